@@ -1,0 +1,3 @@
+package io.aperture.catalogue.ingest;
+
+public enum IngestStatus { CREATED, UPDATED, UNCHANGED, REJECTED }

@@ -1,0 +1,288 @@
+package io.aperture.catalogue.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a harvester record (format version 1) into an {@link IncomingRecord}, checking every field it uses.
+ * Errors name the JSON path of the field, e.g. {@code parameters[3].value}.
+ */
+public final class RecordReader {
+    static final int MAX_TEXT = 4_000;
+    static final int MAX_PARAMETERS = 5_000;
+    static final int MAX_FILES = 100_000;
+    private static final Set<String> KINDS = Set.of("RAW", "PROCESSED");
+    private static final Set<String> FILE_ROLES = Set.of("MASTER", "EXTERNAL_LINK", "VDS_SOURCE");
+
+    private RecordReader() {
+    }
+
+    public static IncomingRecord read(JsonNode r) {
+        if (r == null || !r.isObject()) {
+            throw new InvalidRecordException("record", "must be a JSON object");
+        }
+        JsonNode version = r.get("formatVersion");
+        if (version == null || !version.isInt() || version.intValue() != 1) {
+            throw new InvalidRecordException("formatVersion", "must be 1");
+        }
+        JsonNode source = object(r, "source", true);
+        String path = text(source, "source.path", "path", true);
+        if (!path.startsWith("/")) {
+            throw new InvalidRecordException("source.path", "must be an absolute path");
+        }
+        String entry = text(source, "source.entry", "entry", true);
+        String kind = text(r, "kind", "kind", true);
+        if (!KINDS.contains(kind)) {
+            throw new InvalidRecordException("kind", "must be one of " + KINDS);
+        }
+        JsonNode identity = object(r, "identity", false);
+        JsonNode program = object(r, "program", false);
+        JsonNode definition = object(r, "definition", false);
+        return new IncomingRecord(
+                text(r, "facility", "facility", true),
+                path,
+                entry,
+                kind,
+                text(r, "title", "title", true),
+                instant(r, "startTime", false),
+                instant(r, "endTime", false),
+                instant(r, "producedAt", true),
+                optText(identity, "identity.proposal", "proposal"),
+                optText(identity, "identity.visit", "visit"),
+                optText(identity, "identity.scanNumber", "scanNumber"),
+                optText(definition, "definition.name", "name"),
+                optText(program, "program.name", "name"),
+                optText(program, "program.version", "version"),
+                instrument(r),
+                sample(r),
+                techniques(r),
+                parameters(r),
+                files(r),
+                processing(r),
+                derivedFrom(r));
+    }
+
+    private static Optional<IncomingRecord.InstrumentRef> instrument(JsonNode r) {
+        JsonNode i = object(r, "instrument", false);
+        if (i == null) {
+            return Optional.empty();
+        }
+        Optional<String> name = optText(i, "instrument.name", "name");
+        Optional<String> shortName = optText(i, "instrument.shortName", "shortName");
+        if (name.isEmpty() && shortName.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IncomingRecord.InstrumentRef(name.orElse(shortName.get()), shortName.orElse(null)));
+    }
+
+    private static Optional<IncomingRecord.SampleRef> sample(JsonNode r) {
+        JsonNode s = object(r, "sample", false);
+        if (s == null) {
+            return Optional.empty();
+        }
+        Optional<String> name = optText(s, "sample.name", "name");
+        return name.map(n -> new IncomingRecord.SampleRef(n,
+                optText(s, "sample.chemicalFormula", "chemicalFormula").orElse(null),
+                optText(s, "sample.description", "description").orElse(null)));
+    }
+
+    private static List<IncomingRecord.TechniqueRef> techniques(JsonNode r) {
+        List<IncomingRecord.TechniqueRef> out = new ArrayList<>();
+        JsonNode arr = array(r, "techniques", 100);
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "techniques[" + i + "]";
+            JsonNode t = element(arr, i, at);
+            String iri = text(t, at + ".iri", "iri", true);
+            if (!iri.startsWith("http://") && !iri.startsWith("https://")) {
+                throw new InvalidRecordException(at + ".iri", "must be an IRI");
+            }
+            out.add(new IncomingRecord.TechniqueRef(iri, optText(t, at + ".label", "label").orElse(iri)));
+        }
+        return out;
+    }
+
+    private static List<IncomingRecord.ParameterValue> parameters(JsonNode r) {
+        List<IncomingRecord.ParameterValue> out = new ArrayList<>();
+        JsonNode arr = array(r, "parameters", MAX_PARAMETERS);
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "parameters[" + i + "]";
+            JsonNode p = element(arr, i, at);
+            Double value = number(p, at + ".value", "value");
+            String text = optText(p, at + ".text", "text").orElse(null);
+            if (value == null && text == null) {
+                throw new InvalidRecordException(at, "needs a numeric value or a text");
+            }
+            JsonNode known = p.get("unitKnown");
+            out.add(new IncomingRecord.ParameterValue(
+                    text(p, at + ".name", "name", true),
+                    value, text,
+                    optText(p, at + ".unit", "unit").orElse(null),
+                    number(p, at + ".siValue", "siValue"),
+                    optText(p, at + ".siUnit", "siUnit").orElse(null),
+                    known == null || known.isNull() || known.asBoolean(true)));
+        }
+        return out;
+    }
+
+    private static List<IncomingRecord.FileRef> files(JsonNode r) {
+        List<IncomingRecord.FileRef> out = new ArrayList<>();
+        JsonNode arr = array(r, "files", MAX_FILES);
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "files[" + i + "]";
+            JsonNode f = element(arr, i, at);
+            String role = text(f, at + ".role", "role", true);
+            if (!FILE_ROLES.contains(role)) {
+                throw new InvalidRecordException(at + ".role", "must be one of " + FILE_ROLES);
+            }
+            Double size = number(f, at + ".size", "size");
+            if (size != null && size < 0) {
+                throw new InvalidRecordException(at + ".size", "must not be negative");
+            }
+            JsonNode missing = f.get("missing");
+            out.add(new IncomingRecord.FileRef(
+                    text(f, at + ".path", "path", true), role,
+                    size == null ? null : size.longValue(),
+                    instant(f, at + ".modified", "modified", false),
+                    missing != null && missing.asBoolean(false),
+                    optText(f, at + ".sha256", "sha256").orElse(null)));
+        }
+        return out;
+    }
+
+    private static List<IncomingRecord.ProcessingRef> processing(JsonNode r) {
+        List<IncomingRecord.ProcessingRef> out = new ArrayList<>();
+        JsonNode arr = array(r, "processing", 1_000);
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "processing[" + i + "]";
+            JsonNode p = element(arr, i, at);
+            JsonNode seq = p.get("sequenceIndex");
+            JsonNode params = p.get("parameters");
+            out.add(new IncomingRecord.ProcessingRef(
+                    optText(p, at + ".name", "name").orElse(null),
+                    optText(p, at + ".program", "program").orElse(null),
+                    optText(p, at + ".version", "version").orElse(null),
+                    optText(p, at + ".date", "date").orElse(null),
+                    seq != null && seq.canConvertToInt() ? seq.intValue() : null,
+                    params == null || params.isNull() ? null : params.toString()));
+        }
+        return out;
+    }
+
+    private static List<String> derivedFrom(JsonNode r) {
+        List<String> out = new ArrayList<>();
+        JsonNode arr = array(r, "derivedFrom", 1_000);
+        for (int i = 0; i < arr.size(); i++) {
+            JsonNode v = arr.get(i);
+            if (!v.isTextual() || v.textValue().isBlank()) {
+                throw new InvalidRecordException("derivedFrom[" + i + "]", "must be a non-empty string");
+            }
+            out.add(v.textValue());
+        }
+        return out;
+    }
+
+    private static JsonNode object(JsonNode parent, String field, boolean required) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw new InvalidRecordException(field, "is required");
+            }
+            return null;
+        }
+        if (!v.isObject()) {
+            throw new InvalidRecordException(field, "must be an object");
+        }
+        return v;
+    }
+
+    private static JsonNode array(JsonNode parent, String field, int max) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        }
+        if (!v.isArray()) {
+            throw new InvalidRecordException(field, "must be an array");
+        }
+        if (v.size() > max) {
+            throw new InvalidRecordException(field, "has " + v.size() + " elements; at most " + max + " are accepted");
+        }
+        return v;
+    }
+
+    private static JsonNode element(JsonNode arr, int i, String at) {
+        JsonNode e = arr.get(i);
+        if (!e.isObject()) {
+            throw new InvalidRecordException(at, "must be an object");
+        }
+        return e;
+    }
+
+    private static String text(JsonNode parent, String path, String field, boolean required) {
+        Optional<String> v = optText(parent, path, field);
+        if (v.isEmpty() && required) {
+            throw new InvalidRecordException(path, "is required");
+        }
+        return v.orElse(null);
+    }
+
+    private static Optional<String> optText(JsonNode parent, String path, String field) {
+        if (parent == null) {
+            return Optional.empty();
+        }
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isTextual() && !v.isNumber()) {
+            throw new InvalidRecordException(path, "must be a string");
+        }
+        String s = v.asText().strip();
+        if (s.indexOf('\u0000') >= 0) {
+            throw new InvalidRecordException(path, "must not contain NUL characters");
+        }
+        if (s.length() > MAX_TEXT) {
+            throw new InvalidRecordException(path, "is longer than " + MAX_TEXT + " characters");
+        }
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    private static Double number(JsonNode parent, String path, String field) {
+        JsonNode v = parent.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new InvalidRecordException(path, "must be a number");
+        }
+        double d = v.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw new InvalidRecordException(path, "must be finite");
+        }
+        return d;
+    }
+
+    private static Instant instant(JsonNode parent, String field, boolean required) {
+        return instant(parent, field, field, required);
+    }
+
+    private static Instant instant(JsonNode parent, String path, String field, boolean required) {
+        Optional<String> v = optText(parent, path, field);
+        if (v.isEmpty()) {
+            if (required) {
+                throw new InvalidRecordException(path, "is required");
+            }
+            return null;
+        }
+        try {
+            return Instant.parse(v.get());
+        } catch (DateTimeParseException e) {
+            throw new InvalidRecordException(path, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+        }
+    }
+}

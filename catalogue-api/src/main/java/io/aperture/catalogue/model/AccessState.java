@@ -1,0 +1,3 @@
+package io.aperture.catalogue.model;
+
+public enum AccessState { EMBARGOED, RELEASED, WITHDRAWN }

@@ -1,0 +1,187 @@
+package io.aperture.catalogue.model;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.*;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.ObjectStructure;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.automaticindexing.ReindexOnUpdate;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.*;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One NXentry of one master file: the unit the catalogue describes, searches and releases.
+ * Indexed in the search engine with its parameters as nested documents, so that a range on one parameter's
+ * value and a condition on its name match the same parameter.
+ */
+@Entity
+@Table(name = "dataset")
+@Indexed(index = "dataset")
+public class Dataset extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @KeywordField(projectable = Projectable.YES, sortable = Sortable.YES)
+    public String pid;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "facility_id")
+    public Facility facility;
+
+    @Column(name = "source_path")
+    public String sourcePath;
+    @Column(name = "entry_name")
+    public String entryName;
+
+    @KeywordField(aggregable = Aggregable.YES)
+    public String kind;
+
+    @FullTextField(analyzer = "english", highlightable = Highlightable.ANY, projectable = Projectable.YES)
+    @KeywordField(name = "title_sort", sortable = Sortable.YES, normalizer = "lowercase")
+    public String title;
+
+    @Column(name = "collection_start")
+    public Instant collectionStart;
+    @Column(name = "collection_end")
+    public Instant collectionEnd;
+
+    @Column(name = "produced_at")
+    @GenericField(sortable = Sortable.YES)
+    public Instant producedAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "instrument_id")
+    @IndexedEmbedded(includePaths = {"name"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public Instrument instrument;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "visit_id")
+    public Visit visit;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "proposal_id")
+    public Proposal proposal;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "sample_id")
+    @IndexedEmbedded(includePaths = {"name", "name_keyword", "chemicalFormula"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public Sample sample;
+
+    @KeywordField(aggregable = Aggregable.YES)
+    public String definition;
+    @Column(name = "program_name")
+    public String programName;
+    @Column(name = "program_version")
+    public String programVersion;
+    @Column(name = "scan_number")
+    public String scanNumber;
+
+    @Column(name = "embargo_end")
+    @GenericField(sortable = Sortable.YES)
+    public Instant embargoEnd;
+
+    @Column(name = "access_state")
+    @Enumerated(EnumType.STRING)
+    @KeywordField(aggregable = Aggregable.YES)
+    public AccessState accessState;
+
+    @Column(name = "released_at")
+    public Instant releasedAt;
+
+    @KeywordField(aggregable = Aggregable.YES)
+    public String license;
+
+    @KeywordField
+    public String doi;
+
+    @Column(name = "doi_state")
+    public String doiState = "NONE";
+
+    @Column(name = "size_bytes")
+    @GenericField(sortable = Sortable.YES)
+    public long sizeBytes;
+
+    @Column(name = "file_count")
+    public int fileCount;
+
+    @Column(name = "record_hash")
+    public String recordHash;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String record;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @Version
+    public long version;
+
+    @ManyToMany
+    @JoinTable(name = "dataset_technique",
+            joinColumns = @JoinColumn(name = "dataset_id"),
+            inverseJoinColumns = @JoinColumn(name = "technique_id"))
+    @IndexedEmbedded(includePaths = {"iri", "label", "label_keyword"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public Set<Technique> techniques = new LinkedHashSet<>();
+
+    @OneToMany(mappedBy = "dataset", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    @IndexedEmbedded(structure = ObjectStructure.NESTED, includePaths = {"name", "numericValue", "textValue", "unit", "siValue", "siUnit"})
+    public List<Parameter> parameters = new ArrayList<>();
+
+    @OneToMany(mappedBy = "dataset", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("path")
+    public List<Datafile> files = new ArrayList<>();
+
+    @OneToMany(mappedBy = "dataset", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seq")
+    public List<ProcessingStep> processingSteps = new ArrayList<>();
+
+    @OneToMany(mappedBy = "dataset", cascade = CascadeType.ALL, orphanRemoval = true)
+    public List<DatasetDerivation> derivedFrom = new ArrayList<>();
+
+    /** Proposal pid in the index: the access filter keeps embargoed hits to callers entitled to this proposal. */
+    @Transient
+    @KeywordField(name = "proposalPid")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "proposal")))
+    public String getProposalPid() {
+        return proposal == null ? null : proposal.pid;
+    }
+
+    @Transient
+    @GenericField(name = "year", aggregable = Aggregable.YES)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "producedAt")))
+    public Integer getYear() {
+        return producedAt == null ? null : producedAt.atZone(ZoneOffset.UTC).getYear();
+    }
+
+    @Transient
+    @GenericField(name = "hasDoi")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "doiState")))
+    public boolean getHasRegisteredDoi() {
+        return "REGISTERED".equals(doiState) || "FINDABLE".equals(doiState);
+    }
+
+    public static Dataset bySource(String path, String entry) {
+        return find("sourcePath = ?1 and entryName = ?2", path, entry).firstResult();
+    }
+
+    public static Dataset byPid(String pid) {
+        return find("pid", pid).firstResult();
+    }
+}

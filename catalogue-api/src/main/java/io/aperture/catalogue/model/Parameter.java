@@ -1,0 +1,36 @@
+package io.aperture.catalogue.model;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.*;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+
+/** A named value with its unit as written and, when the unit is known, in SI. */
+@Entity
+@Table(name = "parameter")
+public class Parameter extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "dataset_id")
+    public Dataset dataset;
+    @KeywordField
+    public String name;
+    @Column(name = "numeric_value")
+    @GenericField
+    public Double numericValue;
+    @Column(name = "text_value")
+    @KeywordField
+    public String textValue;
+    @KeywordField
+    public String unit;
+    @Column(name = "si_value")
+    @GenericField
+    public Double siValue;
+    @Column(name = "si_unit")
+    @KeywordField
+    public String siUnit;
+    @Column(name = "unit_known")
+    public boolean unitKnown = true;
+}

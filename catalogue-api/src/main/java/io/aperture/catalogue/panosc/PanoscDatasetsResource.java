@@ -1,0 +1,112 @@
+package io.aperture.catalogue.panosc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.search.DatasetSearch;
+import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.catalogue.search.SearchRequest;
+import io.aperture.catalogue.search.SearchResult;
+import io.aperture.catalogue.search.SearchScope;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.*;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.*;
+
+/**
+ * PaNOSC search API, Dataset collection (design/PANOSC.md §2). The PaNOSC API is anonymous and serves public data
+ * only: it always searches with the public scope, whoever calls. Paths are case-insensitive, as the federation
+ * and the PaNOSC portal spell them differently.
+ */
+@Path("/api/{collection: (?i)datasets}")
+@Produces(MediaType.APPLICATION_JSON)
+public class PanoscDatasetsResource {
+    private static final int DEFAULT_LIMIT = 100;
+    private static final int MAX_LIMIT = 1000;
+    private static final Set<String> FILTER_KEYS = Set.of("where", "include", "limit", "skip", "order", "fields", "query");
+
+    private final DatasetSearch search;
+    private final ObjectMapper mapper;
+
+    PanoscDatasetsResource(DatasetSearch search, ObjectMapper mapper) {
+        this.search = search;
+        this.mapper = mapper;
+    }
+
+    @GET
+    public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
+        JsonNode filter = parseFilter(filterJson);
+        int limit = intKey(filter, "limit", DEFAULT_LIMIT, MAX_LIMIT);
+        int skip = intKey(filter, "skip", 0, 100_000);
+        String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
+        SearchRequest request = new SearchRequest(text, Map.of(), List.of(),
+                text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty());
+        SearchResult result = search.search(request, SearchScope.publicOnly());
+        double max = result.hits().stream().mapToDouble(SearchResult.Hit::score).max().orElse(0);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SearchResult.Hit hit : result.hits()) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("pid", hit.pid());
+            d.put("title", hit.title());
+            d.put("isPublic", true);
+            d.put("creationDate", hit.producedAt() == null ? null : hit.producedAt().toString());
+            // The federation drops items whose score is not strictly between 0 and 1.
+            d.put("score", max > 0 ? Math.max(0.001, Math.min(0.999, hit.score() / (max * 1.001))) : 0.5);
+            out.add(d);
+        }
+        return out;
+    }
+
+    @GET
+    @Path("/{pid}")
+    @Transactional
+    public Response one(@PathParam("pid") String pid) {
+        Dataset d = Dataset.byPid(pid);
+        if (d == null || d.accessState != io.aperture.catalogue.model.AccessState.RELEASED) {
+            // Embargoed and unknown look the same: 404, never a hint that the pid exists.
+            return Response.status(404).entity(Map.of("error", Map.of("statusCode", 404, "name", "Error",
+                    "message", "Unknown \"Dataset\" id \"" + pid + "\".", "code", "MODEL_NOT_FOUND"))).build();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pid", d.pid);
+        out.put("title", d.title);
+        out.put("isPublic", true);
+        out.put("creationDate", d.producedAt.toString());
+        out.put("size", d.sizeBytes);
+        return Response.ok(out).build();
+    }
+
+    private JsonNode parseFilter(String json) {
+        if (json == null || json.isBlank()) {
+            return mapper.createObjectNode();
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (Exception e) {
+            throw new InvalidSearchException("filter", "is not valid JSON");
+        }
+        if (!node.isObject()) {
+            throw new InvalidSearchException("filter", "must be a JSON object");
+        }
+        node.fieldNames().forEachRemaining(k -> {
+            if (!FILTER_KEYS.contains(k)) {
+                throw new InvalidSearchException("filter", "has an unknown key '" + k + "'");
+            }
+        });
+        return node;
+    }
+
+    private static int intKey(JsonNode filter, String key, int dflt, int max) {
+        JsonNode v = filter.get(key);
+        if (v == null || v.isNull()) {
+            return dflt;
+        }
+        if (!v.canConvertToInt() || v.intValue() < 0 || v.intValue() > max) {
+            throw new InvalidSearchException("filter." + key, "must be a whole number from 0 to " + max);
+        }
+        return v.intValue() == 0 && "limit".equals(key) ? dflt : v.intValue();
+    }
+}

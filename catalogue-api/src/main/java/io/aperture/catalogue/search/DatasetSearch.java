@@ -1,0 +1,180 @@
+package io.aperture.catalogue.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.aperture.catalogue.model.AccessState;
+import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.model.Technique;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
+import org.hibernate.search.engine.search.aggregation.AggregationKey;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
+import org.hibernate.search.mapper.orm.session.SearchSession;
+
+import java.nio.charset.StandardCharsets;
+import java.util.*;
+
+/**
+ * The one search service behind the portal, {@code GET /api/search} and the PaNOSC API. The caller's
+ * {@link SearchScope} becomes a filter inside the search engine query, so hits and facet counts only ever count
+ * what the caller may see.
+ */
+@ApplicationScoped
+public class DatasetSearch {
+    /** Facet name → index field. The names are the public vocabulary of the API and the portal. */
+    public static final Map<String, String> FACETS = new LinkedHashMap<>();
+
+    static {
+        FACETS.put("technique", "techniques.label_keyword");
+        FACETS.put("instrument", "instrument.name");
+        FACETS.put("year", "year");
+        FACETS.put("access", "accessState");
+        FACETS.put("licence", "license");
+        FACETS.put("sample", "sample.name_keyword");
+        FACETS.put("kind", "kind");
+        FACETS.put("definition", "definition");
+    }
+
+    private static final int FACET_SIZE = 20;
+
+    private final SearchSession session;
+    private final ObjectMapper mapper;
+
+    DatasetSearch(SearchSession session, ObjectMapper mapper) {
+        this.session = session;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public io.aperture.catalogue.search.SearchResult search(SearchRequest request, SearchScope scope) {
+        Map<String, AggregationKey<Map<Object, Long>>> keys = new LinkedHashMap<>();
+        FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
+        Optional<JsonArray> after = request.after().map(DatasetSearch::decodeCursor);
+
+        var query = session.search(Dataset.class)
+                .extension(ElasticsearchExtension.get())
+                .select(f -> f.composite().from(f.entity(), f.jsonHit(), f.highlight("title")).asList())
+                .where(f -> predicate(f, request, scope))
+                .sort(f -> switch (request.sort()) {
+                    case NEWEST -> f.field("producedAt").desc().then().field("pid").asc();
+                    case OLDEST -> f.field("producedAt").asc().then().field("pid").asc();
+                    case TITLE -> f.field("title_sort").asc().then().field("pid").asc();
+                    case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
+                })
+                .highlighter(f -> f.plain().numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>"));
+        for (var e : keys.entrySet()) {
+            String field = FACETS.get(e.getKey());
+            Class<?> type = "year".equals(e.getKey()) ? Integer.class : String.class;
+            query = query.aggregation(e.getValue(), f -> f.terms().field(field, (Class<Object>) type).maxTermCount(FACET_SIZE));
+        }
+        if (after.isPresent()) {
+            JsonArray cursor = after.get();
+            query = query.requestTransformer(ctx -> ctx.body().add("search_after", cursor));
+        }
+        SearchResult<List<?>> result = query.fetch(after.isPresent() ? 0 : request.offset(), request.size());
+
+        List<io.aperture.catalogue.search.SearchResult.Hit> hits = new ArrayList<>();
+        JsonArray lastSort = null;
+        for (List<?> row : result.hits()) {
+            Dataset d = (Dataset) row.get(0);
+            JsonObject hit = (JsonObject) row.get(1);
+            @SuppressWarnings("unchecked") List<String> highlights = (List<String>) row.get(2);
+            lastSort = hit.has("sort") ? hit.getAsJsonArray("sort") : null;
+            double score = hit.has("_score") && !hit.get("_score").isJsonNull() ? hit.get("_score").getAsDouble() : 0;
+            hits.add(new io.aperture.catalogue.search.SearchResult.Hit(d.pid, d.title, highlights.isEmpty() ? null : highlights,
+                    d.kind, d.instrument == null ? null : d.instrument.name,
+                    d.techniques.stream().map(t -> t.label).toList(),
+                    d.sample == null ? null : d.sample.name, d.producedAt, d.accessState.name(),
+                    d.accessState == AccessState.EMBARGOED ? d.embargoEnd : null, d.license, d.doi, score));
+        }
+        Map<String, List<io.aperture.catalogue.search.SearchResult.FacetValue>> facets = new LinkedHashMap<>();
+        keys.forEach((name, key) -> {
+            List<io.aperture.catalogue.search.SearchResult.FacetValue> values = new ArrayList<>();
+            result.aggregation(key).forEach((v, c) -> values.add(new io.aperture.catalogue.search.SearchResult.FacetValue(String.valueOf(v), c)));
+            facets.put(name, values);
+        });
+        long total = result.total().hitCount();
+        String next = hits.size() == request.size() && lastSort != null ? encodeCursor(lastSort) : null;
+        return new io.aperture.catalogue.search.SearchResult(total, hits, facets, next);
+    }
+
+    private static PredicateFinalStep predicate(
+            SearchPredicateFactory f, SearchRequest request, SearchScope scope) {
+        BooleanPredicateClausesStep<?, ?> bool = f.bool();
+        bool.must(f.matchAll());
+        if (request.text() != null && !request.text().isBlank()) {
+            bool.must(f.simpleQueryString()
+                    .field("title").boost(3.0f)
+                    .field("sample.name")
+                    .field("techniques.label")
+                    .matching(request.text())
+                    .defaultOperator(org.hibernate.search.engine.search.common.BooleanOperator.AND));
+        }
+        request.filters().forEach((facet, values) -> {
+            String field = FACETS.get(facet);
+            if (field == null || values.isEmpty()) {
+                return;
+            }
+            BooleanPredicateClausesStep<?, ?> anyOf = f.bool();
+            for (String v : values) {
+                anyOf.should(f.match().field(field).matching("year".equals(facet) ? (Object) Integer.valueOf(v) : v));
+            }
+            bool.filter(anyOf);
+        });
+        for (SearchRequest.ParameterRange range : request.parameters()) {
+            bool.filter(f.nested("parameters").add(p -> {
+                var clauses = p.bool().must(p.match().field("parameters.name").matching(range.name()));
+                if (range.min() != null || range.max() != null) {
+                    clauses.must(p.range().field("parameters.siValue").between(range.min(), range.max()));
+                }
+                return clauses;
+            }));
+        }
+        bool.filter(scopeFilter(f, scope));
+        return bool;
+    }
+
+    /** Released data for everyone; embargoed data only of the proposals the policy names; everything for staff. */
+    static PredicateFinalStep scopeFilter(SearchPredicateFactory f, SearchScope scope) {
+        if (scope.everything()) {
+            return f.matchAll();
+        }
+        BooleanPredicateClausesStep<?, ?> visible = f.bool()
+                .should(f.match().field("accessState").matching(AccessState.RELEASED));
+        if (!scope.embargoedProposalPids().isEmpty()) {
+            visible.should(f.bool()
+                    .must(f.match().field("accessState").matching(AccessState.EMBARGOED))
+                    .must(f.terms().field("proposalPid").matchingAny(scope.embargoedProposalPids())));
+        }
+        return visible;
+    }
+
+    private static String encodeCursor(JsonArray sort) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sort.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static JsonArray decodeCursor(String cursor) {
+        try {
+            String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            JsonArray arr = JsonParser.parseString(json).getAsJsonArray();
+            if (arr.isEmpty() || arr.size() > 4) {
+                throw new IllegalArgumentException();
+            }
+            arr.forEach(e -> {
+                if (!e.isJsonPrimitive()) {
+                    throw new IllegalArgumentException();
+                }
+            });
+            return arr;
+        } catch (RuntimeException e) {
+            throw new InvalidSearchException("after", "is not a cursor returned by a previous page");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.aperture.catalogue.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A catalogue search as the portal and {@code GET /api/search} express it.
+ *
+ * @param text        free text (Simple Query String syntax), empty for all
+ * @param filters     facet name → accepted values (OR within a facet, AND across facets)
+ * @param parameters  range conditions, each on one parameter (nested semantics)
+ * @param sort        relevance, newest, oldest, title
+ * @param offset      hits to skip (shallow pages only; deep pages use {@code after})
+ * @param size        page size (1..100)
+ * @param after       opaque cursor from the previous page (search_after), empty for the first page
+ */
+public record SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
+                            Sort sort, int offset, int size, Optional<String> after) {
+
+    public enum Sort { RELEVANCE, NEWEST, OLDEST, TITLE }
+
+    /** A range on one parameter; bounds are in {@code unit} and converted to SI before searching. */
+    public record ParameterRange(String name, Double min, Double max, String unit) {}
+}

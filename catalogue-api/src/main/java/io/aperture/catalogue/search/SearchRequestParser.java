@@ -1,0 +1,105 @@
+package io.aperture.catalogue.search;
+
+import java.util.*;
+
+/**
+ * Turns query-string parameters (as the portal's URLs and {@code GET /api/search} carry them) into a
+ * {@link SearchRequest}, refusing anything malformed with a message that names the parameter.
+ * <p>Parameters: {@code q}, {@code sort}, {@code size}, {@code after}, one {@code <facet>=value} per selected facet
+ * value, and {@code param=name:min:max[:unit]} for parameter ranges.
+ */
+public final class SearchRequestParser {
+    public static final int MAX_SIZE = 100;
+    public static final int MAX_TEXT = 500;
+    private static final int MAX_VALUES = 50;
+
+    private SearchRequestParser() {
+    }
+
+    public static SearchRequest parse(Map<String, List<String>> query) {
+        String text = single(query, "q").orElse("");
+        if (text.length() > MAX_TEXT) {
+            throw new InvalidSearchException("q", "is longer than " + MAX_TEXT + " characters");
+        }
+        SearchRequest.Sort sort = single(query, "sort").map(SearchRequestParser::sort)
+                .orElse(text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE);
+        int size = single(query, "size").map(SearchRequestParser::size).orElse(20);
+        Map<String, List<String>> filters = new LinkedHashMap<>();
+        for (String facet : DatasetSearch.FACETS.keySet()) {
+            List<String> values = query.getOrDefault(facet, List.of()).stream().filter(v -> !v.isBlank()).distinct().toList();
+            if (values.size() > MAX_VALUES) {
+                throw new InvalidSearchException(facet, "at most " + MAX_VALUES + " values may be selected");
+            }
+            if ("year".equals(facet)) {
+                values.forEach(v -> {
+                    if (!v.matches("\\d{4}")) {
+                        throw new InvalidSearchException("year", "must be a four-digit year");
+                    }
+                });
+            }
+            if (!values.isEmpty()) {
+                filters.put(facet, values);
+            }
+        }
+        List<SearchRequest.ParameterRange> ranges = new ArrayList<>();
+        for (String p : query.getOrDefault("param", List.of())) {
+            ranges.add(range(p));
+        }
+        return new SearchRequest(text, filters, ranges, sort, 0, size, single(query, "after"));
+    }
+
+    private static SearchRequest.Sort sort(String s) {
+        try {
+            return SearchRequest.Sort.valueOf(s.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSearchException("sort", "must be one of relevance, newest, oldest, title");
+        }
+    }
+
+    private static int size(String s) {
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 1 && n <= MAX_SIZE) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the error
+        }
+        throw new InvalidSearchException("size", "must be a whole number from 1 to " + MAX_SIZE);
+    }
+
+    private static SearchRequest.ParameterRange range(String p) {
+        String[] parts = p.split(":", -1);
+        if (parts.length < 3 || parts.length > 4 || parts[0].isBlank()) {
+            throw new InvalidSearchException("param", "must be name:min:max or name:min:max:unit (min or max may be empty)");
+        }
+        return new SearchRequest.ParameterRange(parts[0], number(parts[1]), number(parts[2]),
+                parts.length == 4 && !parts[3].isBlank() ? parts[3] : null);
+    }
+
+    private static Double number(String s) {
+        if (s.isBlank()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(s);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through
+        }
+        throw new InvalidSearchException("param", "bounds must be finite numbers");
+    }
+
+    private static Optional<String> single(Map<String, List<String>> query, String name) {
+        List<String> v = query.get(name);
+        if (v == null || v.isEmpty() || v.get(0).isBlank()) {
+            return Optional.empty();
+        }
+        if (v.size() > 1) {
+            throw new InvalidSearchException(name, "may be given only once");
+        }
+        return Optional.of(v.get(0));
+    }
+}

@@ -1,0 +1,52 @@
+package io.aperture.portal;
+
+import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.search.DatasetSearch;
+import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.catalogue.search.SearchRequestParser;
+import io.aperture.catalogue.search.SearchResult;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+import java.util.Map;
+
+/** The portal's search page: the home page is a search over everything the visitor may see. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(SearchPage page);
+    }
+
+    private final DatasetSearch search;
+    private final AccessControl access;
+    private final SecurityIdentity identity;
+
+    HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity) {
+        this.search = search;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    @GET
+    public TemplateInstance home(@Context UriInfo uri) {
+        Map<String, List<String>> query = uri.getQueryParameters();
+        String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        try {
+            SearchResult result = search.search(SearchRequestParser.parse(query), access.searchScope());
+            return Templates.search(new SearchPage(query, result, null, user));
+        } catch (InvalidSearchException e) {
+            return Templates.search(new SearchPage(query, null, e.getMessage(), user));
+        }
+    }
+}
