@@ -68,10 +68,14 @@ public class DatasetSearch {
                     case TITLE -> f.field("title_sort").asc().then().field("pid").asc();
                     case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
                 })
-                .highlighter(f -> f.plain().numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>"));
+                .highlighter(f -> f.plain().encoder(org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>"));
         for (var e : keys.entrySet()) {
             String field = FACETS.get(e.getKey());
-            Class<?> type = "year".equals(e.getKey()) ? Integer.class : String.class;
+            Class<?> type = switch (e.getKey()) {
+                case "year" -> Integer.class;
+                case "access" -> AccessState.class;
+                default -> String.class;
+            };
             query = query.aggregation(e.getValue(), f -> f.terms().field(field, (Class<Object>) type).maxTermCount(FACET_SIZE));
         }
         if (after.isPresent()) {
@@ -124,7 +128,7 @@ public class DatasetSearch {
             }
             BooleanPredicateClausesStep<?, ?> anyOf = f.bool();
             for (String v : values) {
-                anyOf.should(f.match().field(field).matching("year".equals(facet) ? (Object) Integer.valueOf(v) : v));
+                anyOf.should(f.match().field(field).matching(facetValue(facet, v)));
             }
             bool.filter(anyOf);
         });
@@ -139,6 +143,20 @@ public class DatasetSearch {
         }
         bool.filter(scopeFilter(f, scope));
         return bool;
+    }
+
+    private static Object facetValue(String facet, String v) {
+        return switch (facet) {
+            case "year" -> Integer.valueOf(v);
+            case "access" -> {
+                try {
+                    yield AccessState.valueOf(v);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidSearchException("access", "must be one of EMBARGOED, RELEASED, WITHDRAWN");
+                }
+            }
+            default -> v;
+        };
     }
 
     /** Released data for everyone; embargoed data only of the proposals the policy names; everything for staff. */
