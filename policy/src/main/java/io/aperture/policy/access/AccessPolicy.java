@@ -1,0 +1,95 @@
+package io.aperture.policy.access;
+
+import io.aperture.policy.embargo.EmbargoRules;
+
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Decides what a caller may see of a record. Every read path (search, record page, files, OAI-PMH, sitemap,
+ * exports) asks here and nowhere else.
+ *
+ * <p>Rules, first match wins:
+ * <ol>
+ *   <li>released and not withdrawn → everyone {@link Visibility#METADATA_AND_FILES};</li>
+ *   <li>a {@link FacilityRole#HARVESTER} identity → {@link Visibility#NONE} (it ingests; it does not read non-public
+ *       data, whatever other roles it holds);</li>
+ *   <li>withdrawn → staff {@code METADATA_AND_FILES} (audited), everyone else {@code NONE};</li>
+ *   <li>embargoed: staff → {@code METADATA_AND_FILES} (audited); PI, alternate contact or team member of the
+ *       proposal → {@code METADATA_AND_FILES}; a service provider → its grant on the proposal (audited);</li>
+ *   <li>anyone else → {@link Visibility#DOI_LANDING} when the record has a registered DOI, otherwise {@code NONE}.</li>
+ * </ol>
+ */
+public final class AccessPolicy {
+
+    private final EmbargoRules rules;
+    private final DateTimeFormatter dateFormat;
+
+    public AccessPolicy(EmbargoRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.dateFormat = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK).withZone(rules.facilityZone());
+    }
+
+    /** What {@code caller} may see of {@code resource} at {@code now}. */
+    public AccessDecision decide(Caller caller, ProtectedResource resource, Instant now) {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(now, "now");
+        String proposal = resource.proposalId();
+
+        if (resource.isPublicAt(now)) {
+            return new AccessDecision(Visibility.METADATA_AND_FILES,
+                    "released under " + rules.releaseLicence().spdxId(), false);
+        }
+        if (caller.has(FacilityRole.HARVESTER)) {
+            return new AccessDecision(Visibility.NONE, "harvester identities do not read non-public data", false);
+        }
+        if (resource.withdrawn()) {
+            return caller.actsAsStaff()
+                    ? new AccessDecision(Visibility.METADATA_AND_FILES, "withdrawn record, facility staff access", true)
+                    : new AccessDecision(Visibility.NONE, "withdrawn record", false);
+        }
+        if (caller.actsAsStaff()) {
+            return new AccessDecision(Visibility.METADATA_AND_FILES, "embargoed data, facility staff access", true);
+        }
+        if (caller.isMemberOf(proposal)) {
+            return new AccessDecision(Visibility.METADATA_AND_FILES,
+                    "embargoed data, " + caller.proposalRoles().get(proposal) + " of proposal " + proposal, false);
+        }
+        Visibility grant = caller.serviceGrant(proposal);
+        if (grant.showsMetadata()) {
+            return new AccessDecision(grant, "embargoed data, service provider support grant on proposal " + proposal, true);
+        }
+        if (resource.hasRegisteredDoi()) {
+            return new AccessDecision(Visibility.DOI_LANDING,
+                    "registered DOI, under embargo until " + dateFormat.format(resource.embargoEnd()), false);
+        }
+        return new AccessDecision(Visibility.NONE, "under embargo", false);
+    }
+
+    /**
+     * The search scope of {@code caller}: {@link AccessScope.All} for staff (unless it is a harvester identity),
+     * otherwise released data plus the proposals the caller is a member of or holds a support grant on.
+     * Agrees with {@link #decide} as described on {@link AccessScope}.
+     */
+    public AccessScope scopeFor(Caller caller) {
+        Objects.requireNonNull(caller, "caller");
+        if (caller.has(FacilityRole.HARVESTER)) {
+            return AccessScope.PublicPlus.publicOnly();
+        }
+        if (caller.actsAsStaff()) {
+            return new AccessScope.All();
+        }
+        return new AccessScope.PublicPlus(caller.proposalsWithMetadataAccess());
+    }
+
+    /**
+     * Whether {@code caller} may create and update records through the ingest API: only a harvester identity.
+     * This is a write right; it grants nothing on read paths.
+     */
+    public boolean mayIngest(Caller caller) {
+        return caller.has(FacilityRole.HARVESTER);
+    }
+}

@@ -1,0 +1,44 @@
+package io.aperture.policy.access;
+
+import io.aperture.policy.embargo.EmbargoState;
+import io.aperture.policy.embargo.EmbargoStatus;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The access-relevant facts about one record (dataset or proposal/visit).
+ *
+ * @param subjectId        pid of the record
+ * @param proposalId       the proposal whose people hold rights over it
+ * @param embargoEnd       the current embargo end
+ * @param releasedAt       when it was (or, if set ahead, will be) released; empty while embargoed
+ * @param withdrawn        whether staff withdrew it
+ * @param hasRegisteredDoi whether a DOI was registered for it (enables the minimal landing page during embargo)
+ */
+public record ProtectedResource(String subjectId, String proposalId, Instant embargoEnd,
+                                Optional<Instant> releasedAt, boolean withdrawn, boolean hasRegisteredDoi) {
+
+    public ProtectedResource {
+        Objects.requireNonNull(subjectId, "subjectId");
+        Objects.requireNonNull(proposalId, "proposalId");
+        Objects.requireNonNull(embargoEnd, "embargoEnd");
+        Objects.requireNonNull(releasedAt, "releasedAt");
+    }
+
+    /** The resource view of a persisted embargo state. */
+    public static ProtectedResource of(EmbargoState state, boolean hasRegisteredDoi) {
+        return new ProtectedResource(state.subjectId(), state.proposalId(), state.currentEnd(), state.releasedAt(),
+                state.status() == EmbargoStatus.WITHDRAWN, hasRegisteredDoi);
+    }
+
+    /**
+     * Whether the record is open access at {@code now}: released at or before {@code now} and not withdrawn. An
+     * embargo whose end has passed is <em>not</em> public until the release job has released it, because a pending
+     * extension request holds the release back.
+     */
+    public boolean isPublicAt(Instant now) {
+        return !withdrawn && releasedAt.isPresent() && !releasedAt.get().isAfter(now);
+    }
+}

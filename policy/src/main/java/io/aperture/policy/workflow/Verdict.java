@@ -1,0 +1,4 @@
+package io.aperture.policy.workflow;
+
+/** A staff decision on a pending extension request. */
+public enum Verdict { APPROVE, REJECT }
