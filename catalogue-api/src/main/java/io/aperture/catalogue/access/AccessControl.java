@@ -1,38 +1,62 @@
 package io.aperture.catalogue.access;
 
-import io.aperture.catalogue.model.Member;
-import io.aperture.catalogue.model.Person;
+import io.aperture.catalogue.model.AccessState;
+import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.SearchScope;
+import io.aperture.policy.access.AccessDecision;
+import io.aperture.policy.access.AccessPolicy;
+import io.aperture.policy.access.AccessScope;
+import io.aperture.policy.access.Caller;
+import io.aperture.policy.access.ProtectedResource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Asks the policy module what the current caller may see. Every read path goes through here. */
+/**
+ * Asks the policy module what the current caller may see. Every read path goes through here: the search scope for
+ * queries, {@link #decide(Dataset)} for single records.
+ */
 @RequestScoped
 public class AccessControl {
     private final SecurityIdentity identity;
+    private final CallerResolver callers;
+    private final AccessPolicy policy;
+    private final Clock clock;
+    private Caller caller;
 
-    AccessControl(SecurityIdentity identity) {
+    AccessControl(SecurityIdentity identity, CallerResolver callers, AccessPolicy policy, Clock clock) {
         this.identity = identity;
+        this.callers = callers;
+        this.policy = policy;
+        this.clock = clock;
     }
 
-    // POLICY-WIRE: replaced by policy scopeFor(Caller)
-    @Transactional
+    public Caller caller() {
+        if (caller == null) {
+            caller = callers.resolve(identity);
+        }
+        return caller;
+    }
+
     public SearchScope searchScope() {
-        if (identity.isAnonymous()) {
-            return SearchScope.publicOnly();
-        }
-        if (identity.hasRole("staff")) {
-            return new SearchScope(true, Set.of());
-        }
-        Person p = Person.byUsername(identity.getPrincipal().getName());
-        if (p == null) {
-            return SearchScope.publicOnly();
-        }
-        Set<String> proposals = Member.<Member>list("person", p).stream().map(m -> m.proposal.pid).collect(Collectors.toSet());
-        return new SearchScope(false, proposals);
+        return switch (policy.scopeFor(caller())) {
+            case AccessScope.All all -> new SearchScope(true, Set.of());
+            case AccessScope.PublicPlus plus -> new SearchScope(false, plus.embargoedProposalIds());
+        };
+    }
+
+    public AccessDecision decide(Dataset d) {
+        return policy.decide(caller(), resource(d), clock.instant());
+    }
+
+    static ProtectedResource resource(Dataset d) {
+        // A dataset without a proposal belongs to no team: only staff see it while it is embargoed.
+        String proposal = d.proposal == null ? "" : d.proposal.pid;
+        return new ProtectedResource(d.pid, proposal, d.embargoEnd,
+                d.accessState == AccessState.RELEASED ? Optional.ofNullable(d.releasedAt).or(() -> Optional.of(d.embargoEnd)) : Optional.empty(),
+                d.accessState == AccessState.WITHDRAWN, d.getHasRegisteredDoi());
     }
 }

@@ -20,6 +20,9 @@ public class IngestResource {
     private final IngestService ingest;
     private final int maxBatch;
 
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     IngestResource(IngestService ingest, @ConfigProperty(name = "aperture.ingest.max-batch", defaultValue = "500") int maxBatch) {
         this.ingest = ingest;
         this.maxBatch = maxBatch;
@@ -40,7 +43,7 @@ public class IngestResource {
         }
         List<JsonNode> list = new ArrayList<>(records.size());
         records.forEach(list::add);
-        return Response.ok(Map.of("results", ingest.ingest(list))).build();
+        return Response.ok(Map.of("results", ingest.ingest(list, identity.getPrincipal().getName()))).build();
     }
 
     private static Response badRequest(String field, String message) {

@@ -39,15 +39,15 @@ public class IngestService {
         this.clock = clock;
     }
 
-    public List<IngestResult> ingest(List<JsonNode> records) {
+    public List<IngestResult> ingest(List<JsonNode> records, String actor) {
         List<IngestResult> results = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            results.add(ingestOne(i, records.get(i)));
+            results.add(ingestOne(i, records.get(i), actor));
         }
         return results;
     }
 
-    private IngestResult ingestOne(int index, JsonNode json) {
+    private IngestResult ingestOne(int index, JsonNode json, String actor) {
         IncomingRecord record;
         try {
             record = RecordReader.read(json);
@@ -58,14 +58,14 @@ public class IngestService {
         String canonical = CanonicalJson.sorted(json).toString();
         String hash = CanonicalJson.sha256(canonical);
         try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash));
+            return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, actor));
         } catch (RuntimeException e) {
             LOG.errorf(e, "ingest: record %d (%s#%s) failed", index, record.sourcePath(), record.entry());
             return IngestResult.rejected(index, "record", "could not be stored: " + rootMessage(e));
         }
     }
 
-    private IngestResult apply(int index, IncomingRecord r, String canonical, String hash) {
+    private IngestResult apply(int index, IncomingRecord r, String canonical, String hash, String actor) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, r.sourcePath() + "#" + r.entry()).getSingleResult();
         Instant now = clock.instant();
@@ -117,7 +117,7 @@ public class IngestService {
         if (created) {
             em.persist(ds);
         }
-        embargo.recordIngest(ds, created, now);
+        embargo.recordIngest(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
     }
 
