@@ -1,0 +1,49 @@
+package io.aperture.portal.testing;
+
+import io.aperture.stack.EmbeddedStack;
+import io.aperture.stack.Ports;
+import io.aperture.stack.StackEndpoints;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The real services behind every Quarkus test. Under {@code ./aperture test} one stack is started for the whole run and
+ * its APERTURE_* variables are in the environment, which application.properties reads directly. Run any other way
+ * (an IDE, {@code ./mvnw verify} alone), this starts an embedded stack of its own on free ports, once per JVM.
+ */
+public class RealServices implements QuarkusTestResourceLifecycleManager {
+    private static EmbeddedStack stack;
+    private static StackEndpoints endpoints;
+
+    @Override
+    public synchronized Map<String, String> start() {
+        if (System.getenv("APERTURE_DB_URL") != null) {
+            return Map.of();
+        }
+        if (stack == null) {
+            Path dir = Path.of("target", "test-stack-" + ProcessHandle.current().pid());
+            stack = EmbeddedStack.builder(dir)
+                    .postgresPort(Ports.free()).searchPort(Ports.free()).keycloakPort(Ports.free()).amqpPort(Ports.free())
+                    .build();
+            endpoints = stack.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+        }
+        Map<String, String> config = new HashMap<>();
+        config.put("quarkus.datasource.jdbc.url", endpoints.jdbcUrl());
+        config.put("quarkus.datasource.username", endpoints.dbUser());
+        config.put("quarkus.datasource.password", endpoints.dbPassword());
+        config.put("quarkus.hibernate-search-orm.elasticsearch.hosts", endpoints.searchHosts());
+        config.put("quarkus.oidc.auth-server-url", endpoints.issuerUrl());
+        config.put("quarkus.oidc.api.auth-server-url", endpoints.issuerUrl());
+        config.put("aperture.test.keycloak-issuer", endpoints.issuerUrl());
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        // The stack lives as long as the test JVM: several test classes share it; the shutdown hook stops it.
+    }
+}
