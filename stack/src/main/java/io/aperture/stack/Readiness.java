@@ -1,0 +1,55 @@
+package io.aperture.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Predicate;
+
+/** Polls an HTTP URL until it answers as expected, the process behind it dies, or the time runs out. */
+final class Readiness {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private Readiness() {
+    }
+
+    static void awaitHttp(String what, String url, Predicate<HttpResponse<String>> ready, ChildProcess process,
+                          Duration timeout, Clock clock) {
+        Instant deadline = clock.instant().plus(timeout);
+        while (clock.instant().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new StackException(what + " stopped during start-up (exit code " + process.exitValue()
+                        + "); see its log: " + process.log());
+            }
+            try {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.test(r)) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException(what + ": interrupted while waiting for it to start");
+            }
+            sleep(POLL);
+        }
+        throw new StackException(what + " did not become ready within " + timeout.toSeconds() + " s; see its log: "
+                + process.log());
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while waiting for a service to start");
+        }
+    }
+}

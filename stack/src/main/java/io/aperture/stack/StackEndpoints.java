@@ -1,0 +1,52 @@
+package io.aperture.stack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How to reach the running services. Fields of services that were not started are null (port 0).
+ * {@link #asEnvironment()} gives the APERTURE_* variables the server and the harvester read.
+ */
+public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, String searchHosts, String keycloakUrl,
+                             String issuerUrl, String amqpHost, int amqpPort, String amqpUser, String amqpPassword) {
+
+    static final StackEndpoints NONE = new StackEndpoints(null, null, null, null, null, null, null, 0, null, null);
+
+    StackEndpoints withDatabase(String url, String user, String password) {
+        return new StackEndpoints(url, user, password, searchHosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpUser, amqpPassword);
+    }
+
+    StackEndpoints withSearch(String hosts) {
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, hosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpUser, amqpPassword);
+    }
+
+    StackEndpoints withKeycloak(String baseUrl, String issuer) {
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, baseUrl, issuer, amqpHost, amqpPort, amqpUser, amqpPassword);
+    }
+
+    StackEndpoints withAmqp(String host, int port, String user, String password) {
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, keycloakUrl, issuerUrl, host, port, user, password);
+    }
+
+    /** KEY=VALUE pairs in a fixed order, only for the services that run. */
+    public Map<String, String> asEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        put(env, "APERTURE_DB_URL", jdbcUrl);
+        put(env, "APERTURE_DB_USER", dbUser);
+        put(env, "APERTURE_DB_PASSWORD", dbPassword);
+        put(env, "APERTURE_SEARCH_HOSTS", searchHosts);
+        put(env, "APERTURE_KEYCLOAK_URL", keycloakUrl);
+        put(env, "APERTURE_OIDC_URL", issuerUrl);
+        put(env, "APERTURE_AMQP_HOST", amqpHost);
+        put(env, "APERTURE_AMQP_PORT", amqpPort > 0 ? String.valueOf(amqpPort) : null);
+        put(env, "APERTURE_AMQP_USER", amqpUser);
+        put(env, "APERTURE_AMQP_PASSWORD", amqpPassword);
+        return env;
+    }
+
+    private static void put(Map<String, String> env, String key, String value) {
+        if (value != null) {
+            env.put(key, value);
+        }
+    }
+}

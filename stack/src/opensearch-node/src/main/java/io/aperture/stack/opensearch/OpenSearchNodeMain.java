@@ -1,0 +1,59 @@
+package io.aperture.stack.opensearch;
+
+import org.codelibs.opensearch.runner.OpenSearchRunner;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static org.codelibs.opensearch.runner.OpenSearchRunner.newConfigs;
+
+/**
+ * One single-node OpenSearch cluster named {@code aperture}, run by the stack in a JVM of its own so that its classpath
+ * never meets the stack's or Quarkus'. Arguments: HTTP port, transport port, base directory (kept between runs) and,
+ * optionally, the pid of the process that started it: when that process disappears (even by SIGKILL) the node stops,
+ * so no OpenSearch is left behind. Prints {@code opensearch ready} once the cluster is at least yellow.
+ */
+public final class OpenSearchNodeMain {
+    private OpenSearchNodeMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: OpenSearchNodeMain HTTP_PORT TRANSPORT_PORT BASE_DIR [PARENT_PID]");
+            System.exit(2);
+        }
+        String httpPort = args[0];
+        String transportPort = args[1];
+        Path base = Path.of(args[2]).toAbsolutePath();
+        Optional<ProcessHandle> parent = args.length > 3 ? ProcessHandle.of(Long.parseLong(args[3])) : Optional.empty();
+
+        OpenSearchRunner runner = new OpenSearchRunner();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runner.close();
+            } catch (Exception e) {
+                System.err.println("opensearch: close failed: " + e);
+            }
+        }, "opensearch-shutdown"));
+        runner.onBuild((number, settings) -> {
+            settings.put("http.port", httpPort);
+            settings.put("transport.port", transportPort);
+            settings.put("network.host", "127.0.0.1");
+            settings.put("discovery.type", "single-node");
+            // a laptop disk that is 90 % full must not turn every index read-only
+            settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        }).build(newConfigs().clusterName("aperture").numOfNode(1).basePath(base.toString())
+                .disableESLogger().useLogger());
+        runner.ensureYellow();
+        System.out.println("opensearch ready");
+        System.out.flush();
+
+        if (parent.isPresent()) {
+            parent.get().onExit().join();
+            System.err.println("opensearch: the process that started this node is gone; stopping");
+            System.exit(0);
+        } else {
+            Thread.currentThread().join();
+        }
+    }
+}
