@@ -1,0 +1,68 @@
+package io.aperture.harvester.hdf5.jhdf;
+
+import io.aperture.harvester.hdf5.H5File;
+import io.aperture.harvester.hdf5.H5Group;
+import io.jhdf.HdfFile;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+final class JhdfFile implements H5File {
+    private final Path path;
+    private final HdfFile hdf;
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> virtualDatasets = new ArrayList<>();
+    private final JhdfGroup root;
+
+    JhdfFile(Path path, HdfFile hdf) {
+        this.path = path;
+        this.hdf = hdf;
+        this.root = new JhdfGroup(this, hdf, "", "/");
+    }
+
+    HdfFile hdf() {
+        return hdf;
+    }
+
+    void warn(String message) {
+        if (!warnings.contains(message)) {
+            warnings.add(message);
+        }
+    }
+
+    void virtualDataset(String path) {
+        if (!virtualDatasets.contains(path)) {
+            virtualDatasets.add(path);
+        }
+    }
+
+    @Override
+    public Path path() {
+        return path;
+    }
+
+    @Override
+    public H5Group root() {
+        return root;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    @Override
+    public List<String> virtualDatasets() {
+        return List.copyOf(virtualDatasets);
+    }
+
+    @Override
+    public void close() {
+        try {
+            hdf.close();
+        } catch (RuntimeException e) {
+            // closing a read-only channel cannot lose data; nothing useful to do
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.aperture.harvester.nexus;
+
+import io.aperture.harvester.hdf5.FileProblem;
+import io.aperture.harvester.hdf5.FileSignature;
+import io.aperture.harvester.hdf5.FileSniffer;
+import io.aperture.harvester.hdf5.H5Dataset;
+import io.aperture.harvester.hdf5.H5File;
+import io.aperture.harvester.hdf5.H5Group;
+import io.aperture.harvester.hdf5.H5Node;
+import io.aperture.harvester.hdf5.H5Source;
+import io.aperture.harvester.hdf5.UnusableFileException;
+import io.aperture.harvester.hdf5.jhdf.JhdfSource;
+import io.aperture.harvester.record.HarvestRecord;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Harvests a file: checks what it is, opens it, and extracts one record per NXentry. */
+public final class NexusHarvester {
+    /** Filters jhdf 0.11 can decode; a dataset using any other cannot be read. */
+    static final Set<String> READABLE_FILTERS = Set.of("deflate", "shuffle", "fletcher32", "lzf", "lz4", "bitshuffle");
+
+    private final H5Source source;
+    private final EntryExtractor extractor;
+
+    public NexusHarvester(HarvestConfig config) {
+        this(config, new JhdfSource());
+    }
+
+    public NexusHarvester(HarvestConfig config, H5Source source) {
+        this.source = source;
+        this.extractor = new EntryExtractor(config);
+    }
+
+    /** The signature check alone, without opening the file with an HDF5 reader. */
+    public FileSignature sniff(Path file) throws UnusableFileException {
+        return FileSniffer.sniff(file);
+    }
+
+    public List<HarvestRecord> harvest(Path file) throws UnusableFileException {
+        Path abs = file.toAbsolutePath().normalize();
+        FileSignature sig = FileSniffer.sniff(abs);
+        FileFacts facts;
+        try {
+            BasicFileAttributes a = Files.readAttributes(abs, BasicFileAttributes.class);
+            facts = new FileFacts(abs, a.size(), a.lastModifiedTime().toInstant());
+        } catch (IOException e) {
+            throw new UnusableFileException(abs, FileProblem.READ_ERROR, e.getMessage(), e);
+        }
+        try (H5File h5 = source.open(abs, sig)) {
+            List<H5Group> entries = h5.root().children().stream()
+                    .filter(H5Group.class::isInstance).map(H5Group.class::cast)
+                    .filter(g -> "NXentry".equals(g.nxClass())).toList();
+            if (entries.isEmpty()) {
+                if (h5.root().children().isEmpty() && !h5.warnings().isEmpty()) {
+                    throw new UnusableFileException(abs, FileProblem.CORRUPT, h5.warnings().getFirst());
+                }
+                throw new UnusableFileException(abs, FileProblem.NOT_NEXUS, unreadableFilterNote(h5.root()));
+            }
+            List<HarvestRecord> records = new ArrayList<>();
+            for (H5Group entry : entries) {
+                records.add(extractor.extract(h5, facts, entry));
+            }
+            return records;
+        } catch (RuntimeException | StackOverflowError e) {
+            // jhdf may still throw on structures it does not expect; the file is refused, never the whole run.
+            throw new UnusableFileException(abs, FileProblem.READ_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String unreadableFilterNote(H5Group root) {
+        for (H5Node n : root.children()) {
+            if (n instanceof H5Dataset d) {
+                for (String f : d.filters()) {
+                    if (!READABLE_FILTERS.contains(f)) {
+                        return "dataset " + d.path() + " also uses the unsupported " + f + " filter";
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

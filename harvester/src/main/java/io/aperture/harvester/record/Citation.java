@@ -1,0 +1,4 @@
+package io.aperture.harvester.record;
+
+public record Citation(String doi, String url, String bibtex, String description) {
+}

@@ -1,0 +1,6 @@
+package io.aperture.harvester.record;
+
+import java.util.List;
+
+public record DatasetInfo(String path, List<Long> shape, String dtype, List<Long> chunks, List<String> filters) {
+}

@@ -1,0 +1,5 @@
+package io.aperture.harvester.record;
+
+/** An application definition; {@code path} says where it was declared (the entry or an NXsubentry). */
+public record Definition(String name, String version, String path) {
+}

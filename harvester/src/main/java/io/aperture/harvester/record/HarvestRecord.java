@@ -1,0 +1,17 @@
+package io.aperture.harvester.record;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One catalogue record per NXentry: the harvester record format, version 1 (see docs/record-format.md). */
+public record HarvestRecord(int formatVersion, String facility, SourceRef source, Identity identity, String title,
+                            Kind kind, Instant startTime, Instant endTime, Instant producedAt, Program program,
+                            Definition definition, Instrument instrument, Sample sample, List<User> users,
+                            List<Technique> techniques, List<Parameter> parameters, List<Processing> processing,
+                            List<String> derivedFrom, List<Citation> citations, DefaultPlot defaultPlot,
+                            List<FileRef> files, List<DatasetInfo> datasets, List<String> warnings) {
+
+    public static final int FORMAT_VERSION = 1;
+
+    public enum Kind { RAW, PROCESSED }
+}

@@ -1,0 +1,5 @@
+package io.aperture.harvester.record;
+
+public record Identity(String entryIdentifier, String experimentIdentifier, String collectionIdentifier,
+                       String proposal, String visit, String scanNumber, String beamline) {
+}

@@ -1,0 +1,7 @@
+package io.aperture.harvester.record;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+public record Processing(String name, String program, String version, String date, Long sequenceIndex,
+                         JsonNode parameters, String note) {
+}

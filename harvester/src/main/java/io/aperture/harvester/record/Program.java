@@ -1,0 +1,4 @@
+package io.aperture.harvester.record;
+
+public record Program(String name, String version) {
+}

@@ -1,0 +1,7 @@
+package io.aperture.harvester.record;
+
+import io.aperture.harvester.units.Quantity;
+
+public record Sample(String name, String chemicalFormula, String description, Quantity temperature,
+                     Quantity pressure, String environment) {
+}

@@ -1,0 +1,6 @@
+package io.aperture.harvester.record;
+
+import java.time.Instant;
+
+public record SourceRef(String path, String entry, Long size, Instant modified, String sha256) {
+}

@@ -1,0 +1,4 @@
+package io.aperture.harvester.record;
+
+public record Technique(String iri, String label) {
+}
