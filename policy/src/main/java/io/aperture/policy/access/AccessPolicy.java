@@ -27,6 +27,7 @@ public final class AccessPolicy {
     private final EmbargoRules rules;
     private final DateTimeFormatter dateFormat;
 
+    /** A policy for the facility configured by {@code rules} (zone for dates in reasons, release licence). */
     public AccessPolicy(EmbargoRules rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.dateFormat = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK).withZone(rules.facilityZone());

@@ -83,6 +83,7 @@ public record Caller(Optional<String> username,
         return new Caller(username, facilityRoles, proposalRoles, grants);
     }
 
+    /** Whether nobody is logged in. */
     public boolean isAnonymous() {
         return username.isEmpty();
     }
@@ -95,10 +96,12 @@ public record Caller(Optional<String> username,
         return has(FacilityRole.STAFF) && !has(FacilityRole.HARVESTER);
     }
 
+    /** Whether the caller holds the facility {@code role} (see {@link #actsAsStaff()} for staff rights). */
     public boolean has(FacilityRole role) {
         return facilityRoles.contains(role);
     }
 
+    /** Whether the caller holds {@code role} on {@code proposalId}. */
     public boolean holds(String proposalId, ProposalRole role) {
         return proposalRoles.getOrDefault(proposalId, Set.of()).contains(role);
     }

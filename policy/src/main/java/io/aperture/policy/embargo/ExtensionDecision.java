@@ -19,7 +19,14 @@ public record ExtensionDecision(ExtensionRequest request, Result result, String 
                                 Optional<String> reason, Instant endBefore, Instant endAfter) {
 
     /** What happened to a request. */
-    public enum Result { APPROVED, REJECTED, CANCELLED }
+    public enum Result {
+        /** The end moved by one extension step. */
+        APPROVED,
+        /** Refused by staff, with a reason. */
+        REJECTED,
+        /** Dropped undecided because the record was released early or withdrawn. */
+        CANCELLED
+    }
 
     public ExtensionDecision {
         Objects.requireNonNull(request, "request");

@@ -38,12 +38,14 @@ public final class EmbargoWorkflow {
     private final EmbargoRules rules;
     private final DateTimeFormatter instantFormat;
 
+    /** A workflow applying the facility's {@code rules}. */
     public EmbargoWorkflow(EmbargoRules rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.instantFormat = DateTimeFormatter.ofPattern("d MMMM uuuu, HH:mm:ss zzz", Locale.UK)
                 .withZone(rules.facilityZone());
     }
 
+    /** The rules this workflow applies. */
     public EmbargoRules rules() {
         return rules;
     }
