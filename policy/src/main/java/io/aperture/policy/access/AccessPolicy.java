@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Decides what a caller may see of a record. Every read path (search, record page, files, OAI-PMH, sitemap,
@@ -57,7 +58,7 @@ public final class AccessPolicy {
         }
         if (caller.isMemberOf(proposal)) {
             return new AccessDecision(Visibility.METADATA_AND_FILES,
-                    "embargoed data, " + caller.proposalRoles().get(proposal) + " of proposal " + proposal, false);
+                    "embargoed data, " + rolesIn(caller, proposal) + " of proposal " + proposal, false);
         }
         Visibility grant = caller.serviceGrant(proposal);
         if (grant.showsMetadata()) {
@@ -84,6 +85,11 @@ public final class AccessPolicy {
             return new AccessScope.All();
         }
         return new AccessScope.PublicPlus(caller.proposalsWithMetadataAccess());
+    }
+
+    private static String rolesIn(Caller caller, String proposal) {
+        return caller.proposalRoles().get(proposal).stream().sorted().map(r -> r.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(" and "));
     }
 
     /**

@@ -151,6 +151,13 @@ class AccessPolicyTest {
         }
 
         @Test
+        void membersAreToldWhichRolesGrantAccess() {
+            Caller both = PI.withProposalRole(P, ProposalRole.TEAM_MEMBER);
+            assertThat(policy.decide(both, EMBARGOED, NOW).reason())
+                    .isEqualTo("embargoed data, pi and team member of proposal MX1001");
+        }
+
+        @Test
         void releasedStatesTheLicence() {
             assertThat(policy.decide(ANONYMOUS, RELEASED, END).reason()).contains("CC-BY-4.0");
         }
