@@ -49,7 +49,7 @@ CREATE TABLE extension_request (
     on_behalf       BOOLEAN NOT NULL DEFAULT FALSE,
     requested_at    TIMESTAMPTZ NOT NULL,
     justification   TEXT,
-    status          TEXT NOT NULL CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED')),
+    status          TEXT NOT NULL CHECK (status IN ('PENDING', 'APPROVED', 'REJECTED', 'CANCELLED')),
     decided_by      TEXT,
     decided_at      TIMESTAMPTZ,
     decision_reason TEXT,

@@ -33,4 +33,10 @@ public class PolicyBeans {
     AccessPolicy accessPolicy(EmbargoRules rules) {
         return new AccessPolicy(rules);
     }
+
+    @Produces
+    @jakarta.inject.Singleton
+    io.aperture.policy.workflow.EmbargoWorkflow embargoWorkflow(EmbargoRules rules) {
+        return new io.aperture.policy.workflow.EmbargoWorkflow(rules);
+    }
 }

@@ -3,31 +3,135 @@ package io.aperture.catalogue.embargo;
 import io.aperture.catalogue.audit.AuditLog;
 import io.aperture.catalogue.model.AccessState;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.model.Embargo;
+import io.aperture.policy.audit.AuditFact;
 import io.aperture.policy.embargo.EmbargoRules;
+import io.aperture.policy.embargo.EmbargoState;
+import io.aperture.policy.workflow.EmbargoWorkflow;
+import io.aperture.policy.workflow.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Framework side of the embargo engine: applies the policy's dates to stored datasets and records each decision. */
+/**
+ * Framework side of the embargo engine: keeps one embargo per visit (or per visit-less dataset), asks the policy's
+ * workflow for every change, writes the accepted state, copies it to the datasets, and appends the policy's audit facts.
+ */
 @ApplicationScoped
 public class EmbargoService {
     private final EmbargoRules rules;
+    private final EmbargoWorkflow workflow;
+    private final EmbargoStore store;
     private final AuditLog audit;
 
-    EmbargoService(EmbargoRules rules, AuditLog audit) {
+    EmbargoService(EmbargoRules rules, EmbargoWorkflow workflow, EmbargoStore store, AuditLog audit) {
         this.rules = rules;
+        this.workflow = workflow;
+        this.store = store;
         this.audit = audit;
     }
 
-    /** The embargo of a dataset produced at {@code ds.producedAt}: already over (released) or running. */
-    public DatasetEmbargo forNewProduction(Dataset ds, Instant now) {
-        Instant end = rules.embargoEnd(ds.producedAt);
-        if (!end.isAfter(now)) {
-            return new DatasetEmbargo(end, AccessState.RELEASED, rules.releaseLicence().spdxId(), end);
+    /**
+     * Gives a newly ingested or changed dataset its embargo. A visit's embargo runs from the last production date among
+     * its datasets, so a later scan moves a running embargo's end later; a scan arriving for a visit already released
+     * (or withdrawn) gets an embargo of its own rather than inheriting the visit's openness.
+     */
+    public void attach(Dataset ds, String actor, Instant now) {
+        Embargo e = ds.visit == null ? Embargo.<Embargo>find("dataset", ds).firstResult()
+                : Embargo.<Embargo>find("visit", ds.visit).firstResult();
+        if (ds.visit != null) {
+            Embargo own = Embargo.find("dataset", ds).firstResult();
+            if (own != null) {
+                e = own;
+            }
         }
-        return new DatasetEmbargo(end, AccessState.EMBARGOED, null, null);
+        Instant ownEnd = rules.embargoEnd(ds.producedAt);
+        if (e == null || (e.visit != null && e.status != AccessState.EMBARGOED && ownEnd.isAfter(now))) {
+            e = open(ds, e == null ? ds.visit : null, actor, now);
+        } else if (e.status == AccessState.EMBARGOED && ownEnd.isAfter(e.originalEnd)) {
+            Instant before = e.currentEnd;
+            e.originalEnd = ownEnd;
+            e.currentEnd = ownEnd.isAfter(e.currentEnd) ? ownEnd : e.currentEnd;
+            record(List.of(new AuditFact(io.aperture.policy.audit.AuditAction.EMBARGO_COMPUTED, actor, e.subjectId(),
+                    EmbargoStore.proposalPid(e), before, e.currentEnd, Optional.of("later production date " + ds.producedAt), now)),
+                    ds.pid);
+        }
+        ds.embargoEnd = e.currentEnd;
+        ds.accessState = e.status;
+        ds.releasedAt = e.releasedAt;
+        ds.license = e.status == AccessState.RELEASED ? rules.releaseLicence().spdxId() : null;
+        if (e.status == AccessState.EMBARGOED && !e.currentEnd.isAfter(now)) {
+            // An old file harvested late: its embargo is already over. Release it now, through the policy.
+            releaseIfDue(e, now);
+            ds.accessState = e.status;
+            ds.releasedAt = e.releasedAt;
+            ds.license = e.status == AccessState.RELEASED ? rules.releaseLicence().spdxId() : null;
+        }
+    }
+
+    private Embargo open(Dataset ds, io.aperture.catalogue.model.Visit visit, String actor, Instant now) {
+        Embargo e = new Embargo();
+        e.visit = visit;
+        e.dataset = visit == null ? ds : null;
+        String subject = visit != null ? "visit:" + visit.code : ds.pid;
+        String proposal = ds.proposal == null ? "" : ds.proposal.pid;
+        Outcome.Accepted opened = workflow.open(subject, proposal, ds.producedAt, now);
+        EmbargoState s = opened.state();
+        e.originalEnd = s.originalEnd();
+        e.currentEnd = s.currentEnd();
+        e.status = AccessState.valueOf(s.status().name());
+        e.persist();
+        record(opened.facts(), ds.pid);
+        return e;
+    }
+
+    /** Releases the embargo if the policy says it is due; returns whether it did. */
+    public boolean releaseIfDue(Embargo e, Instant now) {
+        EmbargoState state = store.toState(e);
+        if (!workflow.isReleaseDue(state, now)) {
+            return false;
+        }
+        return apply(e, workflow.releaseDue(state, now), Optional.empty()) instanceof Outcome.Accepted;
+    }
+
+    /** Writes an accepted outcome and audits it; a refusal changes nothing and is returned for the caller to show. */
+    public Outcome apply(Embargo e, Outcome outcome, Optional<String> justification) {
+        if (outcome instanceof Outcome.Accepted accepted) {
+            store.write(e, accepted.state(), justification);
+            record(accepted.facts(), null);
+        }
+        return outcome;
+    }
+
+    public EmbargoState state(Embargo e) {
+        return store.toState(e);
+    }
+
+    public Optional<Embargo> lock(long id) {
+        return store.lock(id);
+    }
+
+    private void record(List<AuditFact> facts, String datasetPid) {
+        for (AuditFact f : facts) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            if (f.endBefore() != null) {
+                details.put("endBefore", f.endBefore().toString());
+            }
+            if (f.endAfter() != null) {
+                details.put("endAfter", f.endAfter().toString());
+            }
+            f.reason().ifPresent(r -> details.put("reason", r));
+            if (datasetPid != null) {
+                details.put("dataset", datasetPid);
+            }
+            audit.append(new AuditLog.AuditEvent(f.at(), f.actor(), f.action().name(),
+                    f.subjectId().startsWith("visit:") ? "VISIT" : "DATASET", f.subjectId(),
+                    f.proposalId().isEmpty() ? null : f.proposalId(), details));
+        }
     }
 
     public void recordIngest(Dataset ds, boolean created, String actor, Instant now) {

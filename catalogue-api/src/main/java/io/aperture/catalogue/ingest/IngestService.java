@@ -2,7 +2,6 @@ package io.aperture.catalogue.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aperture.catalogue.embargo.DatasetEmbargo;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.model.*;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -105,18 +104,15 @@ public class IngestService {
         ds.record = canonical;
         ds.updatedAt = now;
 
-        Instant previousProduction = ds.producedAt;
         ds.producedAt = r.producedAt();
-        if (created || !r.producedAt().equals(previousProduction)) {
-            DatasetEmbargo e = embargo.forNewProduction(ds, now);
-            ds.embargoEnd = e.end();
-            ds.accessState = e.state();
-            ds.license = e.license();
-            ds.releasedAt = e.releasedAt();
-        }
         if (created) {
+            // Embargoed until the embargo engine (attach, below, same transaction) says otherwise: never open by default.
+            ds.embargoEnd = ds.producedAt;
+            ds.accessState = AccessState.EMBARGOED;
             em.persist(ds);
         }
+        em.flush();
+        embargo.attach(ds, actor, now);
         embargo.recordIngest(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
     }

@@ -1,0 +1,51 @@
+package io.aperture.catalogue.embargo;
+
+import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.model.Embargo;
+import io.aperture.catalogue.model.ExtensionRequestRow;
+import io.aperture.policy.embargo.EmbargoRules;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** Read models of embargoes for the API and the portal's PI and staff pages. */
+@ApplicationScoped
+public class EmbargoQueries {
+    private final EmbargoRules rules;
+
+    EmbargoQueries(EmbargoRules rules) {
+        this.rules = rules;
+    }
+
+    public EmbargoView view(Embargo e) {
+        EmbargoView.PendingRequest pending = null;
+        List<EmbargoView.Decision> history = new java.util.ArrayList<>();
+        for (ExtensionRequestRow r : e.requests) {
+            if ("PENDING".equals(r.status)) {
+                pending = new EmbargoView.PendingRequest(r.id, r.requestedBy, r.onBehalf, r.requestedAt, r.justification);
+            } else {
+                history.add(new EmbargoView.Decision(r.id, r.status, r.decidedBy, r.decidedAt, r.decisionReason, r.endBefore, r.endAfter));
+            }
+        }
+        long datasets = e.visit != null ? Dataset.count("visit", e.visit) : 1;
+        var proposal = e.proposal();
+        return new EmbargoView(e.id, e.subjectId(), proposal == null ? null : proposal.code,
+                proposal == null ? null : proposal.title, e.visit == null ? null : e.visit.code, e.status.name(),
+                e.originalEnd, e.currentEnd, rules.extensionWindowOpens(e.currentEnd), e.releasedAt, datasets, pending, history);
+    }
+
+    /** Embargoes of the proposals the person holds a role on, newest end first. */
+    public List<Embargo> ofProposals(List<Long> proposalIds) {
+        if (proposalIds.isEmpty()) {
+            return List.of();
+        }
+        return Embargo.list("""
+                select e from Embargo e left join e.visit v left join e.dataset d
+                where v.proposal.id in ?1 or d.proposal.id in ?1 order by e.currentEnd desc""", proposalIds);
+    }
+
+    public List<ExtensionRequestRow> requests(String status) {
+        return status == null ? ExtensionRequestRow.list("order by requestedAt desc")
+                : ExtensionRequestRow.list("status = ?1 order by requestedAt", status);
+    }
+}
