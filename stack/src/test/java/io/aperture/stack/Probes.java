@@ -1,0 +1,84 @@
+package io.aperture.stack;
+
+import org.apache.qpid.protonj2.client.Client;
+import org.apache.qpid.protonj2.client.Connection;
+import org.apache.qpid.protonj2.client.ConnectionOptions;
+import org.apache.qpid.protonj2.client.Delivery;
+import org.apache.qpid.protonj2.client.Message;
+import org.apache.qpid.protonj2.client.Receiver;
+import org.apache.qpid.protonj2.client.Sender;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/** Talks to the running services the way Aperture's own code will: HTTP, OAuth 2.0 token requests, AMQP. */
+final class Probes {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Probes() {
+    }
+
+    static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> send(String method, String url, String json) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The decoded payload (JSON text) of the access token the realm's token endpoint returns for this form. */
+    static String accessTokenClaims(String issuer, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("token request failed: HTTP " + r.statusCode() + " " + r.body());
+        }
+        var m = java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+        if (!m.find()) {
+            throw new AssertionError("no access_token in " + r.body());
+        }
+        String[] parts = m.group(1).split("\\.");
+        return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+    }
+
+    static void sendAmqp(StackEndpoints e, String address, String text) throws Exception {
+        try (Client client = Client.create(); Connection c = connect(client, e); Sender s = c.openSender(address)) {
+            // durable: a non-durable AMQP message (the default) is not written to the journal and would not survive a restart
+            s.send(Message.create(text).durable(true)).awaitSettlement(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The body of the next message on the address, or null if none arrives within the wait. */
+    static String receiveAmqp(StackEndpoints e, String address, Duration wait) throws Exception {
+        try (Client client = Client.create(); Connection c = connect(client, e); Receiver r = c.openReceiver(address)) {
+            Delivery d = r.receive(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (d == null) {
+                return null;
+            }
+            Object body = d.message().body();
+            d.accept();
+            return String.valueOf(body);
+        }
+    }
+
+    private static Connection connect(Client client, StackEndpoints e) throws Exception {
+        ConnectionOptions o = new ConnectionOptions().user(e.amqpUser()).password(e.amqpPassword());
+        return client.connect(e.amqpHost(), e.amqpPort(), o);
+    }
+}
