@@ -51,7 +51,7 @@ import java.util.regex.Pattern;
 public final class EntryExtractor {
 
     private static final Pattern PROGRAM_WITH_VERSION = Pattern.compile("(.+?)[\\s_-]+v?(\\d+(?:\\.[\\w-]+)+)");
-    private static final Pattern TRAILING_NUMBER = Pattern.compile("(\\d+)\\.[A-Za-z0-9]+$");
+    private static final Pattern TRAILING_NUMBER = Pattern.compile("(?:^|[-_])(\\d{3,})\\.[A-Za-z0-9]+$");
     private static final Set<String> ENTRY_TEXT_PARAMETERS = Set.of("title", "definition", "program_name",
             "experiment_identifier", "entry_identifier", "collection_identifier", "run_cycle", "start_time", "end_time");
 
@@ -91,8 +91,10 @@ public final class EntryExtractor {
         Instant producedAt = end != null ? end : facts.modified();
 
         List<Processing> processing = processing(cx);
-        HarvestRecord.Kind kind = processing.isEmpty() && !writtenByProcessor(program, file) ? HarvestRecord.Kind.RAW
-                : HarvestRecord.Kind.PROCESSED;
+        // NXcanSAS holds reduced data by definition, whoever wrote it.
+        boolean reducedDefinition = definition != null && definition.name().equalsIgnoreCase("NXcanSAS");
+        HarvestRecord.Kind kind = processing.isEmpty() && !reducedDefinition && !writtenByProcessor(program, file)
+                ? HarvestRecord.Kind.RAW : HarvestRecord.Kind.PROCESSED;
 
         List<FileRef> files = files(cx, facts);
         return new HarvestRecord(HarvestRecord.FORMAT_VERSION, config.facility(),
@@ -369,8 +371,9 @@ public final class EntryExtractor {
         H5Group g = s.get();
         String environment = first(g, "NXenvironment").map(e -> Optional.ofNullable(cx.text(e, "name")).orElse(e.name()))
                 .orElse(cx.text(g, "sample_environment"));
-        return new Sample(cx.text(g, "name"), cx.text(g, "chemical_formula"), cx.text(g, "description"),
+        Sample sample = new Sample(cx.text(g, "name"), cx.text(g, "chemical_formula"), cx.text(g, "description"),
                 cx.quantity(g, "temperature"), cx.quantity(g, "pressure"), environment);
+        return sample.equals(new Sample(null, null, null, null, null, null)) ? null : sample;
     }
 
     private List<User> users(EntryContext cx) {
@@ -380,7 +383,8 @@ public final class EntryExtractor {
             if (orcid == null) {
                 orcid = cx.text(u, "orcid");
             }
-            out.add(new User(cx.text(u, "name"), cx.text(u, "role"), cx.text(u, "affiliation"), orcid, cx.text(u, "email")));
+            out.add(new User(cx.text(u, "name"), cx.text(u, "role"), cx.text(u, "affiliation"), orcid, cx.text(u, "email"),
+                    cx.text(u, "username")));
         }
         return out;
     }
@@ -474,9 +478,6 @@ public final class EntryExtractor {
             for (H5Node child : p.children()) {
                 if (child instanceof H5Group g && Set.of("NXnote", "NXparameters", "NXcollection").contains(g.nxClass())) {
                     params.set(g.name(), noteJson(cx, g));
-                    if (note == null && "NXnote".equals(g.nxClass())) {
-                        note = cx.text(g, "description");
-                    }
                 }
             }
             String date = cx.text(p, "date");
@@ -630,11 +631,6 @@ public final class EntryExtractor {
         for (H5ExternalLink l : cx.links) {
             Path target = resolveLinkedFile(facts.path(), l.targetFile());
             out.computeIfAbsent(target.toString(), k -> fileRef(target, FileRef.Role.EXTERNAL_LINK, l.path()));
-        }
-        for (String vds : cx.file.virtualDatasets()) {
-            if (vds.startsWith(cx.entry.path() + "/")) {
-                cx.warn("virtual dataset " + vds + ": its source files could not be listed");
-            }
         }
         return List.copyOf(out.values());
     }

@@ -188,6 +188,10 @@ public final class UnitConverter {
 
     /** Converts a number with a unit as written into a {@link Quantity}; unknown units keep unitKnown=false. */
     public Quantity quantity(double value, String writtenUnit) {
+        if (!Double.isFinite(value)) {
+            // JSON has no NaN/Infinity: keep the spelling as text so the record stays valid.
+            return new Quantity(null, Double.toString(value), writtenUnit, null, null, parse(writtenUnit).isPresent());
+        }
         Optional<Unit<?>> unit = parse(writtenUnit);
         if (unit.isEmpty()) {
             return new Quantity(value, null, writtenUnit, null, null, false);

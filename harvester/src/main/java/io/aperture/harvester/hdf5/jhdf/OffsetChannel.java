@@ -2,7 +2,6 @@ package io.aperture.harvester.hdf5.jhdf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
 
@@ -11,18 +10,22 @@ import java.nio.channels.SeekableByteChannel;
  * reflected in the superblock base address looks to jhdf like a file with its superblock at 0.
  */
 final class OffsetChannel implements SeekableByteChannel {
-    private final FileChannel file;
+    private final SeekableByteChannel file;
     private final long offset;
     private long position;
 
-    OffsetChannel(FileChannel file, long offset) {
+    OffsetChannel(SeekableByteChannel file, long offset) {
         this.file = file;
         this.offset = offset;
     }
 
     @Override
     public int read(ByteBuffer dst) throws IOException {
-        int n = file.read(dst, offset + position);
+        int n;
+        synchronized (file) {
+            file.position(offset + position);
+            n = file.read(dst);
+        }
         if (n > 0) {
             position += n;
         }

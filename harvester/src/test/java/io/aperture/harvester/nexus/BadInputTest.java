@@ -1,0 +1,66 @@
+package io.aperture.harvester.nexus;
+
+import io.aperture.harvester.TestFiles;
+import io.aperture.harvester.hdf5.FileProblem;
+import io.aperture.harvester.hdf5.UnusableFileException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class BadInputTest {
+
+    private final NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults());
+
+    private UnusableFileException refusal(Path p) {
+        UnusableFileException e = catchThrowableOfType(UnusableFileException.class, () -> harvester.harvest(p));
+        assertThat(e).as("refused: " + p).isNotNull();
+        return e;
+    }
+
+    @Test
+    void truncatedCopyIsReportedAsCorruptWithSizes() {
+        // first third (341855 of 1025567 bytes) of psi_sinq/focus2007n001335.hdf
+        UnusableFileException e = refusal(TestFiles.file("bad/focus2007n001335_truncated.hdf"));
+        assertThat(e.problem()).isEqualTo(FileProblem.CORRUPT);
+        assertThat(e.getMessage()).contains("1025567").contains("341855");
+    }
+
+    @Test
+    void szipFileIsNotNexusAndNamesTheFilter() {
+        UnusableFileException e = refusal(TestFiles.file("plain_hdf5/jhdf_test_missing_filter.hdf5bad"));
+        assertThat(e.problem()).isEqualTo(FileProblem.NOT_NEXUS);
+        assertThat(e.getMessage()).contains("szip");
+    }
+
+    @Test
+    void hdf4AndXmlAreNamed() {
+        assertThat(refusal(TestFiles.file("bad/napi_nxtest_hdf4.hdf")).problem()).isEqualTo(FileProblem.HDF4);
+        assertThat(refusal(TestFiles.file("bad/aps_14bmc_0015.xml")).problem()).isEqualTo(FileProblem.XML);
+    }
+
+    @Test
+    void emptyMissingAndRandomFiles(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.nxs"));
+        assertThat(refusal(empty).problem()).isEqualTo(FileProblem.EMPTY);
+        assertThat(refusal(dir.resolve("absent.nxs")).problem()).isEqualTo(FileProblem.NOT_FOUND);
+        Path text = Files.writeString(dir.resolve("notes.nxs"), "just some text, not HDF5 at all\n".repeat(100));
+        assertThat(refusal(text).problem()).isEqualTo(FileProblem.NOT_HDF5);
+    }
+
+    @Test
+    void garbageAfterAValidSignatureIsRefusedNotThrown(@TempDir Path dir) throws Exception {
+        // keep the first 2 KiB of a real file (superblock and root group header) and pad with zeros
+        byte[] head = Files.readAllBytes(TestFiles.file("misc/writer_1_3.h5"));
+        byte[] cut = new byte[head.length];
+        System.arraycopy(head, 0, cut, 0, 800);
+        Path damaged = Files.write(dir.resolve("damaged.h5"), cut);
+        UnusableFileException e = refusal(damaged);
+        assertThat(e.problem()).isIn(FileProblem.CORRUPT, FileProblem.READ_ERROR, FileProblem.NOT_NEXUS);
+        assertThat(e.getMessage()).contains("damaged.h5");
+    }
+}

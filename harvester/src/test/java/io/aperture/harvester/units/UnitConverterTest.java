@@ -1,0 +1,53 @@
+package io.aperture.harvester.units;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class UnitConverterTest {
+
+    private final UnitConverter units = new UnitConverter();
+
+    @ParameterizedTest(name = "{1} {0} = {2} {3}")
+    @CsvSource({
+            "Angstrom, 1.5, 1.5e-10, m", "angstrom, 1, 1e-10, m", "A, 2, 2e-10, m", "Angstroem, 6, 6e-10, m",
+            "Angstroms, 1, 1e-10, m", "nm, 1, 1e-9, m", "mm, 540.8, 0.5408, m", "um, 3, 3e-6, m", "micron, 3, 3e-6, m",
+            "\u00b5m, 3, 3e-6, m", "\u03bcm, 3, 3e-6, m", "m, 1, 1, m",
+            "keV, 12.4, 1.98671e-15, J", "eV, 1, 1.602176634e-19, J", "meV, 1, 1.602176634e-22, J",
+            "deg, 180, 3.141592653589793, rad", "degrees, 90, 1.5707963267948966, rad", "degree, 90, 1.5707963267948966, rad",
+            "RAD, 1, 1, rad", "mrad, 1, 0.001, rad",
+            "K, 300, 300, K", "kelvin, 300, 300, K", "celsius, 0, 273.15, K", "C, 25, 298.15, K",
+            "s, 1, 1, s", "ms, 5, 0.005, s", "us, 5, 5e-6, s", "microseconds, 5, 5e-6, s", "seconds, 2, 2, s", "minutes, 1, 60, s",
+            "mbar, 1, 100, Pa", "bar, 1, 100000, Pa", "bars, 2, 200000, Pa", "Pa, 5, 5, Pa",
+            "mA, 300, 0.3, A", "Hz, 50, 50, Hz", "rpm, 60, 1, Hz", "mT, 1, 0.001, T",
+            "counts, 7, 7, 1", "Counts, 7, 7, 1",
+            "1/A, 1, 1e10, 1/m", "1/angstrom, 2, 2e10, 1/m", "1/cm, 1, 100, 1/m", "1/nm, 1, 1e9, 1/m", "1/m, 1, 1, 1/m"})
+    void convertsNexusSpellingsToSi(String unit, double value, double si, String siUnit) {
+        Quantity q = units.quantity(value, unit);
+        assertThat(q.unitKnown()).as(unit).isTrue();
+        assertThat(q.unit()).isEqualTo(unit);
+        assertThat(q.value()).isEqualTo(value);
+        assertThat(q.siValue()).isCloseTo(si, within(Math.abs(si) * 1e-5 + 1e-30));
+        assertThat(q.siUnit()).isEqualTo(siUnit);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pixels", "pixel", "NX_LENGTH", "NX_ANGLE", "steps", "a.u.", "countsOrseconds", "'  '", "frame"})
+    void unknownUnitsStayAsWritten(String unit) {
+        Quantity q = units.quantity(3.0, unit);
+        assertThat(q.unitKnown()).isFalse();
+        assertThat(q.unit()).isEqualTo(unit);
+        assertThat(q.value()).isEqualTo(3.0);
+        assertThat(q.siValue()).isNull();
+    }
+
+    @Test
+    void nonFiniteValuesBecomeText() {
+        Quantity q = units.quantity(Double.NaN, "mm");
+        assertThat(q.value()).isNull();
+        assertThat(q.text()).isEqualTo("NaN");
+    }
+}
