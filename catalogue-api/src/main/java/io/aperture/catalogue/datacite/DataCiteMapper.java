@@ -1,0 +1,282 @@
+package io.aperture.catalogue.datacite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.catalogue.datacite.DataCiteMetadata.*;
+import io.aperture.catalogue.model.*;
+import io.aperture.policy.embargo.EmbargoRules;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.*;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Maps a catalogued {@link Dataset} to {@link DataCiteMetadata}. Must run inside a transaction (it follows lazy
+ * associations). What it may include is decided by the caller through {@link ExportDetail} and a predicate telling
+ * which other datasets the reader may learn about (sources of a processed dataset).
+ */
+@ApplicationScoped
+public class DataCiteMapper {
+    static final String ORCID_URI = "https://orcid.org";
+    static final String ROR_URI = "https://ror.org";
+    static final String PANET_SCHEME_URI = "http://purl.org/pan-science/PaNET/";
+    private static final Pattern DOI = Pattern.compile("10\\.\\d{4,9}/\\S+");
+    private static final Map<String, String> LICENCE_NAMES = Map.of(
+            "CC-BY-4.0", "Creative Commons Attribution 4.0 International",
+            "CC0-1.0", "Creative Commons Zero v1.0 Universal");
+
+    private final EmbargoRules rules;
+    private final DataCiteSettings settings;
+    private final ObjectMapper json;
+
+    DataCiteMapper(EmbargoRules rules, DataCiteSettings settings, ObjectMapper json) {
+        this.rules = rules;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    /**
+     * @param publicBase  the portal's public base URL (ends with '/'), for landing-page links
+     * @param readerSees  whether the reader of this export may learn that another dataset exists
+     */
+    public DataCiteMetadata map(Dataset d, ExportDetail detail, URI publicBase, Predicate<Dataset> readerSees) {
+        boolean full = detail == ExportDetail.FULL;
+        boolean released = d.accessState == AccessState.RELEASED && d.releasedAt != null;
+        Identifier identifier = d.doi != null && !d.doi.isBlank()
+                ? new Identifier(normaliseDoi(d.doi).orElse(d.doi), "DOI")
+                : new Identifier(landingPage(publicBase, d), "URL");
+
+        List<DateEntry> dates = new ArrayList<>();
+        if (full) {
+            collected(d).ifPresent(range -> dates.add(new DateEntry(range, "Collected")));
+        }
+        // Available: when the data is (or will be) open. Early release makes it earlier than the embargo end.
+        dates.add(new DateEntry(day(released ? d.releasedAt : d.embargoEnd).toString(), "Available"));
+        if (full && released) {
+            dates.add(new DateEntry(day(d.releasedAt).toString(), "Issued"));
+        }
+
+        return new DataCiteMetadata(
+                identifier,
+                full ? List.of(new AlternateIdentifier(d.pid, "Aperture PID")) : List.of(),
+                creators(d),
+                d.title,
+                new Publisher(d.facility.name, publisherRor(d.facility)),
+                day(released ? d.releasedAt : d.embargoEnd).getYear(),
+                full ? ("PROCESSED".equals(d.kind) ? "Processed NeXus data" : "Raw NeXus data") : "Dataset",
+                full ? subjects(d) : List.of(),
+                full ? List.of(hostingInstitution(d.facility)) : List.of(),
+                dates,
+                full ? related(d, publicBase, readerSees) : List.of(),
+                full ? sizes(d) : List.of(),
+                full ? List.of("application/x-hdf5", "NeXus") : List.of(),
+                rights(d),
+                full ? descriptions(d) : List.of());
+    }
+
+    public static String landingPage(URI publicBase, Dataset d) {
+        return publicBase + "datasets/" + d.pid;
+    }
+
+    /** A DOI in its bare form (10.x/y) from a bare DOI, a doi: name or a doi.org URL; empty when it is none. */
+    public static Optional<String> normaliseDoi(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String v = value.strip();
+        for (String prefix : List.of("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")) {
+            if (v.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                v = v.substring(prefix.length());
+                break;
+            }
+        }
+        return DOI.matcher(v).matches() ? Optional.of(v) : Optional.empty();
+    }
+
+    private LocalDate day(Instant instant) {
+        return instant.atZone(rules.facilityZone()).toLocalDate();
+    }
+
+    private static Optional<String> collected(Dataset d) {
+        Instant start = d.collectionStart;
+        Instant end = d.collectionEnd;
+        if (start == null && end == null) {
+            return Optional.empty();
+        }
+        if (start == null || end == null || start.equals(end)) {
+            return Optional.of(utc(start != null ? start : end));
+        }
+        return Optional.of(utc(start) + "/" + utc(end));
+    }
+
+    private static String utc(Instant i) {
+        return i.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toInstant().toString();
+    }
+
+    /** The proposal's people, PI first; the facility itself when the dataset belongs to no proposal or nobody is known. */
+    private List<Name> creators(Dataset d) {
+        List<Name> out = new ArrayList<>();
+        if (d.proposal != null) {
+            List<Member> members = new ArrayList<>(d.proposal.members);
+            members.sort(Comparator.comparing((Member m) -> m.role).thenComparing(m -> m.id));
+            Set<Long> seen = new HashSet<>();
+            for (Member m : members) {
+                if (m.person != null && seen.add(m.person.id)) {
+                    person(m.person, m.affiliation != null ? m.affiliation : m.person.affiliation).ifPresent(out::add);
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(organisation(d.facility, Optional.empty()));
+        }
+        return out;
+    }
+
+    private static Optional<Name> person(Person p, Affiliation affiliation) {
+        Optional<String> given = text(p.givenName);
+        Optional<String> family = text(p.familyName);
+        String name = family.map(f -> given.map(g -> f + ", " + g).orElse(f)).or(() -> text(p.fullName)).orElse(null);
+        if (name == null) {
+            return Optional.empty();
+        }
+        List<NameIdentifier> ids = text(p.orcid)
+                .map(o -> List.of(new NameIdentifier(ORCID_URI + "/" + o, "ORCID", ORCID_URI)))
+                .orElse(List.of());
+        List<AffiliationRef> affiliations = affiliation == null || text(affiliation.name).isEmpty() ? List.of()
+                : List.of(new AffiliationRef(affiliation.name, ror(affiliation.ror)));
+        return Optional.of(new Name(name, NameType.Personal, given, family, ids, affiliations, Optional.empty()));
+    }
+
+    private Name organisation(Facility f, Optional<String> contributorType) {
+        List<NameIdentifier> ids = publisherRor(f).map(r -> List.of(new NameIdentifier(r, "ROR", ROR_URI))).orElse(List.of());
+        return new Name(f.name, NameType.Organizational, Optional.empty(), Optional.empty(), ids, List.of(), contributorType);
+    }
+
+    private Name hostingInstitution(Facility f) {
+        return organisation(f, Optional.of("HostingInstitution"));
+    }
+
+    private Optional<String> publisherRor(Facility f) {
+        return settings.publisherRor().flatMap(DataCiteMapper::ror).or(() -> ror(f.ror));
+    }
+
+    /** A ROR id as its canonical URL, from either the bare id or the URL. */
+    static Optional<String> ror(String value) {
+        return text(value).map(v -> v.replaceFirst("^https?://(www\\.)?ror\\.org/", ""))
+                .filter(v -> v.matches("0[a-z0-9]{6}[0-9]{2}"))
+                .map(v -> ROR_URI + "/" + v);
+    }
+
+    private static List<Subject> subjects(Dataset d) {
+        List<Subject> out = new ArrayList<>();
+        d.techniques.stream().sorted(Comparator.comparing((Technique t) -> t.label == null ? t.iri : t.label))
+                .forEach(t -> out.add(new Subject(t.label != null ? t.label : t.iri, Optional.of("PaNET"),
+                        Optional.of(PANET_SCHEME_URI), Optional.of(t.iri))));
+        if (d.proposal != null && d.proposal.keywords != null) {
+            d.proposal.keywords.stream().filter(k -> k != null && !k.isBlank())
+                    .forEach(k -> out.add(new Subject(k, Optional.empty(), Optional.empty(), Optional.empty())));
+        }
+        return out;
+    }
+
+    private List<RelatedIdentifier> related(Dataset d, URI publicBase, Predicate<Dataset> readerSees) {
+        LinkedHashSet<RelatedIdentifier> out = new LinkedHashSet<>();
+        for (DatasetDerivation source : d.derivedFrom) {
+            Dataset s = source.sourceDataset;
+            if (s != null) {
+                // A source still under embargo must not be revealed to a reader who may not know it exists.
+                if (readerSees.test(s)) {
+                    out.add(normaliseDoi(s.doi)
+                            .map(doi -> new RelatedIdentifier(doi, "DOI", "IsDerivedFrom"))
+                            .orElse(new RelatedIdentifier(landingPage(publicBase, s), "URL", "IsDerivedFrom")));
+                }
+            } else {
+                // Unresolved references are file paths unless they are DOIs; paths are not published.
+                normaliseDoi(source.sourceReference).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsDerivedFrom")));
+            }
+        }
+        for (JsonNode c : citations(d)) {
+            Optional<String> doi = normaliseDoi(c.path("doi").asText(null));
+            String url = c.path("url").asText("");
+            if (doi.isPresent()) {
+                out.add(new RelatedIdentifier(doi.get(), "DOI", "References"));
+            } else if (url.startsWith("https://") || url.startsWith("http://")) {
+                out.add(new RelatedIdentifier(url, "URL", "References"));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** NXcite entries the harvester put in the stored record ({@code citations[]}), if any. */
+    private List<JsonNode> citations(Dataset d) {
+        if (d.record == null) {
+            return List.of();
+        }
+        try {
+            JsonNode arr = json.readTree(d.record).path("citations");
+            List<JsonNode> out = new ArrayList<>();
+            arr.forEach(out::add);
+            return out;
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> sizes(Dataset d) {
+        List<String> out = new ArrayList<>();
+        if (d.sizeBytes > 0) {
+            out.add(d.sizeBytes + " bytes");
+        }
+        if (d.fileCount > 0) {
+            out.add(d.fileCount + (d.fileCount == 1 ? " file" : " files"));
+        }
+        return out;
+    }
+
+    private Rights rights(Dataset d) {
+        String spdx = d.license != null ? d.license : rules.releaseLicence().spdxId();
+        String uri = spdx.equals(rules.releaseLicence().spdxId()) ? rules.releaseLicence().url().toString()
+                : "https://spdx.org/licenses/" + spdx + ".html";
+        return new Rights(spdx, uri, LICENCE_NAMES.getOrDefault(spdx, spdx));
+    }
+
+    private static List<Description> descriptions(Dataset d) {
+        List<Description> out = new ArrayList<>();
+        StringBuilder a = new StringBuilder("PROCESSED".equals(d.kind) ? "Processed" : "Raw").append(" NeXus data");
+        if (d.instrument != null) {
+            a.append(" measured on ").append(d.instrument.name);
+        }
+        a.append(" at ").append(d.facility.name);
+        if (d.proposal != null) {
+            a.append(", proposal ").append(d.proposal.code);
+            text(d.proposal.title).ifPresent(t -> a.append(" (").append(t).append(')'));
+        }
+        if (d.sample != null && d.sample.name != null) {
+            a.append(", sample ").append(d.sample.name);
+            text(d.sample.chemicalFormula).ifPresent(f -> a.append(" (").append(f).append(')'));
+        }
+        out.add(new Description(a.append('.').toString(), "Abstract"));
+
+        List<String> tech = new ArrayList<>();
+        if (d.instrument != null) {
+            tech.add("Instrument: " + d.instrument.name);
+        }
+        text(d.definition).ifPresent(def -> tech.add("NeXus application definition: " + def));
+        text(d.programName).ifPresent(p -> tech.add("Program: " + p + text(d.programVersion).map(v -> " " + v).orElse("")));
+        text(d.scanNumber).ifPresent(s -> tech.add("Scan number: " + s));
+        if (!tech.isEmpty()) {
+            out.add(new Description(String.join("; ", tech), "TechnicalInfo"));
+        }
+        return out;
+    }
+
+    private static Optional<String> text(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.strip());
+    }
+}
