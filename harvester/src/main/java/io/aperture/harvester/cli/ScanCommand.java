@@ -1,13 +1,135 @@
 package io.aperture.harvester.cli;
 
+import io.aperture.harvester.ingest.Backoff;
+import io.aperture.harvester.ingest.IngestClient;
+import io.aperture.harvester.ingest.TokenSource;
+import io.aperture.harvester.nexus.NexusHarvester;
+import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.harvester.record.RecordJson;
+import io.aperture.harvester.scan.FileOutcome;
+import io.aperture.harvester.scan.InProgressCheck;
+import io.aperture.harvester.scan.RecordSink;
+import io.aperture.harvester.scan.ScanReport;
+import io.aperture.harvester.scan.ScanRunner;
+import io.aperture.harvester.scan.ScanState;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-@Command(name = "scan", description = "Crawls directories and harvests new or changed files.")
+@Command(name = "scan", description = "Crawls directories, harvests new or changed NeXus files and posts their records.")
 public final class ScanCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "DIR", description = "Directories (or files) to crawl.")
+    List<Path> roots;
+
+    @Option(names = "--server", defaultValue = "${env:APERTURE_SERVER_URL}", description = "Catalogue base URL (env APERTURE_SERVER_URL).")
+    String server;
+
+    @Option(names = "--oidc-url", defaultValue = "${env:APERTURE_OIDC_URL:-http://127.0.0.1:8180/realms/aperture}",
+            description = "OIDC realm URL (env APERTURE_OIDC_URL, default ${DEFAULT-VALUE}).")
+    String oidcUrl;
+
+    @Option(names = "--client-id", defaultValue = "aperture-harvester", description = "OAuth2 client id (default ${DEFAULT-VALUE}).")
+    String clientId;
+
+    @Option(names = "--client-secret", defaultValue = "${env:APERTURE_HARVESTER_SECRET}", description = "OAuth2 client secret (env APERTURE_HARVESTER_SECRET).")
+    String clientSecret;
+
+    @Option(names = "--state", description = "State file of files already harvested (path, size, mtime).")
+    Path stateFile;
+
+    @Option(names = "--report", description = "Write a JSON report of the scan here.")
+    Path reportFile;
+
+    @Option(names = "--dry-run", description = "Harvest only: print records as a JSON array on stdout, send nothing, keep the state.")
+    boolean dryRun;
+
+    @Option(names = "--quiet-period", defaultValue = "PT10M", description = "A file without end_time modified this recently is in progress (ISO-8601 duration, default ${DEFAULT-VALUE}).")
+    Duration quietPeriod;
+
+    @Option(names = "--file-timeout", defaultValue = "PT60S", description = "Per-file time limit (default ${DEFAULT-VALUE}).")
+    Duration fileTimeout;
+
+    @Option(names = "--batch-size", defaultValue = "500", description = "Records per POST, at most 500 (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Mixin
+    HarvestOptions options;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Replaced by tests; production uses the system clock and real sleeping. */
+    Clock clock = Clock.systemUTC();
+    Backoff backoff = Backoff.standard();
+
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (batchSize < 1 || batchSize > 500) {
+            err.println("harvest scan: --batch-size must be between 1 and 500");
+            return 2;
+        }
+        RecordSink sink = null;
+        if (!dryRun) {
+            if (server == null || server.isBlank()) {
+                err.println("harvest scan: no server: give --server or APERTURE_SERVER_URL, or use --dry-run");
+                return 2;
+            }
+            if (clientSecret == null || clientSecret.isBlank()) {
+                err.println("harvest scan: no client secret: give --client-secret or APERTURE_HARVESTER_SECRET");
+                return 2;
+            }
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            sink = new IngestClient(http, server, new TokenSource(http, oidcUrl, clientId, clientSecret, clock), backoff);
+        }
+        ScanState state;
+        try {
+            state = ScanState.load(stateFile);
+        } catch (IOException e) {
+            err.println("harvest scan: cannot read state file " + stateFile + ": " + e.getMessage());
+            return 2;
+        }
+        ScanRunner runner = new ScanRunner(new NexusHarvester(options.config()), new InProgressCheck(clock, quietPeriod),
+                clock, fileTimeout, batchSize, ScanRunner.DEFAULT_EXTENSIONS);
+        List<HarvestRecord> printed = dryRun ? new ArrayList<>() : null;
+        ScanReport report = runner.run(roots, state, sink, printed);
+        if (!dryRun) {
+            state.save();
+        }
+        if (reportFile != null) {
+            RecordJson.mapper().writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), report);
+        }
+        // In a dry run stdout carries the records, so the human summary goes to stderr.
+        PrintWriter summaryOut = dryRun ? err : out;
+        if (dryRun) {
+            out.println(RecordJson.mapper().writeValueAsString(printed));
+        }
+        for (FileOutcome o : report.files()) {
+            if (o.status() == FileOutcome.Status.FAILED) {
+                err.println("FAILED " + o.path() + ": " + o.reason());
+            } else if (o.status() == FileOutcome.Status.IN_PROGRESS) {
+                summaryOut.println("IN-PROGRESS " + o.path() + ": " + o.reason());
+            }
+        }
+        summaryOut.printf("ok %d, skipped %d, in-progress %d, failed %d; %d records sent%n",
+                report.count(FileOutcome.Status.OK), report.count(FileOutcome.Status.SKIPPED),
+                report.count(FileOutcome.Status.IN_PROGRESS), report.count(FileOutcome.Status.FAILED), report.recordsSent());
+        out.flush();
+        err.flush();
+        return report.anyFailed() ? 1 : 0;
     }
 }

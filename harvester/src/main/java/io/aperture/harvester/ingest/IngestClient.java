@@ -1,0 +1,124 @@
+package io.aperture.harvester.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.harvester.record.RecordJson;
+import io.aperture.harvester.scan.RecordSink;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Posts batches to {@code POST {server}/api/ingest/records} with a bearer token. Connection errors, 429 and 5xx are
+ * retried with exponential backoff; a 401 refreshes the token once; other 4xx fail the batch at once.
+ */
+public final class IngestClient implements RecordSink {
+    private final HttpClient http;
+    private final URI endpoint;
+    private final TokenSource tokens;
+    private final Backoff backoff;
+    private final ObjectMapper json = RecordJson.mapper();
+
+    public IngestClient(HttpClient http, String server, TokenSource tokens, Backoff backoff) {
+        this.http = http;
+        String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+        this.endpoint = URI.create(base + "/api/ingest/records");
+        this.tokens = tokens;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public List<Result> send(List<HarvestRecord> batch) throws SinkException {
+        byte[] body;
+        try {
+            ObjectNode envelope = json.createObjectNode();
+            envelope.set("records", json.valueToTree(batch));
+            body = json.writeValueAsBytes(envelope);
+        } catch (IOException e) {
+            throw new SinkException("cannot serialise batch: " + e.getMessage(), e);
+        }
+        String lastProblem = null;
+        boolean refreshed = false;
+        for (int attempt = 0; attempt < backoff.maxAttempts(); attempt++) {
+            if (attempt > 0) {
+                try {
+                    backoff.sleeper().sleep(backoff.delay(attempt - 1));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SinkException("interrupted while waiting to retry", e);
+                }
+            }
+            try {
+                HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + tokens.token())
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
+                int status = resp.statusCode();
+                if (status == 200) {
+                    return results(resp.body(), batch.size());
+                }
+                lastProblem = endpoint + " answered " + status;
+                if (status == 401 && !refreshed) {
+                    tokens.invalidate();
+                    refreshed = true;
+                    continue;
+                }
+                if (status != 429 && status < 500) {
+                    throw new SinkException(lastProblem + ": " + abbreviate(resp.body()), null);
+                }
+            } catch (TokenSource.TokenException e) {
+                lastProblem = e.getMessage();
+                if (e.status() < 500) {
+                    throw new SinkException(lastProblem, e);
+                }
+            } catch (IOException e) {
+                lastProblem = "cannot reach " + endpoint + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SinkException("interrupted", e);
+            }
+        }
+        throw new SinkException(lastProblem + " (gave up after " + backoff.maxAttempts() + " attempts)", null);
+    }
+
+    private List<Result> results(String body, int expected) throws SinkException {
+        try {
+            JsonNode root = json.readTree(body);
+            JsonNode arr = root.path("results");
+            List<Result> out = new ArrayList<>(expected);
+            for (int i = 0; i < expected; i++) {
+                JsonNode r = null;
+                for (JsonNode n : arr) {
+                    if (n.path("index").asInt(-1) == i) {
+                        r = n;
+                        break;
+                    }
+                }
+                if (r == null) {
+                    out.add(new Result(false, "MISSING", "no result for record " + i));
+                } else {
+                    String status = r.path("status").asText("");
+                    String error = r.hasNonNull("error") ? r.get("error").asText() : null;
+                    out.add(new Result(!status.equals("REJECTED") && !status.isEmpty(), status, error));
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new SinkException("unreadable answer from " + endpoint + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "" : (s.length() > 300 ? s.substring(0, 300) + "..." : s);
+    }
+}

@@ -1,0 +1,25 @@
+package io.aperture.harvester.scan;
+
+import io.aperture.harvester.record.HarvestRecord;
+
+import java.util.List;
+
+/** Where harvested records go. Implementations report per record whether it was accepted. */
+public interface RecordSink {
+
+    /** Outcome of one record of a batch, in batch order. */
+    record Result(boolean accepted, String status, String error) {
+    }
+
+    /**
+     * Sends one batch. Throws if the batch as a whole was not accepted (after any retries); then no file of the
+     * batch may be marked done.
+     */
+    List<Result> send(List<HarvestRecord> batch) throws SinkException;
+
+    class SinkException extends Exception {
+        public SinkException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

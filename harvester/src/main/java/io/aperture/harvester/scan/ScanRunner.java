@@ -1,0 +1,250 @@
+package io.aperture.harvester.scan;
+
+import io.aperture.harvester.hdf5.FileProblem;
+import io.aperture.harvester.hdf5.FileSignature;
+import io.aperture.harvester.hdf5.FileSniffer;
+import io.aperture.harvester.hdf5.UnusableFileException;
+import io.aperture.harvester.nexus.NexusHarvester;
+import io.aperture.harvester.record.HarvestRecord;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Crawls directories, harvests new or changed NeXus files and hands their records to a sink in batches. A bad
+ * file never stops the scan; a file is remembered as done only when every record of it was accepted.
+ */
+public final class ScanRunner {
+
+    public static final Set<String> DEFAULT_EXTENSIONS = Set.of("nxs", "nx5", "nx", "h5", "hdf5", "hdf", "nexus");
+
+    private final NexusHarvester harvester;
+    private final InProgressCheck inProgress;
+    private final Clock clock;
+    private final Duration perFileLimit;
+    private final int batchSize;
+    private final Set<String> extensions;
+
+    public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
+                      int batchSize, Set<String> extensions) {
+        this.harvester = harvester;
+        this.inProgress = inProgress;
+        this.clock = clock;
+        this.perFileLimit = perFileLimit;
+        this.batchSize = batchSize;
+        this.extensions = extensions;
+    }
+
+    private record Harvested(Path path, long size, long mtime, List<HarvestRecord> records) {
+    }
+
+    /**
+     * @param sink null for a dry run: nothing is sent and the state is not changed
+     * @param dryRunOut receives every harvested record in a dry run (may be null)
+     */
+    public ScanReport run(List<Path> roots, ScanState state, RecordSink sink, List<HarvestRecord> dryRunOut) {
+        Instant started = clock.instant();
+        List<FileOutcome> outcomes = new ArrayList<>();
+        List<Harvested> pending = new ArrayList<>();
+        int[] sent = {0};
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "harvest-file");
+            t.setDaemon(true); // a file stuck in the reader must not keep the JVM alive
+            return t;
+        });
+        try {
+            for (Path file : candidates(roots, outcomes)) {
+                Optional<Harvested> h = harvestOne(file, state, pool, outcomes);
+                if (h.isEmpty()) {
+                    continue;
+                }
+                if (sink == null) {
+                    outcomes.add(new FileOutcome(file.toString(), FileOutcome.Status.OK, "dry run", h.get().records().size()));
+                    if (dryRunOut != null) {
+                        dryRunOut.addAll(h.get().records());
+                    }
+                    continue;
+                }
+                pending.add(h.get());
+                if (pending.stream().mapToInt(x -> x.records().size()).sum() >= batchSize) {
+                    flush(pending, sink, state, outcomes, sent);
+                }
+            }
+            if (sink != null) {
+                flush(pending, sink, state, outcomes, sent);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Map<FileOutcome.Status, Long> summary = new EnumMap<>(FileOutcome.Status.class);
+        for (FileOutcome.Status s : FileOutcome.Status.values()) {
+            summary.put(s, outcomes.stream().filter(o -> o.status() == s).count());
+        }
+        return new ScanReport(started, clock.instant(), sink == null, summary, sent[0], outcomes);
+    }
+
+    private List<Path> candidates(List<Path> roots, List<FileOutcome> outcomes) {
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            Path abs = root.toAbsolutePath().normalize();
+            if (Files.isRegularFile(abs)) {
+                files.add(abs);
+                continue;
+            }
+            if (!Files.isDirectory(abs)) {
+                outcomes.add(new FileOutcome(abs.toString(), FileOutcome.Status.FAILED, "no such file or directory", null));
+                continue;
+            }
+            try {
+                Files.walkFileTree(abs, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                        if (attrs.isRegularFile() && extensions.contains(extension(f))) {
+                            files.add(f);
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path f, IOException e) {
+                        outcomes.add(new FileOutcome(f.toString(), FileOutcome.Status.FAILED, "cannot read: " + e.getMessage(), null));
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                outcomes.add(new FileOutcome(abs.toString(), FileOutcome.Status.FAILED, "cannot walk: " + e.getMessage(), null));
+            }
+        }
+        files.sort(null);
+        return files;
+    }
+
+    private static String extension(Path p) {
+        String n = p.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private Optional<Harvested> harvestOne(Path file, ScanState state, ExecutorService pool, List<FileOutcome> outcomes) {
+        String name = file.toString();
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            long size = a.size();
+            long mtime = a.lastModifiedTime().toMillis();
+            if (state.unchanged(file, size, mtime)) {
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.SKIPPED, "unchanged since last scan", null));
+                return Optional.empty();
+            }
+            FileSignature sig = FileSniffer.sniff(file);
+            Optional<String> writing = inProgress.fromSignature(sig);
+            if (writing.isPresent()) {
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
+                return Optional.empty();
+            }
+            Future<List<HarvestRecord>> f = pool.submit(() -> harvester.harvest(file));
+            List<HarvestRecord> records;
+            try {
+                records = f.get(perFileLimit.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED,
+                        FileProblem.TIMEOUT.description() + " (" + perFileLimit.toSeconds() + " s)", null));
+                return Optional.empty();
+            }
+            writing = inProgress.fromRecords(records, a.lastModifiedTime().toInstant());
+            if (writing.isPresent()) {
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
+                return Optional.empty();
+            }
+            return Optional.of(new Harvested(file, size, mtime, records));
+        } catch (ExecutionException e) {
+            return refuse(name, e.getCause(), outcomes);
+        } catch (UnusableFileException e) {
+            return refuse(name, e, outcomes);
+        } catch (IOException | RuntimeException e) {
+            outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null));
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, "interrupted", null));
+            return Optional.empty();
+        }
+    }
+
+    // Plain HDF5 beside the masters (detector data files, link targets) is expected, not a failure.
+    private static Optional<Harvested> refuse(String name, Throwable cause, List<FileOutcome> outcomes) {
+        if (cause instanceof UnusableFileException u) {
+            FileOutcome.Status s = u.problem() == FileProblem.NOT_NEXUS ? FileOutcome.Status.SKIPPED : FileOutcome.Status.FAILED;
+            String reason = u.problem().name() + ": " + u.getMessage().substring(u.file().toString().length() + 2);
+            outcomes.add(new FileOutcome(name, s, reason, null));
+        } else {
+            outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, String.valueOf(cause), null));
+        }
+        return Optional.empty();
+    }
+
+    private void flush(List<Harvested> pending, RecordSink sink, ScanState state, List<FileOutcome> outcomes, int[] sent) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<HarvestRecord> batch = new ArrayList<>();
+        pending.forEach(h -> batch.addAll(h.records()));
+        // The API takes at most batchSize records per call; one file's records may span calls.
+        List<RecordSink.Result> results = new ArrayList<>();
+        String batchError = null;
+        for (int from = 0; from < batch.size() && batchError == null; from += batchSize) {
+            List<HarvestRecord> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
+            try {
+                List<RecordSink.Result> r = sink.send(part);
+                if (r.size() != part.size()) {
+                    batchError = "server answered " + r.size() + " results for " + part.size() + " records";
+                } else {
+                    results.addAll(r);
+                    sent[0] += part.size();
+                }
+            } catch (RecordSink.SinkException e) {
+                batchError = e.getMessage();
+            }
+        }
+        int i = 0;
+        for (Harvested h : pending) {
+            int n = h.records().size();
+            if (i + n > results.size()) {
+                outcomes.add(new FileOutcome(h.path().toString(), FileOutcome.Status.FAILED,
+                        "not accepted: " + (batchError == null ? "no result" : batchError), n));
+            } else {
+                List<RecordSink.Result> mine = results.subList(i, i + n);
+                List<String> rejected = mine.stream().filter(r -> !r.accepted())
+                        .map(r -> r.status() + (r.error() == null ? "" : " " + r.error())).toList();
+                if (rejected.isEmpty()) {
+                    state.markDone(h.path(), h.size(), h.mtime());
+                    outcomes.add(new FileOutcome(h.path().toString(), FileOutcome.Status.OK, null, n));
+                } else {
+                    outcomes.add(new FileOutcome(h.path().toString(), FileOutcome.Status.FAILED, "rejected: " + String.join("; ", rejected), n));
+                }
+            }
+            i += n;
+        }
+        pending.clear();
+    }
+}

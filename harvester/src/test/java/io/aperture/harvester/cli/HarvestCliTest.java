@@ -1,0 +1,208 @@
+package io.aperture.harvester.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.harvester.RecordSchema;
+import io.aperture.harvester.TestFiles;
+import io.aperture.harvester.ingest.Backoff;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HarvestCliTest {
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static ScanCommand scan(Clock clock) {
+        ScanCommand s = new ScanCommand();
+        s.clock = clock;
+        s.backoff = new Backoff(4, Duration.ofMillis(1), Duration.ofMillis(5), d -> { });
+        return s;
+    }
+
+    private static Path copy(String rel, Path dir) throws Exception {
+        Path target = dir.resolve(Path.of(rel).getFileName());
+        Files.copy(TestFiles.file(rel), target);
+        // an old mtime: finished files, outside any quiet period
+        Files.setLastModifiedTime(target, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
+        return target;
+    }
+
+    @Test
+    void fileDryRunPrintsValidRecordArray() throws Exception {
+        Run r = run(new HarvestMain(), "file", TestFiles.file("neutron/ipns_lrmecs_lrcs3701.nx5").toString(), "--dry-run");
+        assertThat(r.exit()).isZero();
+        JsonNode arr = new ObjectMapper().readTree(r.out());
+        assertThat(arr.isArray()).isTrue();
+        assertThat(arr).hasSize(2);
+        for (JsonNode rec : arr) {
+            assertThat(RecordSchema.validate(rec)).isEmpty();
+        }
+        assertThat(arr.get(0).get("startTime").asText()).isEqualTo("2001-02-07T14:54:21Z");
+    }
+
+    @Test
+    void fileWithBadInputNamesFileAndProblem() {
+        Path bad = TestFiles.file("bad/napi_nxtest_hdf4.hdf");
+        Run r = run(new HarvestMain(), "file", bad.toString(), "--dry-run");
+        assertThat(r.exit()).isNotZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(bad.toString()).contains("HDF4");
+    }
+
+    @Test
+    void scanPostsWithBearerTokenAndRemembersDoneFiles(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        copy("psi_sinq/dmc01.h5", data);
+        copy("neutron/ipns_lrmecs_lrcs3701.nx5", data);
+        copy("links/external_angles.hdf5", data); // plain HDF5: skipped, not failed
+        Path state = dir.resolve("state.json");
+        Path report = dir.resolve("report.json");
+        try (FakeCatalogue cat = new FakeCatalogue()) {
+            Run r = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state.toString(), "--report", report.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("ok 2, skipped 1, in-progress 0, failed 0; 3 records sent");
+            assertThat(cat.tokenForms).hasSize(1);
+            assertThat(cat.tokenForms.getFirst()).contains("client_id=aperture-harvester");
+            assertThat(cat.authorizations).containsOnly("Bearer tok-1");
+            List<String> titles = new ArrayList<>();
+            cat.batches.forEach(b -> b.get("records").forEach(rec -> titles.add(rec.get("title").asText())));
+            assertThat(titles).contains("Ga0.94Mn0.04Sb_8mm 2.567A T=4", "MgB2 PDOS 43.37g 8K 120meV E0@240Hz T0@120Hz");
+            JsonNode rep = new ObjectMapper().readTree(report.toFile());
+            assertThat(rep.get("summary").get("OK").asInt()).isEqualTo(2);
+            assertThat(rep.get("summary").get("SKIPPED").asInt()).isEqualTo(1);
+
+            Run again = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state.toString());
+            assertThat(again.exit()).isZero();
+            assertThat(again.out()).contains("ok 0, skipped 3, in-progress 0, failed 0; 0 records sent");
+            assertThat(cat.ingestCalls.get()).isEqualTo(1);
+
+            // a changed file is harvested again
+            Files.setLastModifiedTime(data.resolve("dmc01.h5"), FileTime.from(Instant.parse("2024-02-01T00:00:00Z")));
+            Run third = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state.toString());
+            assertThat(third.out()).contains("ok 1, skipped 2");
+        }
+    }
+
+    @Test
+    void serverErrorsAreRetriedAndAFailedBatchIsNeverMarkedDone(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        copy("psi_sinq/dmc01.h5", data);
+        Path state = dir.resolve("state.json");
+        try (FakeCatalogue cat = new FakeCatalogue()) {
+            cat.ingestStatus = n -> n < 2 ? 503 : 200;
+            Run r = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(cat.ingestCalls.get()).isEqualTo(3);
+
+            Path more = Files.createDirectory(dir.resolve("more"));
+            copy("psi_sinq/focus2007n001335.hdf", more);
+            cat.ingestStatus = n -> 500;
+            Path state2 = dir.resolve("state2.json");
+            Run failed = run(scan(Clock.systemUTC()), more.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state2.toString());
+            assertThat(failed.exit()).isEqualTo(1);
+            assertThat(failed.err()).contains("focus2007n001335.hdf").contains("500").contains("gave up after 4 attempts");
+            assertThat(Files.readString(state2)).doesNotContain("focus2007n001335.hdf");
+        }
+    }
+
+    @Test
+    void unreachableServerAndRejectedRecordsFail(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        copy("psi_sinq/dmc01.h5", data);
+        Path state = dir.resolve("state.json");
+        Run down = run(scan(Clock.systemUTC()), data.toString(), "--server", "http://127.0.0.1:1", "--oidc-url",
+                "http://127.0.0.1:1/realms/aperture", "--client-secret", "harvester-secret", "--state", state.toString());
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.err()).contains("dmc01.h5").contains("not accepted");
+        assertThat(Files.readString(state)).doesNotContain("dmc01");
+
+        try (FakeCatalogue cat = new FakeCatalogue()) {
+            cat.statusFor = i -> "REJECTED";
+            Run rejected = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state.toString());
+            assertThat(rejected.exit()).isEqualTo(1);
+            assertThat(rejected.err()).contains("rejected: REJECTED scripted rejection");
+            assertThat(Files.readString(state)).doesNotContain("dmc01");
+        }
+    }
+
+    @Test
+    void filesStillBeingWrittenAreLeftForLater(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        // superblock v3 file with the "open for write" + SWMR consistency flags set (byte 11)
+        Path writing = copy("neutron/isis_sans2d_minimal_events.nxs", data);
+        try (FileChannel ch = FileChannel.open(writing, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[]{0x05}), 11);
+        }
+        Files.setLastModifiedTime(writing, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
+        // no end_time and modified 2 minutes before "now"
+        Path recent = copy("psi_sinq/dmc01.h5", data);
+        Instant now = Instant.parse("2025-06-01T12:00:00Z");
+        Files.setLastModifiedTime(recent, FileTime.from(now.minusSeconds(120)));
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        Run r = run(scan(clock), data.toString(), "--dry-run", "--quiet-period", "PT10M");
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).contains("IN-PROGRESS " + writing).contains("SWMR");
+        assertThat(r.err()).contains("IN-PROGRESS " + recent).contains("no end_time");
+        assertThat(r.err()).contains("ok 0, skipped 0, in-progress 2, failed 0");
+        assertThat(r.out().strip()).isEqualTo("[]");
+
+        Run later = run(scan(Clock.fixed(now.plusSeconds(3600), ZoneOffset.UTC)), recent.toString(), "--dry-run");
+        assertThat(later.err()).contains("ok 1");
+    }
+
+    @Test
+    void scanNeverStopsOnBadFilesAndHasAPerFileTimeLimit(@TempDir Path dir) throws Exception {
+        Run r = run(scan(Clock.systemUTC()), TestFiles.file("bad/aps_14bmc_0015_hdf4.nexus").getParent().toString(),
+                TestFiles.file("misc/writer_1_3.h5").toString(), "--dry-run", "--report", dir.resolve("r.json").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("ok 1, skipped 0, in-progress 0, failed 3");
+        assertThat(new ObjectMapper().readTree(r.out())).hasSize(1);
+
+        Run slow = run(scan(Clock.systemUTC()), TestFiles.file("misc/soleil_file_2.nxs").toString(), "--dry-run",
+                "--file-timeout", "PT0.001S");
+        assertThat(slow.exit()).isEqualTo(1);
+        assertThat(slow.err()).contains("per-file time limit");
+    }
+
+    @Test
+    void scanWithoutServerOrSecretIsAUsageError() {
+        Run r = run(new ScanCommand(), "/tmp");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("no server");
+    }
+}
