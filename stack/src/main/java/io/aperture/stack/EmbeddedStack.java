@@ -206,11 +206,11 @@ public final class EmbeddedStack implements AutoCloseable {
             }
             if (services.contains(StackService.OPENSEARCH)) {
                 Ports.requireFree(searchPort, "OpenSearch", "APERTURE_SEARCH_PORT");
-                Ports.requireFree(searchTransportPort, "OpenSearch transport, HTTP port + 100", "APERTURE_SEARCH_PORT");
+                Ports.requireFree(searchTransportPort, "OpenSearch transport", "APERTURE_SEARCH_PORT");
             }
             if (services.contains(StackService.KEYCLOAK)) {
                 Ports.requireFree(keycloakPort, "Keycloak", "APERTURE_KEYCLOAK_PORT");
-                Ports.requireFree(keycloakManagementPort, "Keycloak management, HTTP port + 1", "APERTURE_KEYCLOAK_PORT");
+                Ports.requireFree(keycloakManagementPort, "Keycloak management", "APERTURE_KEYCLOAK_PORT");
             }
             if (services.contains(StackService.BROKER)) {
                 Ports.requireFree(amqpPort, "Artemis AMQP", "APERTURE_AMQP_PORT");
@@ -241,7 +241,7 @@ public final class EmbeddedStack implements AutoCloseable {
             return this;
         }
 
-        /** OpenSearch HTTP port; its transport port is this + 100 unless set. */
+        /** OpenSearch HTTP port; its transport port is this + 100 (or any free one if that is taken) unless set. */
         public Builder searchPort(int port) {
             searchPort = port;
             return this;
@@ -252,7 +252,7 @@ public final class EmbeddedStack implements AutoCloseable {
             return this;
         }
 
-        /** Keycloak HTTP port; its management port (health) is this + 1 unless set. */
+        /** Keycloak HTTP port; its management port (health) is this + 1 (or any free one if taken) unless set. */
         public Builder keycloakPort(int port) {
             keycloakPort = port;
             return this;
@@ -301,9 +301,21 @@ public final class EmbeddedStack implements AutoCloseable {
 
         public EmbeddedStack build() {
             return new EmbeddedStack(new Settings(dataDir, logDir != null ? logDir : dataDir.resolve("logs"), services,
-                    pgPort, searchPort, searchTransportPort != null ? searchTransportPort : searchPort + 100,
-                    keycloakPort, keycloakManagementPort != null ? keycloakManagementPort : keycloakPort + 1,
+                    pgPort, searchPort, internalPort(searchTransportPort, searchPort + 100),
+                    keycloakPort, internalPort(keycloakManagementPort, keycloakPort + 1),
                     amqpPort, searchHeap, keycloakHeap, clock));
+        }
+
+        /**
+         * A port nobody connects to from outside (OpenSearch transport, Keycloak management): the one set, else the
+         * conventional neighbour of the main port, else - when that neighbour is taken, as it may be when the main
+         * port was picked at random - any free port.
+         */
+        private static int internalPort(Integer chosen, int neighbour) {
+            if (chosen != null) {
+                return chosen;
+            }
+            return neighbour < 65536 && Ports.isFree(neighbour) ? neighbour : Ports.free();
         }
     }
 }

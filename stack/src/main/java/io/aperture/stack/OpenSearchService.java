@@ -55,6 +55,9 @@ final class OpenSearchService implements ManagedService {
                 "-XX:+UseSerialGC", "-XX:-OmitStackTraceInFastThrow",
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
                 "-Djava.io.tmpdir=" + dir,
+                // class-data sharing: the first run writes an archive of the loaded classes, later runs map it
+                // (rewritten automatically when the classpath or JDK changes)
+                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("opensearch.jsa"), "-Xlog:cds=off",
                 "-cp", classpath, NODE_MAIN,
                 String.valueOf(httpPort), String.valueOf(transportPort), dir.toString(),
                 String.valueOf(ProcessHandle.current().pid()));
