@@ -1,0 +1,142 @@
+package io.aperture.catalogue.oaipmh;
+
+import io.aperture.catalogue.model.AccessState;
+import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.model.Instrument;
+import io.aperture.catalogue.search.SearchScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+
+import java.time.Instant;
+import java.util.*;
+
+/**
+ * The records OAI-PMH may disseminate: the public scope ({@link SearchScope#publicOnly()}), selected by datestamp
+ * and set. Lists translate the public scope into the database query exactly as the search service translates it into
+ * the index query (released records only), and every record is then checked with the policy for an anonymous
+ * caller before it is written, so a record the policy hides never leaves the server even if the two disagreed.
+ *
+ * <p>A record's datestamp is the later of its last update and its release: a release changes what the record says
+ * (licence, dates), so harvesters that ask "from yesterday" must receive newly released records.
+ */
+@ApplicationScoped
+public class PublicRecords {
+    /** The scope this class serves; the JPQL below is its translation. */
+    static final SearchScope SCOPE = SearchScope.publicOnly();
+    private static final String PUBLIC = "d.accessState = :released";
+    private static final String STAMP = "(case when d.releasedAt is not null and d.releasedAt > d.updatedAt then d.releasedAt else d.updatedAt end)";
+
+    public record Row(Dataset dataset, Instant datestamp) {}
+
+    private final EntityManager em;
+    private final AnonymousReader reader;
+
+    PublicRecords(EntityManager em, AnonymousReader reader) {
+        this.em = em;
+        this.reader = reader;
+    }
+
+    /** The record with this pid, when the public may see it; an embargoed, withdrawn or unknown pid is alike empty. */
+    public Optional<Row> find(String pid) {
+        if (pid == null || pid.length() > 200) {
+            return Optional.empty();
+        }
+        List<Object[]> rows = em.createQuery("select d, " + STAMP + " from Dataset d where d.pid = :pid and " + PUBLIC, Object[].class)
+                .setParameter("pid", pid).setParameter("released", AccessState.RELEASED).getResultList();
+        return rows.stream().map(PublicRecords::row).filter(r -> reader.sees(r.dataset())).findFirst();
+    }
+
+    /**
+     * Up to {@code limit} records of the window in datestamp order, after the keyset position when given. Records the
+     * policy hides are dropped from the page (see the class comment); the returned {@code scanned} row tells where
+     * the next page starts.
+     */
+    public Page page(ListWindow window, Optional<ResumptionToken> after, int limit) {
+        Selection s = selection(window);
+        if (s.nothing) {
+            return new Page(List.of(), 0, Optional.empty(), false);
+        }
+        String keyset = after.isPresent() ? " and (" + STAMP + " > :afterStamp or (" + STAMP + " = :afterStamp and d.id > :afterId))" : "";
+        TypedQuery<Object[]> q = em.createQuery("select d, " + STAMP + " from Dataset d left join fetch d.instrument where "
+                + s.where + keyset + " order by " + STAMP + ", d.id", Object[].class);
+        s.bind(q);
+        after.ifPresent(t -> q.setParameter("afterStamp", t.afterStamp()).setParameter("afterId", t.afterId()));
+        List<Row> scanned = q.setMaxResults(limit + 1).getResultList().stream().map(PublicRecords::row).toList();
+        boolean more = scanned.size() > limit;
+        List<Row> page = more ? scanned.subList(0, limit) : scanned;
+        return new Page(page.stream().filter(r -> reader.sees(r.dataset())).toList(), page.size(),
+                page.isEmpty() ? Optional.empty() : Optional.of(page.getLast()), more);
+    }
+
+    /**
+     * One page: the records to write, how many rows were read for it (what the cursor advances by), the last row
+     * read (the next keyset position) and whether more follow.
+     */
+    public record Page(List<Row> records, int scanned, Optional<Row> last, boolean more) {}
+
+    /** How many records the whole list has (OAI completeListSize). */
+    public long count(ListWindow window) {
+        Selection s = selection(window);
+        if (s.nothing) {
+            return 0;
+        }
+        TypedQuery<Long> q = em.createQuery("select count(d) from Dataset d where " + s.where, Long.class);
+        s.bind(q);
+        return q.getSingleResult();
+    }
+
+    /** The earliest datestamp of any public record, if there is one. */
+    public Optional<Instant> earliestDatestamp() {
+        return Optional.ofNullable(em.createQuery("select min(" + STAMP + ") from Dataset d where " + PUBLIC, Instant.class)
+                .setParameter("released", AccessState.RELEASED).getSingleResult());
+    }
+
+    /** Instruments that have at least one public record, so a set never reveals data that is not yet public. */
+    public List<Instrument> instruments() {
+        return em.createQuery("select distinct i from Dataset d join d.instrument i where " + PUBLIC, Instrument.class)
+                .setParameter("released", AccessState.RELEASED).getResultList().stream()
+                .sorted(Comparator.comparing(InstrumentSets::specOf)).toList();
+    }
+
+    private Selection selection(ListWindow w) {
+        StringBuilder where = new StringBuilder(PUBLIC);
+        Map<String, Object> params = new HashMap<>();
+        params.put("released", AccessState.RELEASED);
+        w.from().ifPresent(f -> {
+            where.append(" and ").append(STAMP).append(" >= :from");
+            params.put("from", f);
+        });
+        w.untilExclusive().ifPresent(u -> {
+            where.append(" and ").append(STAMP).append(" < :until");
+            params.put("until", u);
+        });
+        if (w.set().isPresent()) {
+            String set = w.set().get();
+            if (set.equals(InstrumentSets.ROOT)) {
+                where.append(" and d.instrument is not null");
+            } else {
+                List<Long> ids = em.createQuery("select i from Instrument i", Instrument.class).getResultList().stream()
+                        .filter(i -> InstrumentSets.specOf(i).equals(set)).map(i -> i.id).toList();
+                if (ids.isEmpty()) {
+                    return Selection.NOTHING;
+                }
+                where.append(" and d.instrument.id in :instruments");
+                params.put("instruments", ids);
+            }
+        }
+        return new Selection(where.toString(), params, false);
+    }
+
+    private record Selection(String where, Map<String, Object> params, boolean nothing) {
+        static final Selection NOTHING = new Selection("", Map.of(), true);
+
+        void bind(TypedQuery<?> q) {
+            params.forEach(q::setParameter);
+        }
+    }
+
+    private static Row row(Object[] r) {
+        return new Row((Dataset) r[0], (Instant) r[1]);
+    }
+}
