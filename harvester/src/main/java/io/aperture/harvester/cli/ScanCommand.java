@@ -65,6 +65,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "500", description = "Records per POST, at most 500 (default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--threads", description = "Files harvested in parallel (default: number of processors, at most 8).")
+    Integer threads;
+
     @Mixin
     HarvestOptions options;
 
@@ -104,7 +107,8 @@ public final class ScanCommand implements Callable<Integer> {
             return 2;
         }
         ScanRunner runner = new ScanRunner(new NexusHarvester(options.config()), new InProgressCheck(clock, quietPeriod),
-                clock, fileTimeout, batchSize, ScanRunner.DEFAULT_EXTENSIONS);
+                clock, fileTimeout, batchSize, ScanRunner.DEFAULT_EXTENSIONS,
+                threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors()));
         List<HarvestRecord> printed = dryRun ? new ArrayList<>() : null;
         ScanReport report = runner.run(roots, state, sink, printed);
         if (!dryRun) {

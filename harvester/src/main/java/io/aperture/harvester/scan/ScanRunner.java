@@ -44,9 +44,17 @@ public final class ScanRunner {
     private final Duration perFileLimit;
     private final int batchSize;
     private final Set<String> extensions;
+    private final int threads;
 
     public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
                       int batchSize, Set<String> extensions) {
+        this(harvester, inProgress, clock, perFileLimit, batchSize, extensions, 1);
+    }
+
+    /** @param threads files harvested at once; results are still handled in file order */
+    public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
+                      int batchSize, Set<String> extensions, int threads) {
+        this.threads = Math.max(1, threads);
         this.harvester = harvester;
         this.inProgress = inProgress;
         this.clock = clock;
@@ -56,6 +64,10 @@ public final class ScanRunner {
     }
 
     private record Harvested(Path path, long size, long mtime, List<HarvestRecord> records) {
+    }
+
+    /** A file that passed the cheap checks and is being harvested. */
+    private record Started(Path path, long size, long mtime, Instant modified, Future<List<HarvestRecord>> future) {
     }
 
     /**
@@ -73,11 +85,21 @@ public final class ScanRunner {
             return t;
         });
         try {
-            for (Path file : candidates(roots, outcomes)) {
-                Optional<Harvested> h = harvestOne(file, state, pool, outcomes);
+            // Harvest up to `threads` files ahead; outcomes are taken in file order so reports are stable.
+            java.util.ArrayDeque<Started> window = new java.util.ArrayDeque<>();
+            java.util.Iterator<Path> files = candidates(roots, outcomes).iterator();
+            while (files.hasNext() || !window.isEmpty()) {
+                while (files.hasNext() && window.size() < threads) {
+                    start(files.next(), state, pool, outcomes).ifPresent(window::add);
+                }
+                if (window.isEmpty()) {
+                    continue;
+                }
+                Optional<Harvested> h = finish(window.poll(), outcomes);
                 if (h.isEmpty()) {
                     continue;
                 }
+                Path file = h.get().path();
                 if (sink == null) {
                     outcomes.add(new FileOutcome(file.toString(), FileOutcome.Status.OK, "dry run", h.get().records().size()));
                     if (dryRunOut != null) {
@@ -145,7 +167,7 @@ public final class ScanRunner {
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private Optional<Harvested> harvestOne(Path file, ScanState state, ExecutorService pool, List<FileOutcome> outcomes) {
+    private Optional<Started> start(Path file, ScanState state, ExecutorService pool, List<FileOutcome> outcomes) {
         String name = file.toString();
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -161,27 +183,37 @@ public final class ScanRunner {
                 outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
                 return Optional.empty();
             }
-            Future<List<HarvestRecord>> f = pool.submit(() -> harvester.harvest(file));
+            return Optional.of(new Started(file, size, mtime, a.lastModifiedTime().toInstant(),
+                    pool.submit(() -> harvester.harvest(file))));
+        } catch (UnusableFileException e) {
+            refuse(name, e, outcomes);
+        } catch (IOException | RuntimeException e) {
+            outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Harvested> finish(Started s, List<FileOutcome> outcomes) {
+        String name = s.path().toString();
+        try {
             List<HarvestRecord> records;
             try {
-                records = f.get(perFileLimit.toMillis(), TimeUnit.MILLISECONDS);
+                records = s.future().get(perFileLimit.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                f.cancel(true);
+                s.future().cancel(true);
                 outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED,
-                        FileProblem.TIMEOUT.description() + " (" + perFileLimit.toSeconds() + " s)", null));
+                        FileProblem.TIMEOUT.description() + " (" + perFileLimit.toMillis() + " ms)", null));
                 return Optional.empty();
             }
-            writing = inProgress.fromRecords(records, a.lastModifiedTime().toInstant());
+            Optional<String> writing = inProgress.fromRecords(records, s.modified());
             if (writing.isPresent()) {
                 outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
                 return Optional.empty();
             }
-            return Optional.of(new Harvested(file, size, mtime, records));
+            return Optional.of(new Harvested(s.path(), s.size(), s.mtime(), records));
         } catch (ExecutionException e) {
             return refuse(name, e.getCause(), outcomes);
-        } catch (UnusableFileException e) {
-            return refuse(name, e, outcomes);
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null));
             return Optional.empty();
         } catch (InterruptedException e) {

@@ -31,6 +31,29 @@ class TimesAndIdentityTest {
     }
 
     @Test
+    void nonAsciiUnitSpellingsAreDecodedAndUnderstood() throws Exception {
+        // h5dump shows coarse_x/offset@units as "\316\274m" (UTF-8 μm) and ring_x_min/offset@units as "\265m"
+        // (Latin-1 µm) in the SLS file, and "\260" (Latin-1 degree sign) on SOLEIL's MONO-MT_THETA offset = -0.02905
+        HarvestRecord sls = one("psi_sls/sls_focus_2021-03-16_051.hdf5");
+        assertThat(sls.parameters()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("/entry1/collection/coarse_x/offset");
+            assertThat(p.unit()).isEqualTo("\u03bcm");
+            assertThat(p.siUnit()).isEqualTo("m");
+        });
+        assertThat(sls.parameters()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("/entry1/collection/ring_x_min/offset");
+            assertThat(p.unit()).isEqualTo("\u00b5m");
+            assertThat(p.unitKnown()).isTrue();
+        });
+        HarvestRecord soleil = one("misc/soleil_file_2.nxs");
+        assertThat(soleil.parameters()).anySatisfy(p -> {
+            assertThat(p.name()).endsWith("/D13-1-C03__OP__MONO-MT_THETA__#1/offset");
+            assertThat(p.unit()).isEqualTo("\u00b0");
+            assertThat(p.siValue()).isCloseTo(Math.toRadians(-0.02905), within(1e-9));
+        });
+    }
+
+    @Test
     void ipnsFileHasTwoEntriesWithOffsetWithoutColon() throws Exception {
         // /Histogram1/start_time "2001-02-07T08:54:21-0600", end_time "2001-02-09T14:12:53-0600"
         List<HarvestRecord> rs = harvester.harvest(TestFiles.file("neutron/ipns_lrmecs_lrcs3701.nx5"));
