@@ -67,7 +67,7 @@ public class DataCiteMapper {
                 full ? List.of(new AlternateIdentifier(d.pid, "Aperture PID")) : List.of(),
                 creators(d),
                 d.title,
-                new Publisher(d.facility.name, publisherRor(d.facility)),
+                new Publisher(settings.facilityName(d.facility), publisherRor(d.facility)),
                 day(released ? d.releasedAt : d.embargoEnd).getYear(),
                 full ? ("PROCESSED".equals(d.kind) ? "Processed NeXus data" : "Raw NeXus data") : "Dataset",
                 full ? subjects(d) : List.of(),
@@ -155,7 +155,7 @@ public class DataCiteMapper {
 
     private Name organisation(Facility f, Optional<String> contributorType) {
         List<NameIdentifier> ids = publisherRor(f).map(r -> List.of(new NameIdentifier(r, "ROR", ROR_URI))).orElse(List.of());
-        return new Name(f.name, NameType.Organizational, Optional.empty(), Optional.empty(), ids, List.of(), contributorType);
+        return new Name(settings.facilityName(f), NameType.Organizational, Optional.empty(), Optional.empty(), ids, List.of(), contributorType);
     }
 
     private Name hostingInstitution(Facility f) {
@@ -163,7 +163,7 @@ public class DataCiteMapper {
     }
 
     private Optional<String> publisherRor(Facility f) {
-        return settings.publisherRor().flatMap(DataCiteMapper::ror).or(() -> ror(f.ror));
+        return settings.facilityRor(f).flatMap(DataCiteMapper::ror);
     }
 
     /** A ROR id as its canonical URL, from either the bare id or the URL. */
@@ -246,13 +246,13 @@ public class DataCiteMapper {
         return new Rights(spdx, uri, LICENCE_NAMES.getOrDefault(spdx, spdx));
     }
 
-    private static List<Description> descriptions(Dataset d) {
+    private List<Description> descriptions(Dataset d) {
         List<Description> out = new ArrayList<>();
         StringBuilder a = new StringBuilder("PROCESSED".equals(d.kind) ? "Processed" : "Raw").append(" NeXus data");
         if (d.instrument != null) {
             a.append(" measured on ").append(d.instrument.name);
         }
-        a.append(" at ").append(d.facility.name);
+        a.append(" at ").append(settings.facilityName(d.facility));
         if (d.proposal != null) {
             a.append(", proposal ").append(d.proposal.code);
             text(d.proposal.title).ifPresent(t -> a.append(" (").append(t).append(')'));

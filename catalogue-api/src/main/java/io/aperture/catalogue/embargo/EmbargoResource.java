@@ -89,6 +89,7 @@ public class EmbargoResource {
 
     @POST
     @Path("/embargoes/{id}/early-release")
+    @Consumes(MediaType.WILDCARD)
     @Authenticated
     @Transactional
     @Operation(summary = "Release the data now, before the embargo ends (PI or alternate contact)")
