@@ -67,7 +67,7 @@ public final class NexusHarvester {
                 records.add(extractor.extract(h5, facts, entry));
             }
             return records;
-        } catch (RuntimeException | StackOverflowError e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // jhdf may still throw on structures it does not expect; the file is refused, never the whole run.
             throw new UnusableFileException(abs, FileProblem.READ_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }

@@ -62,7 +62,7 @@ final class JhdfAttributes {
         for (Map.Entry<String, Attribute> e : raw.entrySet()) {
             Attribute a = e.getValue();
             try {
-                if (a.isEmpty() || a.getSize() > MAX_ELEMENTS) {
+                if (a.isEmpty() || a.getSize() > MAX_ELEMENTS || a.getSizeInBytes() > JhdfDataset.MAX_READ_BYTES) {
                     continue;
                 }
                 H5Value v = JhdfValues.convert(a.getData(), a.getDimensions());
@@ -70,7 +70,7 @@ final class JhdfAttributes {
                     v = redecode(a, v);
                 }
                 out.put(e.getKey(), v);
-            } catch (Exception ex) {
+            } catch (Exception | StackOverflowError | OutOfMemoryError ex) {
                 file.warn("attribute " + path + "@" + e.getKey() + " could not be read: " + ex.getMessage());
             }
         }

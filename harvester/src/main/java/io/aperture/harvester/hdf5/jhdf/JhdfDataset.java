@@ -128,16 +128,24 @@ final class JhdfDataset implements H5Dataset {
         };
     }
 
+    /** A "small" dataset larger than this in bytes is damaged (or holds huge strings); it is not read. */
+    static final long MAX_READ_BYTES = 1 << 20;
+
     @Override
     public H5Value read() throws H5ReadException {
         try {
+            long bytes = dataset.getSizeInBytes();
+            if (bytes > MAX_READ_BYTES || bytes < 0) {
+                throw new H5ReadException(path + ": " + bytes + " bytes is too large to read as metadata");
+            }
             if (dataset.isEmpty()) {
                 return H5Value.ofNumbers(new double[0], dataset.getDimensions());
             }
             return JhdfValues.convert(dataset.getData(), dataset.getDimensions());
         } catch (H5ReadException e) {
             throw e;
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            // a corrupt header can claim absurd sizes; one unreadable value must not end the file
             throw new H5ReadException(path + ": " + e.getMessage(), e);
         }
     }
@@ -154,7 +162,7 @@ final class JhdfDataset implements H5Dataset {
             return JhdfValues.convert(dataset.getData(new long[dims.length], ones), ones);
         } catch (H5ReadException e) {
             throw e;
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             throw new H5ReadException(path + ": " + e.getMessage(), e);
         }
     }
