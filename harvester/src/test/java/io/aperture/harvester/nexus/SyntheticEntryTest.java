@@ -72,7 +72,7 @@ class SyntheticEntryTest {
         assertThat(r.identity().beamline()).isEqualTo("i03");
         assertThat(r.identity().visit()).isEqualTo("cm22951-1");
         assertThat(r.identity().proposal()).isEqualTo("cm22951");
-        assertThat(r.identity().scanNumber()).isEqualTo("123") // scan-00123.nxs;
+        assertThat(r.identity().scanNumber()).isEqualTo("123"); // from scan-00123.nxs
         assertThat(r.citations()).extracting("doi").containsExactly("10.1107/S0907444909047337");
         // the offset attribute with its _units sibling is a parameter
         assertThat(r.parameters()).anySatisfy(p -> {
