@@ -48,7 +48,14 @@ public final class EmbeddedStack implements AutoCloseable {
         if (endpoints != null) {
             throw new IllegalStateException("the stack is already running");
         }
+        Path supervisor = settings.supervisorPidFile();
+        Leftovers.recorded(supervisor).ifPresent(other -> {
+            throw new StackException("the data folder " + settings.dataDir() + " is in use by another running stack (pid "
+                    + other.pid() + "): stop that one first, or give this one another data folder");
+        });
+        settings.stopLeftovers();
         settings.requirePortsFree();
+        Leftovers.record(supervisor, ProcessHandle.current());
         try {
             Files.createDirectories(settings.logDir());
         } catch (IOException e) {
@@ -112,11 +119,11 @@ public final class EmbeddedStack implements AutoCloseable {
                 case POSTGRES -> new PostgresService(data.resolve("postgres"), settings.pgPort(), logs.resolve("postgres.log"));
                 case OPENSEARCH -> new OpenSearchService(data.resolve("opensearch"), settings.searchPort(),
                         settings.searchTransportPort(), settings.searchHeap(), logs.resolve("opensearch.log"), artifacts,
-                        settings.clock());
+                        settings.clock(), settings.pidFile(kind));
                 case KEYCLOAK -> new KeycloakService(
                         new KeycloakDistribution(data.resolve("keycloak"), artifacts.keycloakZip(), artifacts.keycloakVersion()),
                         settings.keycloakPort(), settings.keycloakManagementPort(), settings.keycloakHeap(),
-                        logs.resolve("keycloak.log"), settings.clock());
+                        logs.resolve("keycloak.log"), settings.clock(), settings.pidFile(kind));
                 case BROKER -> new BrokerService(data.resolve("artemis"), settings.amqpPort());
             });
         }
@@ -186,13 +193,13 @@ public final class EmbeddedStack implements AutoCloseable {
                         System.err.println("aperture: stopping " + s.kind().label() + " failed: " + e.getMessage());
                     }
                 })).toList();
-        for (Thread t : stoppers) {
-            try {
+        try {
+            for (Thread t : stoppers) {
                 t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+            Leftovers.forget(settings.supervisorPidFile());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -200,6 +207,27 @@ public final class EmbeddedStack implements AutoCloseable {
     record Settings(Path dataDir, Path logDir, Set<StackService> services, int pgPort, int searchPort,
                     int searchTransportPort, int keycloakPort, int keycloakManagementPort, int amqpPort,
                     String searchHeap, String keycloakHeap, Clock clock) {
+        /** Names the JVM that runs the stack on this data folder, so a second one does not start on it. */
+        Path supervisorPidFile() {
+            return dataDir.resolve("run").resolve("stack.pid");
+        }
+
+        Path pidFile(StackService kind) {
+            return dataDir.resolve("run").resolve(kind.cliName() + ".pid");
+        }
+
+        /** What a supervisor that was killed hard (SIGKILL) left running on this data folder. */
+        void stopLeftovers() {
+            if (services.contains(StackService.POSTGRES)) {
+                Leftovers.stopPostgres(dataDir.resolve("postgres").resolve("data"));
+            }
+            for (StackService s : List.of(StackService.OPENSEARCH, StackService.KEYCLOAK)) {
+                if (services.contains(s)) {
+                    Leftovers.stopRecorded(pidFile(s), s.label());
+                }
+            }
+        }
+
         void requirePortsFree() {
             if (services.contains(StackService.POSTGRES)) {
                 Ports.requireFree(pgPort, "PostgreSQL", "APERTURE_DB_PORT");

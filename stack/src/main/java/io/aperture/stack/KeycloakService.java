@@ -26,16 +26,19 @@ final class KeycloakService implements ManagedService {
     private final String heap;
     private final Path log;
     private final Clock clock;
+    private final Path pidFile;
     private ChildProcess process;
     private boolean closed;
 
-    KeycloakService(KeycloakDistribution distribution, int port, int managementPort, String heap, Path log, Clock clock) {
+    KeycloakService(KeycloakDistribution distribution, int port, int managementPort, String heap, Path log, Clock clock,
+                    Path pidFile) {
         this.distribution = distribution;
         this.port = port;
         this.managementPort = managementPort;
         this.heap = heap;
         this.log = log;
         this.clock = clock;
+        this.pidFile = pidFile;
     }
 
     @Override
@@ -63,6 +66,7 @@ final class KeycloakService implements ManagedService {
                 throw new StackException("Keycloak: start-up cancelled");
             }
             p = process = ChildProcess.start("Keycloak", cmd, home, env, log);
+            Leftovers.record(pidFile, p.handle());
         }
         Readiness.awaitHttp("Keycloak", issuerUrl() + "/.well-known/openid-configuration",
                 r -> r.statusCode() == 200 && r.body().contains("\"issuer\""), p, START_TIMEOUT, clock);
@@ -100,6 +104,7 @@ final class KeycloakService implements ManagedService {
         }
         if (p != null) {
             p.close();
+            Leftovers.forget(pidFile);
         }
     }
 }

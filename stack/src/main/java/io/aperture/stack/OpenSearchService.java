@@ -24,10 +24,12 @@ final class OpenSearchService implements ManagedService {
     private final Path log;
     private final StackArtifacts artifacts;
     private final Clock clock;
+    private final Path pidFile;
     private ChildProcess process;
     private boolean closed;
 
-    OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock) {
+    OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock,
+                      Path pidFile) {
         this.dir = dir;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
@@ -35,6 +37,7 @@ final class OpenSearchService implements ManagedService {
         this.log = log;
         this.artifacts = artifacts;
         this.clock = clock;
+        this.pidFile = pidFile;
     }
 
     @Override
@@ -44,7 +47,7 @@ final class OpenSearchService implements ManagedService {
 
     @Override
     public void start() {
-        String classpath = artifacts.openSearchClasspath();
+        String classpath = artifacts.openSearchClasspath(dir.resolve("lib"));
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -67,6 +70,7 @@ final class OpenSearchService implements ManagedService {
                 throw new StackException("OpenSearch: start-up cancelled");
             }
             p = process = ChildProcess.start("OpenSearch", cmd, dir, Map.of(), log);
+            Leftovers.record(pidFile, p.handle());
         }
         Readiness.awaitHttp("OpenSearch", "http://127.0.0.1:" + httpPort + "/_cluster/health",
                 r -> r.statusCode() == 200 && (r.body().contains("\"green\"") || r.body().contains("\"yellow\"")),
@@ -83,6 +87,7 @@ final class OpenSearchService implements ManagedService {
         }
         if (p != null) {
             p.close();
+            Leftovers.forget(pidFile);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,6 +71,55 @@ class StackMainTest {
             assertThat(Ports.isFree(amqp)).isTrue();
         } finally {
             p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void afterAHardKillOpenSearchStopsItselfAndTheNextStartStopsWhatIsLeft() throws Exception {
+        int pg = Ports.free(), search = Ports.free(), kc = Ports.free();
+        Path data = dir.resolve("data");
+        List<String> cmd = List.of(Jdk.java(), "-cp", Files.readString(Path.of("target/stack.classpath")).strip(),
+                StackMain.class.getName(), "--data-dir", data.toString(), "--pg-port", String.valueOf(pg),
+                "--search-port", String.valueOf(search), "--keycloak-port", String.valueOf(kc),
+                "--only", "postgres,opensearch,keycloak");
+        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        List<ProcessHandle> children;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(r.readLine()).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).isEqualTo("stack ready");
+            children = p.descendants().toList();
+            p.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+        }
+        ProcessHandle openSearch = Leftovers.recorded(data.resolve("run/opensearch.pid")).orElseThrow();
+        assertThat(children).contains(openSearch);
+        openSearch.onExit().get(60, TimeUnit.SECONDS); // it watches the supervisor and stops when it is gone
+        assertThat(Ports.isFree(pg)).as("PostgreSQL outlived the kill").isFalse();
+        assertThat(Ports.isFree(kc)).as("Keycloak outlived the kill").isFalse();
+
+        try (EmbeddedStack again = EmbeddedStack.builder(data).postgresPort(pg).searchPort(search).keycloakPort(kc)
+                .only(Set.of(StackService.POSTGRES, StackService.OPENSEARCH, StackService.KEYCLOAK)).build()) {
+            StackEndpoints e = again.start();
+            try (Connection c = DriverManager.getConnection(e.jdbcUrl(), e.dbUser(), e.dbPassword())) {
+                assertThat(c.isValid(5)).isTrue();
+            }
+            assertThat(children).allSatisfy(h -> assertThat(h.isAlive()).as("old %s", h.info().command().orElse("?")).isFalse());
+        }
+        assertThat(Ports.isFree(pg)).isTrue();
+        assertThat(Ports.isFree(kc)).isTrue();
+        assertThat(Ports.isFree(search)).isTrue();
+    }
+
+    @Test
+    void aDataFolderInUseByARunningStackIsRefused() {
+        try (EmbeddedStack first = EmbeddedStack.builder(dir).amqpPort(Ports.free()).only(Set.of(StackService.BROKER)).build()) {
+            first.start();
+            EmbeddedStack second = EmbeddedStack.builder(dir).amqpPort(Ports.free()).only(Set.of(StackService.BROKER)).build();
+            assertThatThrownBy(second::start).hasMessage("the data folder " + dir.toAbsolutePath()
+                    + " is in use by another running stack (pid " + ProcessHandle.current().pid()
+                    + "): stop that one first, or give this one another data folder");
+        }
+        // once the first has stopped, the folder is free again
+        try (EmbeddedStack third = EmbeddedStack.builder(dir).amqpPort(Ports.free()).only(Set.of(StackService.BROKER)).build()) {
+            assertThat(third.start().amqpPort()).isPositive();
         }
     }
 
