@@ -186,24 +186,43 @@ public final class UnitConverter {
         return any ? result : null;
     }
 
+    /** A unit spelling resolved once: how to reach SI, or null when not understood. */
+    private record Resolved(javax.measure.UnitConverter toSi, String siSymbol) {
+    }
+
+    private static final Resolved UNKNOWN = new Resolved(null, null);
+    // Files repeat a handful of spellings thousands of times; indriya's parsing and converter building are not cheap.
+    private final Map<String, Resolved> cache = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Resolved resolve(String writtenUnit) {
+        if (writtenUnit == null) {
+            return UNKNOWN;
+        }
+        return cache.computeIfAbsent(writtenUnit, w -> {
+            Optional<Unit<?>> unit = parse(w);
+            if (unit.isEmpty()) {
+                return UNKNOWN;
+            }
+            try {
+                Unit<?> si = unit.get().getSystemUnit();
+                return new Resolved(unit.get().getConverterToAny(si), siSymbol(si));
+            } catch (javax.measure.IncommensurableException | RuntimeException e) {
+                return UNKNOWN;
+            }
+        });
+    }
+
     /** Converts a number with a unit as written into a {@link Quantity}; unknown units keep unitKnown=false. */
     public Quantity quantity(double value, String writtenUnit) {
+        Resolved r = resolve(writtenUnit);
         if (!Double.isFinite(value)) {
             // JSON has no NaN/Infinity: keep the spelling as text so the record stays valid.
-            return new Quantity(null, Double.toString(value), writtenUnit, null, null, parse(writtenUnit).isPresent());
+            return new Quantity(null, Double.toString(value), writtenUnit, null, null, r != UNKNOWN);
         }
-        Optional<Unit<?>> unit = parse(writtenUnit);
-        if (unit.isEmpty()) {
+        if (r == UNKNOWN) {
             return new Quantity(value, null, writtenUnit, null, null, false);
         }
-        try {
-            Unit<?> u = unit.get();
-            Unit<?> si = u.getSystemUnit();
-            double siValue = u.getConverterToAny(si).convert(value);
-            return new Quantity(value, null, writtenUnit, siValue, siSymbol(si), true);
-        } catch (javax.measure.IncommensurableException | RuntimeException e) {
-            return new Quantity(value, null, writtenUnit, null, null, false);
-        }
+        return new Quantity(value, null, writtenUnit, r.toSi().convert(value), r.siSymbol(), true);
     }
 
     private static String siSymbol(Unit<?> si) {
