@@ -53,6 +53,10 @@ public class IngestService {
         } catch (InvalidRecordException e) {
             LOG.warnf("ingest: record %d rejected: %s", index, e.getMessage());
             return IngestResult.rejected(index, e.field(), e.getMessage());
+        } catch (RuntimeException e) {
+            // A reader bug must cost one record, never the batch.
+            LOG.errorf(e, "ingest: record %d could not be read", index);
+            return IngestResult.rejected(index, "record", "could not be read: " + e.getClass().getSimpleName());
         }
         String canonical = CanonicalJson.sorted(json).toString();
         String hash = CanonicalJson.sha256(canonical);

@@ -78,7 +78,7 @@ public final class RecordReader {
         if (name.isEmpty() && shortName.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IncomingRecord.InstrumentRef(name.orElse(shortName.get()), shortName.orElse(null)));
+        return Optional.of(new IncomingRecord.InstrumentRef(name.or(() -> shortName).orElseThrow(), shortName.orElse(null)));
     }
 
     private static Optional<IncomingRecord.SampleRef> sample(JsonNode r) {
