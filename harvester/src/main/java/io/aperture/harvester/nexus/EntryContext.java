@@ -148,6 +148,15 @@ final class EntryContext {
         return Optional.of(node);
     }
 
+    static Optional<H5Group> first(H5Group g, String nxClass) {
+        return g.groupsOfClass(nxClass).stream().findFirst();
+    }
+
+    /** First group of a class anywhere in the entry, in walk order. */
+    H5Group deepFirst(String nxClass) {
+        return groups.stream().filter(g -> nxClass.equals(g.nxClass())).findFirst().orElse(null);
+    }
+
     static String parentPath(String path) {
         int i = path.lastIndexOf('/');
         return i <= 0 ? "/" : path.substring(0, i);

@@ -1,19 +1,13 @@
 package io.aperture.harvester.nexus;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.harvester.hdf5.H5Dataset;
 import io.aperture.harvester.hdf5.H5ExternalLink;
 import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5Value;
-import io.aperture.harvester.record.Citation;
 import io.aperture.harvester.record.DatasetInfo;
-import io.aperture.harvester.record.DefaultPlot;
 import io.aperture.harvester.record.Definition;
-import io.aperture.harvester.record.Detector;
 import io.aperture.harvester.record.FileRef;
 import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.Identity;
@@ -22,12 +16,10 @@ import io.aperture.harvester.record.Parameter;
 import io.aperture.harvester.record.Processing;
 import io.aperture.harvester.record.Program;
 import io.aperture.harvester.record.Sample;
-import io.aperture.harvester.record.SourceInfo;
 import io.aperture.harvester.record.SourceRef;
 import io.aperture.harvester.record.Technique;
 import io.aperture.harvester.record.User;
 import io.aperture.harvester.time.NexusTimeParser;
-import io.aperture.harvester.units.Quantity;
 import io.aperture.harvester.units.UnitConverter;
 
 import java.io.IOException;
@@ -38,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,11 +49,13 @@ public final class EntryExtractor {
     private final HarvestConfig config;
     private final UnitConverter units = new UnitConverter();
     private final NexusTimeParser times;
-    private final ObjectMapper json = new ObjectMapper();
+    private final InstrumentReader instruments = new InstrumentReader(units);
+    private final ProvenanceReader provenance;
 
     public EntryExtractor(HarvestConfig config) {
         this.config = config;
         this.times = new NexusTimeParser(config.facilityZone());
+        this.provenance = new ProvenanceReader(times);
     }
 
     public HarvestRecord extract(H5File file, FileFacts facts, H5Group entry) {
@@ -72,8 +65,8 @@ public final class EntryExtractor {
         List<H5Group> subentries = cx.groups.stream().filter(g -> "NXsubentry".equals(g.nxClass())).toList();
         Definition definition = definition(cx, entry, subentries);
         Program program = program(cx, entry);
-        H5Group instrumentGroup = first(entry, "NXinstrument").orElseGet(() -> deepFirst(cx, "NXinstrument"));
-        Instrument instrument = instrumentGroup == null ? null : instrument(cx, entry, instrumentGroup);
+        H5Group instrumentGroup = EntryContext.first(entry, "NXinstrument").orElseGet(() -> cx.deepFirst("NXinstrument"));
+        Instrument instrument = instrumentGroup == null ? null : instruments.read(cx, entry, instrumentGroup);
         Identity identity = identity(cx, facts, entry, instrument);
 
         String title = cx.text(entry, "title");
@@ -90,7 +83,7 @@ public final class EntryExtractor {
         Instant end = time(cx, entry, subentries, "end_time");
         Instant producedAt = end != null ? end : facts.modified();
 
-        List<Processing> processing = processing(cx);
+        List<Processing> processing = provenance.processing(cx);
         // NXcanSAS holds reduced data by definition, whoever wrote it.
         boolean reducedDefinition = definition != null && definition.name().equalsIgnoreCase("NXcanSAS");
         HarvestRecord.Kind kind = processing.isEmpty() && !reducedDefinition && !writtenByProcessor(program, file)
@@ -101,8 +94,8 @@ public final class EntryExtractor {
                 new SourceRef(facts.path().toString(), entryName, facts.size(), facts.modified(), null),
                 identity, title, kind, start, end, producedAt, program, definition, instrument, sample(cx, entry),
                 users(cx), techniques(cx, entry, subentries, identity, instrument), parameters(cx), processing,
-                kind == HarvestRecord.Kind.PROCESSED ? derivedFrom(cx, facts) : List.of(), citations(cx),
-                defaultPlot(cx, entry), files, datasets(cx), warnings(cx, file, entry));
+                kind == HarvestRecord.Kind.PROCESSED ? derivedFrom(cx, facts) : List.of(), provenance.citations(cx),
+                DefaultPlotFinder.find(cx, entry), files, datasets(cx), warnings(cx, file, entry));
     }
 
     // ---- identity, program, definition, time -------------------------------------------------------------
@@ -234,142 +227,15 @@ public final class EntryExtractor {
         return false;
     }
 
-    // ---- instrument ----------------------------------------------------------------------------------------
-
-    private Instrument instrument(EntryContext cx, H5Group entry, H5Group instr) {
-        String name = cx.text(instr, "name");
-        String shortName = instr.dataset("name").map(d -> cx.textAttr(d, "short_name")).orElse(null);
-        if (shortName == null) {
-            shortName = cx.textAttr(instr, "short_name");
-        }
-        SourceInfo source = first(instr, "NXsource").or(() -> first(entry, "NXsource")).map(s -> new SourceInfo(
-                cx.text(s, "name"), s.dataset("name").map(d -> cx.textAttr(d, "short_name")).orElse(null),
-                cx.text(s, "type"), cx.text(s, "probe"), cx.quantity(s, "energy"), cx.quantity(s, "current"))).orElse(null);
-        Map<String, Object> beam = first(instr, "NXbeam")
-                .or(() -> first(entry, "NXsample").flatMap(s -> first(s, "NXbeam")))
-                .or(() -> first(entry, "NXbeam")).map(g -> component(cx, g)).orElse(null);
-        Map<String, Object> mono = first(instr, "NXmonochromator").map(g -> component(cx, g)).orElse(null);
-        List<Detector> detectors = instr.groupsOfClass("NXdetector").stream().map(g -> detector(cx, g)).toList();
-        List<Map<String, Object>> positioners = new ArrayList<>();
-        instr.groupsOfClass("NXpositioner").forEach(g -> positioners.add(component(cx, g)));
-        first(entry, "NXsample").ifPresent(s -> s.groupsOfClass("NXpositioner").forEach(g -> positioners.add(component(cx, g))));
-        List<Map<String, Object>> monitors = new ArrayList<>();
-        entry.groupsOfClass("NXmonitor").forEach(g -> monitors.add(component(cx, g)));
-        instr.groupsOfClass("NXmonitor").forEach(g -> monitors.add(component(cx, g)));
-        List<Map<String, Object>> attenuators = instr.groupsOfClass("NXattenuator").stream().map(g -> component(cx, g)).toList();
-        return new Instrument(name, shortName, source, beam, mono, detectors, positioners, monitors, attenuators);
-    }
-
-    /** Name, path and every single-valued field of a group: numbers as quantities, strings as text. */
-    private Map<String, Object> component(EntryContext cx, H5Group g) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("name", g.name());
-        out.put("path", g.path());
-        for (H5Node child : g.children()) {
-            if (!(child instanceof H5Dataset d) || d.elementCount() != 1 || out.containsKey(d.name())) {
-                continue;
-            }
-            Optional<H5Value> v = cx.value(d);
-            if (v.isEmpty()) {
-                continue;
-            }
-            if (v.get().isText()) {
-                String t = v.get().text();
-                if (t != null && !t.isBlank()) {
-                    out.put(d.name(), t);
-                }
-            } else {
-                out.put(d.name(), cx.quantity(d));
-            }
-        }
-        return out;
-    }
-
-    private Detector detector(EntryContext cx, H5Group g) {
-        Quantity distance = cx.quantity(g, "distance");
-        if (distance == null) {
-            distance = cx.quantity(g, "detector_distance");
-        }
-        String dependsOn = cx.text(g, "depends_on");
-        List<Double> position = null;
-        List<List<Double>> orientation = null;
-        if (dependsOn != null && !dependsOn.equals(".")) {
-            TransformationChain chain = chain(cx, dependsOn, g.path());
-            if (chain != null) {
-                position = chain.position();
-                orientation = chain.orientation();
-            }
-        }
-        return new Detector(g.name(), g.path(), cx.text(g, "description"), cx.text(g, "type"), distance,
-                cx.quantity(g, "x_pixel_size"), cx.quantity(g, "y_pixel_size"), cx.quantity(g, "beam_center_x"),
-                cx.quantity(g, "beam_center_y"), cx.text(g, "sensor_material"), cx.quantity(g, "sensor_thickness"),
-                cx.quantity(g, "count_time"), cx.quantity(g, "saturation_value"), dependsOn, position, orientation);
-    }
-
-    /** Follows depends_on from transformation to transformation until "."; null (with a warning) if broken. */
-    TransformationChain chain(EntryContext cx, String dependsOn, String relativeTo) {
-        TransformationChain chain = new TransformationChain();
-        String next = EntryContext.absolute(dependsOn, relativeTo);
-        Set<String> seen = new LinkedHashSet<>();
-        while (next != null && !next.equals(".") && !next.endsWith("/.")) {
-            if (!seen.add(next) || seen.size() > 32) {
-                cx.warn("depends_on chain loops at " + next);
-                return null;
-            }
-            Optional<H5Node> node = cx.resolve(next);
-            if (node.isEmpty() || !(node.get() instanceof H5Dataset t)) {
-                cx.warn("depends_on target " + next + " not found");
-                return null;
-            }
-            String type = cx.textAttr(t, "transformation_type");
-            H5Value vector = t.attributes().get("vector");
-            Optional<H5Value> value = cx.first(t);
-            if (type == null || vector == null || !vector.isNumeric() || vector.size() < 3 || value.isEmpty()
-                    || value.get().number() == null) {
-                cx.warn("transformation " + next + " lacks transformation_type, vector or a value");
-                return null;
-            }
-            boolean rotation = type.equalsIgnoreCase("rotation");
-            String unit = cx.textAttr(t, "units");
-            double v = toSi(cx, value.get().number(), unit, rotation ? "deg" : "m", next);
-            double[] offset = null;
-            H5Value off = t.attributes().get("offset");
-            if (off != null && off.isNumeric() && off.size() >= 3) {
-                String offUnit = cx.textAttr(t, "offset_units");
-                if (offUnit == null) {
-                    offUnit = rotation ? "m" : unit;
-                }
-                offset = new double[3];
-                for (int i = 0; i < 3; i++) {
-                    offset[i] = toSi(cx, off.numbers()[i], offUnit, "m", next + "@offset");
-                }
-            }
-            chain.add(new TransformationChain.Step(next, rotation, Arrays.copyOf(vector.numbers(), 3), v, offset));
-            String after = cx.textAttr(t, "depends_on");
-            next = after == null ? null : (after.equals(".") ? "." : EntryContext.absolute(after, EntryContext.parentPath(t.path())));
-        }
-        return chain;
-    }
-
-    private double toSi(EntryContext cx, double value, String unit, String assumed, String where) {
-        String u = unit == null ? assumed : unit;
-        Quantity q = units.quantity(value, u);
-        if (!q.unitKnown()) {
-            cx.warn("unknown unit '" + u + "' at " + where + "; value used as " + assumed);
-            return units.quantity(value, assumed).siValue();
-        }
-        return q.siValue();
-    }
-
     // ---- sample, users -------------------------------------------------------------------------------------
 
     private Sample sample(EntryContext cx, H5Group entry) {
-        Optional<H5Group> s = first(entry, "NXsample");
+        Optional<H5Group> s = EntryContext.first(entry, "NXsample");
         if (s.isEmpty()) {
             return null;
         }
         H5Group g = s.get();
-        String environment = first(g, "NXenvironment").map(e -> Optional.ofNullable(cx.text(e, "name")).orElse(e.name()))
+        String environment = EntryContext.first(g, "NXenvironment").map(e -> Optional.ofNullable(cx.text(e, "name")).orElse(e.name()))
                 .orElse(cx.text(g, "sample_environment"));
         Sample sample = new Sample(cx.text(g, "name"), cx.text(g, "chemical_formula"), cx.text(g, "description"),
                 cx.quantity(g, "temperature"), cx.quantity(g, "pressure"), environment);
@@ -465,163 +331,6 @@ public final class EntryExtractor {
         return out;
     }
 
-    // ---- processing, citations -----------------------------------------------------------------------------
-
-    private List<Processing> processing(EntryContext cx) {
-        List<Processing> out = new ArrayList<>();
-        for (H5Group p : cx.groups) {
-            if (!"NXprocess".equals(p.nxClass())) {
-                continue;
-            }
-            ObjectNode params = json.createObjectNode();
-            String note = cx.text(p, "description");
-            for (H5Node child : p.children()) {
-                if (child instanceof H5Group g && Set.of("NXnote", "NXparameters", "NXcollection").contains(g.nxClass())) {
-                    params.set(g.name(), noteJson(cx, g));
-                }
-            }
-            String date = cx.text(p, "date");
-            if (date != null) {
-                date = times.parse(date).map(Instant::toString).orElse(date);
-            }
-            String seq = cx.text(p, "sequence_index");
-            Long sequenceIndex = null;
-            if (seq != null) {
-                try {
-                    sequenceIndex = (long) Double.parseDouble(seq);
-                } catch (NumberFormatException e) {
-                    cx.warn("sequence_index '" + seq + "' at " + p.path() + " is not a number");
-                }
-            }
-            String program = cx.text(p, "program");
-            String version = p.dataset("program").map(d -> cx.textAttr(d, "version")).orElse(null);
-            if (version == null) {
-                version = cx.text(p, "version");
-            }
-            out.add(new Processing(p.name(), program, version, date, sequenceIndex, params.isEmpty() ? null : params, note));
-        }
-        return out;
-    }
-
-    /** A note or parameter group as JSON; text that is itself JSON (Savu plugin parameters) is parsed. */
-    private JsonNode noteJson(EntryContext cx, H5Group g) {
-        ObjectNode node = json.createObjectNode();
-        for (H5Node child : g.children()) {
-            if (child instanceof H5Dataset d) {
-                Optional<H5Value> v = cx.value(d);
-                if (v.isEmpty()) {
-                    continue;
-                }
-                if (v.get().isText()) {
-                    String t = v.get().text();
-                    node.set(d.name(), maybeJson(t));
-                } else if (v.get().size() == 1) {
-                    node.put(d.name(), v.get().numbers()[0]);
-                } else {
-                    node.set(d.name(), json.valueToTree(v.get().numbers()));
-                }
-            } else if (child instanceof H5Group sub && node.size() < 1000) {
-                node.set(sub.name(), noteJson(cx, sub));
-            }
-        }
-        return node;
-    }
-
-    private JsonNode maybeJson(String t) {
-        if (t != null) {
-            String s = t.strip();
-            if ((s.startsWith("{") && s.endsWith("}")) || (s.startsWith("[") && s.endsWith("]"))) {
-                try {
-                    return json.readTree(s);
-                } catch (IOException e) {
-                    // not JSON after all: keep as text
-                }
-            }
-        }
-        return json.getNodeFactory().textNode(t);
-    }
-
-    private List<Citation> citations(EntryContext cx) {
-        List<Citation> out = new ArrayList<>();
-        for (H5Group g : cx.groups) {
-            if ("NXcite".equals(g.nxClass())) {
-                out.add(new Citation(cx.text(g, "doi"), cx.text(g, "url"), cx.text(g, "bibtex"), cx.text(g, "description")));
-            }
-        }
-        return out;
-    }
-
-    // ---- default plot --------------------------------------------------------------------------------------
-
-    private DefaultPlot defaultPlot(EntryContext cx, H5Group entry) {
-        H5Group data = null;
-        String def = cx.textAttr(entry, "default");
-        if (def != null) {
-            Optional<H5Node> n = cx.resolve(EntryContext.absolute(def, entry.path()));
-            // @default may name an NXentry/NXsubentry/NXprocess that in turn has its own @default.
-            for (int i = 0; i < 4 && n.isPresent() && n.get() instanceof H5Group g && !"NXdata".equals(g.nxClass()); i++) {
-                String d = cx.textAttr(g, "default");
-                n = d == null ? Optional.empty() : cx.resolve(EntryContext.absolute(d, g.path()));
-            }
-            if (n.isPresent() && n.get() instanceof H5Group g) {
-                data = g;
-            }
-        }
-        if (data == null) {
-            data = first(entry, "NXdata").orElseGet(() -> deepFirst(cx, "NXdata"));
-        }
-        if (data != null) {
-            String signal = cx.textAttr(data, "signal");
-            if (signal != null && data.dataset(signal).isPresent()) {
-                return plot(cx, data, data.dataset(signal).get(), axesOf(data.attributes().get("axes")));
-            }
-            Optional<H5Dataset> old = oldStyleSignal(cx, data.children().stream()
-                    .filter(H5Dataset.class::isInstance).map(H5Dataset.class::cast).toList());
-            if (old.isPresent()) {
-                return plot(cx, data, old.get(), axesOf(old.get().attributes().get("axes")));
-            }
-            if (signal != null) {
-                return new DefaultPlot(data.path(), signal, axesOf(data.attributes().get("axes")), null, null);
-            }
-        }
-        Optional<H5Dataset> old = oldStyleSignal(cx, cx.datasets);
-        return old.map(d -> plot(cx, null, d, axesOf(d.attributes().get("axes")))).orElse(null);
-    }
-
-    private DefaultPlot plot(EntryContext cx, H5Group data, H5Dataset signal, List<String> axes) {
-        String path = data != null ? data.path() : EntryContext.parentPath(signal.path());
-        return new DefaultPlot(path, signal.name(), axes, Arrays.stream(signal.shape()).boxed().toList(),
-                cx.textAttr(signal, "units"));
-    }
-
-    // NeXus before 2014: the plottable dataset carries signal=1 and axes="x:y" (or "x,y").
-    private Optional<H5Dataset> oldStyleSignal(EntryContext cx, List<H5Dataset> candidates) {
-        return candidates.stream().filter(d -> {
-            H5Value s = d.attributes().get("signal");
-            return s != null && s.number() != null && s.number() == 1.0;
-        }).findFirst();
-    }
-
-    private static List<String> axesOf(H5Value axes) {
-        if (axes == null) {
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        if (axes.isText()) {
-            for (String t : axes.texts()) {
-                if (t == null) {
-                    continue;
-                }
-                for (String a : t.replace("[", "").replace("]", "").split("[:,\\s]+")) {
-                    if (!a.isBlank()) {
-                        out.add(a.strip());
-                    }
-                }
-            }
-        }
-        return out.isEmpty() ? null : out;
-    }
-
     // ---- files ---------------------------------------------------------------------------------------------
 
     private List<FileRef> files(EntryContext cx, FileFacts facts) {
@@ -678,15 +387,5 @@ public final class EntryExtractor {
         }
         out.addAll(cx.warnings);
         return out;
-    }
-
-    // ---- helpers -------------------------------------------------------------------------------------------
-
-    private static Optional<H5Group> first(H5Group g, String nxClass) {
-        return g.groupsOfClass(nxClass).stream().findFirst();
-    }
-
-    private static H5Group deepFirst(EntryContext cx, String nxClass) {
-        return cx.groups.stream().filter(g -> nxClass.equals(g.nxClass())).findFirst().orElse(null);
     }
 }
