@@ -13,8 +13,8 @@ public interface H5File extends AutoCloseable {
     /** Problems met so far (objects left out, attributes not readable), in the order met. */
     List<String> warnings();
 
-    /** Virtual datasets met (their source mapping cannot be read by every reader). */
-    List<String> virtualDatasets();
+    /** Virtual datasets met while walking, with their sources when the reader could decode them. */
+    List<VirtualDataset> virtualDatasets();
 
     @Override
     void close();

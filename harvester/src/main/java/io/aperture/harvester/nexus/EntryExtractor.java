@@ -6,6 +6,7 @@ import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5Value;
+import io.aperture.harvester.hdf5.VirtualDataset;
 import io.aperture.harvester.record.DatasetInfo;
 import io.aperture.harvester.record.Definition;
 import io.aperture.harvester.record.FileRef;
@@ -328,6 +329,10 @@ public final class EntryExtractor {
                         chunks == null ? null : Arrays.stream(chunks).boxed().toList(), d.filters()));
             }
         }
+        for (VirtualDataset v : entryVirtualDatasets(cx)) {
+            out.add(new DatasetInfo(v.path(), v.shape() == null ? List.of() : Arrays.stream(v.shape()).boxed().toList(),
+                    "virtual", null, List.of()));
+        }
         return out;
     }
 
@@ -341,7 +346,19 @@ public final class EntryExtractor {
             Path target = resolveLinkedFile(facts.path(), l.targetFile());
             out.computeIfAbsent(target.toString(), k -> fileRef(target, FileRef.Role.EXTERNAL_LINK, l.path()));
         }
+        for (VirtualDataset vds : entryVirtualDatasets(cx)) {
+            for (VirtualDataset.Source src : vds.sources()) {
+                // "." names the file holding the virtual dataset: the master, already listed
+                Path target = src.file().equals(".") ? facts.path() : resolveLinkedFile(facts.path(), src.file());
+                out.computeIfAbsent(target.toString(), k -> fileRef(target, FileRef.Role.VDS_SOURCE, vds.path()));
+            }
+        }
         return List.copyOf(out.values());
+    }
+
+    private static List<VirtualDataset> entryVirtualDatasets(EntryContext cx) {
+        String prefix = cx.entry.path() + "/";
+        return cx.file.virtualDatasets().stream().filter(v -> v.path().startsWith(prefix)).toList();
     }
 
     static Path resolveLinkedFile(Path master, String target) {

@@ -177,7 +177,7 @@ public final class MemTree {
             }
 
             @Override
-            public List<String> virtualDatasets() {
+            public List<VirtualDataset> virtualDatasets() {
                 return List.of();
             }
 

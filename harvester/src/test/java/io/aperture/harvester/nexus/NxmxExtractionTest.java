@@ -64,7 +64,15 @@ class NxmxExtractionTest {
         FileRef link = r.files().stream().filter(f -> f.role() == FileRef.Role.EXTERNAL_LINK).findFirst().orElseThrow();
         assertThat(link.missing()).isTrue();
         assertThat(link.linkedFrom()).isEqualTo("/entry/data/data_000001");
-        assertThat(r.warnings()).anyMatch(w -> w.contains("virtual dataset /entry/data/data"));
+        // h5ls -v: /entry/data/data Dataset {488/Inf, 4362/4362, 4148/4148}, Maps: Source { . /entry/data/data_000001 }
+        // jhdf cannot load it; its header is decoded directly. Source "." is the master file itself.
+        assertThat(r.datasets()).anySatisfy(d -> {
+            assertThat(d.path()).isEqualTo("/entry/data/data");
+            assertThat(d.dtype()).isEqualTo("virtual");
+            assertThat(d.shape()).containsExactly(488L, 4362L, 4148L);
+        });
+        assertThat(r.files()).filteredOn(f -> f.path().endsWith("dls_i03_therm_6_2.nxs")).hasSize(1);
+        assertThat(r.warnings()).isEmpty();
         // /entry/data/omega (488 values, deg) survives the recovery; NXdata @signal=data @axes=omega
         assertThat(r.datasets()).anyMatch(d -> d.path().equals("/entry/data/omega") && d.shape().equals(java.util.List.of(488L)));
         assertThat(r.defaultPlot().signal()).isEqualTo("data");
@@ -77,6 +85,26 @@ class NxmxExtractionTest {
         // module_offset @offset = (0.166204, 0.172531, -0) with @offset_units absent: not a parameter, but
         // hard-linked det_z appears only once
         assertThat(r.parameters().stream().filter(p -> p.name().endsWith("/det_z")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void virtualDatasetSourcesInOtherFilesAreListed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Same file with the VDS source file name "." (global heap at 61504, mapping blob from 61536, name at +9)
+        // replaced by "x": the mapping then points into a file "x" beside the master, which does not exist.
+        byte[] bytes = java.nio.file.Files.readAllBytes(TestFiles.file("nxmx/dls_i03_therm_6_2.nxs"));
+        int nameAt = 61504 + 16 + 16 + 9;
+        assertThat(new String(bytes, 61504, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GCOL");
+        assertThat(bytes[nameAt]).isEqualTo((byte) '.');
+        assertThat(bytes[nameAt + 1]).isEqualTo((byte) 0);
+        bytes[nameAt] = 'x';
+        java.nio.file.Path copy = java.nio.file.Files.write(dir.resolve("vds.nxs"), bytes);
+        HarvestRecord r = harvester.harvest(copy).getFirst();
+        assertThat(r.files()).anySatisfy(f -> {
+            assertThat(f.path()).isEqualTo(dir.resolve("x").toString());
+            assertThat(f.role()).isEqualTo(FileRef.Role.VDS_SOURCE);
+            assertThat(f.missing()).isTrue();
+            assertThat(f.linkedFrom()).isEqualTo("/entry/data/data");
+        });
     }
 
     @Test

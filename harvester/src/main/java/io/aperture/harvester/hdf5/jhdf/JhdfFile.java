@@ -2,6 +2,7 @@ package io.aperture.harvester.hdf5.jhdf;
 
 import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.H5Group;
+import io.aperture.harvester.hdf5.VirtualDataset;
 import io.jhdf.HdfFile;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ final class JhdfFile implements H5File {
     private final Path path;
     private final HdfFile hdf;
     private final List<String> warnings = new ArrayList<>();
-    private final List<String> virtualDatasets = new ArrayList<>();
+    private final List<VirtualDataset> virtualDatasets = new ArrayList<>();
     private final JhdfGroup root;
 
     JhdfFile(Path path, HdfFile hdf) {
@@ -31,9 +32,9 @@ final class JhdfFile implements H5File {
         }
     }
 
-    void virtualDataset(String path) {
-        if (!virtualDatasets.contains(path)) {
-            virtualDatasets.add(path);
+    void virtualDataset(VirtualDataset vds) {
+        if (virtualDatasets.stream().noneMatch(v -> v.path().equals(vds.path()))) {
+            virtualDatasets.add(vds);
         }
     }
 
@@ -53,7 +54,7 @@ final class JhdfFile implements H5File {
     }
 
     @Override
-    public List<String> virtualDatasets() {
+    public List<VirtualDataset> virtualDatasets() {
         return List.copyOf(virtualDatasets);
     }
 

@@ -179,8 +179,12 @@ final class JhdfGroup implements H5Group {
         } catch (RuntimeException e) {
             String cause = rootCause(e);
             if (cause.contains("Virtual")) {
-                file.virtualDataset(childPath);
-                file.warn("virtual dataset " + childPath + " is not supported by the jhdf reader; its shape and sources are not recorded");
+                try {
+                    file.virtualDataset(new VdsHeaderReader(file.hdf().getHdfBackingStorage()).read(childPath, address));
+                } catch (RuntimeException vdsFailure) {
+                    file.virtualDataset(new io.aperture.harvester.hdf5.VirtualDataset(childPath, null, java.util.List.of()));
+                    file.warn("virtual dataset " + childPath + ": its sources could not be decoded (" + vdsFailure + ")");
+                }
             } else {
                 file.warn(childPath + " could not be read: " + cause);
             }
