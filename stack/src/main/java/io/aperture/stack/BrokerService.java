@@ -7,7 +7,9 @@ import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 
+
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * ActiveMQ Artemis, embedded in the stack's own JVM: it is a library made for embedding, starts in about a second,
@@ -75,6 +77,11 @@ final class BrokerService implements ManagedService {
             throw new StackException("Artemis could not be started on port " + port + ": " + e.getMessage()
                     + " (log: the stack's own log)", e);
         }
+    }
+
+    @Override
+    public Optional<ProcessHandle> process() {
+        return Optional.empty(); // runs inside this JVM
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Aperture's backing services on loopback: PostgreSQL, OpenSearch, Keycloak and Artemis, started in parallel, each
@@ -32,6 +33,8 @@ public final class EmbeddedStack implements AutoCloseable {
     private final Settings settings;
     private final List<ManagedService> running = Collections.synchronizedList(new ArrayList<>());
     private final Map<StackService, Duration> startupTimes = Collections.synchronizedMap(new EnumMap<>(StackService.class));
+    private final Map<StackService, ProcessHandle> processes = Collections.synchronizedMap(new EnumMap<>(StackService.class));
+    private volatile boolean stopping;
     private volatile StackEndpoints endpoints;
     private Thread shutdownHook;
 
@@ -62,7 +65,10 @@ public final class EmbeddedStack implements AutoCloseable {
             throw new StackException("cannot create the log folder " + settings.logDir() + ": " + e.getMessage(), e);
         }
         List<ManagedService> services = createServices();
-        shutdownHook = new Thread(this::stopAll, "aperture-stack-shutdown");
+        shutdownHook = new Thread(() -> {
+            stopping = true;
+            stopAll();
+        }, "aperture-stack-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         running.addAll(services);
 
@@ -104,6 +110,7 @@ public final class EmbeddedStack implements AutoCloseable {
             List<String> causes = failures.stream().filter(f -> !f.endsWith("start-up cancelled")).toList();
             throw new StackException(String.join("; ", causes.isEmpty() ? failures : causes));
         }
+        services.forEach(s -> s.process().ifPresent(p -> processes.put(s.kind(), p)));
         endpoints = endpointsOf(services);
         return endpoints;
     }
@@ -143,6 +150,23 @@ public final class EmbeddedStack implements AutoCloseable {
         return e;
     }
 
+    /**
+     * Calls the listener (once per service) when a started service's process ends while the stack is not being
+     * stopped: a crash, an out-of-memory kill, someone's {@code kill}. StackMain then stops the rest and exits, so the
+     * launcher does not keep serving with half a stack.
+     */
+    public void onUnexpectedExit(Consumer<StackService> listener) {
+        Map<StackService, ProcessHandle> now;
+        synchronized (processes) {
+            now = Map.copyOf(processes);
+        }
+        now.forEach((kind, p) -> p.onExit().thenRun(() -> {
+            if (!stopping) {
+                listener.accept(kind);
+            }
+        }));
+    }
+
     /** How to reach the services; null before {@link #start()} has returned. */
     public StackEndpoints endpoints() {
         return endpoints;
@@ -164,7 +188,10 @@ public final class EmbeddedStack implements AutoCloseable {
     /** Stops every service (in parallel: they do not depend on one another). Safe to call more than once. */
     @Override
     public synchronized void close() {
+        stopping = true;
         stopAll();
+        stopping = false;
+        processes.clear();
         endpoints = null;
         if (shutdownHook != null) {
             try {

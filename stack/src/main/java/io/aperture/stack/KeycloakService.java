@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Keycloak from its Quarkus distribution, run as {@code kc.sh start-dev --import-realm}. The realm {@code aperture}
@@ -92,6 +93,11 @@ final class KeycloakService implements ManagedService {
         } catch (IOException e) {
             throw new StackException("Keycloak: cannot install the realm file into " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public synchronized Optional<ProcessHandle> process() {
+        return Optional.ofNullable(process).map(ChildProcess::handle);
     }
 
     @Override

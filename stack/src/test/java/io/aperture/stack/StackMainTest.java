@@ -109,6 +109,32 @@ class StackMainTest {
     }
 
     @Test
+    void whenAServiceDiesLaterTheRestIsStoppedAndStackMainExitsWithAnError() throws Exception {
+        int search = Ports.free(), amqp = Ports.free();
+        Path data = dir.resolve("data");
+        Path env = dir.resolve("stack.env");
+        List<String> cmd = List.of(Jdk.java(), "-cp", Files.readString(Path.of("target/stack.classpath")).strip(),
+                StackMain.class.getName(), "--data-dir", data.toString(), "--env-file", env.toString(),
+                "--search-port", String.valueOf(search), "--amqp-port", String.valueOf(amqp), "--only", "opensearch,broker");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(cmd).redirectError(stderr.toFile()).start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            assertThat(r.readLine()).as("stderr: %s", Files.readString(stderr)).isEqualTo("stack ready");
+            ProcessHandle openSearch = Leftovers.recorded(data.resolve("run/opensearch.pid")).orElseThrow();
+            openSearch.destroyForcibly();
+
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(Files.readString(stderr)).contains("aperture: OpenSearch stopped unexpectedly; see its log in "
+                    + data.resolve("logs") + ". Stopping the rest.");
+            assertThat(env).doesNotExist();
+            assertThat(Ports.isFree(amqp)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
     void aDataFolderInUseByARunningStackIsRefused() {
         try (EmbeddedStack first = EmbeddedStack.builder(dir).amqpPort(Ports.free()).only(Set.of(StackService.BROKER)).build()) {
             first.start();
