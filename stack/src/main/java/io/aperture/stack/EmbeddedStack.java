@@ -58,13 +58,14 @@ public final class EmbeddedStack implements AutoCloseable {
         });
         settings.stopLeftovers();
         settings.requirePortsFree();
-        Leftovers.record(supervisor, ProcessHandle.current());
         try {
             Files.createDirectories(settings.logDir());
         } catch (IOException e) {
             throw new StackException("cannot create the log folder " + settings.logDir() + ": " + e.getMessage(), e);
         }
         List<ManagedService> services = createServices();
+        Leftovers.record(supervisor, ProcessHandle.current());
+        stopping = false;
         shutdownHook = new Thread(() -> {
             stopping = true;
             stopAll();
@@ -105,7 +106,7 @@ public final class EmbeddedStack implements AutoCloseable {
             pool.shutdownNow();
         }
         if (!failures.isEmpty()) {
-            stopAll();
+            close();
             // a cancelled start-up is a consequence, not a cause: report the cause first
             List<String> causes = failures.stream().filter(f -> !f.endsWith("start-up cancelled")).toList();
             throw new StackException(String.join("; ", causes.isEmpty() ? failures : causes));
@@ -188,9 +189,8 @@ public final class EmbeddedStack implements AutoCloseable {
     /** Stops every service (in parallel: they do not depend on one another). Safe to call more than once. */
     @Override
     public synchronized void close() {
-        stopping = true;
+        stopping = true; // stays set until the next start: late exit notifications of stopped processes are expected
         stopAll();
-        stopping = false;
         processes.clear();
         endpoints = null;
         if (shutdownHook != null) {
@@ -224,10 +224,11 @@ public final class EmbeddedStack implements AutoCloseable {
             for (Thread t : stoppers) {
                 t.join();
             }
-            Leftovers.forget(settings.supervisorPidFile());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return; // not everything is known to be stopped: keep the pid file, the next start cleans up
         }
+        Leftovers.forget(settings.supervisorPidFile());
     }
 
     /** The builder's choices, fixed. */
