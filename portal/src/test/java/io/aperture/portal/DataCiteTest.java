@@ -262,6 +262,8 @@ class DataCiteTest {
                 .body("data.attributes.types.resourceTypeGeneral", is("Dataset"))
                 .body("data.attributes.rightsList[0].rightsIdentifier", is("CC-BY-4.0"))
                 .body("data.attributes.subjects[0].valueUri", is(PANET_MX));
+        given().accept(ContentType.JSON).get("/api/datasets/" + raw + "/datacite").then().statusCode(200)
+                .contentType(ContentType.JSON).body("data.attributes.doi", is(rawDoi));
         given().queryParam("format", "yaml").get("/api/datasets/" + raw + "/datacite").then().statusCode(400);
     }
 

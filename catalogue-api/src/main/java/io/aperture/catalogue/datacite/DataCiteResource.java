@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -22,7 +23,8 @@ import java.util.Optional;
 
 /**
  * {@code GET /api/datasets/{pid}/datacite}: the dataset's DataCite 4.6 metadata, as XML
- * ({@value #DATACITE_XML}) or, with {@code ?format=json}, as DataCite JSON attributes. What is exported is the policy's
+ * ({@value #DATACITE_XML}) or, with {@code ?format=json} (or {@code Accept: application/json}), as DataCite JSON
+ * attributes. What is exported is the policy's
  * decision for the caller: nothing (a 404 identical to an unknown pid), the minimal DOI landing set, or everything.
  */
 @Path("/api/datasets/{pid}/datacite")
@@ -47,8 +49,12 @@ public class DataCiteResource {
     @GET
     @Produces({DATACITE_XML, MediaType.APPLICATION_XML, MediaType.APPLICATION_JSON})
     @Transactional
-    public Response export(@PathParam("pid") String pid, @QueryParam("format") String format, @Context UriInfo uri) {
-        boolean json = "json".equalsIgnoreCase(format);
+    public Response export(@PathParam("pid") String pid, @QueryParam("format") String format, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
+        // ?format wins; without it, a client that asks for JSON first gets JSON
+        boolean json = format != null ? "json".equalsIgnoreCase(format)
+                : headers.getAcceptableMediaTypes().stream().findFirst()
+                        .map(t -> "application".equals(t.getType()) && "json".equals(t.getSubtype())).orElse(false);
         if (format != null && !json && !"xml".equalsIgnoreCase(format)) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("format must be xml or json\n").build();
         }
