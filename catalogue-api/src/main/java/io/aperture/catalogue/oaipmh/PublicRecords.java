@@ -22,9 +22,9 @@ import java.util.*;
  */
 @ApplicationScoped
 public class PublicRecords {
-    /** The scope this class serves; the JPQL below is its translation. */
-    static final SearchScope SCOPE = SearchScope.publicOnly();
-    private static final String PUBLIC = "d.accessState = :released";
+    /** OAI-PMH is anonymous: the public scope, whoever calls. */
+    private static final SearchScope SCOPE = SearchScope.publicOnly();
+    private static final String PUBLIC = scopeCondition(SCOPE);
     private static final String STAMP = "(case when d.releasedAt is not null and d.releasedAt > d.updatedAt then d.releasedAt else d.updatedAt end)";
 
     public record Row(Dataset dataset, Instant datestamp) {}
@@ -97,6 +97,17 @@ public class PublicRecords {
         return em.createQuery("select distinct i from Dataset d join d.instrument i where " + PUBLIC, Instrument.class)
                 .setParameter("released", AccessState.RELEASED).getResultList().stream()
                 .sorted(Comparator.comparing(InstrumentSets::specOf)).toList();
+    }
+
+    /**
+     * The public scope as a JPQL condition on {@code Dataset d}: the term {@code DatasetSearch.scopeFilter} puts into
+     * the index query for a scope that names no proposals (released records). Parameter {@code :released}.
+     */
+    static String scopeCondition(SearchScope scope) {
+        if (scope.everything() || !scope.embargoedProposalPids().isEmpty()) {
+            throw new IllegalArgumentException("OAI-PMH serves the public scope only");
+        }
+        return "d.accessState = :released";
     }
 
     private Selection selection(ListWindow w) {
