@@ -74,6 +74,7 @@ public final class EmbeddedStack implements AutoCloseable {
         running.addAll(services);
 
         List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        Set<StackService> cancelled = Collections.synchronizedSet(EnumSet.noneOf(StackService.class));
         ExecutorService pool = Executors.newFixedThreadPool(services.size(), r -> new Thread(r, "aperture-stack-start"));
         try {
             List<CompletableFuture<Void>> starts = services.stream().map(s -> CompletableFuture.runAsync(() -> {
@@ -86,12 +87,18 @@ public final class EmbeddedStack implements AutoCloseable {
                     boolean first;
                     synchronized (failures) {
                         first = failures.isEmpty();
-                        failures.add(cause instanceof StackException ? cause.getMessage()
-                                : s.kind().label() + " failed to start: " + cause);
+                        // a service stopped because another failed reports a consequence, not a cause
+                        if (!cancelled.contains(s.kind())) {
+                            failures.add(cause instanceof StackException ? cause.getMessage()
+                                    : s.kind().label() + " failed to start: " + cause);
+                        }
                     }
                     if (first) {
                         // no point waiting for the others: stopping them makes their start-up end now
-                        services.forEach(other -> { if (other != s) other.close(); });
+                        services.stream().filter(other -> other != s).forEach(other -> {
+                            cancelled.add(other.kind());
+                            other.close();
+                        });
                     }
                 }
             })).toList();
@@ -107,9 +114,7 @@ public final class EmbeddedStack implements AutoCloseable {
         }
         if (!failures.isEmpty()) {
             close();
-            // a cancelled start-up is a consequence, not a cause: report the cause first
-            List<String> causes = failures.stream().filter(f -> !f.endsWith("start-up cancelled")).toList();
-            throw new StackException(String.join("; ", causes.isEmpty() ? failures : causes));
+            throw new StackException(String.join("; ", failures));
         }
         services.forEach(s -> s.process().ifPresent(p -> processes.put(s.kind(), p)));
         endpoints = endpointsOf(services);

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Predicate;
 
 /** Polls an HTTP URL until it answers as expected, the process behind it dies, or the time runs out. */
@@ -24,7 +25,7 @@ final class Readiness {
         while (clock.instant().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new StackException(what + " stopped during start-up (exit code " + process.exitValue()
-                        + "); see its log: " + process.log());
+                        + "); see its log: " + process.log() + lastLines(process.log()));
             }
             try {
                 HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
@@ -42,6 +43,18 @@ final class Readiness {
         }
         throw new StackException(what + " did not become ready within " + timeout.toSeconds() + " s; see its log: "
                 + process.log());
+    }
+
+    /** The end of a log, so that the usual causes (a bad flag, a port race) show up in the message itself. */
+    static String lastLines(java.nio.file.Path log) {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("WARNING:") && !l.startsWith("\tat ")).toList();
+            return lines.isEmpty() ? "" : "\n  last lines of the log:\n    "
+                    + String.join("\n    ", lines.subList(Math.max(0, lines.size() - 6), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static void sleep(Duration d) {

@@ -92,6 +92,8 @@ public final class StackMain {
             }
             System.setProperty("org.slf4j.simpleLogger.logFile", logDir.resolve("stack.log").toString());
             System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            // Artemis' audit loggers write a line per connection and session: noise on a developer's machine
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.activemq.audit", "warn");
         }
     }
 
