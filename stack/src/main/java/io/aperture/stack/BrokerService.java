@@ -68,15 +68,23 @@ final class BrokerService implements ManagedService {
             if (closed) {
                 throw new StackException("Artemis: start-up cancelled");
             }
-            broker = b;
         }
         try {
             b.start();
         } catch (Exception e) {
-            close();
+            stop(b);
             throw new StackException("Artemis could not be started on port " + port + ": " + e.getMessage()
-                    + " (log: the stack's own log)", e);
+                    + " (its log is the stack's own: logs/stack.log under StackMain)", e);
         }
+        // close() may have been called while the broker was starting; it could not stop what it did not have yet
+        synchronized (this) {
+            if (!closed) {
+                broker = b;
+                return;
+            }
+        }
+        stop(b);
+        throw new StackException("Artemis: start-up cancelled");
     }
 
     @Override
@@ -93,11 +101,15 @@ final class BrokerService implements ManagedService {
             broker = null;
         }
         if (b != null) {
-            try {
-                b.stop();
-            } catch (Exception e) {
-                System.err.println("aperture: Artemis did not stop cleanly: " + e.getMessage());
-            }
+            stop(b);
+        }
+    }
+
+    private static void stop(EmbeddedActiveMQ b) {
+        try {
+            b.stop();
+        } catch (Exception e) {
+            System.err.println("aperture: Artemis did not stop cleanly: " + e.getMessage());
         }
     }
 }
