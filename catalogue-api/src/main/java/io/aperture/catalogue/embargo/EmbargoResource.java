@@ -32,70 +32,41 @@ import java.util.*;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EmbargoResource {
-    private final EmbargoService embargo;
+    private final EmbargoActions actions;
     private final EmbargoQueries queries;
-    private final EmbargoWorkflow workflow;
     private final AccessControl access;
-    private final Clock clock;
 
-    EmbargoResource(EmbargoService embargo, EmbargoQueries queries, EmbargoWorkflow workflow, AccessControl access, Clock clock) {
-        this.embargo = embargo;
+    EmbargoResource(EmbargoActions actions, EmbargoQueries queries, AccessControl access) {
+        this.actions = actions;
         this.queries = queries;
-        this.workflow = workflow;
         this.access = access;
-        this.clock = clock;
     }
 
     @GET
     @Path("/me/proposals")
     @Authenticated
-    @Transactional
     @Operation(summary = "My proposals, my role on each, and their embargoes")
-    public List<Map<String, Object>> myProposals() {
-        Caller caller = access.caller();
-        Person person = Person.byUsername(caller.username().orElseThrow());
-        if (person == null) {
-            return List.of();
-        }
-        Map<Long, Map<String, Object>> out = new LinkedHashMap<>();
-        for (Member m : Member.<Member>list("person = ?1 order by proposal.code", person)) {
-            Map<String, Object> p = out.computeIfAbsent(m.proposal.id, id -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("proposal", m.proposal.code);
-                row.put("pid", m.proposal.pid);
-                row.put("title", m.proposal.title);
-                row.put("roles", new ArrayList<String>());
-                row.put("embargoes", queries.ofProposals(List.of(m.proposal.id)).stream().map(queries::view).toList());
-                return row;
-            });
-            @SuppressWarnings("unchecked") List<String> roles = (List<String>) p.get("roles");
-            roles.add(m.role.name());
-        }
-        return new ArrayList<>(out.values());
+    public List<EmbargoActions.ProposalEmbargoes> myProposals() {
+        return actions.myProposals(access.caller());
     }
 
     @POST
     @Path("/embargoes/{id}/extension-requests")
     @Authenticated
-    @Transactional
     @Operation(summary = "Request a 12-month extension (PI only, in the 3 months before the end)")
     public Response requestExtension(@PathParam("id") long id, JsonNode body) {
-        Embargo e = visibleOr404(id);
         Optional<String> justification = Optional.ofNullable(body).map(b -> b.path("justification").asText(null))
-                .filter(s -> !s.isBlank()).map(s -> s.length() > 4000 ? s.substring(0, 4000) : s);
-        Outcome o = embargo.apply(e, workflow.requestExtension(access.caller(), embargo.state(e), clock.instant()), justification);
-        return answer(o, e, 201);
+                .filter(s -> !s.isBlank());
+        return answer(actions.requestExtension(access.caller(), id, justification), 201);
     }
 
     @POST
     @Path("/embargoes/{id}/early-release")
     @Consumes(MediaType.WILDCARD)
     @Authenticated
-    @Transactional
     @Operation(summary = "Release the data now, before the embargo ends (PI or alternate contact)")
     public Response releaseEarly(@PathParam("id") long id) {
-        Embargo e = visibleOr404(id);
-        return answer(embargo.apply(e, workflow.releaseEarly(access.caller(), embargo.state(e), clock.instant()), Optional.empty()), e, 200);
+        return answer(actions.releaseEarly(access.caller(), id), 200);
     }
 
     @GET
@@ -124,52 +95,30 @@ public class EmbargoResource {
     @POST
     @Path("/staff/extension-requests/{id}/decision")
     @RolesAllowed("staff")
-    @Transactional
     @Operation(summary = "Approve or reject a pending extension request (staff; a rejection needs a reason)")
     public Response decide(@PathParam("id") long requestId, JsonNode body) {
-        ExtensionRequestRow r = ExtensionRequestRow.findById(requestId);
-        if (r == null) {
-            throw new NotFoundException();
-        }
         Verdict verdict;
         try {
             verdict = Verdict.valueOf(body == null ? "" : body.path("verdict").asText(""));
         } catch (IllegalArgumentException ex) {
             return error(400, "INVALID_VERDICT", "verdict must be APPROVE or REJECT");
         }
-        Embargo e = embargo.lock(r.embargo.id).orElseThrow(NotFoundException::new);
-        String reason = body.path("reason").asText(null);
-        return answer(embargo.apply(e, workflow.decide(access.caller(), embargo.state(e), verdict, reason, clock.instant()),
-                Optional.empty()), e, 200);
+        return answer(actions.decide(access.caller(), requestId, verdict, body.path("reason").asText(null)), 200);
     }
 
     @POST
     @Path("/staff/embargoes/{id}/withdraw")
     @RolesAllowed("staff")
-    @Transactional
     @Operation(summary = "Withdraw a record from public view for legal reasons (staff; reason required, audited)")
     public Response withdraw(@PathParam("id") long id, JsonNode body) {
-        Embargo e = embargo.lock(id).orElseThrow(NotFoundException::new);
-        String reason = body == null ? null : body.path("reason").asText(null);
-        return answer(embargo.apply(e, workflow.withdraw(access.caller(), embargo.state(e), reason, clock.instant()), Optional.empty()), e, 200);
+        return answer(actions.withdraw(access.caller(), id, body == null ? null : body.path("reason").asText(null)), 200);
     }
 
-    /** Only people with a role on the embargo's proposal, and staff, learn that an embargo exists. */
-    private Embargo visibleOr404(long id) {
-        Embargo e = embargo.lock(id).orElseThrow(NotFoundException::new);
-        Caller c = access.caller();
-        String proposal = EmbargoStore.proposalPid(e);
-        boolean member = Arrays.stream(ProposalRole.values()).anyMatch(role -> c.holds(proposal, role));
-        if (!member && !c.has(io.aperture.policy.access.FacilityRole.STAFF)) {
-            throw new NotFoundException();
-        }
-        return e;
-    }
-
-    private Response answer(Outcome o, Embargo e, int okStatus) {
-        return switch (o) {
-            case Outcome.Accepted a -> Response.status(okStatus).entity(queries.view(e)).build();
-            case Outcome.Refused r -> error(statusOf(r.reason()), r.reason().name(), r.message());
+    private Response answer(Optional<EmbargoActions.Result> result, int okStatus) {
+        EmbargoActions.Result r = result.orElseThrow(NotFoundException::new);
+        return switch (r.outcome()) {
+            case Outcome.Accepted a -> Response.status(okStatus).entity(r.embargo()).build();
+            case Outcome.Refused refused -> error(statusOf(refused.reason()), refused.reason().name(), refused.message());
         };
     }
 

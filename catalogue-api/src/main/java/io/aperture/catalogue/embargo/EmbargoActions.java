@@ -1,0 +1,106 @@
+package io.aperture.catalogue.embargo;
+
+import io.aperture.catalogue.model.Embargo;
+import io.aperture.catalogue.model.ExtensionRequestRow;
+import io.aperture.catalogue.model.Member;
+import io.aperture.catalogue.model.Person;
+import io.aperture.policy.access.Caller;
+import io.aperture.policy.access.FacilityRole;
+import io.aperture.policy.access.ProposalRole;
+import io.aperture.policy.workflow.EmbargoWorkflow;
+import io.aperture.policy.workflow.Outcome;
+import io.aperture.policy.workflow.Verdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.*;
+
+/**
+ * The embargo operations a person can trigger, shared by the REST API and the portal pages: each looks the embargo up,
+ * hides it from anyone without a role on it, asks the policy, and writes what the policy accepted.
+ */
+@ApplicationScoped
+public class EmbargoActions {
+    private final EmbargoService embargo;
+    private final EmbargoQueries queries;
+    private final EmbargoWorkflow workflow;
+    private final Clock clock;
+
+    EmbargoActions(EmbargoService embargo, EmbargoQueries queries, EmbargoWorkflow workflow, Clock clock) {
+        this.embargo = embargo;
+        this.queries = queries;
+        this.workflow = workflow;
+        this.clock = clock;
+    }
+
+    /** The outcome of an operation and the embargo as it stands afterwards; empty when the caller may not know it. */
+    public record Result(Outcome outcome, EmbargoView embargo) {}
+
+    public record ProposalEmbargoes(String proposal, String pid, String title, List<String> roles, List<EmbargoView> embargoes) {}
+
+    @Transactional
+    public List<ProposalEmbargoes> myProposals(Caller caller) {
+        Person person = caller.username().map(Person::byUsername).orElse(null);
+        if (person == null) {
+            return List.of();
+        }
+        Map<Long, List<String>> roles = new LinkedHashMap<>();
+        Map<Long, Member> first = new LinkedHashMap<>();
+        for (Member m : Member.<Member>list("person = ?1 order by proposal.code", person)) {
+            roles.computeIfAbsent(m.proposal.id, k -> new ArrayList<>()).add(m.role.name());
+            first.putIfAbsent(m.proposal.id, m);
+        }
+        List<ProposalEmbargoes> out = new ArrayList<>();
+        first.forEach((id, m) -> out.add(new ProposalEmbargoes(m.proposal.code, m.proposal.pid, m.proposal.title, roles.get(id),
+                queries.ofProposals(List.of(id)).stream().map(queries::view).toList())));
+        return out;
+    }
+
+    @Transactional
+    public Optional<Result> requestExtension(Caller caller, long embargoId, Optional<String> justification) {
+        return visible(caller, embargoId).map(e -> result(e, embargo.apply(e,
+                workflow.requestExtension(caller, embargo.state(e), clock.instant()), justification.map(EmbargoActions::clip))));
+    }
+
+    @Transactional
+    public Optional<Result> releaseEarly(Caller caller, long embargoId) {
+        return visible(caller, embargoId).map(e -> result(e, embargo.apply(e,
+                workflow.releaseEarly(caller, embargo.state(e), clock.instant()), Optional.empty())));
+    }
+
+    @Transactional
+    public Optional<Result> decide(Caller staff, long requestId, Verdict verdict, String reason) {
+        ExtensionRequestRow r = ExtensionRequestRow.findById(requestId);
+        if (r == null || !staff.has(FacilityRole.STAFF)) {
+            return Optional.empty();
+        }
+        return embargo.lock(r.embargo.id).map(e -> result(e, embargo.apply(e,
+                workflow.decide(staff, embargo.state(e), verdict, reason, clock.instant()), Optional.empty())));
+    }
+
+    @Transactional
+    public Optional<Result> withdraw(Caller staff, long embargoId, String reason) {
+        if (!staff.has(FacilityRole.STAFF)) {
+            return Optional.empty();
+        }
+        return embargo.lock(embargoId).map(e -> result(e, embargo.apply(e,
+                workflow.withdraw(staff, embargo.state(e), reason, clock.instant()), Optional.empty())));
+    }
+
+    /** Only people with a role on the embargo's proposal, and staff, learn that an embargo exists. */
+    private Optional<Embargo> visible(Caller c, long id) {
+        return embargo.lock(id).filter(e -> {
+            String proposal = EmbargoStore.proposalPid(e);
+            return c.has(FacilityRole.STAFF) || Arrays.stream(ProposalRole.values()).anyMatch(role -> c.holds(proposal, role));
+        });
+    }
+
+    private Result result(Embargo e, Outcome o) {
+        return new Result(o, queries.view(e));
+    }
+
+    private static String clip(String s) {
+        return s.length() > 4000 ? s.substring(0, 4000) : s;
+    }
+}
