@@ -52,7 +52,8 @@ public class AccessControl {
         return policy.decide(caller(), resource(d), clock.instant());
     }
 
-    static ProtectedResource resource(Dataset d) {
+    /** The policy's view of a stored dataset: the one translation every read path uses. */
+    public static ProtectedResource resource(Dataset d) {
         // A dataset without a proposal belongs to no team: only staff see it while it is embargoed.
         String proposal = d.proposal == null ? "" : d.proposal.pid;
         return new ProtectedResource(d.pid, proposal, d.embargoEnd,

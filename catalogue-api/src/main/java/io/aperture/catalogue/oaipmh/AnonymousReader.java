@@ -26,22 +26,11 @@ public class AnonymousReader {
     }
 
     public AccessDecision decide(Dataset d) {
-        return policy.decide(Caller.anonymous(), resource(d), clock.instant());
+        return policy.decide(Caller.anonymous(), io.aperture.catalogue.access.AccessControl.resource(d), clock.instant());
     }
 
     /** Whether the record may appear in OAI-PMH at all (the policy's "search, facets, OAI-PMH and exports" level). */
     public boolean sees(Dataset d) {
         return decide(d).visibility().showsMetadata();
-    }
-
-    /**
-     * The policy's view of a dataset. Mirrors {@code AccessControl.resource}, which is package-private; kept identical
-     * so both read paths ask the policy the same question.
-     */
-    static ProtectedResource resource(Dataset d) {
-        String proposal = d.proposal == null ? "" : d.proposal.pid;
-        return new ProtectedResource(d.pid, proposal, d.embargoEnd,
-                d.accessState == AccessState.RELEASED ? Optional.ofNullable(d.releasedAt).or(() -> Optional.of(d.embargoEnd)) : Optional.empty(),
-                d.accessState == AccessState.WITHDRAWN, d.getHasRegisteredDoi());
     }
 }
