@@ -56,6 +56,20 @@ class IngestApiTest {
     }
 
     @Test
+    void aChangedRecordListingTheSameFilesAndSourcesUpdatesCleanly() {
+        ObjectNode r = Records.record("Files kept", Instant.parse("2020-02-02T00:00:00Z"));
+        var files = r.putArray("files");
+        files.addObject().put("path", "/dls/x/master.nxs").put("role", "MASTER").put("size", 10);
+        files.addObject().put("path", "/dls/x/data_000001.h5").put("role", "EXTERNAL_LINK").put("size", 1000);
+        r.putArray("derivedFrom").add("/dls/x/raw.nxs#entry");
+        post(Records.batch(r), Tokens.harvester()).then().statusCode(200).body("results[0].status", is("CREATED"));
+        r.put("title", "Files kept, title changed");
+        post(Records.batch(r), Tokens.harvester()).then().statusCode(200).body("results[0].status", is("UPDATED"));
+        given().auth().oauth2(Tokens.user("staff")).queryParam("q", "\"Files kept, title changed\"").get("/api/search")
+                .then().statusCode(200);
+    }
+
+    @Test
     void aMalformedRecordIsRejectedByNameAndTheRestOfTheBatchLands() {
         ObjectNode good = Records.record("Good record", Instant.parse("2019-05-01T00:00:00Z"));
         ObjectNode bad = Records.record("Bad record", Instant.parse("2019-05-01T00:00:00Z"));

@@ -98,7 +98,16 @@ public class IngestService {
         ds.sample = r.sample().map(s -> references.sample(facility, s)).orElse(null);
         ds.proposal = r.proposal().map(p -> references.proposal(facility, p)).orElse(null);
         ds.visit = ds.proposal == null ? null : r.visit().map(v -> references.visit(ds.proposal, v)).orElse(null);
-        ds.techniques.clear();
+        if (!created) {
+            // Hibernate inserts before it deletes within one flush: remove the old children first, or a file listed
+            // again would collide with itself on (dataset, path).
+            ds.techniques.clear();
+            ds.parameters.clear();
+            ds.files.clear();
+            ds.processingSteps.clear();
+            ds.derivedFrom.clear();
+            em.flush();
+        }
         r.techniques().forEach(t -> ds.techniques.add(references.technique(t)));
         replaceParameters(ds, r);
         replaceFiles(ds, r);

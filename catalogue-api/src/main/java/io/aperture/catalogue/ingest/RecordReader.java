@@ -280,7 +280,8 @@ public final class RecordReader {
             return null;
         }
         try {
-            return Instant.parse(v.get());
+            // PostgreSQL keeps microseconds: store what the database can hold, so every date computed from it matches
+            return Instant.parse(v.get()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidRecordException(path, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
         }
