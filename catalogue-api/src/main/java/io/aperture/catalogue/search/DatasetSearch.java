@@ -133,16 +133,47 @@ public class DatasetSearch {
             bool.filter(anyOf);
         });
         for (SearchRequest.ParameterRange range : request.parameters()) {
+            SiRange si = toSi(range);
+            // nested: the name, the unit's dimension and the value range must hold for one and the same parameter
             bool.filter(f.nested("parameters").add(p -> {
                 var clauses = p.bool().must(p.match().field("parameters.name").matching(range.name()));
-                if (range.min() != null || range.max() != null) {
-                    clauses.must(p.range().field("parameters.siValue").between(range.min(), range.max()));
+                if (si.unit() != null) {
+                    clauses.must(p.match().field("parameters.siUnit").matching(si.unit()));
+                }
+                if (si.min() != null || si.max() != null) {
+                    clauses.must(p.range().field(si.unit() != null ? "parameters.siValue" : "parameters.numericValue")
+                            .between(si.min(), si.max()));
                 }
                 return clauses;
             }));
         }
         bool.filter(scopeFilter(f, scope));
         return bool;
+    }
+
+    private static final io.aperture.units.UnitConverter UNITS = new io.aperture.units.UnitConverter();
+
+    private record SiRange(Double min, Double max, String unit) {}
+
+    /**
+     * Bounds given with a unit are converted to SI and compared with each parameter's SI value (so 0.9–1.1 Angstrom
+     * finds 9.8e-11 m and 0.098 nm alike); bounds without a unit compare with the value as written.
+     */
+    private static SiRange toSi(SearchRequest.ParameterRange r) {
+        if (r.unit() == null) {
+            return new SiRange(r.min(), r.max(), null);
+        }
+        io.aperture.units.Quantity probe = UNITS.quantity(1.0, r.unit());
+        if (!probe.unitKnown() || probe.siUnit() == null) {
+            throw new InvalidSearchException("param", "unknown unit '" + r.unit() + "'");
+        }
+        Double min = r.min() == null ? null : UNITS.quantity(r.min(), r.unit()).siValue();
+        Double max = r.max() == null ? null : UNITS.quantity(r.max(), r.unit()).siValue();
+        // a unit with an offset (celsius) or a negative factor could swap the bounds
+        if (min != null && max != null && min > max) {
+            return new SiRange(max, min, probe.siUnit());
+        }
+        return new SiRange(min, max, probe.siUnit());
     }
 
     private static Object facetValue(String facet, String v) {

@@ -7,8 +7,8 @@ import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5ReadException;
 import io.aperture.harvester.hdf5.H5Value;
-import io.aperture.harvester.units.Quantity;
-import io.aperture.harvester.units.UnitConverter;
+import io.aperture.units.Quantity;
+import io.aperture.units.UnitConverter;
 
 import java.util.ArrayList;
 import java.util.HashMap;

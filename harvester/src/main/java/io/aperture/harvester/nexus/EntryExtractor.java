@@ -21,7 +21,7 @@ import io.aperture.harvester.record.SourceRef;
 import io.aperture.harvester.record.Technique;
 import io.aperture.harvester.record.User;
 import io.aperture.harvester.time.NexusTimeParser;
-import io.aperture.harvester.units.UnitConverter;
+import io.aperture.units.UnitConverter;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -7,8 +7,8 @@ import io.aperture.harvester.hdf5.H5Value;
 import io.aperture.harvester.record.Detector;
 import io.aperture.harvester.record.Instrument;
 import io.aperture.harvester.record.SourceInfo;
-import io.aperture.harvester.units.Quantity;
-import io.aperture.harvester.units.UnitConverter;
+import io.aperture.units.Quantity;
+import io.aperture.units.UnitConverter;
 
 import java.util.ArrayList;
 import java.util.Arrays;

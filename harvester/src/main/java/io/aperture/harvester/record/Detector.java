@@ -1,6 +1,6 @@
 package io.aperture.harvester.record;
 
-import io.aperture.harvester.units.Quantity;
+import io.aperture.units.Quantity;
 
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.aperture.harvester.record;
 
-import io.aperture.harvester.units.Quantity;
+import io.aperture.units.Quantity;
 
 /** A named {@link Quantity}; name is the HDF5 path, with {@code @attr} for attributes and {@code [i]} for elements. */
 public record Parameter(String name, Double value, String text, String unit, Double siValue, String siUnit,

@@ -1,6 +1,6 @@
 package io.aperture.harvester.record;
 
-import io.aperture.harvester.units.Quantity;
+import io.aperture.units.Quantity;
 
 public record Sample(String name, String chemicalFormula, String description, Quantity temperature,
                      Quantity pressure, String environment) {

@@ -1,6 +1,6 @@
 package io.aperture.harvester.record;
 
-import io.aperture.harvester.units.Quantity;
+import io.aperture.units.Quantity;
 
 public record SourceInfo(String name, String shortName, String type, String probe, Quantity energy, Quantity current) {
 }

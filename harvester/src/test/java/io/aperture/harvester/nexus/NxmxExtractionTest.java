@@ -5,7 +5,7 @@ import io.aperture.harvester.record.Detector;
 import io.aperture.harvester.record.FileRef;
 import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.Parameter;
-import io.aperture.harvester.units.Quantity;
+import io.aperture.units.Quantity;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -131,7 +131,7 @@ class TimesAndIdentityTest {
         assertThat(r.instrument().detectors().getFirst().distance().value()).isEqualTo(540.8);
         assertThat(r.instrument().detectors().getFirst().distance().siValue()).isCloseTo(0.5408, within(1e-9));
         // monochromator wavelength 0.590402 "Angstroms"
-        assertThat(((io.aperture.harvester.units.Quantity) r.instrument().monochromator().get("wavelength")).siValue())
+        assertThat(((io.aperture.units.Quantity) r.instrument().monochromator().get("wavelength")).siValue())
                 .isCloseTo(0.590402e-10, within(1e-15));
         assertThat(r.defaultPlot().units()).isEqualTo("counts");
     }

@@ -1,4 +1,4 @@
-package io.aperture.harvester.units;
+package io.aperture.units;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package io.aperture.harvester.units;
+package io.aperture.units;
 
 /**
  * A value with its unit as written in the file and, when the unit is understood, its SI equivalent.

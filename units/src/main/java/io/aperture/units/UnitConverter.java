@@ -1,4 +1,4 @@
-package io.aperture.harvester.units;
+package io.aperture.units;
 
 import tech.units.indriya.AbstractUnit;
 import tech.units.indriya.unit.Units;
