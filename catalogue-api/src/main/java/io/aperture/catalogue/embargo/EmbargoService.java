@@ -27,12 +27,15 @@ public class EmbargoService {
     private final EmbargoWorkflow workflow;
     private final EmbargoStore store;
     private final AuditLog audit;
+    private final io.aperture.catalogue.notify.NoticeMailer notices;
 
-    EmbargoService(EmbargoRules rules, EmbargoWorkflow workflow, EmbargoStore store, AuditLog audit) {
+    EmbargoService(EmbargoRules rules, EmbargoWorkflow workflow, EmbargoStore store, AuditLog audit,
+                   io.aperture.catalogue.notify.NoticeMailer notices) {
         this.rules = rules;
         this.workflow = workflow;
         this.store = store;
         this.audit = audit;
+        this.notices = notices;
     }
 
     /**
@@ -65,8 +68,9 @@ public class EmbargoService {
         ds.releasedAt = e.releasedAt;
         ds.license = e.status == AccessState.RELEASED ? rules.releaseLicence().spdxId() : null;
         if (e.status == AccessState.EMBARGOED && !e.currentEnd.isAfter(now)) {
-            // An old file harvested late: its embargo is already over. Release it now, through the policy.
-            releaseIfDue(e, now);
+            // An old file harvested late: its embargo is already over. Release it now, through the policy — quietly:
+            // nobody is told that data from years ago is open, it never was closed in anyone's experience.
+            release(e, now, false);
             ds.accessState = e.status;
             ds.releasedAt = e.releasedAt;
             ds.license = e.status == AccessState.RELEASED ? rules.releaseLicence().spdxId() : null;
@@ -91,20 +95,62 @@ public class EmbargoService {
 
     /** Releases the embargo if the policy says it is due; returns whether it did. */
     public boolean releaseIfDue(Embargo e, Instant now) {
+        return release(e, now, true);
+    }
+
+    private boolean release(Embargo e, Instant now, boolean tell) {
         EmbargoState state = store.toState(e);
         if (!workflow.isReleaseDue(state, now)) {
             return false;
         }
-        return apply(e, workflow.releaseDue(state, now), Optional.empty()) instanceof Outcome.Accepted;
+        return apply(e, workflow.releaseDue(state, now), Optional.empty(), tell) instanceof Outcome.Accepted;
     }
 
     /** Writes an accepted outcome and audits it; a refusal changes nothing and is returned for the caller to show. */
     public Outcome apply(Embargo e, Outcome outcome, Optional<String> justification) {
+        return apply(e, outcome, justification, true);
+    }
+
+    private Outcome apply(Embargo e, Outcome outcome, Optional<String> justification, boolean tell) {
         if (outcome instanceof Outcome.Accepted accepted) {
             store.write(e, accepted.state(), justification);
             record(accepted.facts(), null);
+            if (tell) {
+                accepted.facts().forEach(f -> notify(e, f));
+            }
         }
         return outcome;
+    }
+
+    /** Tells the PI and alternate contacts about decisions and releases (sent after commit). */
+    private void notify(Embargo e, AuditFact f) {
+        var kind = switch (f.action()) {
+            case EXTENSION_APPROVED -> io.aperture.catalogue.notify.EmbargoNotice.Kind.REQUEST_APPROVED;
+            case EXTENSION_REJECTED -> io.aperture.catalogue.notify.EmbargoNotice.Kind.REQUEST_REJECTED;
+            case RELEASED, RELEASED_EARLY -> io.aperture.catalogue.notify.EmbargoNotice.Kind.RELEASED;
+            default -> null;
+        };
+        if (kind == null || e.proposal() == null) {
+            return;
+        }
+        String detail = kind == io.aperture.catalogue.notify.EmbargoNotice.Kind.RELEASED ? rules.releaseLicence().spdxId()
+                : f.reason().orElse("none given");
+        notices.publish(new io.aperture.catalogue.notify.EmbargoNotice(kind, e.id, e.proposal().pid, e.proposal().code,
+                e.visit == null ? null : e.visit.code, f.endAfter() != null ? f.endAfter() : e.currentEnd, detail,
+                io.aperture.catalogue.notify.NoticeMailer.recipients(e.proposal().pid)));
+    }
+
+    /** Announces the opening of the extension window of an embargo, once per end date; returns whether it did. */
+    public boolean announceWindow(Embargo e, java.time.Instant now) {
+        if (e.status != AccessState.EMBARGOED || e.proposal() == null || e.currentEnd.equals(e.windowNotifiedEnd)
+                || now.isBefore(rules.extensionWindowOpens(e.currentEnd)) || !now.isBefore(e.currentEnd)) {
+            return false;
+        }
+        e.windowNotifiedEnd = e.currentEnd;
+        notices.publish(new io.aperture.catalogue.notify.EmbargoNotice(io.aperture.catalogue.notify.EmbargoNotice.Kind.WINDOW_OPEN,
+                e.id, e.proposal().pid, e.proposal().code, e.visit == null ? null : e.visit.code, e.currentEnd, null,
+                io.aperture.catalogue.notify.NoticeMailer.recipients(e.proposal().pid)));
+        return true;
     }
 
     public EmbargoState state(Embargo e) {

@@ -28,6 +28,8 @@ public class Embargo extends PanacheEntityBase {
     public AccessState status;
     @Column(name = "released_at")
     public Instant releasedAt;
+    @Column(name = "window_notified_end")
+    public Instant windowNotifiedEnd;
     @Version
     public long version;
 

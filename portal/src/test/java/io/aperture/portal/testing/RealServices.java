@@ -18,10 +18,15 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedStack stack;
     private static StackEndpoints endpoints;
 
+    /** Where the server sends mail in tests; NotificationTest runs a real SMTP server (GreenMail) there. */
+    public static final int SMTP_PORT = Integer.getInteger("aperture.test.smtp-port", 3025);
+
     @Override
     public synchronized Map<String, String> start() {
+        Map<String, String> mail = Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
+                "quarkus.mailer.port", String.valueOf(SMTP_PORT), "quarkus.mailer.from", "user-office@aperture.test");
         if (System.getenv("APERTURE_DB_URL") != null) {
-            return Map.of();
+            return mail;
         }
         if (stack == null) {
             Path dir = Path.of("target", "test-stack-" + ProcessHandle.current().pid());
@@ -39,6 +44,7 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.oidc.auth-server-url", endpoints.issuerUrl());
         config.put("quarkus.oidc.api.auth-server-url", endpoints.issuerUrl());
         config.put("aperture.test.keycloak-issuer", endpoints.issuerUrl());
+        config.putAll(mail);
         return config;
     }
 

@@ -1,0 +1,110 @@
+package io.aperture.catalogue.notify;
+
+import io.aperture.catalogue.model.Member;
+import io.aperture.catalogue.model.MemberRole;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * E-mails the PI and alternate contacts of a proposal when its extension window opens, when a request is decided, and
+ * when its data is released. Sends after the change committed; a mail server outage is logged and costs nothing else.
+ */
+@ApplicationScoped
+public class NoticeMailer {
+    private static final Logger LOG = Logger.getLogger(NoticeMailer.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final ReactiveMailer mailer;
+    private final jakarta.transaction.TransactionSynchronizationRegistry registry;
+    private final ZoneId zone;
+    private final String portalUrl;
+
+    NoticeMailer(ReactiveMailer mailer, jakarta.transaction.TransactionSynchronizationRegistry registry, @ConfigProperty(name = "aperture.embargo.zone", defaultValue = "Europe/London") ZoneId zone,
+                 @ConfigProperty(name = "aperture.public-url", defaultValue = "http://127.0.0.1:8080") String portalUrl) {
+        this.mailer = mailer;
+        this.registry = registry;
+        this.zone = zone;
+        this.portalUrl = portalUrl;
+    }
+
+    /**
+     * Sends the notice once the current transaction has committed (at once when there is none): recipients are read
+     * now, inside the transaction, and nothing touches the database afterwards.
+     */
+    public void publish(EmbargoNotice notice) {
+        if (registry.getTransactionKey() == null) {
+            send(notice);
+            return;
+        }
+        registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    send(notice);
+                }
+            }
+        });
+    }
+
+    /** The e-mail addresses of the proposal's PI and alternate contacts. */
+    public static List<String> recipients(String proposalPid) {
+        return Member.<Member>list("proposal.pid = ?1 and role in ?2", proposalPid, List.of(MemberRole.PI, MemberRole.ALTERNATE_CONTACT))
+                .stream().map(m -> m.person.email).filter(e -> e != null && e.contains("@")).distinct().toList();
+    }
+
+    void send(EmbargoNotice notice) {
+        try {
+            List<String> to = notice.recipients();
+            if (to.isEmpty()) {
+                LOG.infof("notice %s for %s: nobody to tell (no PI or alternate contact with an e-mail)", notice.kind(), notice.proposalCode());
+                return;
+            }
+            // never holds the request (or the release job) on the mail server: sent in the background, failures logged
+            mailer.send(Mail.withText(to.getFirst(), subject(notice), body(notice)).setTo(to)).subscribe().with(
+                    ok -> LOG.infof("notice %s for %s sent to %s", notice.kind(), notice.proposalCode(), to),
+                    err -> LOG.errorf(err, "notice %s for proposal %s could not be sent", notice.kind(), notice.proposalCode()));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "notice %s for proposal %s could not be sent", notice.kind(), notice.proposalCode());
+        }
+    }
+
+    private String subject(EmbargoNotice n) {
+        String what = n.visit() != null ? n.visit() : n.proposalCode();
+        return switch (n.kind()) {
+            case WINDOW_OPEN -> "Embargo of " + what + " ends on " + day(n) + ": you may now request an extension";
+            case REQUEST_APPROVED -> "Extension approved: " + what + " stays under embargo until " + day(n);
+            case REQUEST_REJECTED -> "Extension request for " + what + " was not approved";
+            case RELEASED -> "Data of " + what + " is now open access";
+        };
+    }
+
+    private String body(EmbargoNotice n) {
+        String what = n.visit() != null ? "visit " + n.visit() + " of proposal " + n.proposalCode() : "proposal " + n.proposalCode();
+        String text = switch (n.kind()) {
+            case WINDOW_OPEN -> "The embargo on the data of " + what + " ends on " + day(n) + ". As Principal Investigator you may "
+                    + "request a 12-month extension until that day.";
+            case REQUEST_APPROVED -> "The User Office approved the extension for " + what + ". The data stays under embargo until "
+                    + day(n) + ".";
+            case REQUEST_REJECTED -> "The User Office did not approve the extension for " + what + ". Reason: " + n.detail()
+                    + ". The embargo ends on " + day(n) + ".";
+            case RELEASED -> "The data of " + what + " was released today under " + n.detail() + " and is now findable by everyone.";
+        };
+        return text + "\n\nYour proposals: " + portalUrl + "/my/proposals\n";
+    }
+
+    private String day(EmbargoNotice n) {
+        return DAY.format(n.end().atZone(zone));
+    }
+}
