@@ -15,7 +15,9 @@ tree_rss_kib() { # sum of RSS over a process and all its descendants
     p="${pids[0]}"; pids=("${pids[@]:1}"); all+=("$p")
     while read -r c; do [ -n "$c" ] && pids+=("$c"); done < <(ps -o pid= --ppid "$p" | tr -d ' ')
   done
-  ps -o rss= -p "$(IFS=,; echo "${all[*]}")" | awk '{s+=$1} END {print s}'
+  # pg_ctl daemonises PostgreSQL (its parent becomes init): add every process that names the data folder
+  while read -r c; do all+=("$c"); done < <(pgrep -f "$dir" || true)
+  ps -o rss= -p "$(printf '%s\n' "${all[@]}" | sort -u | paste -sd, -)" | awk '{s+=$1} END {print s}'
 }
 
 measure() {
@@ -31,11 +33,11 @@ measure() {
   ready=$(echo "$(date +%s.%N) - $t0" | bc)
   sleep 5   # let the example harvest and the first index writes settle
   rss=$(tree_rss_kib "$pid")
-  kill -INT "$pid"; wait "$pid" || true
+  kill -TERM "$pid"; wait "$pid" || true   # a background job ignores SIGINT in a script; ./aperture traps TERM too
   printf '%s %.1f %d\n' "$1" "$ready" "$((rss / 1024))"
 }
 
-echo "run seconds_to_ready rss_mib"
+echo "run seconds_to_ready rss_mib  ($(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(cut -d' ' -f1 /proc/loadavg))"
 measure cold
 for i in $(seq "$runs"); do measure "warm$i"; done
 rm -rf "$dir"
