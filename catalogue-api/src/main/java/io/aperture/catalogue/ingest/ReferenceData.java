@@ -11,14 +11,21 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 class ReferenceData {
     private final EntityManager em;
+    private final String ownCode;
+    private final String ownName;
 
-    ReferenceData(EntityManager em) {
+    ReferenceData(EntityManager em,
+                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aperture.facility.code") String ownCode,
+                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aperture.facility.name") String ownName) {
         this.em = em;
+        this.ownCode = ownCode;
+        this.ownName = ownName;
     }
 
+    /** The facility row; the catalogue's own facility gets its configured name (others keep their code until named). */
     Facility facility(String code) {
-        em.createNativeQuery("INSERT INTO facility(code, name) VALUES (?1, ?1) ON CONFLICT (code) DO NOTHING")
-                .setParameter(1, code).executeUpdate();
+        em.createNativeQuery("INSERT INTO facility(code, name) VALUES (?1, ?2) ON CONFLICT (code) DO NOTHING")
+                .setParameter(1, code).setParameter(2, code.equals(ownCode) ? ownName : code).executeUpdate();
         return Facility.byCode(code);
     }
 

@@ -45,7 +45,28 @@ public final class SearchRequestParser {
         for (String p : query.getOrDefault("param", List.of())) {
             ranges.add(range(p));
         }
-        return new SearchRequest(text, filters, ranges, sort, 0, size, single(query, "after"));
+        return new SearchRequest(booleanWords(text), filters, ranges, sort, 0, size, single(query, "after"));
+    }
+
+    /**
+     * People type {@code OR}, {@code AND}, {@code NOT}; the engine's simple query syntax spells them {@code |}, {@code +}
+     * and {@code -}. Only upper-case words outside quotes are operators, so "Or" in a title stays a word.
+     */
+    static String booleanWords(String q) {
+        StringBuilder out = new StringBuilder();
+        String[] parts = q.split("\"", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i];
+            if (i % 2 == 0) {
+                part = part.replaceAll("(?<=^|\\s)OR(?=\\s|$)", "|").replaceAll("(?<=^|\\s)AND(?=\\s|$)", "+")
+                        .replaceAll("(?<=^|\\s)NOT\\s+", "-");
+            }
+            out.append(part);
+            if (i < parts.length - 1) {
+                out.append('"');
+            }
+        }
+        return out.toString();
     }
 
     private static SearchRequest.Sort sort(String s) {
