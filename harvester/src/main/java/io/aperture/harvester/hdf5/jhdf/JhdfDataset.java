@@ -13,44 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /** A dataset described from its object header; {@link #read()} is the only call that touches its data. */
-final class JhdfDataset implements H5Dataset {
-    private final JhdfFile file;
+final class JhdfDataset extends JhdfObject implements H5Dataset {
     private final Dataset dataset;
-    private final String name;
-    private final String path;
-    private Map<String, H5Value> attributes;
     private long[] shape;
     private String dtype;
 
     JhdfDataset(JhdfFile file, Dataset dataset, String name, String path) {
-        this.file = file;
+        super(file, dataset, name, path);
         this.dataset = dataset;
-        this.name = name;
-        this.path = path;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public String path() {
-        return path;
-    }
 
-    @Override
-    public long objectId() {
-        return dataset.getAddress();
-    }
 
-    @Override
-    public Map<String, H5Value> attributes() {
-        if (attributes == null) {
-            attributes = JhdfAttributes.read(file, dataset, path);
-        }
-        return attributes;
-    }
 
     @Override
     public long[] shape() {

@@ -19,43 +19,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-final class JhdfGroup implements H5Group {
-    private final JhdfFile file;
+final class JhdfGroup extends JhdfObject implements H5Group {
     private final Group group;
-    private final String name;
-    private final String path;
-    private Map<String, H5Value> attributes;
     private List<H5Node> children;
 
     JhdfGroup(JhdfFile file, Group group, String name, String path) {
-        this.file = file;
+        super(file, group, name, path);
         this.group = group;
-        this.name = name;
-        this.path = path;
     }
 
-    @Override
-    public String name() {
-        return name;
-    }
 
-    @Override
-    public String path() {
-        return path;
-    }
 
-    @Override
-    public long objectId() {
-        return group.getAddress();
-    }
 
-    @Override
-    public Map<String, H5Value> attributes() {
-        if (attributes == null) {
-            attributes = JhdfAttributes.read(file, group, path);
-        }
-        return attributes;
-    }
 
     @Override
     public List<H5Node> children() {
