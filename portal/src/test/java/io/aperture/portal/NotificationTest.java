@@ -9,7 +9,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -28,27 +27,37 @@ import static org.awaitility.Awaitility.await;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 class NotificationTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static com.icegreen.greenmail.junit5.GreenMailExtension SMTP = new com.icegreen.greenmail.junit5.GreenMailExtension(
-            new com.icegreen.greenmail.util.ServerSetup(RealServices.SMTP_PORT, "127.0.0.1", "smtp")).withPerMethodLifecycle(false);
 
     @Inject
     WindowNoticeJob windows;
 
-    /** Mails whose subject names the proposal, one per message (GreenMail keeps a copy per recipient). */
-    private static List<MimeMessage> mailsAbout(String code) {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject().contains(code) && seen.add(m.getMessageID());
-            } catch (Exception e) {
-                return false;
+    /** Subjects of the mails in a mailbox of the test SMTP server that name the proposal, read over POP3. */
+    private static List<String> mailsAbout(String code, String address) throws Exception {
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        jakarta.mail.Store store = session.getStore("pop3");
+        try {
+            store.connect("127.0.0.1", RealServices.POP3_PORT, address, address);
+        } catch (jakarta.mail.AuthenticationFailedException noMailYet) {
+            return List.of();
+        }
+        try {
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            List<String> out = new java.util.ArrayList<>();
+            for (jakarta.mail.Message m : inbox.getMessages()) {
+                if (m.getSubject().contains(code)) {
+                    out.add(m.getSubject() + "\n" + m.getContent());
+                }
             }
-        }).toList();
+            inbox.close(false);
+            return out;
+        } finally {
+            store.close();
+        }
     }
 
-    private static String recipients(MimeMessage m) throws Exception {
-        return Arrays.toString(m.getAllRecipients());
+    private static List<String> mailsAbout(String code) throws Exception {
+        return mailsAbout(code, "pi@example.org");
     }
 
     @Test
@@ -67,17 +76,10 @@ class NotificationTest {
                 .post("/api/ingest/records").then().statusCode(200);
 
         assertThat(windows.announceOpenWindows()).isGreaterThanOrEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mailsAbout(code))
-                .as("received: " + Arrays.stream(SMTP.getReceivedMessages()).map(m -> {
-                    try {
-                        return m.getSubject();
-                    } catch (Exception e) {
-                        return e.toString();
-                    }
-                }).toList()).hasSize(1));
-        MimeMessage window = mailsAbout(code).getFirst();
-        assertThat(window.getSubject()).contains("you may now request an extension");
-        assertThat(recipients(window)).contains("pi@example.org", "alternate@example.org").doesNotContain("member@example.org");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(code).size() == 1);
+        assertThat(mailsAbout(code).getFirst()).contains("you may now request an extension");
+        await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(code, "alternate@example.org").size() == 1);
+        assertThat(mailsAbout(code, "member@example.org")).as("team members are not told").isEmpty();
         windows.announceOpenWindows();
         Thread.sleep(500);
         assertThat(mailsAbout(code)).as("one notice per end date").hasSize(1);
@@ -92,18 +94,16 @@ class NotificationTest {
                 .body("{\"verdict\": \"REJECT\", \"reason\": \"the paper is already published\"}")
                 .post("/api/staff/extension-requests/" + request + "/decision").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(code).size() == 2);
-        MimeMessage decided = mailsAbout(code).get(1);
-        assertThat(decided.getSubject()).contains("was not approved");
-        assertThat(decided.getContent().toString()).contains("the paper is already published");
+        String decided = mailsAbout(code).get(1);
+        assertThat(decided).contains("was not approved").contains("the paper is already published");
 
         given().auth().oauth2(Tokens.user("pi")).post("/api/embargoes/" + embargo + "/early-release").then().statusCode(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(code).size() == 3);
-        assertThat(mailsAbout(code).get(2).getSubject()).contains("is now open access");
-        assertThat(mailsAbout(code).get(2).getContent().toString()).contains("CC-BY-4.0");
+        assertThat(mailsAbout(code).get(2)).contains("is now open access").contains("CC-BY-4.0");
     }
 
     @Test
-    void oldDataReleasedAtIngestIsNotMailed() {
+    void oldDataReleasedAtIngestIsNotMailed() throws Exception {
         String code = "cm" + UUID.randomUUID().toString().substring(0, 6);
         String uo = """
                 {"proposals": [{"code": "%s", "visits": [{"code": "%s-1"}], "members": [

@@ -18,11 +18,21 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     private static EmbeddedStack stack;
     private static StackEndpoints endpoints;
 
-    /** Where the server sends mail in tests; NotificationTest runs a real SMTP server (GreenMail) there. */
+    /** Where the server sends mail in tests: a real SMTP server (GreenMail) for the whole run; tests read it by POP3. */
     public static final int SMTP_PORT = Integer.getInteger("aperture.test.smtp-port", 3025);
+    public static final int POP3_PORT = Integer.getInteger("aperture.test.pop3-port", 3110);
+    private static com.icegreen.greenmail.util.GreenMail mail;
 
     @Override
     public synchronized Map<String, String> start() {
+        if (mail == null) {
+            // accounts appear on first delivery, login and password both the address
+            mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup[]{
+                    new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"),
+                    new com.icegreen.greenmail.util.ServerSetup(POP3_PORT, "127.0.0.1", "pop3")});
+            mail.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        }
         Map<String, String> mail = Map.of("quarkus.mailer.mock", "false", "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", String.valueOf(SMTP_PORT), "quarkus.mailer.from", "user-office@aperture.test");
         if (System.getenv("APERTURE_DB_URL") != null) {
