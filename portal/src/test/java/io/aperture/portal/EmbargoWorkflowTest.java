@@ -72,17 +72,17 @@ class EmbargoWorkflowTest {
         Instant end = produced.atZone(LONDON).plusYears(3).toInstant();
 
         given().auth().oauth2(Tokens.user("alternate")).contentType(ContentType.JSON).body("{}").post(extend("alternate", id))
-                .then().statusCode(403).body("error.reason", is("ALTERNATE_CONTACT_MAY_NOT_EXTEND"))
+                .then().statusCode(403).body("error.code", is("ALTERNATE_CONTACT_MAY_NOT_EXTEND"))
                 .body("error.message", containsString("alternate"));
         given().auth().oauth2(Tokens.user("member")).contentType(ContentType.JSON).body("{}").post(extend("member", id))
-                .then().statusCode(403).body("error.reason", is("NOT_PRINCIPAL_INVESTIGATOR"));
+                .then().statusCode(403).body("error.code", is("NOT_PRINCIPAL_INVESTIGATOR"));
         given().auth().oauth2(Tokens.user("researcher")).contentType(ContentType.JSON).body("{}").post(extend("researcher", id))
                 .then().statusCode(404);
 
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{\"justification\": \"paper in review\"}")
                 .post(extend("pi", id)).then().statusCode(201).body("pending.requestedBy", is("pi"));
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{}").post(extend("pi", id))
-                .then().statusCode(409).body("error.reason", is("REQUEST_ALREADY_PENDING"));
+                .then().statusCode(409).body("error.code", is("REQUEST_ALREADY_PENDING"));
 
         Number requestId = given().auth().oauth2(Tokens.user("staff")).get("/api/staff/extension-requests").then().statusCode(200)
                 .extract().path("find { it.embargo.id == " + id + " }.id");
@@ -91,7 +91,7 @@ class EmbargoWorkflowTest {
 
         given().auth().oauth2(Tokens.user("staff")).contentType(ContentType.JSON).body("{\"verdict\": \"REJECT\"}")
                 .post("/api/staff/extension-requests/" + requestId + "/decision")
-                .then().statusCode(400).body("error.reason", is("REASON_REQUIRED"));
+                .then().statusCode(400).body("error.code", is("REASON_REQUIRED"));
         String newEnd = given().auth().oauth2(Tokens.user("staff")).contentType(ContentType.JSON).body("{\"verdict\": \"APPROVE\"}")
                 .post("/api/staff/extension-requests/" + requestId + "/decision")
                 .then().statusCode(200).body("status", is("EMBARGOED")).extract().path("currentEnd");
@@ -107,7 +107,7 @@ class EmbargoWorkflowTest {
     void tooEarlyIsRefusedWithTheDateTheWindowOpens() {
         long id = (long) proposalWithScan(Instant.now().minus(2, ChronoUnit.DAYS)).get("embargo");
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{}").post(extend("pi", id))
-                .then().statusCode(409).body("error.reason", is("TOO_EARLY")).body("error.message", containsString("window opens"));
+                .then().statusCode(409).body("error.code", is("TOO_EARLY")).body("error.message", containsString("window opens"));
     }
 
     @Test
@@ -145,7 +145,7 @@ class EmbargoWorkflowTest {
                 .body("status", is("RELEASED"));
         given().get("/datasets/" + p.get("pid")).then().statusCode(200);
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{}").post(extend("pi", id))
-                .then().statusCode(409).body("error.reason", anyOf(is("ALREADY_RELEASED"), is("EMBARGO_ENDED")));
+                .then().statusCode(409).body("error.code", anyOf(is("ALREADY_RELEASED"), is("EMBARGO_ENDED")));
     }
 
     @Test

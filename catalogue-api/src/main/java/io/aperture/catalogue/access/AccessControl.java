@@ -52,6 +52,11 @@ public class AccessControl {
         return policy.decide(caller(), resource(d), clock.instant());
     }
 
+    /** What an anonymous member of the public may see of a dataset, whoever calls (the PaNOSC API is public-only). */
+    public AccessDecision decideForPublic(Dataset d) {
+        return policy.decide(Caller.anonymous(), resource(d), clock.instant());
+    }
+
     /** The policy's view of a stored dataset: the one translation every read path uses. */
     public static ProtectedResource resource(Dataset d) {
         // A dataset without a proposal belongs to no team: only staff see it while it is embargoed.

@@ -2,17 +2,17 @@ package io.aperture.catalogue.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aperture.catalogue.search.InvalidSearchException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.util.Map;
 
 /** Client errors answered in the PaNOSC reference's error shape; nothing about stored data goes into a message. */
 public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
-        return error(400, e.getMessage());
+        return ApiError.of(400, e.getMessage()).withField(e.parameter()).response();
     }
 
     @ServerExceptionMapper
@@ -21,9 +21,30 @@ public class ApiExceptionMappers {
         return error(400, at == null ? "malformed JSON" : "malformed JSON at line " + at.getLineNr() + ", column " + at.getColumnNr());
     }
 
+    /**
+     * BadRequestException, NotFoundException and friends, thrown by resources or by the JSON reader: under {@code /api} they answer in the
+     * API's error shape; portal pages keep their own responses.
+     */
+    @ServerExceptionMapper
+    public Response clientError(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (!uri.getPath().startsWith("/api/") || status < 400 || status >= 500 || e.getResponse().hasEntity()) {
+            return e.getResponse();
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
+        // only the message a resource wrote itself; the framework's default texts say nothing useful
+        String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? reasonPhrase(status) : e.getMessage();
+        return error(status, message);
+    }
+
+    private static String reasonPhrase(int status) {
+        Response.StatusType type = Response.Status.fromStatusCode(status);
+        return type == null ? "client error" : type.getReasonPhrase();
+    }
+
     static Response error(int status, String message) {
-        return Response.status(status)
-                .entity(Map.of("error", Map.of("statusCode", status, "name", status == 404 ? "NotFound" : "Error", "message", message)))
-                .type("application/json").build();
+        return ApiError.of(status, message).response();
     }
 }

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.embargo;
 
+import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.model.Embargo;
@@ -131,6 +132,6 @@ public class EmbargoResource {
     }
 
     private static Response error(int status, String reason, String message) {
-        return Response.status(status).entity(Map.of("error", Map.of("statusCode", status, "reason", reason, "message", message))).build();
+        return ApiError.of(status, message).withCode(reason).response();
     }
 }

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.ingest;
 
+import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.*;
@@ -47,6 +48,6 @@ public class IngestResource {
     }
 
     private static Response badRequest(String field, String message) {
-        return Response.status(400).entity(Map.of("error", Map.of("statusCode", 400, "field", field, "message", message))).build();
+        return ApiError.of(400, message).withField(field).response();
     }
 }

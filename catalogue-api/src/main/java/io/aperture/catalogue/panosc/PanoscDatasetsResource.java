@@ -1,8 +1,11 @@
 package io.aperture.catalogue.panosc;
 
+import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.policy.access.Visibility;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.SearchRequest;
@@ -29,10 +32,12 @@ public class PanoscDatasetsResource {
 
     private final DatasetSearch search;
     private final ObjectMapper mapper;
+    private final AccessControl access;
 
-    PanoscDatasetsResource(DatasetSearch search, ObjectMapper mapper) {
+    PanoscDatasetsResource(DatasetSearch search, ObjectMapper mapper, AccessControl access) {
         this.search = search;
         this.mapper = mapper;
+        this.access = access;
     }
 
     @GET
@@ -64,10 +69,9 @@ public class PanoscDatasetsResource {
     @Transactional
     public Response one(@PathParam("pid") String pid) {
         Dataset d = Dataset.byPid(pid);
-        if (d == null || d.accessState != io.aperture.catalogue.model.AccessState.RELEASED) {
+        if (d == null || !access.decideForPublic(d).visibility().showsMetadata()) {
             // Embargoed and unknown look the same: 404, never a hint that the pid exists.
-            return Response.status(404).entity(Map.of("error", Map.of("statusCode", 404, "name", "Error",
-                    "message", "Unknown \"Dataset\" id \"" + pid + "\".", "code", "MODEL_NOT_FOUND"))).build();
+            return ApiError.of(404, "Unknown \"Dataset\" id \"" + pid + "\".").withCode("MODEL_NOT_FOUND").response();
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("pid", d.pid);

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.useroffice;
 
+import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import jakarta.annotation.security.RolesAllowed;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import java.util.Map;
 
 /** The user office's door: proposals, visits, people and roles. Staff or the harvester service account may call it. */
 @Path("/api/ingest/user-office")
@@ -28,7 +28,7 @@ public class UserOfficeResource {
         try {
             return Response.ok(UserOfficeImport.summary(importer.importAll(body))).build();
         } catch (InvalidRecordException e) {
-            return Response.status(400).entity(Map.of("error", Map.of("statusCode", 400, "field", e.field(), "message", e.getMessage()))).build();
+            return ApiError.of(400, e.getMessage()).withField(e.field()).response();
         }
     }
 }

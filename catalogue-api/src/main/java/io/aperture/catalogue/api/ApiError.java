@@ -1,0 +1,46 @@
+package io.aperture.catalogue.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/**
+ * The one JSON error body of the API, in the shape of the PaNOSC reference (LoopBack): {@code {"error": {...}}}.
+ * {@code code} is a stable machine-readable reason (a policy refusal, {@code MODEL_NOT_FOUND}); {@code field} names
+ * the offending input. Messages never carry stored data the caller may not see.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ApiError(int statusCode, String name, String message, String code, String field) {
+
+    public static ApiError of(int status, String message) {
+        return new ApiError(status, nameOf(status), message, null, null);
+    }
+
+    public ApiError withCode(String code) {
+        return new ApiError(statusCode, name, message, code, field);
+    }
+
+    public ApiError withField(String field) {
+        return new ApiError(statusCode, name, message, code, field);
+    }
+
+    public Response response() {
+        return Response.status(statusCode).type(MediaType.APPLICATION_JSON).entity(Map.of("error", this)).build();
+    }
+
+    /** The http-errors class names LoopBack uses, so PaNOSC clients see familiar names. */
+    static String nameOf(int status) {
+        return switch (status) {
+            case 400 -> "BadRequestError";
+            case 401 -> "UnauthorizedError";
+            case 403 -> "ForbiddenError";
+            case 404 -> "NotFoundError";
+            case 409 -> "ConflictError";
+            case 413 -> "PayloadTooLargeError";
+            case 422 -> "UnprocessableEntityError";
+            default -> status >= 500 ? "InternalServerError" : "Error";
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package io.aperture.portal;
+
+import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.*;
+
+/**
+ * Every API error has one JSON shape ({@code {"error": {statusCode, name, message, code?, field?}}}), whichever
+ * resource refuses, and an embargoed record is refused exactly like one that does not exist.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
+class ApiErrorTest {
+
+    @Test
+    void malformedSearchInputIsABadRequestInTheSharedShape() {
+        given().queryParam("size", "100000").get("/api/search").then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error.statusCode", is(400))
+                .body("error.name", is("BadRequestError"))
+                .body("error.field", is("size"))
+                .body("error.message", startsWith("size: "));
+        given().queryParam("filter", "{nope").get("/api/datasets").then().statusCode(400)
+                .body("error.name", is("BadRequestError"))
+                .body("error.field", is("filter"))
+                .body("error.message", is("filter: is not valid JSON"));
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("{\"records\": [{\"title\": ")
+                .post("/api/ingest/records").then().statusCode(400)
+                .body("error.name", is("BadRequestError"))
+                .body("error.message", startsWith("malformed JSON at line 1"));
+    }
+
+    @Test
+    void aResourcesOwnBadRequestKeepsItsMessage() {
+        given().auth().oauth2(Tokens.user("staff")).queryParam("limit", "0").get("/api/staff/audit").then()
+                .statusCode(400).contentType(ContentType.JSON)
+                .body("error.statusCode", is(400))
+                .body("error.message", is("limit must be from 1 to 50000"));
+    }
+
+    @Test
+    void anInvalidRecordNamesTheField() {
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("{\"records\": 5}")
+                .post("/api/ingest/records").then().statusCode(400)
+                .body("error.name", is("BadRequestError"))
+                .body("error.field", is("records"))
+                .body("error.message", not(emptyOrNullString()));
+    }
+
+    @Test
+    void anEmbargoedPidLooksExactlyLikeAnUnknownOneOnThePanoscApi() {
+        String tag = "ae" + UUID.randomUUID().toString().substring(0, 8);
+        String embargoed = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body(Records.batch(Records.record("Embargoed " + tag, Instant.now().minus(1, ChronoUnit.DAYS))).toString())
+                .post("/api/ingest/records").then().statusCode(200).extract().path("results[0].datasetPid");
+        String unknown = embargoed.substring(0, embargoed.length() - 3) + "zzz";
+
+        for (String pid : new String[]{embargoed, unknown}) {
+            given().get("/api/datasets/" + pid).then().statusCode(404)
+                    .body("error.statusCode", is(404))
+                    .body("error.name", is("NotFoundError"))
+                    .body("error.code", is("MODEL_NOT_FOUND"))
+                    .body("error.message", is("Unknown \"Dataset\" id \"" + pid + "\"."))
+                    .body("error", not(hasKey("field")));
+        }
+    }
+
+    @Test
+    void portalPagesKeepTheirHtmlNotFound() {
+        given().accept(ContentType.HTML).get("/datasets/no-such-dataset").then().statusCode(404)
+                .contentType(ContentType.HTML);
+    }
+}
