@@ -5,6 +5,7 @@ import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.RecordJson;
+import io.aperture.harvester.scan.FileChecksums;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,18 @@ public final class FileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            FileChecksums checksums;
+            try {
+                checksums = options.checksums();
+            } catch (IllegalArgumentException e) {
+                err.println("harvest file: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
             List<HarvestRecord> records = new NexusHarvester(options.config()).harvest(file);
+            if (checksums != null) {
+                records = checksums.apply(records);
+            }
             ObjectMapper m = RecordJson.mapper();
             out.println(pretty ? m.writerWithDefaultPrettyPrinter().writeValueAsString(records) : m.writeValueAsString(records));
             out.flush();

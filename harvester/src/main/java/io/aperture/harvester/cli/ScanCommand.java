@@ -1,11 +1,10 @@
 package io.aperture.harvester.cli;
 
 import io.aperture.harvester.ingest.Backoff;
-import io.aperture.harvester.ingest.IngestClient;
-import io.aperture.harvester.ingest.TokenSource;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.RecordJson;
+import io.aperture.harvester.scan.FileChecksums;
 import io.aperture.harvester.scan.FileOutcome;
 import io.aperture.harvester.scan.InProgressCheck;
 import io.aperture.harvester.scan.RecordSink;
@@ -20,7 +19,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,19 +31,6 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "DIR", description = "Directories (or files) to crawl.")
     List<Path> roots;
-
-    @Option(names = "--server", defaultValue = "${env:APERTURE_SERVER_URL}", description = "Catalogue base URL (env APERTURE_SERVER_URL).")
-    String server;
-
-    @Option(names = "--oidc-url", defaultValue = "${env:APERTURE_OIDC_URL:-http://127.0.0.1:8180/realms/aperture}",
-            description = "OIDC realm URL (env APERTURE_OIDC_URL, default ${DEFAULT-VALUE}).")
-    String oidcUrl;
-
-    @Option(names = "--client-id", defaultValue = "aperture-harvester", description = "OAuth2 client id (default ${DEFAULT-VALUE}).")
-    String clientId;
-
-    @Option(names = "--client-secret", defaultValue = "${env:APERTURE_HARVESTER_SECRET}", description = "OAuth2 client secret (env APERTURE_HARVESTER_SECRET).")
-    String clientSecret;
 
     @Option(names = "--state", description = "State file of files already harvested (path, size, mtime).")
     Path stateFile;
@@ -71,6 +56,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Mixin
     HarvestOptions options;
 
+    @Mixin
+    HarvestOptions.Server serverOptions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -88,16 +76,19 @@ public final class ScanCommand implements Callable<Integer> {
         }
         RecordSink sink = null;
         if (!dryRun) {
-            if (server == null || server.isBlank()) {
-                err.println("harvest scan: no server: give --server or APERTURE_SERVER_URL, or use --dry-run");
+            String problem = serverOptions.problem();
+            if (problem != null) {
+                err.println("harvest scan: " + problem + (problem.startsWith("no server") ? ", or use --dry-run" : ""));
                 return 2;
             }
-            if (clientSecret == null || clientSecret.isBlank()) {
-                err.println("harvest scan: no client secret: give --client-secret or APERTURE_HARVESTER_SECRET");
-                return 2;
-            }
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            sink = new IngestClient(http, server, new TokenSource(http, oidcUrl, clientId, clientSecret, clock), backoff);
+            sink = serverOptions.sink(clock, backoff);
+        }
+        FileChecksums checksums;
+        try {
+            checksums = options.checksums();
+        } catch (IllegalArgumentException e) {
+            err.println("harvest scan: " + e.getMessage());
+            return 2;
         }
         ScanState state;
         try {
@@ -108,7 +99,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         ScanRunner runner = new ScanRunner(new NexusHarvester(options.config()), new InProgressCheck(clock, quietPeriod),
                 clock, fileTimeout, batchSize, ScanRunner.DEFAULT_EXTENSIONS,
-                threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors()));
+                threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors()), checksums);
         List<HarvestRecord> printed = dryRun ? new ArrayList<>() : null;
         ScanReport report = runner.run(roots, state, sink, printed);
         if (!dryRun) {

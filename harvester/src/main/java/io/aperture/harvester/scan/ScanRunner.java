@@ -45,6 +45,7 @@ public final class ScanRunner {
     private final int batchSize;
     private final Set<String> extensions;
     private final int threads;
+    private final FileChecksums checksums;
 
     public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
                       int batchSize, Set<String> extensions) {
@@ -54,6 +55,13 @@ public final class ScanRunner {
     /** @param threads files harvested at once; results are still handled in file order */
     public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
                       int batchSize, Set<String> extensions, int threads) {
+        this(harvester, inProgress, clock, perFileLimit, batchSize, extensions, threads, null);
+    }
+
+    /** @param checksums adds SHA-256 of the files to the records (inside the per-file time limit); null for none */
+    public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
+                      int batchSize, Set<String> extensions, int threads, FileChecksums checksums) {
+        this.checksums = checksums;
         this.threads = Math.max(1, threads);
         this.harvester = harvester;
         this.inProgress = inProgress;
@@ -184,13 +192,18 @@ public final class ScanRunner {
                 return Optional.empty();
             }
             return Optional.of(new Started(file, size, mtime, a.lastModifiedTime().toInstant(),
-                    pool.submit(() -> harvester.harvest(file))));
+                    pool.submit(() -> harvestFile(file))));
         } catch (UnusableFileException e) {
             refuse(name, e, outcomes);
         } catch (IOException | RuntimeException e) {
             outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, e.getClass().getSimpleName() + ": " + e.getMessage(), null));
         }
         return Optional.empty();
+    }
+
+    private List<HarvestRecord> harvestFile(Path file) throws UnusableFileException {
+        List<HarvestRecord> records = harvester.harvest(file);
+        return checksums == null ? records : checksums.apply(records);
     }
 
     private Optional<Harvested> finish(Started s, List<FileOutcome> outcomes) {
@@ -262,8 +275,9 @@ public final class ScanRunner {
         for (Harvested h : pending) {
             int n = h.records().size();
             if (i + n > results.size()) {
+                // the file is fine, the delivery failed: a later run may send it again
                 outcomes.add(new FileOutcome(h.path().toString(), FileOutcome.Status.FAILED,
-                        "not accepted: " + (batchError == null ? "no result" : batchError), n));
+                        "not accepted: " + (batchError == null ? "no result" : batchError), n, true));
             } else {
                 List<RecordSink.Result> mine = results.subList(i, i + n);
                 List<String> rejected = mine.stream().filter(r -> !r.accepted())
