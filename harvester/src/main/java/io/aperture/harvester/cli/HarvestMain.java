@@ -3,10 +3,10 @@ package io.aperture.harvester.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code harvest file F --dry-run} and {@code harvest scan DIR...}. */
+/** Entry point: {@code harvest file F --dry-run}, {@code harvest scan DIR...} and {@code harvest watch DIR...}. */
 @Command(name = "harvest", mixinStandardHelpOptions = true, version = "aperture-harvester 0.1.0",
         description = "Harvests NeXus/HDF5 metadata into Aperture catalogue records.",
-        subcommands = {FileCommand.class, ScanCommand.class})
+        subcommands = {FileCommand.class, ScanCommand.class, WatchCommand.class})
 public final class HarvestMain implements Runnable {
 
     @CommandLine.Spec
@@ -14,7 +14,7 @@ public final class HarvestMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: file or scan");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: file, scan or watch");
     }
 
     public static void main(String[] args) {
