@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Facility staff: decide extension requests, and read the audit log (the same queries as the API). */
@@ -88,9 +89,13 @@ public class StaffPages {
 
     @Transactional
     TemplateInstance renderRequests(String message, boolean refused) {
-        List<PendingRow> rows = queries.requests("PENDING").stream()
-                .map((ExtensionRequestRow r) -> new PendingRow(r.id, r.requestedBy, r.requestedAt, r.justification, queries.view(r.embargo)))
-                .toList();
+        List<ExtensionRequestRow> pending = queries.requests("PENDING");
+        List<EmbargoView> views = queries.views(pending.stream().map(r -> r.embargo).toList());
+        List<PendingRow> rows = new ArrayList<>();
+        for (int i = 0; i < pending.size(); i++) {
+            ExtensionRequestRow r = pending.get(i);
+            rows.add(new PendingRow(r.id, r.requestedBy, r.requestedAt, r.justification, views.get(i)));
+        }
         return Templates.requests(rows, message, refused, access.caller().username().orElse(null));
     }
 

@@ -53,7 +53,7 @@ public class EmbargoActions {
         }
         List<ProposalEmbargoes> out = new ArrayList<>();
         first.forEach((id, m) -> out.add(new ProposalEmbargoes(m.proposal.code, m.proposal.pid, m.proposal.title, roles.get(id),
-                queries.ofProposals(List.of(id)).stream().map(queries::view).toList())));
+                queries.views(queries.ofProposals(List.of(id))))));
         return out;
     }
 

@@ -1,8 +1,8 @@
 package io.aperture.catalogue.embargo;
 
-import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.model.Embargo;
 import io.aperture.catalogue.model.ExtensionRequestRow;
 import io.aperture.catalogue.model.Member;
@@ -79,15 +79,18 @@ public class EmbargoResource {
         if (!Set.of("PENDING", "APPROVED", "REJECTED", "CANCELLED", "ALL").contains(status)) {
             throw new BadRequestException("status must be PENDING, APPROVED, REJECTED, CANCELLED or ALL");
         }
+        List<ExtensionRequestRow> rows = queries.requests("ALL".equals(status) ? null : status);
+        List<EmbargoView> views = queries.views(rows.stream().map(r -> r.embargo).toList());
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ExtensionRequestRow r : queries.requests("ALL".equals(status) ? null : status)) {
+        for (int i = 0; i < rows.size(); i++) {
+            ExtensionRequestRow r = rows.get(i);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", r.id);
             row.put("status", r.status);
             row.put("requestedBy", r.requestedBy);
             row.put("requestedAt", r.requestedAt);
             row.put("justification", r.justification);
-            row.put("embargo", queries.view(r.embargo));
+            row.put("embargo", views.get(i));
             out.add(row);
         }
         return out;

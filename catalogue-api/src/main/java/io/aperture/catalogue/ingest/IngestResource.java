@@ -1,7 +1,7 @@
 package io.aperture.catalogue.ingest;
 
-import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;

@@ -35,6 +35,8 @@ public class Embargo extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "embargo")
     @OrderBy("id")
+    // a page of embargoes loads its requests in one query, not one per embargo
+    @org.hibernate.annotations.BatchSize(size = 100)
     public List<ExtensionRequestRow> requests = new ArrayList<>();
 
     /** The policy's subject id: the visit code or the dataset pid. */

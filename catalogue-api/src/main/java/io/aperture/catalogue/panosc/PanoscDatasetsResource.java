@@ -1,16 +1,16 @@
 package io.aperture.catalogue.panosc;
 
-import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.model.Dataset;
-import io.aperture.policy.access.Visibility;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.SearchRequest;
 import io.aperture.catalogue.search.SearchResult;
 import io.aperture.catalogue.search.SearchScope;
+import io.aperture.policy.access.Visibility;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;

@@ -1,7 +1,7 @@
 package io.aperture.catalogue.useroffice;
 
-import io.aperture.catalogue.api.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.*;
