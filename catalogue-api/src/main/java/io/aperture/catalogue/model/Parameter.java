@@ -2,8 +2,14 @@ package io.aperture.catalogue.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
+import io.aperture.catalogue.search.ParameterNames;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
+
+import java.util.List;
 
 /** A named value with its unit as written and, when the unit is known, in SI. */
 @Entity
@@ -33,4 +39,15 @@ public class Parameter extends PanacheEntityBase {
     public String siUnit;
     @Column(name = "unit_known")
     public boolean unitKnown = true;
+
+    /**
+     * Every trailing run of the name's path segments, so that a search for {@code wavelength} or
+     * {@code sample temperature} finds this parameter by the end of its path (rules in {@link ParameterNames}).
+     */
+    @Transient
+    @KeywordField(name = "nameSuffix")
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "name")))
+    public List<String> getNameSuffixes() {
+        return ParameterNames.suffixes(name);
+    }
 }

@@ -60,7 +60,14 @@ public class DatasetSearch {
 
         var query = session.search(Dataset.class)
                 .extension(ElasticsearchExtension.get())
-                .select(f -> f.composite().from(f.entity(), f.jsonHit(), f.highlight("title")).asList())
+                // Every hit is read from the index itself: a page costs no database query whatever its size (no entity per hit).
+                .select(f -> f.composite().from(
+                        f.field("pid", String.class), f.field("title", String.class), f.field("kind", String.class),
+                        f.field("instrument.name", String.class), f.field("techniques.label", String.class).list(),
+                        f.field("sample.name", String.class), f.field("producedAt", java.time.Instant.class),
+                        f.field("accessState", AccessState.class), f.field("embargoEnd", java.time.Instant.class),
+                        f.field("license", String.class), f.field("doi", String.class),
+                        f.jsonHit(), f.highlight("title")).asList())
                 .where(f -> predicate(f, request, scope))
                 .sort(f -> switch (request.sort()) {
                     case NEWEST -> f.field("producedAt").desc().then().field("pid").asc();
@@ -87,16 +94,17 @@ public class DatasetSearch {
         List<io.aperture.catalogue.search.SearchResult.Hit> hits = new ArrayList<>();
         JsonArray lastSort = null;
         for (List<?> row : result.hits()) {
-            Dataset d = (Dataset) row.get(0);
-            JsonObject hit = (JsonObject) row.get(1);
-            @SuppressWarnings("unchecked") List<String> highlights = (List<String>) row.get(2);
+            JsonObject hit = (JsonObject) row.get(11);
+            @SuppressWarnings("unchecked") List<String> highlights = (List<String>) row.get(12);
+            @SuppressWarnings("unchecked") List<String> techniques = (List<String>) row.get(4);
+            AccessState state = (AccessState) row.get(7);
             lastSort = hit.has("sort") ? hit.getAsJsonArray("sort") : null;
             double score = hit.has("_score") && !hit.get("_score").isJsonNull() ? hit.get("_score").getAsDouble() : 0;
-            hits.add(new io.aperture.catalogue.search.SearchResult.Hit(d.pid, d.title, highlights.isEmpty() ? null : highlights,
-                    d.kind, d.instrument == null ? null : d.instrument.name,
-                    d.techniques.stream().map(t -> t.label).toList(),
-                    d.sample == null ? null : d.sample.name, d.producedAt, d.accessState.name(),
-                    d.accessState == AccessState.EMBARGOED ? d.embargoEnd : null, d.license, d.doi, score));
+            hits.add(new io.aperture.catalogue.search.SearchResult.Hit((String) row.get(0), (String) row.get(1),
+                    highlights.isEmpty() ? null : highlights, (String) row.get(2), (String) row.get(3), techniques,
+                    (String) row.get(5), (java.time.Instant) row.get(6), state.name(),
+                    state == AccessState.EMBARGOED ? (java.time.Instant) row.get(8) : null,
+                    (String) row.get(9), (String) row.get(10), score));
         }
         Map<String, List<io.aperture.catalogue.search.SearchResult.FacetValue>> facets = new LinkedHashMap<>();
         keys.forEach((name, key) -> {
@@ -136,7 +144,9 @@ public class DatasetSearch {
             SiRange si = toSi(range);
             // nested: the name, the unit's dimension and the value range must hold for one and the same parameter
             bool.filter(f.nested("parameters").add(p -> {
-                var clauses = p.bool().must(p.match().field("parameters.name").matching(range.name()));
+                // a full path, a short name ("wavelength") or trailing segments ("sample temperature"): ParameterNames
+                var clauses = p.bool().must(p.terms().field("parameters.nameSuffix")
+                        .matchingAny(ParameterNames.candidates(range.name())));
                 if (si.unit() != null) {
                     clauses.must(p.match().field("parameters.siUnit").matching(si.unit()));
                 }

@@ -1,0 +1,107 @@
+package io.aperture.catalogue.search;
+
+import java.util.*;
+
+/**
+ * How researchers name parameters. A parameter is stored under its full NeXus path
+ * ({@code /entry/instrument/monochromator/wavelength}); researchers type {@code wavelength} or
+ * {@code sample temperature}. Both sides of the rule live here: the index holds every trailing run of a path's
+ * segments ({@link #suffixes}) and a query name becomes the trailing runs it stands for ({@link #candidates}), so a
+ * name matches a parameter exactly when the parameter's path ends with it, segment by segment.
+ * <ul>
+ *   <li>Case does not matter; a leading {@code /} is ignored, so a full path still matches only itself.</li>
+ *   <li>An array element's index is dropped: {@code temperature[3]} is a {@code temperature}.</li>
+ *   <li>A {@code value} field stands for its group too (NXlog and NXsensor keep their reading in {@code value}), so
+ *       {@code /entry/sample/temperature/value} is also {@code sample/temperature}.</li>
+ *   <li>Longer names match literally, segment by segment: a full path finds that path (with its array elements and
+ *       NXlog value, by the rules above) and nothing else.</li>
+ *   <li>Words separated by spaces are path segments ({@code sample temperature} → {@code sample/temperature}) or one
+ *       underscored field name ({@code incident wavelength} → {@code incident_wavelength}).</li>
+ *   <li>NeXus names one quantity differently in different base classes; {@link #SAME_QUANTITY} lists those names,
+ *       and a short name (one segment) matches any name of its group (NXmonochromator/wavelength,
+ *       NXbeam/incident_wavelength). Nothing else is guessed: the list only grows with names the NeXus base classes
+ *       give the same quantity.</li>
+ * </ul>
+ */
+public final class ParameterNames {
+    /** Field names the NeXus base classes use for one and the same physical quantity. */
+    static final List<Set<String>> SAME_QUANTITY = List.of(
+            Set.of("wavelength", "incident_wavelength"),                 // NXmonochromator, NXbeam
+            Set.of("wavelength_spread", "incident_wavelength_spread"),   // NXmonochromator, NXbeam
+            Set.of("wavelength_error", "wavelength_errors", "incident_wavelength_errors"),
+            Set.of("energy", "incident_energy"),                         // NXmonochromator, NXbeam
+            Set.of("energy_error", "energy_errors", "incident_energy_errors"));
+
+    /** Longest name accepted in a query. */
+    private static final int MAX_QUERY_LENGTH = 500;
+
+    private ParameterNames() {
+    }
+
+    /** The index side: every trailing run of segments of a stored parameter name, lower case. */
+    public static List<String> suffixes(String name) {
+        if (name == null || name.isBlank()) {
+            return List.of();
+        }
+        List<String> segments = segments(name);
+        Set<String> out = new LinkedHashSet<>();
+        addSuffixes(segments, out);
+        if (segments.size() > 1 && segments.get(segments.size() - 1).equals("value")) {
+            addSuffixes(segments.subList(0, segments.size() - 1), out);
+        }
+        return List.copyOf(out);
+    }
+
+    /** The query side: the trailing runs a name typed by a researcher stands for; any one of them must match. */
+    public static Set<String> candidates(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (q.isEmpty() || q.length() > MAX_QUERY_LENGTH) {
+            throw new InvalidSearchException("param", "a parameter name must have 1 to " + MAX_QUERY_LENGTH + " characters");
+        }
+        Set<String> spellings = new LinkedHashSet<>();
+        spellings.add(q.replaceAll("\\s+", "/"));
+        spellings.add(q.replaceAll("\\s+", "_"));
+        Set<String> out = new LinkedHashSet<>();
+        for (String s : spellings) {
+            List<String> segments = segments(s);
+            if (segments.isEmpty()) {
+                continue;
+            }
+            out.addAll(segments.size() == 1 ? sameQuantity(segments.get(0)) : Set.of(String.join("/", segments)));
+        }
+        if (out.isEmpty()) {
+            throw new InvalidSearchException("param", "a parameter name must name at least one path segment");
+        }
+        return out;
+    }
+
+    private static Set<String> sameQuantity(String segment) {
+        for (Set<String> group : SAME_QUANTITY) {
+            if (group.contains(segment)) {
+                return new TreeSet<>(group);
+            }
+        }
+        return Set.of(segment);
+    }
+
+    private static void addSuffixes(List<String> segments, Set<String> out) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            out.add(String.join("/", segments.subList(i, segments.size())));
+        }
+    }
+
+    private static List<String> segments(String name) {
+        List<String> out = new ArrayList<>();
+        String[] parts = name.toLowerCase(Locale.ROOT).split("/");
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (i == parts.length - 1) {
+                p = p.replaceFirst("\\[\\d+]$", ""); // an array element is named after its field
+            }
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}

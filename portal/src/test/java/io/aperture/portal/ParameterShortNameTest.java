@@ -1,0 +1,114 @@
+package io.aperture.portal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.*;
+
+/**
+ * Researchers name parameters the short way — {@code wavelength}, {@code sample temperature} — and still get the nested
+ * semantics: the name and the range hold for one and the same parameter. Real records through ingest, real index.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ParameterShortNameTest {
+    private final String tag = "pn" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private String mono;
+    private String beam;
+    private String mixed;
+    private String logged;
+    private String array;
+    private boolean catalogued;
+
+    @BeforeEach
+    void catalogue() {
+        if (catalogued) {
+            return;
+        }
+        catalogued = true;
+        Instant t = Instant.parse("2017-05-01T00:00:00Z");
+        ObjectNode a = Records.record("Monochromator " + tag, t);
+        Records.withParameter(a, "/entry/instrument/monochromator/wavelength", 1.0, "Angstrom", 1.0e-10, "m");
+        ObjectNode b = Records.record("Beam " + tag, t);
+        Records.withParameter(b, "/entry1/instrument/beam/incident_wavelength", 0.098, "nm", 0.98e-10, "m");
+        // wavelength out of range; 1.0 Angstrom on a parameter of another name: a mix of two must not match
+        ObjectNode c = Records.record("Mixed " + tag, t);
+        Records.withParameter(c, "/entry/instrument/monochromator/wavelength", 2.0, "Angstrom", 2.0e-10, "m");
+        Records.withParameter(c, "/entry/instrument/other_length", 1.0, "Angstrom", 1.0e-10, "m");
+        ObjectNode d = Records.record("Logged " + tag, t);
+        Records.withParameter(d, "/entry/sample/temperature/value", 300.0, "K", 300.0, "K");
+        Records.withParameter(d, "/entry/instrument/source/temperature", 20.0, "K", 20.0, "K");
+        ObjectNode e = Records.record("Array " + tag, t);
+        Records.withParameter(e, "/entry/sample/temperature[0]", 10.0, "K", 10.0, "K");
+        Records.withParameter(e, "/entry/sample/temperature[1]", 295.0, "K", 295.0, "K");
+        List<String> pids = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body(Records.batch(a, b, c, d, e).toString()).post("/api/ingest/records")
+                .then().statusCode(200).extract().path("results.datasetPid");
+        mono = pids.get(0);
+        beam = pids.get(1);
+        mixed = pids.get(2);
+        logged = pids.get(3);
+        array = pids.get(4);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("q", tag).get("/api/search").then().body("total", is(5)));
+    }
+
+    private List<String> find(String param) {
+        return given().queryParam("q", tag).queryParam("param", param).get("/api/search").then().statusCode(200)
+                .extract().path("hits.pid");
+    }
+
+    @Test
+    void aShortNameFindsEveryParameterWhosePathEndsWithIt() {
+        org.assertj.core.api.Assertions.assertThat(find("wavelength:0.9:1.1:Angstrom")).containsExactlyInAnyOrder(mono, beam);
+        org.assertj.core.api.Assertions.assertThat(find("WaveLength:0.9:1.1:Angstrom")).containsExactlyInAnyOrder(mono, beam);
+        // the mixed dataset's own wavelength (2 Angstrom) matches a wider range: the name is honoured, not ignored
+        org.assertj.core.api.Assertions.assertThat(find("wavelength:1.5:2.5:Angstrom")).containsExactly(mixed);
+    }
+
+    @Test
+    void namesOfTheSameQuantityInOtherNexusClassesMatchEachOther() {
+        org.assertj.core.api.Assertions.assertThat(find("incident_wavelength:0.9:1.1:Angstrom")).containsExactlyInAnyOrder(mono, beam);
+        org.assertj.core.api.Assertions.assertThat(find("incident wavelength:0.09:0.11:nm")).containsExactlyInAnyOrder(mono, beam);
+    }
+
+    @Test
+    void longerNamesMatchTrailingSegmentsOnly() {
+        org.assertj.core.api.Assertions.assertThat(find("monochromator/wavelength:0.9:1.1:Angstrom")).containsExactly(mono);
+        org.assertj.core.api.Assertions.assertThat(find("/entry/instrument/monochromator/wavelength:0.9:1.1:Angstrom")).containsExactly(mono);
+        org.assertj.core.api.Assertions.assertThat(find("beam/incident_wavelength:0.9:1.1:Angstrom")).containsExactly(beam);
+        // a segment is a whole segment: "length" is not the end of "other_length"
+        org.assertj.core.api.Assertions.assertThat(find("length:0.9:1.1:Angstrom")).isEmpty();
+    }
+
+    @Test
+    void sampleTemperatureFindsLogsAndArrayElementsButNotTheSourceTemperature() {
+        org.assertj.core.api.Assertions.assertThat(find("sample temperature:250:350:K")).containsExactlyInAnyOrder(logged, array);
+        org.assertj.core.api.Assertions.assertThat(find("temperature:5:15:K")).containsExactly(array);
+        // 20 K is the source's temperature, not the sample's: nested semantics with the longer name
+        org.assertj.core.api.Assertions.assertThat(find("sample temperature:15:25:K")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(find("temperature:15:25:K")).containsExactly(logged);
+    }
+
+    @Test
+    void aBlankNameIsAClearError() {
+        given().queryParam("param", " / :1:2").get("/api/search").then().statusCode(400)
+                .body("error.message", containsString("param"));
+    }
+}
