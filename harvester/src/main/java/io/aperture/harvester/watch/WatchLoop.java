@@ -46,6 +46,7 @@ public final class WatchLoop implements Runnable {
     private final KnownOutcomes known = new KnownOutcomes();
     private final Map<FileOutcome.Status, Long> totals = new EnumMap<>(FileOutcome.Status.class);
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
 
     /** Longest single wait, so that a clock moved by a test (or a system clock jump) is noticed promptly. */
     private final Duration maxWait;
@@ -68,6 +69,11 @@ public final class WatchLoop implements Runnable {
         this.maxWait = maxWait;
     }
 
+    /** Rounds completed by {@link #run} (the first one includes the start-up rescan). */
+    public long rounds() {
+        return rounds.get();
+    }
+
     public PendingFiles pending() {
         return pending;
     }
@@ -84,6 +90,7 @@ public final class WatchLoop implements Runnable {
                     // a bug in one round must not end the watcher; the files of the round are found again by the rescan
                     log.problem("ERROR in watch round: " + e);
                 }
+                rounds.incrementAndGet();
                 if (!stopping) {
                     awaitWork();
                 }

@@ -58,6 +58,13 @@ class WatchCommandTest {
             thread.start();
             assertThat(cmd.awaitReady(PATIENCE)).isTrue();
             assertThat(exit).as("watch exited early: %s", err).isEqualTo(-1);
+            severalRounds(); // the start-up rescan is over
+        }
+
+        /** Lets the watcher run several more rounds (each at most 20 ms apart), in which the test expects nothing new. */
+        void severalRounds() throws InterruptedException {
+            long target = cmd.loop().rounds() + 5;
+            WatchCommandTest.await("5 more watch rounds", () -> cmd.loop().rounds() >= target);
         }
 
         String out() {
@@ -109,11 +116,6 @@ class WatchCommandTest {
             assertThat(System.nanoTime()).as("waited %s for %s", PATIENCE, what).isLessThan(end);
             Thread.sleep(20);
         }
-    }
-
-    /** Gives the watcher time for many rounds (each at most 20 ms apart) in which nothing may happen. */
-    private static void severalRounds() throws InterruptedException {
-        Thread.sleep(400);
     }
 
     private static JsonNode state(Path state) throws Exception {
@@ -177,7 +179,7 @@ class WatchCommandTest {
                 broker.sendText("{\"event\":\"scan-finished\",\"path\":\"" + recent + "\"}");
                 await("both seen in progress", () -> w.out().contains("IN-PROGRESS " + swmr) && w.out().contains("IN-PROGRESS " + recent));
                 assertThat(w.out()).contains("SWMR").contains("no end_time");
-                severalRounds();
+                w.severalRounds();
                 assertThat(ingested(cat)).isEmpty();
                 assertThat(broker.waiting(TestBroker.SCANS)).as("unsettled until harvested").isEqualTo(2);
 
@@ -187,7 +189,7 @@ class WatchCommandTest {
                 clock.advance(Duration.ofSeconds(61));
                 await("SWMR file ingested once closed", () -> ingested(cat).contains(swmr.toString()));
                 await("its message acknowledged", () -> broker.waiting(TestBroker.SCANS) == 1);
-                severalRounds();
+                w.severalRounds();
                 assertThat(ingested(cat)).doesNotContain(recent.toString()); // 3 minutes old: still in its quiet period
             }
             // stopped with one file still waiting: its message goes back to the queue, nothing is lost
@@ -223,7 +225,7 @@ class WatchCommandTest {
                 assertThat(w.err()).contains("answered 503").contains("again in 10 s");
                 clock.advance(Duration.ofSeconds(10));
                 await("second try, longer wait", () -> w.err().contains("again in 20 s"));
-                severalRounds();
+                w.severalRounds();
                 assertThat(ingested(cat)).isEmpty();
                 assertThat(broker.waiting(TestBroker.SCANS)).as("message kept while the API is down").isEqualTo(1);
                 assertThat(Files.exists(state) ? state(state).size() : 0).isZero();
@@ -250,14 +252,14 @@ class WatchCommandTest {
              Running w = new Running(clock, args(cat, dir.resolve("state.json"), watched.toString(),
                      "--settle", "PT0S", "--rescan", "PT1H", "--checksum", "sha256"))) {
             assertThat(w.out()).contains("events on 1 folders");
-            severalRounds();
+            w.severalRounds();
             Path visit = Files.createDirectories(watched.resolve("cm1234-1/raw"));
             Path target = Files.move(prepared, visit.resolve("scan_1.nx5"), StandardCopyOption.ATOMIC_MOVE);
             // the clock stands still, so no rescan can have found it: only the events did
             await("the new file ingested", () -> ingested(cat).contains(target.toString()));
             JsonNode rec = cat.batches.get(0).get("records").get(0);
             assertThat(rec.get("source").get("sha256").asText()).isEqualTo(ChecksumTest.sha256sum(target));
-            severalRounds();
+            w.severalRounds();
             assertThat(ingested(cat)).hasSize(2); // two entries, sent once
         }
     }
@@ -275,7 +277,7 @@ class WatchCommandTest {
             assertThat(w.out()).contains("(rescans only)");
             Path target = Files.move(prepared, watched.resolve("dmc01.h5"), StandardCopyOption.ATOMIC_MOVE);
             Path badTarget = Files.move(bad, watched.resolve("broken.hdf"), StandardCopyOption.ATOMIC_MOVE);
-            severalRounds();
+            w.severalRounds();
             assertThat(ingested(cat)).isEmpty();
 
             clock.advance(Duration.ofMinutes(5));
@@ -285,9 +287,9 @@ class WatchCommandTest {
 
             int calls = cat.ingestCalls.get();
             clock.advance(Duration.ofMinutes(5));
-            severalRounds();
+            w.severalRounds();
             clock.advance(Duration.ofMinutes(5));
-            severalRounds();
+            w.severalRounds();
             assertThat(cat.ingestCalls.get()).as("unchanged files are not sent again").isEqualTo(calls);
             assertThat(w.err().split("FAILED " + badTarget, -1)).as("a bad file is reported once").hasSize(2);
 
