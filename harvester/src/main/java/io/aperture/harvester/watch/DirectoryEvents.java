@@ -63,11 +63,16 @@ public final class DirectoryEvents implements AutoCloseable {
         try {
             Files.walkFileTree(top, new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) throws IOException {
-                    WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
-                            StandardWatchEventKinds.ENTRY_MODIFY);
-                    synchronized (dirs) {
-                        dirs.put(key, dir);
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                    try {
+                        WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
+                                StandardWatchEventKinds.ENTRY_MODIFY);
+                        synchronized (dirs) {
+                            dirs.put(key, dir);
+                        }
+                    } catch (IOException e) {
+                        // e.g. the inotify watch limit (fs.inotify.max_user_watches): this folder relies on rescans
+                        log.problem("no events for " + dir + ": " + e.getMessage() + " (the rescan still finds its files)");
                     }
                     return FileVisitResult.CONTINUE;
                 }
