@@ -5,7 +5,8 @@ package io.aperture.harvester.hdf5;
  *
  * @param superblockOffset where the HDF5 signature was found (non-zero when the file has a user block)
  * @param baseAddress      the base address the superblock records (addresses in the file are relative to it)
- * @param endOfFileAddress the end-of-file address the superblock records, relative to the base
+ * @param endOfFileAddress the end-of-file address the superblock records; the HDF5 library writes it as an absolute
+ *                         offset (a user block included) and shifts it with the base when the superblock moved
  * @param consistencyFlags superblock v2/v3 file consistency flags (0 for older superblocks)
  */
 public record FileSignature(long fileSize, long superblockOffset, int superblockVersion, long baseAddress,
@@ -23,8 +24,16 @@ public record FileSignature(long fileSize, long superblockOffset, int superblock
 
     /** The data the superblock claims reaches past the end of the file: the file was cut short. */
     public boolean truncated() {
-        long effectiveBase = baseAddress == 0 ? superblockOffset : baseAddress;
-        return endOfFileAddress > 0 && endOfFileAddress != -1L && effectiveBase + endOfFileAddress > fileSize;
+        return endOfFileAddress != -1L && (endOfFileAddress < 0 || claimedEnd() > fileSize);
+    }
+
+    /**
+     * Where the superblock says the file ends. As in the HDF5 library: the stored end-of-file address already
+     * counts a user block whose base address was written; when the superblock sits elsewhere than its base address
+     * (a user block with base address 0), the end moves by the same distance.
+     */
+    public long claimedEnd() {
+        return endOfFileAddress - baseAddress + superblockOffset;
     }
 
     /**

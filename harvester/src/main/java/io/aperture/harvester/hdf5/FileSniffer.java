@@ -41,8 +41,8 @@ public final class FileSniffer {
                     FileSignature sig = readSuperblock(file, ch, offset, size);
                     if (sig.truncated()) {
                         throw new UnusableFileException(file, FileProblem.CORRUPT,
-                                "superblock says the file ends at byte " + (sig.endOfFileAddress()
-                                        + (sig.baseAddress() == 0 ? sig.superblockOffset() : sig.baseAddress()))
+                                "superblock says the file ends at byte " + (sig.endOfFileAddress() < 0
+                                        ? Long.toUnsignedString(sig.endOfFileAddress()) : sig.claimedEnd())
                                         + " but it has " + size + " bytes");
                     }
                     return sig;

@@ -36,7 +36,7 @@ final class ProvenanceReader {
             ObjectNode params = json.createObjectNode();
             String note = cx.text(p, "description");
             for (H5Node child : p.children()) {
-                if (child instanceof H5Group g && Set.of("NXnote", "NXparameters", "NXcollection").contains(g.nxClass())) {
+                if (child instanceof H5Group g && g.nxClass() != null && Set.of("NXnote", "NXparameters", "NXcollection").contains(g.nxClass())) {
                     params.set(g.name(), noteJson(cx, g));
                 }
             }

@@ -3,11 +3,14 @@ package io.aperture.harvester.nexus;
 import io.aperture.harvester.TestFiles;
 import io.aperture.harvester.hdf5.FileProblem;
 import io.aperture.harvester.hdf5.UnusableFileException;
+import io.aperture.harvester.record.HarvestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -62,5 +65,51 @@ class BadInputTest {
         UnusableFileException e = refusal(damaged);
         assertThat(e.problem()).isIn(FileProblem.CORRUPT, FileProblem.READ_ERROR, FileProblem.NOT_NEXUS);
         assertThat(e.getMessage()).contains("damaged.h5");
+    }
+
+    /** A committed input of the fuzz test (docs/fuzzing.md): its seeds and the inputs that once broke the harvester. */
+    private static Path fuzzInput(String name) throws URISyntaxException {
+        var url = BadInputTest.class.getResource("/io/aperture/harvester/fuzz/HarvestFuzzTestInputs/harvestedOrRefused/" + name);
+        assertThat(url).as(name).isNotNull();
+        return Path.of(url.toURI());
+    }
+
+    @Test
+    void softLinkCycleAndDanglingLinkAreWarningsNotAStackOverflow() throws Exception {
+        // written by make_seeds.py: /entry/loop -> /entry/loop, /entry/dangling -> /entry/nowhere (h5ls shows both)
+        for (String seed : List.of("synthetic_earliest.nxs", "synthetic_latest.nxs")) {
+            List<HarvestRecord> records = harvester.harvest(fuzzInput(seed));
+            assertThat(records).hasSize(1);
+            assertThat(records.getFirst().title()).isEqualTo("fuzz seed: lysozyme 100 K");
+            assertThat(records.getFirst().warnings())
+                    .contains("soft link /entry/loop -> /entry/loop is broken: more than 16 soft links in a row (a cycle)")
+                    .anyMatch(w -> w.startsWith("soft link /entry/dangling -> /entry/nowhere is broken: no object named 'nowhere'"));
+        }
+    }
+
+    @Test
+    void userBlockWithItsBaseAddressIsReadNotCalledTruncated() throws Exception {
+        // h5py userblock_size=512: superblock v2 at 512, base address 512, end-of-file address 30408 = the file size
+        Path file = fuzzInput("synthetic_userblock_v2.nxs");
+        assertThat(Files.size(file)).isEqualTo(30408);
+        List<HarvestRecord> records = harvester.harvest(file);
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst().title()).isEqualTo("fuzz seed: lysozyme 100 K");
+    }
+
+    @Test
+    void absurdObjectHeaderSizeLosesOneGroupWithAWarning() throws Exception {
+        // found by the fuzzer: a header size of 805306367 bytes in a 39929-byte file was allocated at once (OOM)
+        List<HarvestRecord> records = harvester.harvest(fuzzInput("crash-oom-object-header-size.nxs"));
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst().warnings()).anyMatch(w -> w.contains("a read of 805306367 bytes at byte 14816 lies outside the file (39929 bytes)"));
+    }
+
+    @Test
+    void groupWithoutNxClassInAProcessIsSkipped() throws Exception {
+        // found by the fuzzer: an NXprocess child group whose NX_class attribute was damaged gave a NullPointerException
+        List<HarvestRecord> records = harvester.harvest(fuzzInput("crash-npe-process-child-without-nx-class.nxs"));
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst().processing()).isNotEmpty();
     }
 }

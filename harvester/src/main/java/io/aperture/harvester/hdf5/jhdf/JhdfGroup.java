@@ -68,14 +68,8 @@ final class JhdfGroup extends JhdfObject implements H5Group {
                 return external(childName, childPath, link.getTargetPath());
             }
             if (node instanceof SoftLink link) {
-                Node target;
-                try {
-                    target = link.getTarget();
-                } catch (RuntimeException e) {
-                    file.warn("soft link " + childPath + " -> " + link.getTargetPath() + " is broken");
-                    return null;
-                }
-                return wrap(childName, target);
+                Node target = followSoftLink(childPath, link.getTargetPath());
+                return target == null ? null : wrap(childName, target);
             }
             if (node instanceof Group g) {
                 return new JhdfGroup(file, g, childName, childPath);
@@ -87,6 +81,16 @@ final class JhdfGroup extends JhdfObject implements H5Group {
             return null;
         } catch (RuntimeException e) {
             file.warn(childPath + " could not be read: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** The soft link's target, or null with a warning naming why it is broken (missing target, cycle). */
+    private Node followSoftLink(String childPath, String targetPath) {
+        try {
+            return SoftLinkResolver.resolve(file.hdf(), group, targetPath);
+        } catch (SoftLinkResolver.BrokenLinkException e) {
+            file.warn("soft link " + childPath + " -> " + targetPath + " is broken: " + e.getMessage());
             return null;
         }
     }
@@ -124,13 +128,10 @@ final class JhdfGroup extends JhdfObject implements H5Group {
                 switch (link.getLinkType()) {
                     case EXTERNAL -> out.add(new H5ExternalLink(childName, childPath, link.getExternalFile(), link.getExternalPath()));
                     case SOFT -> {
-                        try {
-                            H5Node n = wrap(childName, file.hdf().getByPath(link.getSoftLink()));
-                            if (n != null) {
-                                out.add(n);
-                            }
-                        } catch (RuntimeException e) {
-                            file.warn("soft link " + childPath + " -> " + link.getSoftLink() + " is broken");
+                        Node target = followSoftLink(childPath, link.getSoftLink());
+                        H5Node n = target == null ? null : wrap(childName, target);
+                        if (n != null) {
+                            out.add(n);
                         }
                     }
                     case HARD -> {
