@@ -1,6 +1,8 @@
 package io.aperture.stack;
 
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -20,6 +22,7 @@ import java.util.Optional;
  */
 final class BrokerService implements ManagedService {
     static final String SCANS = "aperture.scans";
+    static final String SCANS_DEAD = "aperture.scans.dead";
     static final String USER = "aperture";
     static final String PASSWORD = "aperture";
 
@@ -62,6 +65,11 @@ final class BrokerService implements ManagedService {
         }
         config.addAddressConfiguration(new CoreAddressConfiguration().setName(SCANS).addRoutingType(RoutingType.ANYCAST)
                 .addQueueConfiguration(QueueConfiguration.of(SCANS).setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+        // a message the harvester rejects (malformed) is kept here for a person to look at, not dropped
+        config.addAddressConfiguration(new CoreAddressConfiguration().setName(SCANS_DEAD).addRoutingType(RoutingType.ANYCAST)
+                .addQueueConfiguration(QueueConfiguration.of(SCANS_DEAD).setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+        config.addAddressSetting(SCANS, new AddressSettings().setDeadLetterAddress(SimpleString.of(SCANS_DEAD))
+                .setMaxDeliveryAttempts(10));
         EmbeddedActiveMQ b = new EmbeddedActiveMQ();
         b.setConfiguration(config);
         synchronized (this) {

@@ -147,6 +147,10 @@ class EmbeddedStackTest {
     void artemisDeliversScanEventsOverAmqp() throws Exception {
         Probes.sendAmqp(endpoints, "aperture.scans", "scan 42 finished");
         assertThat(Probes.receiveAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("scan 42 finished");
+        // a rejected message goes to the dead-letter queue, not into the void
+        Probes.sendAmqp(endpoints, "aperture.scans", "{not json");
+        assertThat(Probes.rejectAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("{not json");
+        assertThat(Probes.receiveAmqp(endpoints, "aperture.scans.dead", Duration.ofSeconds(10))).isEqualTo("{not json");
         // one left in the durable queue for the restart test
         Probes.sendAmqp(endpoints, "aperture.scans", "scan 43 finished");
     }

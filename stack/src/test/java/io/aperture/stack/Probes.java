@@ -6,6 +6,7 @@ import org.apache.qpid.protonj2.client.ConnectionOptions;
 import org.apache.qpid.protonj2.client.Delivery;
 import org.apache.qpid.protonj2.client.Message;
 import org.apache.qpid.protonj2.client.Receiver;
+import org.apache.qpid.protonj2.client.ReceiverOptions;
 import org.apache.qpid.protonj2.client.Sender;
 
 import java.net.URI;
@@ -73,6 +74,21 @@ final class Probes {
             }
             Object body = d.message().body();
             d.accept();
+            return String.valueOf(body);
+        }
+    }
+
+    /** Takes one message and rejects it, as a consumer does with a malformed one. */
+    static String rejectAmqp(StackEndpoints e, String address, Duration wait) throws Exception {
+        // auto-accept (the client's default) would settle the delivery before we could reject it
+        try (Client client = Client.create(); Connection c = connect(client, e);
+             Receiver r = c.openReceiver(address, new ReceiverOptions().autoAccept(false))) {
+            Delivery d = r.receive(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (d == null) {
+                return null;
+            }
+            Object body = d.message().body();
+            d.reject("aperture:malformed", "not a scan-finished message");
             return String.valueOf(body);
         }
     }
