@@ -7,16 +7,16 @@ import io.aperture.portal.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.inject.Singleton;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,24 +25,29 @@ import static org.hamcrest.Matchers.is;
 
 /**
  * A page of search hits costs a constant number of SQL statements, not one or more per hit: hits are read from the
- * index. Counted with Hibernate's statistics (on in the test profile) around pages of 1 and of 50 hits whose datasets
- * each have an instrument, a sample and techniques (what a per-hit entity load would fetch lazily).
+ * index. Every statement Hibernate prepares is counted (a {@link StatementInspector}) around pages of 1 and of 50 hits
+ * whose datasets each have an instrument, a sample and techniques (what loading an entity per hit fetches lazily).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 class SearchQueryCountTest {
-    /** Background jobs (the outbox poll each second) may add a statement or two while a page is served. */
-    private static final long BACKGROUND_ALLOWANCE = 6;
+    /** Sees every SQL statement Hibernate sends, native queries included, in every test of the run (a counter only). */
+    @PersistenceUnitExtension
+    @Singleton
+    public static class SqlCounter implements StatementInspector {
+        static final AtomicLong STATEMENTS = new AtomicLong();
 
-    @Inject
-    EntityManagerFactory emf;
+        @Override
+        public String inspect(String sql) {
+            STATEMENTS.incrementAndGet();
+            return sql;
+        }
+    }
 
-    private long statementsFor(Runnable page) {
-        Statistics stats = emf.unwrap(SessionFactory.class).getStatistics();
-        assertThat(stats.isStatisticsEnabled()).as("quarkus.hibernate-orm.statistics in %test").isTrue();
-        long before = stats.getPrepareStatementCount();
+    private static long statementsFor(Runnable page) {
+        long before = SqlCounter.STATEMENTS.get();
         page.run();
-        return stats.getPrepareStatementCount() - before;
+        return SqlCounter.STATEMENTS.get() - before;
     }
 
     @Test
@@ -62,17 +67,21 @@ class SearchQueryCountTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().queryParam("q", tag).queryParam("size", 1).get("/api/search").then().body("total", is(60)));
 
-        long one = statementsFor(() -> given().queryParam("q", tag).queryParam("size", 1).get("/api/search").then().statusCode(200));
-        long[] fifty = new long[1];
-        long statements = statementsFor(() -> {
-            List<String> instruments = given().queryParam("q", tag).queryParam("size", 50).get("/api/search").then()
-                    .statusCode(200).body("hits.size()", is(50)).extract().path("hits.instrument");
-            // the hits carry what a per-hit load would have fetched
-            assertThat(instruments).hasSize(50).allSatisfy(i -> assertThat(i).endsWith(tag));
-        });
-        fifty[0] = statements;
-        assertThat(fifty[0]).as("SQL statements for a page of 50 hits (a page of 1 took %d)", one)
-                .isLessThanOrEqualTo(one + BACKGROUND_ALLOWANCE).isLessThan(50);
+        // the fewest of a few tries: the outbox poll (each second) may add a statement to any one of them
+        long one = Long.MAX_VALUE;
+        long fifty = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            one = Math.min(one, statementsFor(() -> given().queryParam("q", tag).queryParam("size", 1).get("/api/search")
+                    .then().statusCode(200)));
+            fifty = Math.min(fifty, statementsFor(() -> {
+                List<String> instruments = given().queryParam("q", tag).queryParam("size", 50).get("/api/search").then()
+                        .statusCode(200).body("hits.size()", is(50)).extract().path("hits.instrument");
+                // the hits carry what a per-hit load would have fetched
+                assertThat(instruments).hasSize(50).allSatisfy(i -> assertThat(i).endsWith(tag));
+            }));
+        }
+        System.out.printf("SQL statements per search page: 1 hit %d, 50 hits %d%n", one, fifty);
+        assertThat(fifty).as("SQL statements for a page of 50 hits (a page of 1 took %d)", one).isLessThanOrEqualTo(one);
         given().queryParam("q", tag).queryParam("size", 50).get("/api/search").then()
                 .body("hits[0].sample", org.hamcrest.Matchers.endsWith(tag))
                 .body("hits[0].techniques[0]", is("macromolecular crystallography"));
