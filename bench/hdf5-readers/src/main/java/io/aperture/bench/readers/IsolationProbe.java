@@ -73,8 +73,8 @@ final class IsolationProbe {
                 if (l.equals("EOF")) {
                     int code = p.waitFor();
                     if (current != null) {
-                        String why = code > 128 ? "JVM killed by signal " + (code - 128) : "JVM exited with " + code;
-                        out.put(current, new Outcome("CRASH", why + tail(errLog)));
+                        String why = code > 128 ? "JVM killed by signal " + (code - 128) : "JVM exited with " + code + tail(errLog);
+                        out.put(current, new Outcome("CRASH", why + crashFrame(workDir.resolve("hs_err_" + reader + "_" + p.pid() + ".log"))));
                         done++;
                     }
                     break;
@@ -95,6 +95,22 @@ final class IsolationProbe {
             todo = new ArrayList<>(todo.subList(Math.min(done, todo.size()), todo.size()));
         }
         return out;
+    }
+
+    /** The signal and the native frame the JVM's crash report names, e.g. "SIGSEGV in libhdf5.so.310+0x76d12 H5A__close+0x12". */
+    private static String crashFrame(Path hsErr) {
+        if (!Files.exists(hsErr)) {
+            return "";
+        }
+        try {
+            List<String> l = Files.readAllLines(hsErr);
+            String signal = l.stream().filter(x -> x.startsWith("#  SIG")).map(x -> x.substring(3).split(" ")[0]).findFirst().orElse("?");
+            String frame = l.stream().filter(x -> x.startsWith("C  [") || x.startsWith("j  ")).findFirst()
+                    .map(x -> x.substring(3).replace("[", "").replace("]", "").strip()).orElse("?");
+            return " after " + signal + " in " + frame;
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static String tail(Path errLog) {

@@ -28,6 +28,23 @@ final class NativeHdf5 {
         loaded = true;
     }
 
+    /** Which of the filters met in facility files this build can decode without plugins. */
+    static String filters() {
+        int[][] ids = {{1}, {2}, {3}, {4}, {32000}, {32001}, {32004}, {32008}, {32015}};
+        String[] names = {"deflate", "shuffle", "fletcher32", "szip", "lzf", "blosc", "lz4", "bitshuffle", "zstd"};
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            boolean ok;
+            try {
+                ok = H5.H5Zfilter_avail(ids[i][0]) > 0;
+            } catch (Exception e) {
+                ok = false;
+            }
+            sb.append(i == 0 ? "" : ", ").append(names[i]).append(ok ? " yes" : " no");
+        }
+        return sb.toString();
+    }
+
     static String version() {
         int[] v = new int[3];
         try {
