@@ -7,6 +7,7 @@ import io.aperture.catalogue.model.*;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -98,21 +99,9 @@ public class IngestService {
         ds.sample = r.sample().map(s -> references.sample(facility, s)).orElse(null);
         ds.proposal = r.proposal().map(p -> references.proposal(facility, p)).orElse(null);
         ds.visit = ds.proposal == null ? null : r.visit().map(v -> references.visit(ds.proposal, v)).orElse(null);
-        if (!created) {
-            // Hibernate inserts before it deletes within one flush: remove the old children first, or a file listed
-            // again would collide with itself on (dataset, path).
-            ds.techniques.clear();
-            ds.parameters.clear();
-            ds.files.clear();
-            ds.processingSteps.clear();
-            ds.derivedFrom.clear();
-            em.flush();
-        }
-        r.techniques().forEach(t -> ds.techniques.add(references.technique(t)));
-        replaceParameters(ds, r);
-        replaceFiles(ds, r);
-        replaceProcessing(ds, r);
-        replaceDerivations(ds, r);
+        List<IncomingRecord.FileRef> files = ChildRows.distinctFiles(r);
+        ds.sizeBytes = files.stream().mapToLong(f -> f.size() == null ? 0 : f.size()).sum();
+        ds.fileCount = files.size();
         ds.recordHash = hash;
         ds.record = canonical;
         ds.updatedAt = now;
@@ -125,79 +114,11 @@ public class IngestService {
             em.persist(ds);
         }
         em.flush();
+        List<Long> techniqueIds = r.techniques().stream().map(t -> references.technique(t).id).toList();
+        em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, techniqueIds));
         embargo.attach(ds, actor, now);
         embargo.recordIngest(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
-    }
-
-    private static void replaceParameters(Dataset ds, IncomingRecord r) {
-        ds.parameters.clear();
-        for (IncomingRecord.ParameterValue p : r.parameters()) {
-            Parameter e = new Parameter();
-            e.dataset = ds;
-            e.name = p.name();
-            e.numericValue = p.value();
-            e.textValue = p.text();
-            e.unit = p.unit();
-            e.siValue = p.siValue();
-            e.siUnit = p.siUnit();
-            e.unitKnown = p.unitKnown();
-            ds.parameters.add(e);
-        }
-    }
-
-    private static void replaceFiles(Dataset ds, IncomingRecord r) {
-        ds.files.clear();
-        long size = 0;
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (IncomingRecord.FileRef f : r.files()) {
-            if (!seen.add(f.path())) {
-                continue; // several links may reach one file; it is one file of the dataset
-            }
-            Datafile e = new Datafile();
-            e.dataset = ds;
-            e.path = f.path();
-            e.role = f.role();
-            e.sizeBytes = f.size();
-            e.modifiedAt = f.modified();
-            e.missing = f.missing();
-            e.checksum = f.sha256() == null ? null : "sha256:" + f.sha256();
-            ds.files.add(e);
-            size += f.size() == null ? 0 : f.size();
-        }
-        ds.sizeBytes = size;
-        ds.fileCount = ds.files.size();
-    }
-
-    private static void replaceProcessing(Dataset ds, IncomingRecord r) {
-        ds.processingSteps.clear();
-        int seq = 0;
-        for (IncomingRecord.ProcessingRef p : r.processing()) {
-            ProcessingStep s = new ProcessingStep();
-            s.dataset = ds;
-            s.seq = p.sequenceIndex() != null ? p.sequenceIndex() : seq;
-            seq++;
-            s.name = p.name();
-            s.program = p.program();
-            s.programVersion = p.version();
-            s.performedAt = p.date();
-            s.parameters = p.parametersJson();
-            ds.processingSteps.add(s);
-        }
-    }
-
-    private static void replaceDerivations(Dataset ds, IncomingRecord r) {
-        ds.derivedFrom.clear();
-        for (String ref : new java.util.LinkedHashSet<>(r.derivedFrom())) {
-            DatasetDerivation d = new DatasetDerivation();
-            d.dataset = ds;
-            d.sourceReference = ref;
-            int hash = ref.lastIndexOf('#');
-            if (hash > 0) {
-                d.sourceDataset = Dataset.bySource(ref.substring(0, hash), ref.substring(hash + 1));
-            }
-            ds.derivedFrom.add(d);
-        }
     }
 
     private static String rootMessage(Throwable e) {

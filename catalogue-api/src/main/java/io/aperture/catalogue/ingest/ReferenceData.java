@@ -6,7 +6,9 @@ import jakarta.persistence.EntityManager;
 
 /**
  * Find-or-create of the shared rows a record points at. {@code INSERT … ON CONFLICT DO NOTHING} makes two
- * concurrent ingests of records naming the same facility, beamline or proposal end with one row.
+ * concurrent ingests of records naming the same facility, beamline or proposal end with one row. Almost every
+ * record names rows that exist already, so each is looked up first and inserted only when missing: one round trip
+ * per reference instead of two.
  */
 @ApplicationScoped
 class ReferenceData {
@@ -24,6 +26,10 @@ class ReferenceData {
 
     /** The facility row; the catalogue's own facility gets its configured name (others keep their code until named). */
     Facility facility(String code) {
+        Facility known = Facility.byCode(code);
+        if (known != null) {
+            return known;
+        }
         em.createNativeQuery("INSERT INTO facility(code, name) VALUES (?1, ?2) ON CONFLICT (code) DO NOTHING")
                 .setParameter(1, code).setParameter(2, code.equals(ownCode) ? ownName : code).executeUpdate();
         return Facility.byCode(code);
@@ -31,6 +37,10 @@ class ReferenceData {
 
     Instrument instrument(Facility facility, IncomingRecord.InstrumentRef ref) {
         String name = ref.name();
+        Instrument known = Instrument.find("facility = ?1 and name = ?2", facility, name).firstResult();
+        if (known != null) {
+            return known;
+        }
         em.createNativeQuery("""
                         INSERT INTO instrument(facility_id, pid, name, short_name) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT DO NOTHING""")
@@ -43,6 +53,10 @@ class ReferenceData {
     }
 
     Proposal proposal(Facility facility, String code) {
+        Proposal known = Proposal.find("facility = ?1 and code = ?2", facility, code).firstResult();
+        if (known != null) {
+            return known;
+        }
         em.createNativeQuery("""
                         INSERT INTO proposal(facility_id, code, pid) VALUES (?1, ?2, ?3)
                         ON CONFLICT DO NOTHING""")
@@ -52,12 +66,20 @@ class ReferenceData {
     }
 
     Visit visit(Proposal proposal, String code) {
+        Visit known = Visit.find("proposal = ?1 and code = ?2", proposal, code).firstResult();
+        if (known != null) {
+            return known;
+        }
         em.createNativeQuery("INSERT INTO visit(proposal_id, code) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
                 .setParameter(1, proposal.id).setParameter(2, code).executeUpdate();
         return Visit.find("proposal = ?1 and code = ?2", proposal, code).firstResult();
     }
 
     Technique technique(IncomingRecord.TechniqueRef ref) {
+        Technique known = Technique.find("iri", ref.iri()).firstResult();
+        if (known != null) {
+            return known;
+        }
         em.createNativeQuery("INSERT INTO technique(iri, label) VALUES (?1, ?2) ON CONFLICT (iri) DO NOTHING")
                 .setParameter(1, ref.iri()).setParameter(2, ref.label()).executeUpdate();
         return Technique.find("iri", ref.iri()).firstResult();
@@ -67,6 +89,10 @@ class ReferenceData {
         // Samples named alike in different records are different physical samples unless the user office says
         // otherwise; the pid keys them by facility, name and formula so re-ingest does not multiply them.
         String pid = Pids.sample(facility.code, ref.name(), ref.chemicalFormula());
+        Sample known = Sample.find("pid", pid).firstResult();
+        if (known != null) {
+            return known;
+        }
         em.createNativeQuery("""
                         INSERT INTO sample(pid, name, chemical_formula, description) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT (pid) DO NOTHING""")

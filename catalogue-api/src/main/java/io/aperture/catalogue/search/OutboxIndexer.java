@@ -12,8 +12,11 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,6 +29,8 @@ import java.util.Set;
 public class OutboxIndexer {
     private static final Logger LOG = Logger.getLogger(OutboxIndexer.class);
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+    /** Outbox rows claimed per dataset of a batch (a new dataset queues one row per parameter, file and technique). */
+    private static final int ROWS_PER_DATASET = 20;
 
     private final EntityManager em;
     private final SearchSession search;
@@ -52,7 +57,7 @@ public class OutboxIndexer {
             int n;
             do {
                 n = drainBatch();
-            } while (n == batchSize);
+            } while (n > 0);
             if (failures > 0) {
                 LOG.infof("search index reachable again; outbox draining resumed after %d failed attempts", failures);
             }
@@ -65,23 +70,36 @@ public class OutboxIndexer {
         }
     }
 
-    /** Indexes one batch of queued datasets; returns how many outbox rows it consumed. */
+    /**
+     * Indexes one batch of queued datasets; returns how many outbox rows it consumed (0 when the outbox is empty).
+     * The triggers queue one row per changed row, so a newly ingested dataset with a dozen parameters and files
+     * queues a dozen rows: a window of up to {@link #ROWS_PER_DATASET} rows per dataset is claimed, each dataset in
+     * it is loaded and indexed once, and all its claimed rows are deleted.
+     */
     public int drainBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             SELECT id, dataset_id FROM search_outbox
                             ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED""")
-                    .setParameter(1, batchSize).getResultList();
+                    .setParameter(1, batchSize * ROWS_PER_DATASET).getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
             Set<Long> datasetIds = new LinkedHashSet<>();
-            List<Long> rowIds = rows.stream().map(r -> ((Number) r[0]).longValue()).toList();
-            rows.forEach(r -> datasetIds.add(((Number) r[1]).longValue()));
+            List<Long> rowIds = new ArrayList<>(rows.size());
+            for (Object[] r : rows) {
+                long datasetId = ((Number) r[1]).longValue();
+                if (datasetIds.size() >= batchSize && !datasetIds.contains(datasetId)) {
+                    continue; // claimed but left: the lock ends with this transaction, the next batch takes it
+                }
+                datasetIds.add(datasetId);
+                rowIds.add(((Number) r[0]).longValue());
+            }
+            Map<Long, Dataset> found = load(datasetIds);
             var plan = search.indexingPlan();
             for (Long id : datasetIds) {
-                Dataset d = em.find(Dataset.class, id);
+                Dataset d = found.get(id);
                 if (d == null) {
                     plan.purge(Dataset.class, id, null);
                 } else {
@@ -92,8 +110,29 @@ public class OutboxIndexer {
             em.createNativeQuery("DELETE FROM search_outbox WHERE id = ANY(?1)")
                     .setParameter(1, rowIds.toArray(Long[]::new)).executeUpdate();
             em.clear();
-            return rows.size();
+            return rowIds.size();
         });
+    }
+
+    /**
+     * Loads the datasets with everything their search document embeds in two queries, instead of one query per
+     * dataset and per association (which made indexing cost several round trips per document).
+     */
+    private Map<Long, Dataset> load(Set<Long> ids) {
+        List<Dataset> datasets = em.createQuery("""
+                        select distinct d from Dataset d
+                        left join fetch d.instrument left join fetch d.sample left join fetch d.proposal
+                        left join fetch d.parameters
+                        where d.id in :ids""", Dataset.class)
+                .setParameter("ids", ids).getResultList();
+        if (!datasets.isEmpty()) {
+            // same persistence context: this initialises the techniques of the entities loaded above
+            em.createQuery("select distinct d from Dataset d left join fetch d.techniques where d in :ds", Dataset.class)
+                    .setParameter("ds", datasets).getResultList();
+        }
+        Map<Long, Dataset> byId = new HashMap<>();
+        datasets.forEach(d -> byId.put(d.id, d));
+        return byId;
     }
 
     /** Rows still waiting; the readiness of the index, for health checks and tests. */
