@@ -57,6 +57,8 @@ class ParameterShortNameTest {
         ObjectNode e = Records.record("Array " + tag, t);
         Records.withParameter(e, "/entry/sample/temperature[0]", 10.0, "K", 10.0, "K");
         Records.withParameter(e, "/entry/sample/temperature[1]", 295.0, "K", 295.0, "K");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) e.get("parameters")).addObject()
+                .put("name", "/entry/program_name").put("text", "GDA " + tag);
         List<String> pids = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
                 .body(Records.batch(a, b, c, d, e).toString()).post("/api/ingest/records")
                 .then().statusCode(200).extract().path("results.datasetPid");
@@ -110,5 +112,57 @@ class ParameterShortNameTest {
     void aBlankNameIsAClearError() {
         given().queryParam("param", " / :1:2").get("/api/search").then().statusCode(400)
                 .body("error.message", containsString("param"));
+    }
+
+    private List<String> panosc(String filter) {
+        return given().queryParam("filter", filter.replace("TAG", tag)).get("/api/Datasets").then().statusCode(200)
+                .extract().path("pid");
+    }
+
+    @Test
+    void thePanoscApiTakesTheSameNamesInItsParameterQueries() {
+        // the canonical include form, with the PaNOSC portal's name, a string operand pair and the symbol for angstrom
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "include": [{"relation": "parameters", "scope": {"where": {"and": [
+                  {"name": "incident_wavelength"}, {"value": {"between": ["0.9", "1.1"]}}, {"unit": "\u00c5"}]}}}]}"""))
+                .containsExactlyInAnyOrder(mono, beam);
+        // the shorthand under where, a short name, nested: the mixed dataset's 1 Angstrom is on another parameter
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "where": {"parameters": {"name": "wavelength", "value": {"lt": 0.15}, "unit": "nm"}}}"""))
+                .containsExactlyInAnyOrder(mono, beam);
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "include": [{"relation": "parameters", "scope": {"where": {"and": [
+                  {"name": "sample_temperature"}, {"value": {"gte": 20}}, {"unit": "celsius"}]}}}]}"""))
+                .containsExactlyInAnyOrder(logged, array);
+        // several parameter includes are ANDed; exclusive bounds are exclusive
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "include": [
+                  {"relation": "parameters", "scope": {"where": {"and": [{"name": "temperature"}, {"value": {"gt": 300}}, {"unit": "K"}]}}},
+                  {"relation": "parameters", "scope": {"where": {"and": [{"name": "temperature"}, {"value": {"lt": 20}}, {"unit": "K"}]}}}]}"""))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "include": [
+                  {"relation": "parameters", "scope": {"where": {"and": [{"name": "temperature"}, {"value": {"gte": 295}}, {"unit": "K"}]}}},
+                  {"relation": "parameters", "scope": {"where": {"and": [{"name": "temperature"}, {"value": 10}, {"unit": "K"}]}}}]}"""))
+                .containsExactly(array);
+        // a text value and a bare name (existence)
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "where": {"parameters": {"name": "program_name", "value": "GDA TAG"}}}"""))
+                .containsExactly(array);
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "include": [{"relation": "parameters", "scope": {"where": {"name": "source temperature"}}}]}"""))
+                .containsExactly(logged);
+    }
+
+    @Test
+    void malformedPanoscParameterQueriesAreClearErrors() {
+        given().queryParam("filter", "{\"include\":[{\"relation\":\"parameters\",\"scope\":{\"where\":{\"and\":[{\"value\":1}]}}}]}")
+                .get("/api/Datasets").then().statusCode(400).body("error.message", containsString("needs a name"));
+        given().queryParam("filter", "{\"where\":{\"parameters\":{\"name\":\"wavelength\",\"value\":{\"like\":\"1%\"}}}}")
+                .get("/api/Datasets").then().statusCode(400).body("error.message", containsString("unsupported operator"));
+        given().queryParam("filter", "{\"where\":{\"parameters\":{\"name\":\"wavelength\",\"value\":{\"between\":[1]}}}}")
+                .get("/api/Datasets").then().statusCode(400).body("error.message", containsString("two values"));
+        given().queryParam("filter", "{\"where\":{\"parameters\":{\"name\":\"wavelength\",\"value\":1,\"unit\":\"furlongs\"}}}")
+                .get("/api/Datasets").then().statusCode(400).body("error.message", containsString("unknown unit"));
     }
 }

@@ -29,7 +29,8 @@ public class SearchResource {
 
     @GET
     @Operation(summary = "Search datasets", description = "q (simple query string), facet filters (technique, instrument, year, "
-            + "access, licence, sample, kind, definition), param=name:min:max[:unit], sort, size, after (cursor).")
+            + "access, licence, sample, kind, definition), param=name:min:max[:unit] (name: a full NeXus path, a short name such as "
+            + "wavelength, or trailing segments such as 'sample temperature'), sort, size, after (cursor).")
     public SearchResult search(@Context UriInfo uri) {
         return search.search(SearchRequestParser.parse(uri.getQueryParameters()), access.searchScope());
     }

@@ -7,6 +7,7 @@ import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.catalogue.search.PanoscParameterFilter;
 import io.aperture.catalogue.search.SearchRequest;
 import io.aperture.catalogue.search.SearchResult;
 import io.aperture.catalogue.search.SearchScope;
@@ -46,7 +47,9 @@ public class PanoscDatasetsResource {
         int limit = intKey(filter, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         int skip = intKey(filter, "skip", 0, 100_000);
         String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
-        SearchRequest request = new SearchRequest(text, Map.of(), List.of(),
+        // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
+        List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
+        SearchRequest request = new SearchRequest(text, Map.of(), parameters,
                 text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty());
         SearchResult result = search.search(request, SearchScope.publicOnly());
         double max = result.hits().stream().mapToDouble(SearchResult.Hit::score).max().orElse(0);

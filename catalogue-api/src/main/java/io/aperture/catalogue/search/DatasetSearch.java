@@ -152,7 +152,10 @@ public class DatasetSearch {
                 }
                 if (si.min() != null || si.max() != null) {
                     clauses.must(p.range().field(si.unit() != null ? "parameters.siValue" : "parameters.numericValue")
-                            .between(si.min(), si.max()));
+                            .between(si.min(), inclusion(si.minExclusive()), si.max(), inclusion(si.maxExclusive())));
+                }
+                if (range.text() != null) {
+                    clauses.must(p.match().field("parameters.textValue").matching(range.text()));
                 }
                 return clauses;
             }));
@@ -163,7 +166,12 @@ public class DatasetSearch {
 
     private static final io.aperture.units.UnitConverter UNITS = new io.aperture.units.UnitConverter();
 
-    private record SiRange(Double min, Double max, String unit) {}
+    private record SiRange(Double min, Double max, String unit, boolean minExclusive, boolean maxExclusive) {}
+
+    private static org.hibernate.search.util.common.data.RangeBoundInclusion inclusion(boolean exclusive) {
+        return exclusive ? org.hibernate.search.util.common.data.RangeBoundInclusion.EXCLUDED
+                : org.hibernate.search.util.common.data.RangeBoundInclusion.INCLUDED;
+    }
 
     /**
      * Bounds given with a unit are converted to SI and compared with each parameter's SI value (so 0.9–1.1 Angstrom
@@ -171,7 +179,7 @@ public class DatasetSearch {
      */
     private static SiRange toSi(SearchRequest.ParameterRange r) {
         if (r.unit() == null) {
-            return new SiRange(r.min(), r.max(), null);
+            return new SiRange(r.min(), r.max(), null, r.minExclusive(), r.maxExclusive());
         }
         io.aperture.units.Quantity probe = UNITS.quantity(1.0, r.unit());
         if (!probe.unitKnown() || probe.siUnit() == null) {
@@ -179,11 +187,11 @@ public class DatasetSearch {
         }
         Double min = r.min() == null ? null : UNITS.quantity(r.min(), r.unit()).siValue();
         Double max = r.max() == null ? null : UNITS.quantity(r.max(), r.unit()).siValue();
-        // a unit with an offset (celsius) or a negative factor could swap the bounds
-        if (min != null && max != null && min > max) {
-            return new SiRange(max, min, probe.siUnit());
+        // a conversion that decreases (a negative factor) turns the lower bound into the upper one
+        if (probe.siValue() < UNITS.quantity(0.0, r.unit()).siValue()) {
+            return new SiRange(max, min, probe.siUnit(), r.maxExclusive(), r.minExclusive());
         }
-        return new SiRange(min, max, probe.siUnit());
+        return new SiRange(min, max, probe.siUnit(), r.minExclusive(), r.maxExclusive());
     }
 
     private static Object facetValue(String facet, String v) {

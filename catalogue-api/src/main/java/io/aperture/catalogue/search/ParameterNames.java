@@ -21,6 +21,8 @@ import java.util.*;
  *       and a short name (one segment) matches any name of its group (NXmonochromator/wavelength,
  *       NXbeam/incident_wavelength). Nothing else is guessed: the list only grows with names the NeXus base classes
  *       give the same quantity.</li>
+ *   <li>The PaNOSC portal's names ({@link #PANOSC_NAMES}: {@code sample_temperature}, {@code incident_photon_energy}, …)
+ *       stand for the NeXus places they describe.</li>
  * </ul>
  */
 public final class ParameterNames {
@@ -31,6 +33,16 @@ public final class ParameterNames {
             Set.of("wavelength_error", "wavelength_errors", "incident_wavelength_errors"),
             Set.of("energy", "incident_energy"),                         // NXmonochromator, NXbeam
             Set.of("energy_error", "energy_errors", "incident_energy_errors"));
+
+    /**
+     * The PaNOSC portal's parameter vocabulary (design/PANOSC.md §3.6), which names the place as well as the quantity,
+     * in NeXus trailing segments.
+     */
+    static final Map<String, Set<String>> PANOSC_NAMES = Map.of(
+            "sample_temperature", Set.of("sample/temperature"),
+            "sample_pressure", Set.of("sample/pressure"),
+            "incident_photon_energy", Set.of("energy", "incident_energy"),
+            "photon_energy", Set.of("energy", "incident_energy"));
 
     /** Longest name accepted in a query. */
     private static final int MAX_QUERY_LENGTH = 500;
@@ -67,7 +79,12 @@ public final class ParameterNames {
             if (segments.isEmpty()) {
                 continue;
             }
-            out.addAll(segments.size() == 1 ? sameQuantity(segments.get(0)) : Set.of(String.join("/", segments)));
+            if (segments.size() > 1) {
+                out.add(String.join("/", segments));
+            } else {
+                out.addAll(sameQuantity(segments.get(0)));
+                out.addAll(PANOSC_NAMES.getOrDefault(segments.get(0), Set.of()));
+            }
         }
         if (out.isEmpty()) {
             throw new InvalidSearchException("param", "a parameter name must name at least one path segment");

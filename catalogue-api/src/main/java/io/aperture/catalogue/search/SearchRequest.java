@@ -20,6 +20,15 @@ public record SearchRequest(String text, Map<String, List<String>> filters, List
 
     public enum Sort { RELEVANCE, NEWEST, OLDEST, TITLE }
 
-    /** A range on one parameter; bounds are in {@code unit} and converted to SI before searching. */
-    public record ParameterRange(String name, Double min, Double max, String unit) {}
+    /**
+     * A condition on one parameter: its name ({@link ParameterNames}: full path, short name or trailing segments), a
+     * range of its numeric value (bounds in {@code unit}, converted to SI before searching; inclusive unless marked
+     * exclusive) and/or its text value. Without bounds and text it asks only that such a parameter exists.
+     */
+    public record ParameterRange(String name, Double min, Double max, String unit, boolean minExclusive,
+                                 boolean maxExclusive, String text) {
+        public ParameterRange(String name, Double min, Double max, String unit) {
+            this(name, min, max, unit, false, false, null);
+        }
+    }
 }
