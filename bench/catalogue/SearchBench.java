@@ -1,0 +1,132 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A fixed-count latency client for search.sh. Reads a plan of requests (tab-separated: target, query name, method,
+ * URL, bearer token or "-", body or "-"), sends every request WARMUP times, then ROUNDS times more, interleaving the
+ * targets (API and raw OpenSearch, anonymous and with a token) request by request so that the machine's noise hits
+ * them alike; CONCURRENCY threads pull from one queue. Every answer must be HTTP 200. Prints a Markdown table of
+ * median and p99 per target, overall and per query.
+ *
+ * <pre>java SearchBench.java PLAN WARMUP ROUNDS CONCURRENCY</pre>
+ */
+public final class SearchBench {
+    record Req(String target, String query, String method, String url, String token, String body) {}
+
+    record Sample(Req req, long nanos) {}
+
+    public static void main(String[] a) throws Exception {
+        List<Req> plan = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(a[0]))) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = line.split("\t", -1);
+            plan.add(new Req(f[0], f[1], f[2], f[3], f[4], f[5]));
+        }
+        int warmup = Integer.parseInt(a[1]), rounds = Integer.parseInt(a[2]), concurrency = Integer.parseInt(a[3]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        run(http, plan, warmup, concurrency);
+        List<Sample> samples = run(http, plan, rounds, concurrency);
+
+        Map<String, List<Long>> byTarget = new LinkedHashMap<>();
+        Map<String, Map<String, List<Long>>> byQuery = new LinkedHashMap<>();
+        for (Req r : plan) {
+            byTarget.computeIfAbsent(r.target(), k -> new ArrayList<>());
+            byQuery.computeIfAbsent(r.query(), k -> new LinkedHashMap<>()).computeIfAbsent(r.target(), k -> new ArrayList<>());
+        }
+        for (Sample s : samples) {
+            byTarget.get(s.req().target()).add(s.nanos());
+            byQuery.get(s.req().query()).get(s.req().target()).add(s.nanos());
+        }
+        List<String> targets = new ArrayList<>(byTarget.keySet());
+        StringBuilder out = new StringBuilder();
+        out.append("| query | ");
+        targets.forEach(t -> out.append(t).append(" median / p99 ms | "));
+        out.append("\n|---|");
+        targets.forEach(t -> out.append("---|"));
+        out.append('\n');
+        out.append("| **whole mix** | ");
+        targets.forEach(t -> out.append(cell(byTarget.get(t))).append(" | "));
+        out.append('\n');
+        byQuery.forEach((q, m) -> {
+            out.append("| ").append(q).append(" | ");
+            targets.forEach(t -> out.append(m.containsKey(t) ? cell(m.get(t)) : "").append(" | "));
+            out.append('\n');
+        });
+        System.out.print(out);
+        System.out.println();
+        for (String t : targets) {
+            System.out.printf("median_ms.%s=%.2f%n", t.replace(' ', '_'), pct(byTarget.get(t), 50));
+            System.out.printf("p99_ms.%s=%.2f%n", t.replace(' ', '_'), pct(byTarget.get(t), 99));
+            System.out.printf("count.%s=%d%n", t.replace(' ', '_'), byTarget.get(t).size());
+        }
+    }
+
+    private static List<Sample> run(HttpClient http, List<Req> plan, int rounds, int concurrency) throws Exception {
+        ConcurrentLinkedQueue<Req> queue = new ConcurrentLinkedQueue<>();
+        for (int r = 0; r < rounds; r++) {
+            queue.addAll(plan);
+        }
+        List<Sample> samples = Collections.synchronizedList(new ArrayList<>());
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            List<Future<?>> fs = new ArrayList<>();
+            for (int w = 0; w < concurrency; w++) {
+                fs.add(pool.submit(() -> {
+                    Req r;
+                    while ((r = queue.poll()) != null) {
+                        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(60));
+                        if (!r.token().equals("-")) {
+                            b.header("Authorization", "Bearer " + r.token());
+                        }
+                        if (r.method().equals("POST")) {
+                            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
+                        } else {
+                            b.GET();
+                        }
+                        HttpRequest req = b.build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+                        long t = System.nanoTime() - t0;
+                        if (resp.statusCode() != 200) {
+                            throw new IllegalStateException(r.target() + " " + r.query() + ": HTTP " + resp.statusCode() + " "
+                                    + new String(resp.body()).substring(0, Math.min(500, resp.body().length)));
+                        }
+                        samples.add(new Sample(r, t));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
+            }
+        }
+        return samples;
+    }
+
+    private static String cell(List<Long> l) {
+        return String.format("%.1f / %.1f", pct(l, 50), pct(l, 99));
+    }
+
+    /** Nearest-rank percentile, in milliseconds. */
+    private static double pct(List<Long> l, int p) {
+        List<Long> s = new ArrayList<>(l);
+        Collections.sort(s);
+        int rank = (int) Math.ceil(p / 100.0 * s.size());
+        return s.get(Math.max(0, rank - 1)) / 1e6;
+    }
+}
