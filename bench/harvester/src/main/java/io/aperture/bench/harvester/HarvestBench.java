@@ -75,7 +75,7 @@ public final class HarvestBench {
      */
     private static void cacheCompare(List<String> files, int repeats, int warmup) throws Exception {
         NexusHarvester cached = new NexusHarvester(HarvestConfig.defaults(),
-                new JhdfSource(file -> new BlockCacheChannel(FileChannel.open(file, StandardOpenOption.READ), 64 * 1024)));
+                new JhdfSource(file -> new BlockCacheChannel(FileChannel.open(file, StandardOpenOption.READ), Integer.getInteger("bench.block", 64 * 1024))));
         for (String f : files) {
             Path p = Path.of(f);
             boolean same;
