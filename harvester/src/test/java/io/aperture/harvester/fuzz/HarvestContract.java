@@ -24,7 +24,8 @@ import java.util.concurrent.TimeoutException;
  * What the harvester promises for any bytes at all (issue 4, "Bad input"): it returns records that serialise to
  * strict JSON, or it refuses the file with an {@link UnusableFileException} whose message names the problem. Anything
  * else is a {@link Violation}: another exception or Error, a refusal that is only the last-resort catch of an
- * unexpected runtime exception, an OutOfMemoryError or StackOverflowError swallowed into a warning, or a hang.
+ * unexpected runtime exception, an OutOfMemoryError or StackOverflowError swallowed into a warning, a warning or
+ * refusal whose explanation is just "null", or a hang.
  */
 public final class HarvestContract {
 
@@ -101,6 +102,9 @@ public final class HarvestContract {
                 if (SWALLOWED_ERRORS.stream().anyMatch(w::contains)) {
                     throw new Violation("an Error was swallowed into a warning: " + w, null);
                 }
+                if (namesNothing(w)) {
+                    throw new Violation("a warning that names no problem: " + w, null);
+                }
             }
         }
         return new Outcome(records.size(), null);
@@ -113,6 +117,9 @@ public final class HarvestContract {
         if (u.problem() == null || u.getMessage() == null || u.getMessage().isBlank()) {
             throw new Violation("refusal without a problem or message", u);
         }
+        if (namesNothing(u.getMessage())) {
+            throw new Violation("a refusal that names no problem: " + u.getMessage(), u);
+        }
         Throwable cause = u.getCause();
         if (cause instanceof Error) {
             throw new Violation("refusal hides an Error: " + cause, u);
@@ -122,6 +129,11 @@ public final class HarvestContract {
             throw new Violation("unexpected " + cause.getClass().getName() + " reached the harvester: " + u.getMessage(), u);
         }
         return new Outcome(0, u.problem());
+    }
+
+    /** An exception without a message, printed as "null", is no explanation for a report. */
+    private static boolean namesNothing(String message) {
+        return message.endsWith(": null") || message.contains(": null)") || message.contains("(null)");
     }
 
     /** Records harvested, or the reason the file was refused. */

@@ -55,7 +55,7 @@ final class JhdfAttributes {
         try {
             raw = node.getAttributes();
         } catch (RuntimeException e) {
-            file.warn("attributes of " + path + " could not be read: " + e.getMessage());
+            file.warn("attributes of " + path + " could not be read: " + Failures.describe(e));
             return Map.of();
         }
         Map<String, H5Value> out = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ final class JhdfAttributes {
                 }
                 out.put(e.getKey(), v);
             } catch (Exception | StackOverflowError | OutOfMemoryError ex) {
-                file.warn("attribute " + path + "@" + e.getKey() + " could not be read: " + ex.getMessage());
+                file.warn("attribute " + path + "@" + e.getKey() + " could not be read: " + Failures.describe(ex));
             }
         }
         return Collections.unmodifiableMap(out);

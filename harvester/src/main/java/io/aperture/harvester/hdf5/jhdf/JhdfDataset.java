@@ -80,7 +80,7 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
             }
             return names;
         } catch (RuntimeException e) {
-            file.warn("filters of " + path + " could not be read: " + e.getMessage());
+            file.warn("filters of " + path + " could not be read: " + Failures.describe(e));
             return List.of();
         }
     }
@@ -121,7 +121,7 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
             throw e;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             // a corrupt header can claim absurd sizes; one unreadable value must not end the file
-            throw new H5ReadException(path + ": " + e.getMessage(), e);
+            throw new H5ReadException(path + ": " + Failures.describe(e), e);
         }
     }
 
@@ -138,7 +138,7 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
         } catch (H5ReadException e) {
             throw e;
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            throw new H5ReadException(path + ": " + e.getMessage(), e);
+            throw new H5ReadException(path + ": " + Failures.describe(e), e);
         }
     }
 

@@ -80,7 +80,7 @@ final class JhdfGroup extends JhdfObject implements H5Group {
             file.warn(childPath + " is a " + node.getType() + " and is skipped");
             return null;
         } catch (RuntimeException e) {
-            file.warn(childPath + " could not be read: " + e.getMessage());
+            file.warn(childPath + " could not be read: " + Failures.describe(e));
             return null;
         }
     }
@@ -114,11 +114,11 @@ final class JhdfGroup extends JhdfObject implements H5Group {
             ObjectHeader header = ObjectHeader.readObjectHeader(file.hdf().getHdfBackingStorage(), group.getAddress());
             links = header.getMessagesOfType(LinkMessage.class);
         } catch (RuntimeException e) {
-            file.warn("group " + path + " could not be read: " + rootCause(failure));
+            file.warn("group " + path + " could not be read: " + Failures.describe(failure));
             return out;
         }
         if (links.isEmpty()) {
-            file.warn("group " + path + " could not be read: " + rootCause(failure));
+            file.warn("group " + path + " could not be read: " + Failures.describe(failure));
             return out;
         }
         for (LinkMessage link : links) {
@@ -142,7 +142,7 @@ final class JhdfGroup extends JhdfObject implements H5Group {
                     }
                 }
             } catch (RuntimeException e) {
-                file.warn(childPath + " could not be read: " + rootCause(e));
+                file.warn(childPath + " could not be read: " + Failures.describe(e));
             }
         }
         return out;
@@ -153,7 +153,7 @@ final class JhdfGroup extends JhdfObject implements H5Group {
         try {
             header = ObjectHeader.readObjectHeader(file.hdf().getHdfBackingStorage(), address);
         } catch (RuntimeException e) {
-            String cause = rootCause(e);
+            String cause = Failures.describe(e);
             if (cause.contains("Virtual")) {
                 try {
                     file.virtualDataset(new VdsHeaderReader(file.hdf().getHdfBackingStorage()).read(childPath, address));
@@ -172,14 +172,6 @@ final class JhdfGroup extends JhdfObject implements H5Group {
         }
         file.warn("group " + childPath + " inside a partly unreadable group is skipped");
         return null;
-    }
-
-    static String rootCause(Throwable t) {
-        Throwable c = t;
-        while (c.getCause() != null && c.getCause() != c) {
-            c = c.getCause();
-        }
-        return c == t ? String.valueOf(t.getMessage()) : t.getMessage() + ": " + c.getMessage();
     }
 
     @Override

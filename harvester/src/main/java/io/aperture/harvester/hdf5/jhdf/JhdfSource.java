@@ -61,7 +61,7 @@ public final class JhdfSource implements H5Source {
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            throw new UnusableFileException(file, FileProblem.CORRUPT, String.valueOf(e.getMessage()), e);
+            throw new UnusableFileException(file, FileProblem.CORRUPT, Failures.describe(e), e);
         }
         return new JhdfFile(file, hdf);
     }
