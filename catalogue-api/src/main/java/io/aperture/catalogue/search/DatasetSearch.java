@@ -145,8 +145,10 @@ public class DatasetSearch {
             // nested: the name, the unit's dimension and the value range must hold for one and the same parameter
             bool.filter(f.nested("parameters").add(p -> {
                 // a full path, a short name ("wavelength") or trailing segments ("sample temperature"): ParameterNames
-                var clauses = p.bool().must(p.terms().field("parameters.nameSuffix")
-                        .matchingAny(ParameterNames.candidates(range.name())));
+                // (the exact stored name too, so full paths match documents indexed before nameSuffix existed)
+                var clauses = p.bool().must(p.bool()
+                        .should(p.terms().field("parameters.nameSuffix").matchingAny(ParameterNames.candidates(range.name())))
+                        .should(p.match().field("parameters.name").matching(range.name())));
                 if (si.unit() != null) {
                     clauses.must(p.match().field("parameters.siUnit").matching(si.unit()));
                 }
