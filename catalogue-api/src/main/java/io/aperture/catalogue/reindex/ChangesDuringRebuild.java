@@ -31,27 +31,41 @@ public class ChangesDuringRebuild {
     }
 
     /**
-     * Queues every dataset with an indexed row written by transaction {@code mark} or later; returns how many.
-     * {@code age(xmin)} counts transactions between a row's writer and this one; frozen rows are infinitely old.
+     * Datasets with an indexed row written by transaction {@code mark} or later. {@code age(xmin)} counts the
+     * transactions between a row's writer and this one ({@code ?1} = how many began since the mark); frozen rows are
+     * infinitely old.
      */
-    public long requeueSince(long mark) {
+    private static final String CHANGED = """
+            SELECT d.id FROM dataset d WHERE age(d.xmin) <= ?1
+            UNION SELECT p.dataset_id FROM parameter p WHERE age(p.xmin) <= ?1
+            UNION SELECT dt.dataset_id FROM dataset_technique dt WHERE age(dt.xmin) <= ?1
+            UNION SELECT dt.dataset_id FROM dataset_technique dt JOIN technique t ON t.id = dt.technique_id
+                  WHERE age(t.xmin) <= ?1
+            UNION SELECT d.id FROM dataset d JOIN instrument i ON i.id = d.instrument_id WHERE age(i.xmin) <= ?1
+            UNION SELECT d.id FROM dataset d JOIN sample s ON s.id = d.sample_id WHERE age(s.xmin) <= ?1
+            UNION SELECT d.id FROM dataset d JOIN proposal pr ON pr.id = d.proposal_id WHERE age(pr.xmin) <= ?1""";
+
+    /** The ids of the datasets changed since {@code mark} (what {@link #requeueSince} would queue). */
+    public java.util.Set<Long> changedSince(long mark) {
         return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
-            Number span = (Number) em.createNativeQuery("SELECT pg_current_xact_id()::text::bigint - ?1")
-                    .setParameter(1, mark).getSingleResult();
-            return (long) em.createNativeQuery("""
-                            INSERT INTO search_outbox(dataset_id)
-                            SELECT id FROM (
-                                SELECT d.id FROM dataset d WHERE age(d.xmin) <= ?1
-                                UNION SELECT p.dataset_id FROM parameter p WHERE age(p.xmin) <= ?1
-                                UNION SELECT dt.dataset_id FROM dataset_technique dt WHERE age(dt.xmin) <= ?1
-                                UNION SELECT dt.dataset_id FROM dataset_technique dt JOIN technique t ON t.id = dt.technique_id
-                                      WHERE age(t.xmin) <= ?1
-                                UNION SELECT d.id FROM dataset d JOIN instrument i ON i.id = d.instrument_id WHERE age(i.xmin) <= ?1
-                                UNION SELECT d.id FROM dataset d JOIN sample s ON s.id = d.sample_id WHERE age(s.xmin) <= ?1
-                                UNION SELECT d.id FROM dataset d JOIN proposal pr ON pr.id = d.proposal_id WHERE age(pr.xmin) <= ?1
-                            ) changed""")
-                    .setParameter(1, span.intValue() < 0 ? 0 : Math.min(span.longValue(), Integer.MAX_VALUE - 1))
-                    .executeUpdate();
+            @SuppressWarnings("unchecked")
+            java.util.List<Number> ids = em.createNativeQuery(CHANGED).setParameter(1, span(mark)).getResultList();
+            java.util.Set<Long> out = new java.util.HashSet<>();
+            ids.forEach(n -> out.add(n.longValue()));
+            return out;
         });
+    }
+
+    /** Queues every dataset changed since {@code mark} in the outbox; returns how many. */
+    public long requeueSince(long mark) {
+        return QuarkusTransaction.requiringNew().timeout(3600).call(() ->
+                (long) em.createNativeQuery("INSERT INTO search_outbox(dataset_id) SELECT id FROM (" + CHANGED + ") changed")
+                        .setParameter(1, span(mark)).executeUpdate());
+    }
+
+    /** Transactions begun since the mark, as seen from the current one (which this call gives an id). */
+    private long span(long mark) {
+        long now = ((Number) em.createNativeQuery("SELECT pg_current_xact_id()::text::bigint").getSingleResult()).longValue();
+        return Math.max(0, Math.min(now - mark, Integer.MAX_VALUE - 1));
     }
 }
