@@ -66,6 +66,7 @@ public final class FileSniffer {
                 int sizeOfOffsets = sb.get(13) & 0xff;
                 int flags = sb.getInt(20);
                 int base = version == 0 ? 24 : 28;
+                checkFields(file, sb, sizeOfOffsets, base + 3 * sizeOfOffsets);
                 long baseAddress = readOffset(sb, base, sizeOfOffsets);
                 long eof = readOffset(sb, base + 2 * sizeOfOffsets, sizeOfOffsets);
                 return new FileSignature(size, offset, version, baseAddress, eof, flags);
@@ -73,11 +74,24 @@ public final class FileSniffer {
             case 2, 3 -> {
                 int sizeOfOffsets = sb.get(9) & 0xff;
                 int flags = sb.get(11) & 0xff;
+                checkFields(file, sb, sizeOfOffsets, 12 + 3 * sizeOfOffsets);
                 long baseAddress = readOffset(sb, 12, sizeOfOffsets);
                 long eof = readOffset(sb, 12 + 2 * sizeOfOffsets, sizeOfOffsets);
                 return new FileSignature(size, offset, version, baseAddress, eof, flags);
             }
             default -> throw new UnusableFileException(file, FileProblem.CORRUPT, "unknown superblock version " + version);
+        }
+    }
+
+    /** The superblock fields read here must be whole: a damaged size of offsets or a file cut inside them is CORRUPT. */
+    private static void checkFields(Path file, ByteBuffer sb, int sizeOfOffsets, int end) throws UnusableFileException {
+        if (sizeOfOffsets != 2 && sizeOfOffsets != 4 && sizeOfOffsets != 8) {
+            throw new UnusableFileException(file, FileProblem.CORRUPT,
+                    "superblock gives a size of offsets of " + sizeOfOffsets + " bytes (2, 4 or 8 expected)");
+        }
+        if (end > sb.limit()) {
+            throw new UnusableFileException(file, FileProblem.CORRUPT,
+                    "superblock cut short: its fields need " + end + " bytes, " + sb.limit() + " are there");
         }
     }
 

@@ -112,4 +112,23 @@ class BadInputTest {
         assertThat(records).hasSize(1);
         assertThat(records.getFirst().processing()).isNotEmpty();
     }
+
+    @Test
+    void superblockCutInsideItsFieldsIsCorrupt() throws Exception {
+        // found by the fuzzer: 51 bytes, superblock v1 whose end-of-file field would end at byte 52 (an
+        // IndexOutOfBoundsException in the sniffer before)
+        UnusableFileException e = refusal(fuzzInput("crash-ioobe-superblock-cut-short.h5"));
+        assertThat(e.problem()).isEqualTo(FileProblem.CORRUPT);
+        assertThat(e.getMessage()).contains("superblock cut short: its fields need 52 bytes, 51 are there");
+    }
+
+    @Test
+    void compoundMemberLargerThanItsElementLosesOnlyThatAttribute() throws Exception {
+        // found by the fuzzer in synthetic_latest.nxs: member 'b' of /entry@compound claims 1986097928 bytes, which
+        // jhdf allocated per element (OutOfMemoryError)
+        List<HarvestRecord> records = harvester.harvest(fuzzInput("crash-oom-compound-member-size.nxs"));
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst().warnings()).contains("attribute /entry@compound could not be read: datatype: "
+                + "compound member 'b' (1986097928 bytes at offset 4) does not fit in its 12-byte element");
+    }
 }

@@ -65,6 +65,7 @@ final class JhdfAttributes {
                 if (a.isEmpty() || a.getSize() > MAX_ELEMENTS || a.getSizeInBytes() > JhdfDataset.MAX_READ_BYTES) {
                     continue;
                 }
+                DataTypeCheck.check(a.getDataType(), "datatype");
                 H5Value v = JhdfValues.convert(a.getData(), a.getDimensions());
                 if (v.isText() && v.texts().stream().anyMatch(t -> t != null && t.indexOf('\uFFFD') >= 0)) {
                     v = redecode(a, v);

@@ -116,6 +116,7 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
             if (dataset.isEmpty()) {
                 return H5Value.ofNumbers(new double[0], dataset.getDimensions());
             }
+            DataTypeCheck.check(dataset.getDataType(), path);
             return JhdfValues.convert(dataset.getData(), dataset.getDimensions());
         } catch (H5ReadException e) {
             throw e;
@@ -132,6 +133,7 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
             if (dims.length == 0 || dataset.isEmpty()) {
                 return read();
             }
+            DataTypeCheck.check(dataset.getDataType(), path);
             int[] ones = new int[dims.length];
             java.util.Arrays.fill(ones, 1);
             return JhdfValues.convert(dataset.getData(new long[dims.length], ones), ones);
