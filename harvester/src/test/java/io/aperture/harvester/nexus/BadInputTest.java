@@ -124,7 +124,7 @@ class BadInputTest {
 
     @Test
     void compoundMemberLargerThanItsElementLosesOnlyThatAttribute() throws Exception {
-        // found by the fuzzer in synthetic_latest.nxs: member 'b' of /entry@compound claims 1986097928 bytes, which
+        // found by the fuzzer in a mutant of synthetic_earliest.nxs: member 'b' of /entry@compound claims 1986097928 bytes, which
         // jhdf allocated per element (OutOfMemoryError)
         List<HarvestRecord> records = harvester.harvest(fuzzInput("crash-oom-compound-member-size.nxs"));
         assertThat(records).hasSize(1);
