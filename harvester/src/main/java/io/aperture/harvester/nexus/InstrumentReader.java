@@ -135,7 +135,13 @@ final class InstrumentReader {
                     offset[i] = toSi(cx, off.numbers()[i], offUnit, "m", next + "@offset");
                 }
             }
-            chain.add(new TransformationChain.Step(next, rotation, Arrays.copyOf(vector.numbers(), 3), v, offset));
+            double[] axis = Arrays.copyOf(vector.numbers(), 3);
+            if (!finite(v) || !finite(axis) || (offset != null && !finite(offset))) {
+                // NaN/Inf (or a value no unit can convert) would turn the whole position into NaN
+                cx.warn("transformation " + next + " has a value, vector or offset that is not a finite number");
+                return null;
+            }
+            chain.add(new TransformationChain.Step(next, rotation, axis, v, offset));
             String after = cx.textAttr(t, "depends_on");
             next = after == null ? null : (after.equals(".") ? "." : EntryContext.absolute(after, EntryContext.parentPath(t.path())));
         }
@@ -147,9 +153,23 @@ final class InstrumentReader {
         Quantity q = units.quantity(value, u);
         if (!q.unitKnown()) {
             cx.warn("unknown unit '" + u + "' at " + where + "; value used as " + assumed);
-            return units.quantity(value, assumed).siValue();
+            return siOrNaN(units.quantity(value, assumed));
         }
-        return q.siValue();
+        return siOrNaN(q);
+    }
+
+    /** A quantity has no SI value when its value is not a finite number. */
+    private static double siOrNaN(Quantity q) {
+        return q.siValue() == null ? Double.NaN : q.siValue();
+    }
+
+    private static boolean finite(double... values) {
+        for (double d : values) {
+            if (!Double.isFinite(d)) {
+                return false;
+            }
+        }
+        return true;
     }
 
 }

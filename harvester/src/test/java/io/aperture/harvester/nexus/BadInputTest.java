@@ -131,4 +131,15 @@ class BadInputTest {
         assertThat(records.getFirst().warnings()).contains("attribute /entry@compound could not be read: datatype: "
                 + "compound member 'b' (1986097928 bytes at offset 4) does not fit in its 12-byte element");
     }
+
+    @Test
+    void nonFiniteTransformationIsAWarningNotANullPointer() throws Exception {
+        // found by the fuzzer: 8 bytes changed in synthetic_userblock_v2.nxs make the two_theta axis of the detector's
+        // depends_on chain non-finite; the unit conversion had no SI value for it (NullPointerException, file lost)
+        List<HarvestRecord> records = harvester.harvest(fuzzInput("crash-npe-transformation-not-finite.nxs"));
+        assertThat(records).hasSize(1);
+        assertThat(records.getFirst().warnings()).contains("transformation /entry/instrument/detector/transformations/two_theta"
+                + " has a value, vector or offset that is not a finite number");
+        assertThat(records.getFirst().instrument().detectors()).hasSize(1);
+    }
 }
