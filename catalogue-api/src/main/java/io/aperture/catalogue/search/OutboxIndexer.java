@@ -6,6 +6,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Hibernate;
+import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.jboss.logging.Logger;
 
@@ -115,23 +117,25 @@ public class OutboxIndexer {
     }
 
     /**
-     * Loads the datasets with everything their search document embeds in two queries, instead of one query per
-     * dataset and per association (which made indexing cost several round trips per document).
+     * Loads the datasets with everything their search document embeds in three queries, instead of several per
+     * dataset: the datasets with their single-valued references, then all their parameters, then all their
+     * techniques (batch fetch sized to the batch). Parameters are not fetch-joined to the datasets: that would repeat
+     * each dataset row — with its stored record JSON — once per parameter.
      */
     private Map<Long, Dataset> load(Set<Long> ids) {
+        em.unwrap(Session.class).setFetchBatchSize(Math.max(16, ids.size()));
         List<Dataset> datasets = em.createQuery("""
-                        select distinct d from Dataset d
+                        select d from Dataset d
                         left join fetch d.instrument left join fetch d.sample left join fetch d.proposal
-                        left join fetch d.parameters
                         where d.id in :ids""", Dataset.class)
                 .setParameter("ids", ids).getResultList();
-        if (!datasets.isEmpty()) {
-            // same persistence context: this initialises the techniques of the entities loaded above
-            em.createQuery("select distinct d from Dataset d left join fetch d.techniques where d in :ds", Dataset.class)
-                    .setParameter("ds", datasets).getResultList();
-        }
         Map<Long, Dataset> byId = new HashMap<>();
-        datasets.forEach(d -> byId.put(d.id, d));
+        for (Dataset d : datasets) {
+            // the first initialisation loads the collections of every dataset in the persistence context at once
+            Hibernate.initialize(d.parameters);
+            Hibernate.initialize(d.techniques);
+            byId.put(d.id, d);
+        }
         return byId;
     }
 
