@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Search latency over the generated catalogue (issue #5): a fixed query mix through GET /api/search — anonymous and
 # as user "pi" (PI of 25 proposals with embargoed data) — and the very same queries sent straight to OpenSearch,
-# interleaved in one run. The raw queries are not rewritten by hand: the server is first started with Hibernate
-# Search's request log on, each API query is sent once, and the request it made (path, parameters, body — access
-# filter included) is taken from the log. Then the server is restarted without the log and measured.
+# interleaved in one run. The raw queries are not rewritten by hand: the server is first started talking to
+# OpenSearch through a recording proxy (CaptureProxy.java), each API query is sent once, and the request it made
+# (path, parameters, body — access filter included) is taken as recorded. Then the server is restarted on OpenSearch
+# directly and measured.
 #
 #   STACK_ENV=/tmp/me-stack.env bench/catalogue/search.sh [WARMUP=20] [ROUNDS=100] [CONCURRENCY="1 3"]
 #
@@ -23,7 +24,13 @@ body="$(for c in $codes; do echo "$c"; done | jq -R . | jq -s '{proposals: map({
   members: [{role: "PI", person: {fullName: "Pat Investigator", username: "pi", email: "pi@example.org"}}]})}')"
 
 # --- capture the engine requests DatasetSearch makes -----------------------------------------------------------------
-QUARKUS_LOG_CATEGORY__ORG_HIBERNATE_SEARCH_ELASTICSEARCH_REQUEST__LEVEL=DEBUG start_server
+CAPTURE_PORT="${CAPTURE_PORT:-$((HTTP_PORT + 100))}"
+CAPTURED="$WORK/captured.tsv"; : >"$CAPTURED"
+java "$HERE/CaptureProxy.java" "$CAPTURE_PORT" "$SEARCH" "$CAPTURED" >"$WORK/proxy.log" 2>&1 &
+PROXY=$!
+trap 'stop_server; kill $PROXY 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do grep -q "capture proxy" "$WORK/proxy.log" && break; sleep 0.5; done
+APERTURE_SEARCH_HOSTS="127.0.0.1:$CAPTURE_PORT" start_server
 curl -sf -XPOST -H "Authorization: Bearer $(harvester_token)" -H 'Content-Type: application/json' -d "$body" \
     "$SERVER/api/ingest/user-office" >/dev/null
 PI_TOKEN="$(user_token pi)"
@@ -42,35 +49,29 @@ deep_cursor() { # $1 token or -
 declare -A MIX=(
   [1-fulltext]="q=lysozyme"
   [2-phrase+facet]="q=$(enc '"rotation 360"')&instrument=I03"
-  [3-facets]="technique=$(enc tomography)&year=2021"
+  [3-facets]="technique=$(enc "macromolecular crystallography")&year=2017&year=2018&access=RELEASED"
   [4-param-range-unit]="param=$(enc /entry/instrument/beam/incident_wavelength:0.9:1.1:angstrom)"
   [5-text+param-celsius]="q=insulin&param=$(enc /entry/sample/temperature:0:30:celsius)"
 )
-plan="$WORK/search-plan.tsv"; : >"$plan"
-LOG="$WORK/server.log"
+plan="$WORK/search-plan.tsv"; : >"$plan"; : >"$WORK/raw-queries.txt"
 for caller in anonymous pi; do
   tok=-; [ "$caller" = pi ] && tok="$PI_TOKEN"
   MIX[6-deep-page-10000]="sort=newest&size=20&after=$(deep_cursor "$tok")"
   for q in $(printf '%s\n' "${!MIX[@]}" | sort); do
     url="$SERVER/api/search?${MIX[$q]}"
-    before="$(wc -l <"$LOG")"
+    before="$(wc -l <"$CAPTURED")"
     auth=(); [ "$tok" != - ] && auth=(-H "Authorization: Bearer $tok")
     total="$(curl -sf "${auth[@]}" "$url" | jq .total)"
-    sleep 0.5
-    # HSEARCH400093 "... with path '/dataset-read/_search', query parameters {k=v, …} and 1 objects in payload …
-    #   Request body: <{…}>. Response body: <…>"
-    raw="$(tail -n +"$((before + 1))" "$LOG" | grep -a "_search'" | tail -1)"
-    path="$(sed -nE "s/.*with path '([^']+)'.*/\1/p" <<<"$raw")"
-    params="$(sed -nE "s/.*query parameters \{([^}]*)\}.*/\1/p" <<<"$raw" | sed 's/, /\&/g')"
-    reqbody="$(sed -nE 's/.*Request body: <(.*)>\. Response body: <.*/\1/p' <<<"$raw")"
-    [ -n "$reqbody" ] || { echo "no engine request captured for $q ($caller); see $LOG" >&2; exit 1; }
+    [ "$(wc -l <"$CAPTURED")" -eq "$((before + 1))" ] || { echo "expected one engine request for $q ($caller)" >&2; exit 1; }
+    IFS=$'\t' read -r _ pathq reqbody < <(tail -1 "$CAPTURED")
     echo "$caller $q: $total hits" >&2
     printf 'API %s\t%s\tGET\t%s\t%s\t-\n' "$caller" "$q" "$url" "$tok" >>"$plan"
-    printf 'raw %s\t%s\tPOST\t%s\t-\t%s\n' "$caller" "$q" "$SEARCH$path${params:+?$params}" "$reqbody" >>"$plan"
-    echo "$caller $q -> $path?$params $reqbody" >>"$WORK/raw-queries.txt"
+    printf 'raw %s\t%s\tPOST\t%s\t-\t%s\n' "$caller" "$q" "$SEARCH$pathq" "$reqbody" >>"$plan"
+    echo "$caller $q: POST $pathq $reqbody" >>"$WORK/raw-queries.txt"
   done
 done
 stop_server
+kill $PROXY 2>/dev/null || true
 
 # --- measure ------------------------------------------------------------------------------------------------------
 start_server
