@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NoBulkReadTest {
 
     record Range(long start, long end) {
-        boolean overlaps(Range o) {
-            return start < o.end && o.start < end;
+        long overlap(Range o) {
+            return Math.max(0, Math.min(end, o.end) - Math.max(start, o.start));
         }
     }
 
@@ -132,10 +132,11 @@ class NoBulkReadTest {
             }
             assertThat(bulk).as("large contiguous datasets in " + rel).isNotEmpty();
             RecordingChannel ch = harvestRecording(file);
-            for (Range read : ch.reads) {
-                for (Range data : bulk) {
-                    assertThat(read.overlaps(data)).as(rel + ": read " + read + " touches bulk data " + data).isFalse();
-                }
+            // metadata is read in whole 4 KiB pages, so the partial pages at a dataset's two edges may be read; the
+            // data between them never is
+            for (Range data : bulk) {
+                long inside = ch.reads.stream().mapToLong(read -> read.overlap(data)).sum();
+                assertThat(inside).as(rel + ": bytes read inside bulk data " + data).isLessThanOrEqualTo(2L * 4096);
             }
         }
     }

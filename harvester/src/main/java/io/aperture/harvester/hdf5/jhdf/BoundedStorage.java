@@ -21,6 +21,7 @@ final class BoundedStorage extends HdfFileChannel {
 
     private final long fileSize;
     private final long base;
+    private final BlockCache cache;
 
     BoundedStorage(FileChannel channel, Superblock superblock) {
         super(channel, superblock);
@@ -30,12 +31,17 @@ final class BoundedStorage extends HdfFileChannel {
             throw new UncheckedIOException(e);
         }
         this.base = superblock.getBaseAddressByte();
+        this.cache = new BlockCache(channel, fileSize);
     }
 
     @Override
     public ByteBuffer readBufferFromAddress(long address, int length) {
         check(address + base, length);
-        return super.readBufferFromAddress(address, length);
+        try {
+            return cache.read(address + base, length);
+        } catch (IOException e) {
+            throw new HdfException("Failed to read " + length + " bytes at address " + address + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
