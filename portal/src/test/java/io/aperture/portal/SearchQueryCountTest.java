@@ -86,4 +86,34 @@ class SearchQueryCountTest {
                 .body("hits[0].sample", org.hamcrest.Matchers.endsWith(tag))
                 .body("hits[0].techniques[0]", is("macromolecular crystallography"));
     }
+
+    /** A signed-in caller's proposal roles are read in one query, however many proposals the person is on. */
+    @Test
+    void aSignedInCallersRolesCostTheSameForOneOrTwentyProposals() {
+        String token = Tokens.user("member");
+        Runnable search = () -> given().auth().oauth2(token).queryParam("q", "nothing-matches-this").get("/api/search")
+                .then().statusCode(200);
+        search.run(); // warm: the first request of a token pays for its verification
+        long before = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            before = Math.min(before, statementsFor(search));
+        }
+
+        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        StringBuilder proposals = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            proposals.append(i == 0 ? "" : ",").append("""
+                    {"code": "rc%s%02d", "title": "Roles counted", "members": [
+                      {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]}""".formatted(tag, i));
+        }
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body("{\"proposals\": [" + proposals + "]}").post("/api/ingest/user-office").then().statusCode(200);
+
+        long after = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            after = Math.min(after, statementsFor(search));
+        }
+        System.out.printf("SQL statements per signed-in search: before %d, with 20 more proposals %d%n", before, after);
+        assertThat(after).as("statements after the person joined 20 more proposals (before: %d)", before).isEqualTo(before);
+    }
 }
