@@ -69,8 +69,9 @@ SELECT DISTINCT 'DLS-sample-' || left(pg_temp.sha(ARRAY[m.name || ' ' || chr(64 
 FROM scan s JOIN mat m ON m.ix = s.mat ON CONFLICT (pid) DO NOTHING;
 
 ALTER TABLE dataset DISABLE TRIGGER dataset_outbox;
-ALTER TABLE parameter DISABLE TRIGGER parameter_outbox;
-ALTER TABLE dataset_technique DISABLE TRIGGER dataset_technique_outbox;
+-- (the outbox triggers of the two child tables; V5 made them statement triggers)
+ALTER TABLE parameter DISABLE TRIGGER parameter_outbox_insert;
+ALTER TABLE dataset_technique DISABLE TRIGGER dataset_technique_outbox_insert;
 
 CREATE TEMP TABLE gen ON COMMIT DROP AS
 SELECT s.*, b.code AS beamline, b.iri, b.label, b.definition, m.name || ' ' || chr(64 + s.v) AS sample_name,
@@ -162,8 +163,9 @@ UPDATE dataset d SET embargo_end = e.current_end, access_state = e.status, relea
 FROM embargo e WHERE e.visit_id = d.visit_id AND d.id IN (SELECT id FROM new_ds);
 
 ALTER TABLE dataset ENABLE TRIGGER dataset_outbox;
-ALTER TABLE parameter ENABLE TRIGGER parameter_outbox;
-ALTER TABLE dataset_technique ENABLE TRIGGER dataset_technique_outbox;
+-- (the outbox triggers of the two child tables; V5 made them statement triggers)
+ALTER TABLE parameter ENABLE TRIGGER parameter_outbox_insert;
+ALTER TABLE dataset_technique ENABLE TRIGGER dataset_technique_outbox_insert;
 
 INSERT INTO search_outbox(dataset_id) SELECT id FROM new_ds ORDER BY id;
 COMMIT;
