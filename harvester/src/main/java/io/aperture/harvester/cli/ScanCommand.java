@@ -6,7 +6,6 @@ import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.RecordJson;
 import io.aperture.harvester.scan.FileChecksums;
 import io.aperture.harvester.scan.FileOutcome;
-import io.aperture.harvester.scan.InProgressCheck;
 import io.aperture.harvester.scan.RecordSink;
 import io.aperture.harvester.scan.ScanReport;
 import io.aperture.harvester.scan.ScanRunner;
@@ -21,7 +20,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -41,20 +39,15 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Harvest only: print records as a JSON array on stdout, send nothing, keep the state.")
     boolean dryRun;
 
-    @Option(names = "--quiet-period", defaultValue = "PT10M", description = "A file without end_time modified this recently is in progress (ISO-8601 duration, default ${DEFAULT-VALUE}).")
-    Duration quietPeriod;
 
-    @Option(names = "--file-timeout", defaultValue = "PT60S", description = "Per-file time limit (default ${DEFAULT-VALUE}).")
-    Duration fileTimeout;
 
-    @Option(names = "--batch-size", defaultValue = "500", description = "Records per POST, at most 500 (default ${DEFAULT-VALUE}).")
-    int batchSize;
 
-    @Option(names = "--threads", description = "Files harvested in parallel (default: number of processors, at most 8).")
-    Integer threads;
 
     @Mixin
     HarvestOptions options;
+
+    @Mixin
+    RunnerOptions runnerOptions;
 
     @Mixin
     HarvestOptions.Server serverOptions;
@@ -70,8 +63,8 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (batchSize < 1 || batchSize > 500) {
-            err.println("harvest scan: --batch-size must be between 1 and 500");
+        if (runnerOptions.problem() != null) {
+            err.println("harvest scan: " + runnerOptions.problem());
             return 2;
         }
         RecordSink sink = null;
@@ -97,9 +90,7 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("harvest scan: cannot read state file " + stateFile + ": " + e.getMessage());
             return 2;
         }
-        ScanRunner runner = new ScanRunner(new NexusHarvester(options.config()), new InProgressCheck(clock, quietPeriod),
-                clock, fileTimeout, batchSize, ScanRunner.DEFAULT_EXTENSIONS,
-                threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors()), checksums);
+        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()), clock, ScanRunner.DEFAULT_EXTENSIONS, checksums);
         List<HarvestRecord> printed = dryRun ? new ArrayList<>() : null;
         ScanReport report = runner.run(roots, state, sink, printed);
         if (!dryRun) {

@@ -3,7 +3,6 @@ package io.aperture.harvester.cli;
 import io.aperture.harvester.ingest.Backoff;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.harvester.scan.FileChecksums;
-import io.aperture.harvester.scan.InProgressCheck;
 import io.aperture.harvester.scan.RecordSink;
 import io.aperture.harvester.scan.ScanRunner;
 import io.aperture.harvester.scan.ScanState;
@@ -57,17 +56,9 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--retry-max", defaultValue = "PT10M", description = "Longest wait between delivery attempts (default ${DEFAULT-VALUE}).")
     Duration retryMax;
 
-    @Option(names = "--quiet-period", defaultValue = "PT10M", description = "A file without end_time modified this recently is in progress (default ${DEFAULT-VALUE}).")
-    Duration quietPeriod;
 
-    @Option(names = "--file-timeout", defaultValue = "PT60S", description = "Per-file time limit (default ${DEFAULT-VALUE}).")
-    Duration fileTimeout;
 
-    @Option(names = "--batch-size", defaultValue = "500", description = "Records per POST, at most 500 (default ${DEFAULT-VALUE}).")
-    int batchSize;
 
-    @Option(names = "--threads", description = "Files harvested in parallel (default: number of processors, at most 8).")
-    Integer threads;
 
     @Option(names = "--amqp-url", defaultValue = "${env:APERTURE_AMQP_URL}",
             description = "Listen for 'scan finished' messages: amqp://host:port or amqps://host:port (env APERTURE_AMQP_URL).")
@@ -84,6 +75,9 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     HarvestOptions options;
+
+    @Mixin
+    RunnerOptions runnerOptions;
 
     @Mixin
     HarvestOptions.Server serverOptions;
@@ -135,9 +129,7 @@ public final class WatchCommand implements Callable<Integer> {
         RecordSink sink = serverOptions.sink(clock, backoff);
         WatchSettings settings = new WatchSettings(rescan, settle, recheck, retry, retryMax, ScanRunner.DEFAULT_EXTENSIONS);
         WatchLog log = new WatchLog(out, err, clock);
-        ScanRunner runner = new ScanRunner(new NexusHarvester(options.config()), new InProgressCheck(clock, quietPeriod),
-                clock, fileTimeout, batchSize, settings.extensions(),
-                threads != null ? threads : Math.min(8, Runtime.getRuntime().availableProcessors()), checksums);
+        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()), clock, settings.extensions(), checksums);
         loop = new WatchLoop(roots, runner, state, sink, new PendingFiles(), clock, settings, log, maxWait);
         Thread hook = new Thread(this::stop, "harvest-watch-shutdown");
         try {
@@ -175,8 +167,8 @@ public final class WatchCommand implements Callable<Integer> {
         if (roots.isEmpty() && (amqpUrl == null || amqpUrl.isBlank())) {
             return "nothing to watch: give folders, or --amqp-url to listen for 'scan finished' messages";
         }
-        if (batchSize < 1 || batchSize > 500) {
-            return "--batch-size must be between 1 and 500";
+        if (runnerOptions.problem() != null) {
+            return runnerOptions.problem();
         }
         for (Duration d : List.of(rescan, recheck, retry, retryMax)) {
             if (d.isNegative() || d.isZero()) {
