@@ -317,6 +317,13 @@ class WatchCommandTest {
         assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
                 .execute("/tmp", "--client-secret", "s", "--server", "")).isEqualTo(2);
         assertThat(err.toString()).contains("no server");
+        assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
+                .execute("/tmp", "--server", "http://127.0.0.1:9", "--client-secret", "s", "--batch-size", "501")).isEqualTo(2);
+        assertThat(err.toString()).contains("--batch-size must be between 1 and 500");
+        StringWriter scanErr = new StringWriter();
+        assertThat(new CommandLine(new ScanCommand()).setErr(new PrintWriter(scanErr, true))
+                .execute("/tmp", "--dry-run", "--batch-size", "0")).isEqualTo(2);
+        assertThat(scanErr.toString()).contains("harvest scan: --batch-size must be between 1 and 500");
     }
 
     private static void writeByte(Path f, long at, byte b) throws Exception {
