@@ -4,10 +4,12 @@ import io.aperture.catalogue.model.Member;
 import io.aperture.catalogue.model.MemberRole;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -26,10 +28,16 @@ public class NoticeMailer {
     private final jakarta.transaction.TransactionSynchronizationRegistry registry;
     private final ZoneId zone;
     private final String portalUrl;
+    private final Duration attemptTimeout;
+    private final int attempts;
 
     NoticeMailer(ReactiveMailer mailer, jakarta.transaction.TransactionSynchronizationRegistry registry, @ConfigProperty(name = "aperture.embargo.zone", defaultValue = "Europe/London") ZoneId zone,
-                 @ConfigProperty(name = "aperture.public-url", defaultValue = "http://127.0.0.1:8080") String portalUrl) {
+                 @ConfigProperty(name = "aperture.public-url", defaultValue = "http://127.0.0.1:8080") String portalUrl,
+                 @ConfigProperty(name = "aperture.notify.attempt-timeout", defaultValue = "PT20S") Duration attemptTimeout,
+                 @ConfigProperty(name = "aperture.notify.attempts", defaultValue = "4") int attempts) {
         this.mailer = mailer;
+        this.attemptTimeout = attemptTimeout;
+        this.attempts = Math.max(1, attempts);
         this.registry = registry;
         this.zone = zone;
         this.portalUrl = portalUrl;
@@ -71,10 +79,18 @@ public class NoticeMailer {
                 LOG.infof("notice %s for %s: nobody to tell (no PI or alternate contact with an e-mail)", notice.kind(), notice.proposalCode());
                 return;
             }
-            // never holds the request (or the release job) on the mail server: sent in the background, failures logged
-            mailer.send(Mail.withText(to.getFirst(), subject(notice), body(notice)).setTo(to)).subscribe().with(
-                    ok -> LOG.infof("notice %s for %s sent to %s", notice.kind(), notice.proposalCode(), to),
-                    err -> LOG.errorf(err, "notice %s for proposal %s could not be sent", notice.kind(), notice.proposalCode()));
+            // never holds the request (or the release job) on the mail server: sent in the background. An attempt that
+            // stalls (a server that accepts the connection and then says nothing) is cut off and tried again: a notice
+            // sent twice is better than one lost. Failures after the last attempt are logged.
+            Mail mail = Mail.withText(to.getFirst(), subject(notice), body(notice)).setTo(to);
+            Uni.createFrom().deferred(() -> mailer.send(mail))
+                    .ifNoItem().after(attemptTimeout).fail()
+                    .onFailure().invoke(e -> LOG.warnf("notice %s for %s: attempt failed (%s), trying again", notice.kind(),
+                            notice.proposalCode(), e.toString()))
+                    .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(attempts - 1)
+                    .subscribe().with(
+                            ok -> LOG.infof("notice %s for %s sent to %s", notice.kind(), notice.proposalCode(), to),
+                            err -> LOG.errorf(err, "notice %s for proposal %s could not be sent", notice.kind(), notice.proposalCode()));
         } catch (RuntimeException e) {
             LOG.errorf(e, "notice %s for proposal %s could not be sent", notice.kind(), notice.proposalCode());
         }
