@@ -39,10 +39,6 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Harvest only: print records as a JSON array on stdout, send nothing, keep the state.")
     boolean dryRun;
 
-
-
-
-
     @Mixin
     HarvestOptions options;
 

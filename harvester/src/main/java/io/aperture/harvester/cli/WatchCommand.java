@@ -56,10 +56,6 @@ public final class WatchCommand implements Callable<Integer> {
     @Option(names = "--retry-max", defaultValue = "PT10M", description = "Longest wait between delivery attempts (default ${DEFAULT-VALUE}).")
     Duration retryMax;
 
-
-
-
-
     @Option(names = "--amqp-url", defaultValue = "${env:APERTURE_AMQP_URL}",
             description = "Listen for 'scan finished' messages: amqp://host:port or amqps://host:port (env APERTURE_AMQP_URL).")
     String amqpUrl;
