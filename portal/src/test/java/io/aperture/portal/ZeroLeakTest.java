@@ -168,6 +168,11 @@ class ZeroLeakTest {
             String body = c.spec().get().queryParam("param", "/entry/sample/temperature:0:100000").queryParam("q", run + "*")
                     .queryParam("size", 100).get("/api/search").asString();
             assertNoLeak(c.name() + " parameter search", body);
+            // the same by short name (nameSuffix), the form researchers type
+            String byShortName = c.spec().get().queryParam("param", "temperature:0:100000").queryParam("q", run + "*")
+                    .queryParam("size", 100).get("/api/search").asString();
+            assertNoLeak(c.name() + " parameter search by short name", byShortName);
+            assertThat(byShortName).as("released datasets are found by short name").doesNotContain("\"total\":0");
         }
     }
 
@@ -210,6 +215,17 @@ class ZeroLeakTest {
                         .get("/api/Datasets").then().statusCode(200).extract().asString();
                 assertNoLeak(c.name() + " PaNOSC list", body);
             }
+            // PaNOSC parameter conditions, both spellings the API takes
+            String where = c.spec().get().queryParam("filter", "{\"query\": \"" + run + "*\", \"limit\": 1000, "
+                            + "\"where\": {\"parameters\": {\"and\": [{\"name\": \"sample_temperature\"}, {\"value\": {\"gte\": 0}}, {\"unit\": \"K\"}]}}}")
+                    .get("/api/Datasets").then().statusCode(200).extract().asString();
+            assertNoLeak(c.name() + " PaNOSC parameter filter", where);
+            assertThat(where).as("released datasets match the PaNOSC parameter filter").isNotEqualTo("[]");
+            String include = c.spec().get().queryParam("filter", "{\"query\": \"" + run + "*\", \"limit\": 1000, "
+                            + "\"include\": [{\"relation\": \"parameters\", \"scope\": {\"where\": {\"and\": [{\"name\": \"temperature\"}, {\"value\": {\"lt\": 100000}}]}}}]}")
+                    .get("/api/Datasets").then().statusCode(200).extract().asString();
+            assertNoLeak(c.name() + " PaNOSC include parameters", include);
+            assertThat(include).as("released datasets match the PaNOSC include scope").isNotEqualTo("[]");
         }
     }
 
