@@ -102,6 +102,32 @@ class SearchAccessTest {
     }
 
     @Test
+    void aRoleGivenOrTakenByTheUserOfficeCountsFromTheNextRequest() {
+        // the member's roles are read (and cached) before each import
+        search(given().auth().oauth2(Tokens.user("member"))).then().body("total", is(2));
+        importSecondProposal("""
+                {"role": "PI", "person": {"fullName": "Other Person", "username": "other-%s"}},
+                {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}""".formatted(tag));
+        search(given().auth().oauth2(Tokens.user("member"))).then().body("total", is(3))
+                .body("hits.pid", hasItem(otherEmbargoed));
+        given().auth().oauth2(Tokens.user("member")).get("/api/datasets/" + otherEmbargoed + "/datacite").then().statusCode(200);
+
+        importSecondProposal("""
+                {"role": "PI", "person": {"fullName": "Other Person", "username": "other-%s"}}""".formatted(tag));
+        search(given().auth().oauth2(Tokens.user("member"))).then().body("total", is(2))
+                .body("hits.pid", not(hasItem(otherEmbargoed)));
+        given().auth().oauth2(Tokens.user("member")).get("/api/datasets/" + otherEmbargoed + "/datacite").then().statusCode(404);
+    }
+
+    private void importSecondProposal(String members) {
+        String p2 = "cm" + tag.substring(2, 7) + "b";
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body("""
+                        {"proposals": [{"code": "%s", "title": "Someone else's proposal", "members": [%s]}]}""".formatted(p2, members))
+                .post("/api/ingest/user-office").then().statusCode(200).body("results.status", everyItem(is("IMPORTED")));
+    }
+
+    @Test
     void anExternalResearcherIsTreatedLikeTheAnonymousPublic() {
         search(given().auth().oauth2(Tokens.user("researcher"))).then().body("total", is(1)).body("hits.pid", contains(released));
     }

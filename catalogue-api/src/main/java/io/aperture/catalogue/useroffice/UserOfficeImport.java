@@ -1,6 +1,7 @@
 package io.aperture.catalogue.useroffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.access.ProposalRoles;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.ingest.Pids;
 import io.aperture.catalogue.model.*;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,10 +26,15 @@ import java.util.Map;
 public class UserOfficeImport {
     private final EntityManager em;
     private final String defaultFacility;
+    private final ProposalRoles roles;
+    private final Clock clock;
 
-    UserOfficeImport(EntityManager em, @ConfigProperty(name = "aperture.facility.code") String defaultFacility) {
+    UserOfficeImport(EntityManager em, @ConfigProperty(name = "aperture.facility.code") String defaultFacility,
+                     ProposalRoles roles, Clock clock) {
         this.em = em;
         this.defaultFacility = defaultFacility;
+        this.roles = roles;
+        this.clock = clock;
     }
 
     public record Result(int index, String proposal, String status, String field, String error) {}
@@ -43,6 +50,7 @@ public class UserOfficeImport {
             String at = "proposals[" + index + "]";
             try {
                 String code = QuarkusTransaction.requiringNew().call(() -> importProposal(at, p));
+                roles.forgetAll(); // committed: whoever gained or lost a role is seen anew by the next request
                 out.add(new Result(index, code, "IMPORTED", null, null));
             } catch (InvalidRecordException e) {
                 out.add(new Result(index, p.path("code").asText(null), "REJECTED", e.field(), e.getMessage()));
@@ -67,7 +75,7 @@ public class UserOfficeImport {
         proposal.doi = text(p, at, "doi", false);
         String type = text(p, at, "type", false);
         proposal.docType = type == null ? "proposal" : type;
-        proposal.updatedAt = Instant.now();
+        proposal.updatedAt = clock.instant();
         proposal.persist();
 
         for (int v = 0; v < p.path("visits").size(); v++) {
