@@ -9,7 +9,6 @@ import io.aperture.catalogue.model.AccessState;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Technique;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -52,7 +51,7 @@ public class DatasetSearch {
         this.mapper = mapper;
     }
 
-    @Transactional
+    // No transaction: hits are projections read from the index, the database is not touched.
     public io.aperture.catalogue.search.SearchResult search(SearchRequest request, SearchScope scope) {
         Map<String, AggregationKey<Map<Object, Long>>> keys = new LinkedHashMap<>();
         FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
