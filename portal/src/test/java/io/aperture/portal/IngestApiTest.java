@@ -135,6 +135,49 @@ class IngestApiTest {
     }
 
     @Test
+    void concurrentScansOfOneVisitAllLandAndTheVisitEmbargoRunsFromTheLast() throws Exception {
+        String proposal = "cm" + (10000000 + new java.util.Random().nextInt(89999999));
+        Instant start = Instant.now().minus(Duration.ofDays(5));
+        String token = Tokens.harvester();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<String> pids = new ArrayList<>();
+        try {
+            // 4 harvesters at once, each with a batch of scans of the same visit, each scan later than the last
+            List<Future<List<String>>> batches = new ArrayList<>();
+            CountDownLatch go = new CountDownLatch(1);
+            for (int h = 0; h < 4; h++) {
+                ObjectNode[] scans = new ObjectNode[8];
+                for (int i = 0; i < scans.length; i++) {
+                    scans[i] = Records.withProposal(Records.record("scan " + h + "-" + i,
+                            start.plus(Duration.ofMinutes(10L * (h + 4 * i)))), proposal, proposal + "-1");
+                }
+                batches.add(pool.submit(() -> {
+                    go.await();
+                    return post(Records.batch(scans), token).then().statusCode(200)
+                            .body("results.status", everyItem(is("CREATED"))).extract().path("results.datasetPid");
+                }));
+            }
+            go.countDown();
+            for (Future<List<String>> f : batches) {
+                pids.addAll(f.get(120, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Instant last = start.plus(Duration.ofMinutes(10L * (3 + 4 * 7)));
+        Object embargoEnd = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        SELECT e.current_end FROM embargo e JOIN visit v ON v.id = e.visit_id WHERE v.code = ?1""")
+                .setParameter(1, proposal + "-1").getSingleResult());
+        Instant end = embargoEnd instanceof java.sql.Timestamp t ? t.toInstant() : (Instant) embargoEnd;
+        assertThat(end).isAfter(last.plus(Duration.ofDays(3 * 365 - 1))).isBefore(last.plus(Duration.ofDays(3 * 366 + 1)));
+        assertThat(pids).hasSize(32).doesNotHaveDuplicates();
+        for (String pid : pids) {
+            assertThat(stateOf(pid).get(0)).isEqualTo("EMBARGOED");
+            assertThat((Instant) stateOf(pid).get(1)).isBeforeOrEqualTo(end);
+        }
+    }
+
+    @Test
     void ingestIsAudited() {
         ObjectNode r = Records.record("Audited", Instant.parse("2022-02-02T00:00:00Z"));
         String pid = post(Records.batch(r), Tokens.harvester()).then().statusCode(200).extract().path("results[0].datasetPid");
@@ -142,5 +185,65 @@ class IngestApiTest {
                 "SELECT count(*) FROM audit_event WHERE subject_id = ?1 AND action = 'RECORD_INGESTED' AND actor = 'service-account-aperture-harvester'")
                 .setParameter(1, pid).getSingleResult());
         assertThat(n.longValue()).isEqualTo(1);
+    }
+
+    /** access_state, embargo_end, license and embargo (own or visit) of the dataset with this pid. */
+    private List<Object> stateOf(String pid) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Object[] row = (Object[]) em.createNativeQuery("""
+                            SELECT d.access_state, d.embargo_end, coalesce(d.license, '-'),
+                                   CASE WHEN EXISTS (SELECT 1 FROM embargo e WHERE e.dataset_id = d.id) THEN 'own' ELSE 'visit' END
+                            FROM dataset d WHERE d.pid = ?1""")
+                    .setParameter(1, pid).getSingleResult();
+            return List.of(row[0], row[1] instanceof java.sql.Timestamp t ? t.toInstant() : row[1], row[2], row[3]);
+        });
+    }
+
+    private static String pidOf(ObjectNode r) {
+        return post(Records.batch(r), Tokens.harvester()).then().statusCode(200)
+                .body("results[0].status", is("CREATED")).extract().path("results[0].datasetPid");
+    }
+
+    @Test
+    void eachScanGetsTheEmbargoItsVisitOrItsOwnDateGivesIt() {
+        String proposal = "cm" + (10000000 + new java.util.Random().nextInt(89999999));
+        String visit = proposal + "-1";
+        Instant first = Instant.now().minus(Duration.ofDays(20));
+        Instant later = first.plus(Duration.ofDays(2));
+
+        // the visit's first scan opens its embargo: three years from the scan
+        String a = pidOf(Records.withProposal(Records.record("first scan", first), proposal, visit));
+        Instant endA = (Instant) stateOf(a).get(1);
+        assertThat(stateOf(a)).containsExactly("EMBARGOED", endA, "-", "visit");
+        assertThat(endA).isAfter(first.plus(Duration.ofDays(3 * 365 - 1))).isBefore(first.plus(Duration.ofDays(3 * 366 + 1)));
+
+        // a later scan moves the visit's end later, and carries the new end
+        String b = pidOf(Records.withProposal(Records.record("later scan", later), proposal, visit));
+        Instant endB = (Instant) stateOf(b).get(1);
+        assertThat(endB).isAfter(endA);
+        assertThat(stateOf(b)).containsExactly("EMBARGOED", endB, "-", "visit");
+        // an earlier scan arriving late changes nothing and gets the visit's end
+        String c = pidOf(Records.withProposal(Records.record("earlier scan", first.minus(Duration.ofDays(1))), proposal, visit));
+        assertThat(stateOf(c)).containsExactly("EMBARGOED", endB, "-", "visit");
+
+        // an old scan harvested late is open at once, under the release licence
+        String old = pidOf(Records.withProposal(Records.record("old scan", Instant.parse("2016-03-01T09:00:00Z")),
+                proposal + "x", proposal + "x-1"));
+        assertThat(stateOf(old)).element(0).isEqualTo("RELEASED");
+        assertThat(stateOf(old)).element(2).isEqualTo("CC-BY-4.0");
+        // ... and a new scan for that released visit gets an embargo of its own; the released one stays open
+        String fresh = pidOf(Records.withProposal(Records.record("new scan, old visit", first), proposal + "x", proposal + "x-1"));
+        assertThat(stateOf(fresh)).containsExactly("EMBARGOED", stateOf(fresh).get(1), "-", "own");
+        assertThat(stateOf(old)).element(0).isEqualTo("RELEASED");
+
+        // a dataset of no visit has an embargo of its own
+        String lone = pidOf(Records.record("no visit", first));
+        assertThat(stateOf(lone)).containsExactly("EMBARGOED", stateOf(lone).get(1), "-", "own");
+
+        List<String> actions = given().auth().oauth2(Tokens.user("staff")).queryParam("proposal", proposal)
+                .get("/api/staff/audit").then().statusCode(200).extract().path("action");
+        // opened with the first scan, moved by the later one; nothing for the earlier one
+        assertThat(actions).filteredOn("EMBARGO_COMPUTED"::equals).hasSize(2);
+        assertThat(actions).filteredOn("RECORD_INGESTED"::equals).hasSize(3);
     }
 }

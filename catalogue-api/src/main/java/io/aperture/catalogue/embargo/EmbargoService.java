@@ -10,6 +10,7 @@ import io.aperture.policy.embargo.EmbargoState;
 import io.aperture.policy.workflow.EmbargoWorkflow;
 import io.aperture.policy.workflow.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,21 +40,53 @@ public class EmbargoService {
     }
 
     /**
-     * Gives a newly ingested or changed dataset its embargo. A visit's embargo runs from the last production date among
-     * its datasets, so a later scan moves a running embargo's end later; a scan arriving for a visit already released
-     * (or withdrawn) gets an embargo of its own rather than inheriting the visit's openness.
+     * The embargo a dataset falls under as things stand: its own if it has one, else its visit's; null when there is
+     * none yet. A dataset not yet written has no embargo of its own.
      */
-    public void attach(Dataset ds, String actor, Instant now) {
-        Embargo e = ds.visit == null ? Embargo.<Embargo>find("dataset", ds).firstResult()
-                : Embargo.<Embargo>find("visit", ds.visit).firstResult();
-        if (ds.visit != null) {
+    public Embargo governing(Dataset ds) {
+        if (ds.id != null) {
             Embargo own = Embargo.find("dataset", ds).firstResult();
             if (own != null) {
-                e = own;
+                return own;
             }
         }
+        return ds.visit == null ? null : Embargo.<Embargo>find("visit", ds.visit).firstResult();
+    }
+
+    /**
+     * Sets the dataset's embargo fields to what {@link #attach} will give it, where that can be known without writing:
+     * when it stays under {@code e}. When a new embargo is to be opened it is closed until attach says otherwise
+     * (never open by default).
+     */
+    public void preset(Dataset ds, Embargo e, Instant now) {
         Instant ownEnd = rules.embargoEnd(ds.producedAt);
-        if (e == null || (e.visit != null && e.status != AccessState.EMBARGOED && ownEnd.isAfter(now))) {
+        if (opensNew(ds, e, ownEnd, now)) {
+            if (ds.accessState == null) {
+                ds.embargoEnd = ds.producedAt;
+                ds.accessState = AccessState.EMBARGOED;
+            }
+            return;
+        }
+        Instant end = e.status == AccessState.EMBARGOED && ownEnd.isAfter(e.originalEnd) && ownEnd.isAfter(e.currentEnd)
+                ? ownEnd : e.currentEnd;
+        copy(ds, end, e.status, e.releasedAt);
+    }
+
+    /**
+     * Gives a newly ingested or changed dataset its embargo, {@code e} being its {@link #governing} one. A visit's
+     * embargo runs from the last production date among its datasets, so a later scan moves a running embargo's end
+     * later; a scan arriving for a visit already released (or withdrawn) gets an embargo of its own rather than
+     * inheriting the visit's openness.
+     */
+    public void attach(Dataset ds, Embargo e, String actor, Instant now) {
+        Instant ownEnd = rules.embargoEnd(ds.producedAt);
+        if (!opensNew(ds, e, ownEnd, now) && e.status == AccessState.EMBARGOED
+                && (ownEnd.isAfter(e.originalEnd) || !e.currentEnd.isAfter(now))) {
+            // About to change the embargo: read it again under a row lock, so that concurrent ingests of one visit
+            // take turns instead of one failing on the version check. Most datasets change nothing and take no lock.
+            Embargo.getEntityManager().refresh(e, LockModeType.PESSIMISTIC_WRITE);
+        }
+        if (opensNew(ds, e, ownEnd, now)) {
             e = open(ds, e == null ? ds.visit : null, actor, now);
         } else if (e.status == AccessState.EMBARGOED && ownEnd.isAfter(e.originalEnd)) {
             Instant before = e.currentEnd;
@@ -63,18 +96,26 @@ public class EmbargoService {
                     EmbargoStore.proposalPid(e), before, e.currentEnd, Optional.of("later production date " + ds.producedAt), now)),
                     ds.pid);
         }
-        ds.embargoEnd = e.currentEnd;
-        ds.accessState = e.status;
-        ds.releasedAt = e.releasedAt;
-        ds.license = e.status == AccessState.RELEASED ? rules.releaseLicence().spdxId() : null;
+        copy(ds, e.currentEnd, e.status, e.releasedAt);
         if (e.status == AccessState.EMBARGOED && !e.currentEnd.isAfter(now)) {
             // An old file harvested late: its embargo is already over. Release it now, through the policy — quietly:
             // nobody is told that data from years ago is open, it never was closed in anyone's experience.
             release(e, now, false);
-            ds.accessState = e.status;
-            ds.releasedAt = e.releasedAt;
-            ds.license = e.status == AccessState.RELEASED ? rules.releaseLicence().spdxId() : null;
+            copy(ds, e.currentEnd, e.status, e.releasedAt);
         }
+    }
+
+    /** A new embargo is needed when there is none, or when the visit's is over but this dataset's own is not. */
+    private static boolean opensNew(Dataset ds, Embargo e, Instant ownEnd, Instant now) {
+        return e == null || (e.visit != null && e.status != AccessState.EMBARGOED && ownEnd.isAfter(now));
+    }
+
+    /** The embargo's end and state as the dataset row carries them (what search and pages read). */
+    private void copy(Dataset ds, Instant end, AccessState status, Instant releasedAt) {
+        ds.embargoEnd = end;
+        ds.accessState = status;
+        ds.releasedAt = releasedAt;
+        ds.license = status == AccessState.RELEASED ? rules.releaseLicence().spdxId() : null;
     }
 
     private Embargo open(Dataset ds, io.aperture.catalogue.model.Visit visit, String actor, Instant now) {

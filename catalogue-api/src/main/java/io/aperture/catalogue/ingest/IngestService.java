@@ -24,6 +24,8 @@ import java.util.List;
 @ApplicationScoped
 public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
+    /** Tries per record when it loses a race with a concurrent ingest. */
+    private static final int ATTEMPTS = 3;
 
     private final EntityManager em;
     private final ReferenceData references;
@@ -61,11 +63,20 @@ public class IngestService {
         }
         String canonical = CanonicalJson.sorted(json).toString();
         String hash = CanonicalJson.sha256(canonical);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, actor));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "ingest: record %d (%s#%s) failed", index, record.sourcePath(), record.entry());
-            return IngestResult.rejected(index, "record", "could not be stored: " + rootMessage(e));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, actor));
+            } catch (RuntimeException e) {
+                if (attempt < ATTEMPTS && ConcurrencyConflict.isCause(e)) {
+                    // Another ingest changed a row this one read (two first scans of one visit opening its embargo,
+                    // say). The record is applied whole or not at all, so applying it again is safe.
+                    LOG.debugf("ingest: record %d (%s#%s) met a concurrent change, attempt %d: %s", index,
+                            record.sourcePath(), record.entry(), attempt, rootMessage(e));
+                    continue;
+                }
+                LOG.errorf(e, "ingest: record %d (%s#%s) failed", index, record.sourcePath(), record.entry());
+                return IngestResult.rejected(index, "record", "could not be stored: " + rootMessage(e));
+            }
         }
     }
 
@@ -78,15 +89,15 @@ public class IngestService {
         if (!created && hash.equals(existing.recordHash)) {
             return IngestResult.ok(index, IngestStatus.UNCHANGED, existing.pid);
         }
-        Facility facility = references.facility(r.facility());
+        ReferenceData.Resolved refs = references.resolve(r);
         Dataset ds = created ? new Dataset() : existing;
         if (created) {
-            ds.pid = Pids.dataset(facility.code, r.sourcePath(), r.entry());
+            ds.pid = Pids.dataset(r.facility(), r.sourcePath(), r.entry());
             ds.sourcePath = r.sourcePath();
             ds.entryName = r.entry();
             ds.createdAt = now;
         }
-        ds.facility = facility;
+        ds.facility = refs.facility();
         ds.kind = r.kind();
         ds.title = r.title();
         ds.collectionStart = r.startTime();
@@ -95,28 +106,28 @@ public class IngestService {
         ds.programName = r.programName().orElse(null);
         ds.programVersion = r.programVersion().orElse(null);
         ds.scanNumber = r.scanNumber().orElse(null);
-        ds.instrument = r.instrument().map(i -> references.instrument(facility, i)).orElse(null);
-        ds.sample = r.sample().map(s -> references.sample(facility, s)).orElse(null);
-        ds.proposal = r.proposal().map(p -> references.proposal(facility, p)).orElse(null);
-        ds.visit = ds.proposal == null ? null : r.visit().map(v -> references.visit(ds.proposal, v)).orElse(null);
+        ds.instrument = refs.instrument();
+        ds.sample = refs.sample();
+        ds.proposal = refs.proposal();
+        ds.visit = refs.visit();
         List<IncomingRecord.FileRef> files = ChildRows.distinctFiles(r);
         ds.sizeBytes = files.stream().mapToLong(f -> f.size() == null ? 0 : f.size()).sum();
         ds.fileCount = files.size();
         ds.recordHash = hash;
         ds.record = canonical;
         ds.updatedAt = now;
-
         ds.producedAt = r.producedAt();
+
+        // The embargo fields are set before the row is written, so that it is written once (no UPDATE after the
+        // INSERT) whenever the dataset falls under an existing embargo; attach then does the writes and the audit.
+        Embargo governing = embargo.governing(ds);
+        embargo.preset(ds, governing, now);
         if (created) {
-            // Embargoed until the embargo engine (attach, below, same transaction) says otherwise: never open by default.
-            ds.embargoEnd = ds.producedAt;
-            ds.accessState = AccessState.EMBARGOED;
             em.persist(ds);
         }
         em.flush();
-        List<Long> techniqueIds = r.techniques().stream().map(t -> references.technique(t).id).toList();
-        em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, techniqueIds));
-        embargo.attach(ds, actor, now);
+        em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, refs.techniqueIds()));
+        embargo.attach(ds, governing, actor, now);
         embargo.recordIngest(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
     }

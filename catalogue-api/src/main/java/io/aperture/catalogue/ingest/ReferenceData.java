@@ -3,12 +3,19 @@ package io.aperture.catalogue.ingest;
 import io.aperture.catalogue.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Find-or-create of the shared rows a record points at. {@code INSERT … ON CONFLICT DO NOTHING} makes two
  * concurrent ingests of records naming the same facility, beamline or proposal end with one row. Almost every
- * record names rows that exist already, so each is looked up first and inserted only when missing: one round trip
- * per reference instead of two.
+ * record names rows that exist already, so {@link #resolve} looks all of them up in one statement and only what is
+ * missing takes the find-or-create path.
  */
 @ApplicationScoped
 class ReferenceData {
@@ -22,6 +29,79 @@ class ReferenceData {
         this.em = em;
         this.ownCode = ownCode;
         this.ownName = ownName;
+    }
+
+    /**
+     * A record's shared rows. Facility, instrument, sample and techniques are only pointed at, so they are references
+     * (no row loaded); the proposal and visit are loaded, because the embargo engine reads their codes and pids.
+     */
+    record Resolved(Facility facility, Instrument instrument, Sample sample, Proposal proposal, Visit visit,
+                    List<Long> techniqueIds) {}
+
+    private static final String LOOKUP = """
+            SELECT f.id,
+                   (SELECT i.id FROM instrument i WHERE i.facility_id = f.id AND i.name = ?),
+                   p.id,
+                   (SELECT v.id FROM visit v WHERE v.proposal_id = p.id AND v.code = ?),
+                   (SELECT s.id FROM sample s WHERE s.pid = ?),
+                   (SELECT array_agg(t.iri || ' ' || t.id) FROM technique t WHERE t.iri = ANY (?))
+            FROM facility f LEFT JOIN proposal p ON p.facility_id = f.id AND p.code = ?
+            WHERE f.code = ?""";
+
+    /**
+     * All shared rows of a record: one statement finds those that exist (almost always all of them), and only the
+     * missing ones take the find-or-create path; then one more loads the visit with its proposal.
+     */
+    Resolved resolve(IncomingRecord r) {
+        String code = r.facility();
+        String instrumentName = r.instrument().map(IncomingRecord.InstrumentRef::name).orElse(null);
+        String samplePid = r.sample().map(s -> Pids.sample(code, s.name(), s.chemicalFormula())).orElse(null);
+        String proposalCode = r.proposal().orElse(null);
+        String visitCode = proposalCode == null ? null : r.visit().orElse(null);
+        String[] iris = r.techniques().stream().map(IncomingRecord.TechniqueRef::iri).toArray(String[]::new);
+        Object[] row = em.unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(LOOKUP)) {
+                ps.setString(1, instrumentName);
+                ps.setString(2, visitCode);
+                ps.setString(3, samplePid);
+                ps.setArray(4, c.createArrayOf("text", iris));
+                ps.setString(5, proposalCode);
+                ps.setString(6, code);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return new Object[6];
+                    }
+                    java.sql.Array found = rs.getArray(6);
+                    return new Object[]{rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getObject(4),
+                            rs.getObject(5), found == null ? null : (Object[]) found.getArray()};
+                }
+            }
+        });
+        Facility facility = row[0] != null ? em.getReference(Facility.class, row[0]) : facility(code);
+        Instrument instrument = r.instrument().map(ref -> row[1] != null ? em.getReference(Instrument.class, row[1])
+                : instrument(facility, ref)).orElse(null);
+        Sample sample = r.sample().map(ref -> row[4] != null ? em.getReference(Sample.class, row[4])
+                : sample(facility, ref)).orElse(null);
+        Visit visit = null;
+        Proposal proposal = null;
+        if (row[3] != null) {
+            visit = em.createQuery("select v from Visit v join fetch v.proposal where v.id = ?1", Visit.class)
+                    .setParameter(1, row[3]).getSingleResult();
+            proposal = visit.proposal;
+        } else if (proposalCode != null) {
+            proposal = row[2] != null ? em.find(Proposal.class, row[2]) : proposal(facility, proposalCode);
+            visit = visitCode == null ? null : visit(proposal, visitCode);
+        }
+        Map<String, Long> techniqueIds = new HashMap<>();
+        if (row[5] != null) {
+            for (Object pair : (Object[]) row[5]) {
+                String[] iriAndId = ((String) pair).split(" ", 2);
+                techniqueIds.put(iriAndId[0], Long.valueOf(iriAndId[1]));
+            }
+        }
+        List<Long> techniques = r.techniques().stream()
+                .map(t -> techniqueIds.computeIfAbsent(t.iri(), iri -> technique(t).id)).toList();
+        return new Resolved(facility, instrument, sample, proposal, visit, techniques);
     }
 
     /** The facility row; the catalogue's own facility gets its configured name (others keep their code until named). */
