@@ -67,9 +67,6 @@ public class ProposalRoles {
         }
         long readIn = generation.get();
         List<Role> roles = loader.apply(username);
-        if (generation.get() != readIn) {
-            return roles; // an import committed while we read: use them once, keep nothing
-        }
         if (byUsername.size() >= maxEntries) {
             // Bounded without bookkeeping: drop what has expired, and everything if that was not enough.
             byUsername.values().removeIf(e -> !now.isBefore(e.expires()));
@@ -80,7 +77,7 @@ public class ProposalRoles {
         Entry entry = new Entry(roles, now.plus(ttl));
         byUsername.put(username, entry);
         if (generation.get() != readIn) {
-            byUsername.remove(username, entry); // forgetAll ran between the check and the put
+            byUsername.remove(username, entry); // an import committed while we read: use them once, keep nothing
         }
         return roles;
     }

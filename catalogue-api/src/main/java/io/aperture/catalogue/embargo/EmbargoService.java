@@ -67,9 +67,7 @@ public class EmbargoService {
             }
             return;
         }
-        Instant end = e.status == AccessState.EMBARGOED && ownEnd.isAfter(e.originalEnd) && ownEnd.isAfter(e.currentEnd)
-                ? ownEnd : e.currentEnd;
-        copy(ds, end, e.status, e.releasedAt);
+        copy(ds, movesEnd(e, ownEnd) ? later(ownEnd, e.currentEnd) : e.currentEnd, e.status, e.releasedAt);
     }
 
     /**
@@ -80,18 +78,17 @@ public class EmbargoService {
      */
     public void attach(Dataset ds, Embargo e, String actor, Instant now) {
         Instant ownEnd = rules.embargoEnd(ds.producedAt);
-        if (!opensNew(ds, e, ownEnd, now) && e.status == AccessState.EMBARGOED
-                && (ownEnd.isAfter(e.originalEnd) || !e.currentEnd.isAfter(now))) {
+        if (!opensNew(ds, e, ownEnd, now) && (movesEnd(e, ownEnd) || (e.status == AccessState.EMBARGOED && !e.currentEnd.isAfter(now)))) {
             // About to change the embargo: read it again under a row lock, so that concurrent ingests of one visit
             // take turns instead of one failing on the version check. Most datasets change nothing and take no lock.
             Embargo.getEntityManager().refresh(e, LockModeType.PESSIMISTIC_WRITE);
         }
         if (opensNew(ds, e, ownEnd, now)) {
             e = open(ds, e == null ? ds.visit : null, actor, now);
-        } else if (e.status == AccessState.EMBARGOED && ownEnd.isAfter(e.originalEnd)) {
+        } else if (movesEnd(e, ownEnd)) {
             Instant before = e.currentEnd;
             e.originalEnd = ownEnd;
-            e.currentEnd = ownEnd.isAfter(e.currentEnd) ? ownEnd : e.currentEnd;
+            e.currentEnd = later(ownEnd, e.currentEnd);
             record(List.of(new AuditFact(io.aperture.policy.audit.AuditAction.EMBARGO_COMPUTED, actor, e.subjectId(),
                     EmbargoStore.proposalPid(e), before, e.currentEnd, Optional.of("later production date " + ds.producedAt), now)),
                     ds.pid);
@@ -108,6 +105,15 @@ public class EmbargoService {
     /** A new embargo is needed when there is none, or when the visit's is over but this dataset's own is not. */
     private static boolean opensNew(Dataset ds, Embargo e, Instant ownEnd, Instant now) {
         return e == null || (e.visit != null && e.status != AccessState.EMBARGOED && ownEnd.isAfter(now));
+    }
+
+    /** A running embargo is moved by a dataset produced after the date it was computed from (extensions kept). */
+    private static boolean movesEnd(Embargo e, Instant ownEnd) {
+        return e.status == AccessState.EMBARGOED && ownEnd.isAfter(e.originalEnd);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     /** The embargo's end and state as the dataset row carries them (what search and pages read). */

@@ -44,8 +44,9 @@ class ReferenceData {
                    p.id,
                    (SELECT v.id FROM visit v WHERE v.proposal_id = p.id AND v.code = ?),
                    (SELECT s.id FROM sample s WHERE s.pid = ?),
-                   (SELECT array_agg(t.iri || ' ' || t.id) FROM technique t WHERE t.iri = ANY (?))
+                   t.iris, t.ids
             FROM facility f LEFT JOIN proposal p ON p.facility_id = f.id AND p.code = ?
+            CROSS JOIN (SELECT array_agg(iri) AS iris, array_agg(id) AS ids FROM technique WHERE iri = ANY (?)) t
             WHERE f.code = ?""";
 
     /**
@@ -64,16 +65,18 @@ class ReferenceData {
                 ps.setString(1, instrumentName);
                 ps.setString(2, visitCode);
                 ps.setString(3, samplePid);
-                ps.setArray(4, c.createArrayOf("text", iris));
-                ps.setString(5, proposalCode);
+                ps.setString(4, proposalCode);
+                ps.setArray(5, c.createArrayOf("text", iris));
                 ps.setString(6, code);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        return new Object[6];
+                        return new Object[7];
                     }
-                    java.sql.Array found = rs.getArray(6);
+                    java.sql.Array foundIris = rs.getArray(6);
+                    java.sql.Array foundIds = rs.getArray(7);
                     return new Object[]{rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getObject(4),
-                            rs.getObject(5), found == null ? null : (Object[]) found.getArray()};
+                            rs.getObject(5), foundIris == null ? null : foundIris.getArray(),
+                            foundIds == null ? null : foundIds.getArray()};
                 }
             }
         });
@@ -94,9 +97,10 @@ class ReferenceData {
         }
         Map<String, Long> techniqueIds = new HashMap<>();
         if (row[5] != null) {
-            for (Object pair : (Object[]) row[5]) {
-                String[] iriAndId = ((String) pair).split(" ", 2);
-                techniqueIds.put(iriAndId[0], Long.valueOf(iriAndId[1]));
+            String[] foundIris = (String[]) row[5];
+            Long[] foundIds = (Long[]) row[6];
+            for (int i = 0; i < foundIris.length; i++) {
+                techniqueIds.put(foundIris[i], foundIds[i]);
             }
         }
         List<Long> techniques = r.techniques().stream()
