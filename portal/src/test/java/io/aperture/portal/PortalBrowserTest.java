@@ -83,7 +83,25 @@ class PortalBrowserTest {
     private void submit(org.openqa.selenium.WebElement button) {
         var html = browser.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(html));
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> isGone(html));
+    }
+
+    /**
+     * Whether the old page's element has left the document. Mid-navigation chromedriver may say so as an inspector
+     * error ("Node with given id does not belong to the document") instead of a stale-element error; both mean gone.
+     */
+    private static boolean isGone(org.openqa.selenium.WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     @Test
