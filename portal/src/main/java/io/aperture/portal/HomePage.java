@@ -5,6 +5,7 @@ import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.SearchRequestParser;
 import io.aperture.catalogue.search.SearchResult;
+import io.aperture.catalogue.search.SearchUnavailableException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 import java.util.Map;
@@ -39,14 +41,18 @@ public class HomePage {
     }
 
     @GET
-    public TemplateInstance home(@Context UriInfo uri) {
+    public RestResponse<TemplateInstance> home(@Context UriInfo uri) {
         Map<String, List<String>> query = uri.getQueryParameters();
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
         try {
             SearchResult result = search.search(SearchRequestParser.parse(query), access.searchScope());
-            return Templates.search(new SearchPage(query, result, null, user));
+            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user)));
         } catch (InvalidSearchException e) {
-            return Templates.search(new SearchPage(query, null, e.getMessage(), user));
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user)));
+        } catch (SearchUnavailableException e) {
+            return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE,
+                            Templates.search(new SearchPage(query, null, e.getMessage(), user)))
+                    .header("Retry-After", SearchUnavailableException.RETRY_AFTER_SECONDS).build();
         }
     }
 }

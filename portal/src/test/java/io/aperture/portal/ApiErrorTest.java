@@ -42,6 +42,16 @@ class ApiErrorTest {
     }
 
     @Test
+    void aPanoscPageBeyondTheEnginesResultWindowIsABadRequestNotAServerError() {
+        given().queryParam("filter", "{\"skip\": 9950, \"limit\": 100}").get("/api/datasets").then().statusCode(400)
+                .body("error.field", is("filter.skip"))
+                .body("error.message", is("filter.skip: must be a whole number from 0 to 9900"));
+        given().queryParam("filter", "{\"skip\": 9900, \"limit\": 100}").get("/api/datasets").then().statusCode(200);
+        given().queryParam("q", "x").queryParam("size", "0").get("/").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("size: must be a whole number"));
+    }
+
+    @Test
     void aResourcesOwnBadRequestKeepsItsMessage() {
         given().auth().oauth2(Tokens.user("staff")).queryParam("limit", "0").get("/api/staff/audit").then()
                 .statusCode(400).contentType(ContentType.JSON)

@@ -19,6 +19,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -71,6 +72,15 @@ class IndexCatchUpTest {
                         .post("/api/ingest/records").then().statusCode(200);
             }
             assertThat(indexer.backlog()).as("changes waiting while the engine is down").isGreaterThanOrEqualTo(150);
+            // a search meanwhile is refused as temporarily unavailable (after aperture.search.timeout), saying nothing of
+            // the engine's request (which carries the caller's access filter)
+            given().queryParam("q", tag).get("/api/search").then().statusCode(503)
+                    .header("Retry-After", "10")
+                    .body("error.name", is("ServiceUnavailableError"))
+                    .body("error.code", is("SEARCH_UNAVAILABLE"))
+                    .body("error.message", is("search is unavailable for a moment; please try again shortly"));
+            given().queryParam("q", tag).get("/").then().statusCode(503).header("Retry-After", "10")
+                    .body(containsString("please try again shortly"));
         } finally {
             signal(node, "CONT");
         }

@@ -40,6 +40,7 @@ public record ApiError(int statusCode, String name, String message, String code,
             case 409 -> "ConflictError";
             case 413 -> "PayloadTooLargeError";
             case 422 -> "UnprocessableEntityError";
+            case 503 -> "ServiceUnavailableError";
             default -> status >= 500 ? "InternalServerError" : "Error";
         };
     }

@@ -2,6 +2,7 @@ package io.aperture.catalogue.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.catalogue.search.SearchUnavailableException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -13,6 +14,13 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
         return ApiError.of(400, e.getMessage()).withField(e.parameter()).response();
+    }
+
+    /** The engine is down or overloaded: a temporary condition the client may retry, not a server bug (500). */
+    @ServerExceptionMapper
+    public Response searchUnavailable(SearchUnavailableException e) {
+        return Response.fromResponse(ApiError.of(503, e.getMessage()).withCode("SEARCH_UNAVAILABLE").response())
+                .header("Retry-After", SearchUnavailableException.RETRY_AFTER_SECONDS).build();
     }
 
     @ServerExceptionMapper

@@ -29,6 +29,8 @@ import java.util.*;
 public class PanoscDatasetsResource {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1000;
+    /** skip + limit stays within the engine's result window (index.max_result_window, 10 000 by default). */
+    private static final int MAX_WINDOW = 10_000;
     private static final Set<String> FILTER_KEYS = Set.of("where", "include", "limit", "skip", "order", "fields", "query");
 
     private final DatasetSearch search;
@@ -45,7 +47,7 @@ public class PanoscDatasetsResource {
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         JsonNode filter = parseFilter(filterJson);
         int limit = intKey(filter, "limit", DEFAULT_LIMIT, MAX_LIMIT);
-        int skip = intKey(filter, "skip", 0, 100_000);
+        int skip = intKey(filter, "skip", 0, MAX_WINDOW - limit);
         String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
         // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
         List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);

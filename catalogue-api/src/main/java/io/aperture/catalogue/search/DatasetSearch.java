@@ -9,6 +9,7 @@ import io.aperture.catalogue.model.AccessState;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Technique;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
@@ -16,8 +17,12 @@ import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.util.common.SearchException;
+import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.*;
 
 /**
@@ -43,12 +48,17 @@ public class DatasetSearch {
 
     private static final int FACET_SIZE = 20;
 
+    private static final Logger LOG = Logger.getLogger(DatasetSearch.class);
+
     private final SearchSession session;
     private final ObjectMapper mapper;
+    private final long timeoutMillis;
 
-    DatasetSearch(SearchSession session, ObjectMapper mapper) {
+    DatasetSearch(SearchSession session, ObjectMapper mapper,
+                  @ConfigProperty(name = "aperture.search.timeout", defaultValue = "PT10S") Duration timeout) {
         this.session = session;
         this.mapper = mapper;
+        this.timeoutMillis = timeout.toMillis();
     }
 
     // No transaction: hits are projections read from the index, the database is not touched.
@@ -88,7 +98,16 @@ public class DatasetSearch {
             JsonArray cursor = after.get();
             query = query.requestTransformer(ctx -> ctx.body().add("search_after", cursor));
         }
-        SearchResult<List<?>> result = query.fetch(after.isPresent() ? 0 : request.offset(), request.size());
+        SearchResult<List<?>> result;
+        try {
+            // failAfter bounds the wait on the client side too, so a hung engine costs a caller seconds, not minutes
+            result = query.failAfter(timeoutMillis, TimeUnit.MILLISECONDS)
+                    .fetch(after.isPresent() ? 0 : request.offset(), request.size());
+        } catch (SearchException e) {
+            // Engine down, overloaded (429 from a circuit breaker) or too slow. The message quotes the request: log only.
+            LOG.warnf("search engine failed a search: %s", abbreviate(e.getMessage()));
+            throw new SearchUnavailableException(e);
+        }
 
         List<io.aperture.catalogue.search.SearchResult.Hit> hits = new ArrayList<>();
         JsonArray lastSort = null;
@@ -114,6 +133,10 @@ public class DatasetSearch {
         long total = result.total().hitCount();
         String next = hits.size() == request.size() && lastSort != null ? encodeCursor(lastSort) : null;
         return new io.aperture.catalogue.search.SearchResult(total, hits, facets, next);
+    }
+
+    private static String abbreviate(String message) {
+        return message == null || message.length() <= 500 ? message : message.substring(0, 500) + "…";
     }
 
     private static PredicateFinalStep predicate(
