@@ -2,8 +2,10 @@ package io.aperture.catalogue.search;
 
 import io.aperture.catalogue.model.Dataset;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Hibernate;
@@ -40,6 +42,7 @@ public class OutboxIndexer {
     private final int batchSize;
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile int failures;
+    private volatile boolean stopping;
 
     OutboxIndexer(EntityManager em, SearchSession search, Clock clock,
                   @ConfigProperty(name = "aperture.index.outbox.batch-size", defaultValue = "500") int batchSize) {
@@ -52,7 +55,7 @@ public class OutboxIndexer {
     @Scheduled(every = "${aperture.index.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void poll() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (stopping || clock.instant().isBefore(pausedUntil)) {
             return;
         }
         try {
@@ -65,11 +68,21 @@ public class OutboxIndexer {
             }
             failures = 0;
         } catch (RuntimeException e) {
+            if (stopping) {
+                // Hibernate Search closed under a poll already running; the rows stay queued for the next start
+                LOG.debugf("outbox poll interrupted by shutdown: %s", rootMessage(e));
+                return;
+            }
             failures++;
             Duration pause = Duration.ofMillis(Math.min(MAX_PAUSE.toMillis(), 500L << Math.min(failures, 10)));
             pausedUntil = clock.instant().plus(pause);
             LOG.warnf("search index update failed (%s); %d attempt(s) so far, next in %s", rootMessage(e), failures, pause);
         }
+    }
+
+    /** Polls stop here, before the search backend shuts down, instead of failing against a closed one. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /**
