@@ -1,8 +1,10 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.catalogue.embargo.SettledVisitSync;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.TestClock;
 import io.aperture.portal.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,12 +16,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.*;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 
 @QuarkusTest
@@ -28,6 +32,8 @@ class IngestApiTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    SettledVisitSync visitSync;
 
     private static Response post(Object body, String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body.toString()).post("/api/ingest/records");
@@ -212,7 +218,7 @@ class IngestApiTest {
         Instant later = first.plus(Duration.ofDays(2));
 
         // the visit's first scan opens its embargo: three years from the scan
-        String a = pidOf(Records.withProposal(Records.record("first scan", first), proposal, visit));
+        String a = pidOf(Records.withProposal(Records.record("first scan of " + proposal, first), proposal, visit));
         Instant endA = (Instant) stateOf(a).get(1);
         assertThat(stateOf(a)).containsExactly("EMBARGOED", endA, "-", "visit");
         assertThat(endA).isAfter(first.plus(Duration.ofDays(3 * 365 - 1))).isBefore(first.plus(Duration.ofDays(3 * 366 + 1)));
@@ -225,6 +231,22 @@ class IngestApiTest {
         // an earlier scan arriving late changes nothing and gets the visit's end
         String c = pidOf(Records.withProposal(Records.record("earlier scan", first.minus(Duration.ofDays(1))), proposal, visit));
         assertThat(stateOf(c)).containsExactly("EMBARGOED", endB, "-", "visit");
+        // the first scan keeps its older end while the visit is still moving it...
+        assertThat(stateOf(a).get(1)).isEqualTo(endA);
+        visitSync.syncSettled();
+        assertThat(stateOf(a).get(1)).as("not settled yet").isEqualTo(endA);
+        // ... and carries the visit's end once the end has stood still for the quiet period, in the index too
+        TestClock.shift(Duration.ofHours(1).plusMinutes(1));
+        try {
+            assertThat(visitSync.syncSettled()).isGreaterThanOrEqualTo(1);
+        } finally {
+            TestClock.reset();
+        }
+        assertThat(stateOf(a)).containsExactly("EMBARGOED", endB, "-", "visit");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().untilAsserted(() -> assertThat(Instant.parse(
+                given().auth().oauth2(Tokens.user("staff")).queryParam("q", proposal).get("/api/search").then().statusCode(200)
+                        .extract().<String>path("hits.find { it.pid == '" + a + "' }.embargoEnd")).truncatedTo(ChronoUnit.SECONDS))
+                .isEqualTo(endB.truncatedTo(ChronoUnit.SECONDS)));
 
         // an old scan harvested late is open at once, under the release licence
         String old = pidOf(Records.withProposal(Records.record("old scan", Instant.parse("2016-03-01T09:00:00Z")),

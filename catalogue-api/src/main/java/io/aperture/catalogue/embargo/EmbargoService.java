@@ -89,6 +89,9 @@ public class EmbargoService {
             Instant before = e.currentEnd;
             e.originalEnd = ownEnd;
             e.currentEnd = later(ownEnd, e.currentEnd);
+            if (e.visit != null) {
+                store.markMoved(e, now);
+            }
             record(List.of(new AuditFact(io.aperture.policy.audit.AuditAction.EMBARGO_COMPUTED, actor, e.subjectId(),
                     EmbargoStore.proposalPid(e), before, e.currentEnd, Optional.of("later production date " + ds.producedAt), now)),
                     ds.pid);

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,19 +93,36 @@ class EmbargoStore {
         syncDatasets(e);
     }
 
-    /** Copies the embargo's dates and state to its datasets (what search and pages read); the outbox reindexes them. */
+    /**
+     * Notes that a scan moved the visit embargo's end: its other datasets now carry an older end until
+     * {@link SettledVisitSync} (or any later {@link #syncDatasets}) copies it. Written apart from the entity, so this
+     * hint neither bumps the embargo's version nor is overwritten by it.
+     */
+    void markMoved(Embargo e, Instant at) {
+        em.createNativeQuery("UPDATE embargo SET end_moved_at = ?1 WHERE id = ?2")
+                .setParameter(1, at).setParameter(2, e.id).executeUpdate();
+    }
+
+    /**
+     * Copies the embargo's dates and state to its datasets (what search and pages read); the outbox reindexes them.
+     * Rows that already agree are left alone, so they are not reindexed for nothing.
+     */
     void syncDatasets(Embargo e) {
         String where = e.visit != null ? "visit_id = ?5 AND NOT EXISTS (SELECT 1 FROM embargo o WHERE o.dataset_id = dataset.id)"
                 : "id = ?5";
         em.createNativeQuery("UPDATE dataset SET embargo_end = ?1, access_state = ?2, released_at = cast(?3 AS timestamptz), "
                         + "license = CASE WHEN ?2 = 'RELEASED' THEN coalesce(license, ?4) ELSE NULL END, "
                         + "doi_state = CASE WHEN ?2 = 'RELEASED' AND doi_state = 'REGISTERED' THEN 'FINDABLE' ELSE doi_state END, "
-                        + "updated_at = now() WHERE " + where)
+                        + "updated_at = now() WHERE " + where
+                        + " AND (embargo_end IS DISTINCT FROM ?1 OR access_state IS DISTINCT FROM ?2"
+                        + " OR released_at IS DISTINCT FROM cast(?3 AS timestamptz))")
                 .setParameter(1, e.currentEnd)
                 .setParameter(2, e.status.name())
                 .setParameter(3, e.releasedAt)
                 .setParameter(4, releaseLicence)
                 .setParameter(5, e.visit != null ? e.visit.id : e.dataset.id)
                 .executeUpdate();
+        em.createNativeQuery("UPDATE embargo SET end_moved_at = NULL WHERE id = ?1 AND end_moved_at IS NOT NULL")
+                .setParameter(1, e.id).executeUpdate();
     }
 }

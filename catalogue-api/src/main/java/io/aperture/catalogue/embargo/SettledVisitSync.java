@@ -1,0 +1,77 @@
+package io.aperture.catalogue.embargo;
+
+import io.aperture.catalogue.model.Embargo;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Copies a visit embargo's end to all the visit's datasets once scans have stopped moving it. During a beamtime
+ * nearly every new scan moves the end (it runs from the last scan); copying at each move would rewrite and reindex
+ * every earlier scan again, quadratic in the visit's size. Waiting until the end has not moved for
+ * {@code aperture.embargo.visit-sync-quiet} copies it once. Until then earlier scans show an end up to the beamtime's
+ * length too early; access is unaffected (it follows the embargo's state, which every dataset shares at once).
+ * Safe with several instances: embargoes are claimed with {@code FOR UPDATE SKIP LOCKED}.
+ */
+@ApplicationScoped
+public class SettledVisitSync {
+    private static final Logger LOG = Logger.getLogger(SettledVisitSync.class);
+    private static final int BATCH = 100;
+
+    private final EntityManager em;
+    private final EmbargoStore store;
+    private final Clock clock;
+    private final Duration quiet;
+
+    SettledVisitSync(EntityManager em, EmbargoStore store, Clock clock,
+                     @ConfigProperty(name = "aperture.embargo.visit-sync-quiet", defaultValue = "PT1H") Duration quiet) {
+        this.em = em;
+        this.store = store;
+        this.clock = clock;
+        this.quiet = quiet;
+    }
+
+    @Scheduled(every = "${aperture.embargo.visit-sync-interval:5m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        try {
+            int n = syncSettled();
+            if (n > 0) {
+                LOG.infof("visit embargo end copied to the datasets of %d settled visit(s)", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "settled-visit sync failed; it will run again");
+        }
+    }
+
+    /** Syncs every visit whose embargo end last moved at least the quiet period ago; returns how many. */
+    public int syncSettled() {
+        OffsetDateTime settledBefore = OffsetDateTime.ofInstant(clock.instant().minus(quiet), ZoneOffset.UTC);
+        int total = 0;
+        int claimed;
+        do {
+            claimed = QuarkusTransaction.requiringNew().call(() -> {
+                @SuppressWarnings("unchecked")
+                List<Number> ids = em.createNativeQuery("""
+                                SELECT id FROM embargo WHERE end_moved_at <= ?1
+                                ORDER BY end_moved_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
+                        .setParameter(1, settledBefore).setParameter(2, BATCH).getResultList();
+                for (Number id : ids) {
+                    store.syncDatasets(em.find(Embargo.class, id.longValue()));
+                }
+                return ids.size();
+            });
+            total += claimed;
+        } while (claimed == BATCH);
+        return total;
+    }
+}
