@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.reindex.ChangesDuringRebuild;
+import io.aperture.catalogue.reindex.IndexRebuild;
 import io.aperture.catalogue.search.OutboxIndexer;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
@@ -15,6 +16,10 @@ import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +77,25 @@ class IndexRebuildTest {
         given().auth().oauth2(Tokens.user("pi")).post(REBUILD).then().statusCode(403);
         given().auth().oauth2(Tokens.user("researcher")).get(REBUILD).then().statusCode(403);
         given().auth().oauth2(Tokens.harvester()).post(REBUILD).then().statusCode(403);
+    }
+
+    /** Another server instance of the same database rebuilding (its lock held by a session of this test) blocks a second one. */
+    @Test
+    void aRebuildRunningOnAnotherInstanceIsNotStartedAgain() throws Exception {
+        var config = ConfigProvider.getConfig();
+        try (Connection other = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             PreparedStatement lock = other.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            lock.setLong(1, IndexRebuild.LOCK_KEY);
+            try (ResultSet rs = lock.executeQuery()) {
+                assertThat(rs.next() && rs.getBoolean(1)).as("no rebuild runs when the test starts").isTrue();
+            }
+            given().auth().oauth2(Tokens.user("staff")).post(REBUILD).then().statusCode(409).body("state", is("RUNNING_ELSEWHERE"));
+            given().auth().oauth2(Tokens.user("staff")).get(REBUILD).then().statusCode(200).body("state", is("RUNNING_ELSEWHERE"));
+        }
+        // that instance's session ended (rebuild over, or the server gone): this one no longer sees it
+        given().auth().oauth2(Tokens.user("staff")).get(REBUILD).then().statusCode(200).body("state", not("RUNNING_ELSEWHERE"));
     }
 
     @Test
@@ -138,7 +162,8 @@ class IndexRebuildTest {
         assertThat(((Number) status.path("documentsWritten")).longValue()).isGreaterThanOrEqualTo(DATASETS);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> indexer.backlog() == 0);
-        assertThat(released(tag)).isEqualTo(DATASETS + 1);
+        // the changes re-queued by the rebuild are written by the outbox indexer, searchable after the engine's refresh
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(released(tag)).isEqualTo(DATASETS + 1));
         assertThat(indexCount()).as("documents in the index = datasets in PostgreSQL").isEqualTo(databaseCount());
         given().queryParam("q", "stale " + tag).get("/api/search").then().body("total", is(0));
         given().auth().oauth2(Tokens.user("staff")).queryParam("q", "changed-during-rebuild " + tag).get("/api/search")

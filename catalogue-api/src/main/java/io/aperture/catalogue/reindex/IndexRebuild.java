@@ -2,6 +2,7 @@ package io.aperture.catalogue.reindex;
 
 import io.aperture.catalogue.audit.AuditLog;
 import io.aperture.catalogue.model.Dataset;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,10 @@ import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.jboss.logging.Logger;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,13 +34,18 @@ import java.util.concurrent.atomic.AtomicReference;
  *   state is written after the mass indexer's possibly older copy; the outbox indexer keeps draining throughout.</li>
  *   <li>Documents of datasets no longer in the database are removed ({@link StaleDocuments}).</li>
  * </ol>
- * One rebuild at a time per server instance; it runs in the background and is audited when it starts and ends.
+ * One rebuild at a time across all server instances of a database: a session advisory lock, held on a connection of
+ * its own for the whole run, is released when the rebuild ends or its server dies. It runs in the background and is
+ * audited when it starts and ends.
  */
 @ApplicationScoped
 public class IndexRebuild {
     private static final Logger LOG = Logger.getLogger(IndexRebuild.class);
+    /** The advisory lock key of "a rebuild is running" (an arbitrary constant; ingest's keys are record hashes, xact-scoped). */
+    public static final long LOCK_KEY = 0x4150_4552_5245_4258L;
 
     private final SearchMapping mapping;
+    private final AgroalDataSource dataSource;
     private final EntityManager em;
     private final ChangesDuringRebuild changes;
     private final StaleDocuments stale;
@@ -44,17 +54,20 @@ public class IndexRebuild {
     private final int loadThreads;
     private final int batchSize;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.none());
+    /** The connection holding the rebuild lock while this instance rebuilds. */
+    private volatile Connection held;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "index-rebuild");
         t.setDaemon(true);
         return t;
     });
 
-    IndexRebuild(SearchMapping mapping, EntityManager em, ChangesDuringRebuild changes, StaleDocuments stale,
+    IndexRebuild(SearchMapping mapping, AgroalDataSource dataSource, EntityManager em, ChangesDuringRebuild changes, StaleDocuments stale,
                  AuditLog audit, Clock clock,
                  @ConfigProperty(name = "aperture.index.rebuild.load-threads", defaultValue = "1") int loadThreads,
                  @ConfigProperty(name = "aperture.index.rebuild.batch-size", defaultValue = "100") int batchSize) {
         this.mapping = mapping;
+        this.dataSource = dataSource;
         this.em = em;
         this.changes = changes;
         this.stale = stale;
@@ -64,15 +77,39 @@ public class IndexRebuild {
         this.batchSize = batchSize;
     }
 
+    /** This instance's rebuild; RUNNING_ELSEWHERE instead when another instance holds the rebuild lock. */
     public RebuildStatus status() {
-        return status.get();
+        RebuildStatus s = status.get();
+        return !s.running() && held == null && lockedInDatabase() ? RebuildStatus.elsewhere() : s;
     }
 
-    /** Starts a rebuild; empty when one is already running (its status is {@link #status()}). */
+    /** Starts a rebuild; empty when one is already running here or on another instance (see {@link #status()}). */
     public synchronized Optional<RebuildStatus> start(String actor) {
         if (status.get().running()) {
             return Optional.empty();
         }
+        Connection lock = tryLock();
+        if (lock == null) {
+            return Optional.empty();
+        }
+        held = lock;
+        try {
+            RebuildStatus started = begin(actor);
+            worker.submit(() -> {
+                try {
+                    run(actor);
+                } finally {
+                    release();
+                }
+            });
+            return Optional.of(started);
+        } catch (RuntimeException e) {
+            release();
+            throw e;
+        }
+    }
+
+    private RebuildStatus begin(String actor) {
         long datasets = QuarkusTransaction.requiringNew().call(() -> {
             long n = ((Number) em.createNativeQuery("SELECT count(*) FROM dataset").getSingleResult()).longValue();
             audit.append(new AuditLog.AuditEvent(clock.instant(), actor, "INDEX_REBUILD_STARTED", "SEARCH_INDEX", "dataset",
@@ -81,8 +118,56 @@ public class IndexRebuild {
         });
         RebuildStatus started = RebuildStatus.started(actor, clock.instant(), datasets);
         status.set(started);
-        worker.submit(() -> run(actor));
-        return Optional.of(started);
+        return started;
+    }
+
+    /** The connection holding the rebuild lock, or null when another session holds it. */
+    private Connection tryLock() {
+        try {
+            Connection c = dataSource.getConnection();
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                ps.setLong(1, LOCK_KEY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && rs.getBoolean(1)) {
+                        return c;
+                    }
+                }
+            }
+            c.close();
+            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the index rebuild lock", e);
+        }
+    }
+
+    /** Unlocks before the connection goes back to the pool, where a session lock would outlive the rebuild. */
+    private void release() {
+        Connection c = held;
+        try (c; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            ps.setLong(1, LOCK_KEY);
+            ps.execute();
+        } catch (SQLException e) {
+            LOG.warn("could not release the index rebuild lock; it ends with its database session", e);
+        } finally {
+            held = null;
+        }
+    }
+
+    private boolean lockedInDatabase() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("""
+                     SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                       AND classid = ? AND objid = ? AND objsubid = 1)""")) {
+            // pg_locks shows a bigint key as its high and low 32 bits
+            ps.setLong(1, LOCK_KEY >>> 32);
+            ps.setLong(2, LOCK_KEY & 0xFFFF_FFFFL);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            LOG.warn("cannot read the index rebuild lock", e);
+            return false;
+        }
     }
 
     private void run(String actor) {
@@ -103,6 +188,8 @@ public class IndexRebuild {
             long requeued = changes.requeueSince(mark);
             status.updateAndGet(s -> s.removingStale(requeued));
             StaleDocuments.Outcome removed = stale.remove();
+            // DONE means searches see the rebuilt index: removals are otherwise visible only after the next refresh
+            mapping.scope(Dataset.class).workspace().refresh();
             RebuildStatus done = status.updateAndGet(s -> s.done(clock.instant(), removed));
             LOG.infof("index rebuild done: %d documents written, %d changed meanwhile re-queued, %d stale removed",
                     done.documentsWritten(), requeued, removed.removed());

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * Where the last index rebuild of this server instance stands, as {@code GET /api/staff/index/rebuild} answers it.
  *
- * @param state            NONE (no rebuild since start), RUNNING, DONE or FAILED
+ * @param state            NONE (no rebuild since start), RUNNING, DONE or FAILED; RUNNING_ELSEWHERE while another server
+ *                         instance of the same database rebuilds (its progress is on that instance)
  * @param phase            while running: MASS_INDEXING, REQUEUING_CHANGES or REMOVING_STALE
  * @param datasets         datasets in PostgreSQL when the rebuild started
  * @param documentsWritten documents the mass indexer has written so far (overwritten in place)
@@ -21,7 +22,7 @@ public record RebuildStatus(State state, Phase phase, String requestedBy, Instan
                             Long datasets, long documentsWritten, Long requeued, Long staleRemoved,
                             Long foreignDocuments, String error) {
 
-    public enum State { NONE, RUNNING, DONE, FAILED }
+    public enum State { NONE, RUNNING, RUNNING_ELSEWHERE, DONE, FAILED }
 
     public enum Phase { MASS_INDEXING, REQUEUING_CHANGES, REMOVING_STALE }
 
@@ -31,6 +32,10 @@ public record RebuildStatus(State state, Phase phase, String requestedBy, Instan
 
     static RebuildStatus started(String requestedBy, Instant at, long datasets) {
         return new RebuildStatus(State.RUNNING, Phase.MASS_INDEXING, requestedBy, at, null, datasets, 0, null, null, null, null);
+    }
+
+    static RebuildStatus elsewhere() {
+        return new RebuildStatus(State.RUNNING_ELSEWHERE, null, null, null, null, null, 0, null, null, null, null);
     }
 
     public boolean running() {
