@@ -3,8 +3,10 @@ package io.aperture.catalogue.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import io.aperture.catalogue.model.AccessState;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Technique;
@@ -18,11 +20,16 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
+import org.hibernate.search.util.common.SearchTimeoutException;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.*;
 
 /**
@@ -47,6 +54,7 @@ public class DatasetSearch {
     }
 
     private static final int FACET_SIZE = 20;
+    private static final Pattern ENGINE_STATUS = Pattern.compile("(?m)^Response: (\\d{3}) '"); // at a line start: a query text cannot fake it (JSON escapes newlines)
 
     private static final Logger LOG = Logger.getLogger(DatasetSearch.class);
 
@@ -65,7 +73,7 @@ public class DatasetSearch {
     public io.aperture.catalogue.search.SearchResult search(SearchRequest request, SearchScope scope) {
         Map<String, AggregationKey<Map<Object, Long>>> keys = new LinkedHashMap<>();
         FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
-        Optional<JsonArray> after = request.after().map(DatasetSearch::decodeCursor);
+        Optional<JsonArray> after = request.after().map(c -> decodeCursor(c, request.sort()));
 
         var query = session.search(Dataset.class)
                 .extension(ElasticsearchExtension.get())
@@ -104,9 +112,12 @@ public class DatasetSearch {
             result = query.failAfter(timeoutMillis, TimeUnit.MILLISECONDS)
                     .fetch(after.isPresent() ? 0 : request.offset(), request.size());
         } catch (SearchException e) {
-            // Engine down, overloaded (429 from a circuit breaker) or too slow. The message quotes the request: log only.
+            // The engine's message quotes the request, access filter included: it goes to the log only.
             LOG.warnf("search engine failed a search: %s", abbreviate(e.getMessage()));
-            throw new SearchUnavailableException(e);
+            if (engineUnavailable(e)) {
+                throw new SearchUnavailableException(e);
+            }
+            throw e; // the engine refused the query itself: a defect here, not an outage to retry
         }
 
         List<io.aperture.catalogue.search.SearchResult.Hit> hits = new ArrayList<>();
@@ -133,6 +144,25 @@ public class DatasetSearch {
         long total = result.total().hitCount();
         String next = hits.size() == request.size() && lastSort != null ? encodeCursor(lastSort) : null;
         return new io.aperture.catalogue.search.SearchResult(total, hits, facets, next);
+    }
+
+    /** Timed out, unreachable, or answered 429 (overloaded, circuit breaker) or 5xx: worth a retry later. */
+    static boolean engineUnavailable(SearchException e) {
+        if (e instanceof SearchTimeoutException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof SearchTimeoutException) {
+                return true;
+            }
+            // Hibernate Search reports the engine's answer as "Response: <status> '<reason>' from ..."
+            Matcher m = t.getMessage() == null ? null : ENGINE_STATUS.matcher(t.getMessage());
+            if (m != null && m.find()) {
+                int status = Integer.parseInt(m.group(1));
+                return status == 429 || status >= 500;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String message) {
@@ -251,21 +281,59 @@ public class DatasetSearch {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(sort.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static JsonArray decodeCursor(String cursor) {
+    /**
+     * A cursor is the sort values of the previous page's last hit, so its shape follows the sort: l a date (epoch
+     * milliseconds), d a score, s a keyword, t a keyword the hit may lack (null). Anything else would only make the
+     * engine fail the query, so it is refused here, as a bad parameter.
+     */
+    private static String cursorShape(SearchRequest.Sort sort) {
+        return switch (sort) {
+            case NEWEST, OLDEST -> "ls";
+            case TITLE -> "ts";
+            case RELEVANCE -> "dls";
+        };
+    }
+
+    static JsonArray decodeCursor(String cursor, SearchRequest.Sort sort) {
         try {
             String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             JsonArray arr = JsonParser.parseString(json).getAsJsonArray();
-            if (arr.isEmpty() || arr.size() > 4) {
+            String shape = cursorShape(sort);
+            if (arr.size() != shape.length()) {
                 throw new IllegalArgumentException();
             }
-            arr.forEach(e -> {
-                if (!e.isJsonPrimitive()) {
+            for (int i = 0; i < shape.length(); i++) {
+                if (!fits(arr.get(i), shape.charAt(i))) {
                     throw new IllegalArgumentException();
                 }
-            });
+            }
             return arr;
         } catch (RuntimeException e) {
-            throw new InvalidSearchException("after", "is not a cursor returned by a previous page");
+            throw new InvalidSearchException("after", "is not a cursor returned by a previous page of this sort");
+        }
+    }
+
+    private static boolean fits(JsonElement e, char kind) {
+        if (e.isJsonNull()) {
+            return kind == 't';
+        }
+        if (!e.isJsonPrimitive()) {
+            return false;
+        }
+        JsonPrimitive p = e.getAsJsonPrimitive();
+        return switch (kind) {
+            case 'l' -> p.isNumber() && isLong(p.getAsBigDecimal());
+            case 'd' -> p.isNumber() && Double.isFinite(p.getAsDouble());
+            default -> p.isString() && p.getAsString().length() <= 1000;
+        };
+    }
+
+    private static boolean isLong(BigDecimal n) {
+        try {
+            n.longValueExact();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
         }
     }
 }
