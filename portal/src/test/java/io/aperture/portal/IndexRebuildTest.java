@@ -65,6 +65,13 @@ class IndexRebuildTest {
                 ((Number) em.createNativeQuery("SELECT count(*) FROM dataset").getSingleResult()).longValue());
     }
 
+    private long rebuildLocks() {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = ?1 AND objid = ?2 AND objsubid = 1""")
+                .setParameter(1, IndexRebuild.LOCK_KEY >>> 32).setParameter(2, IndexRebuild.LOCK_KEY & 0xFFFF_FFFFL)
+                .getSingleResult()).longValue());
+    }
+
     private static long indexCount() {
         given().post(engine() + "/dataset-read/_refresh").then().statusCode(200);
         return ((Number) given().get(engine() + "/dataset-read/_count").then().statusCode(200).extract().path("count")).longValue();
@@ -93,6 +100,11 @@ class IndexRebuildTest {
             }
             given().auth().oauth2(Tokens.user("staff")).post(REBUILD).then().statusCode(409).body("state", is("RUNNING_ELSEWHERE"));
             given().auth().oauth2(Tokens.user("staff")).get(REBUILD).then().statusCode(200).body("state", is("RUNNING_ELSEWHERE"));
+            // closing a connection does not wait for its session to end: unlock first, as the rebuilding instance does
+            try (PreparedStatement unlock = other.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+                unlock.setLong(1, IndexRebuild.LOCK_KEY);
+                unlock.execute();
+            }
         }
         // that instance's session ended (rebuild over, or the server gone): this one no longer sees it
         given().auth().oauth2(Tokens.user("staff")).get(REBUILD).then().statusCode(200).body("state", not("RUNNING_ELSEWHERE"));
@@ -156,6 +168,7 @@ class IndexRebuildTest {
         assertThat(searches).as("searches made while the rebuild ran").isPositive();
         assertThat(changed).isTrue();
 
+        assertThat(rebuildLocks()).as("the rebuild lock is released when the rebuild ends").isZero();
         var status = given().auth().oauth2(Tokens.user("staff")).get(REBUILD).then().statusCode(200)
                 .body("staleRemoved", greaterThanOrEqualTo(1))
                 .body("finishedAt", notNullValue()).extract();

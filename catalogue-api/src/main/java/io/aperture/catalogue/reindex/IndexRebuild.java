@@ -54,8 +54,6 @@ public class IndexRebuild {
     private final int loadThreads;
     private final int batchSize;
     private final AtomicReference<RebuildStatus> status = new AtomicReference<>(RebuildStatus.none());
-    /** The connection holding the rebuild lock while this instance rebuilds. */
-    private volatile Connection held;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "index-rebuild");
         t.setDaemon(true);
@@ -80,7 +78,8 @@ public class IndexRebuild {
     /** This instance's rebuild; RUNNING_ELSEWHERE instead when another instance holds the rebuild lock. */
     public RebuildStatus status() {
         RebuildStatus s = status.get();
-        return !s.running() && held == null && lockedInDatabase() ? RebuildStatus.elsewhere() : s;
+        // this instance unlocks before it publishes the end of its own rebuild, so a lock seen here is another's
+        return !s.running() && lockedInDatabase() ? RebuildStatus.elsewhere() : s;
     }
 
     /** Starts a rebuild; empty when one is already running here or on another instance (see {@link #status()}). */
@@ -92,19 +91,13 @@ public class IndexRebuild {
         if (lock == null) {
             return Optional.empty();
         }
-        held = lock;
         try {
             RebuildStatus started = begin(actor);
-            worker.submit(() -> {
-                try {
-                    run(actor);
-                } finally {
-                    release();
-                }
-            });
+            worker.submit(() -> run(actor, lock));
             return Optional.of(started);
         } catch (RuntimeException e) {
-            release();
+            release(lock);
+            status.updateAndGet(s -> s.running() ? s.failed(clock.instant(), rootMessage(e)) : s);
             throw e;
         }
     }
@@ -121,10 +114,17 @@ public class IndexRebuild {
         return started;
     }
 
-    /** The connection holding the rebuild lock, or null when another session holds it. */
+    /**
+     * A connection of its own holding the rebuild lock, or null when another session holds it. The lock is a session
+     * lock, so the connection must be in autocommit, outside any transaction, for as long as the rebuild runs.
+     */
     private Connection tryLock() {
+        Connection c = null;
         try {
-            Connection c = dataSource.getConnection();
+            c = dataSource.getConnection();
+            if (!c.getAutoCommit()) {
+                throw new IllegalStateException("the index rebuild lock must be taken outside a transaction");
+            }
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
                 ps.setLong(1, LOCK_KEY);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -135,21 +135,50 @@ public class IndexRebuild {
             }
             c.close();
             return null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot take the index rebuild lock", e);
+        } catch (SQLException | RuntimeException e) {
+            if (c != null) {
+                discard(c);
+            }
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot take the index rebuild lock", e);
         }
     }
 
-    /** Unlocks before the connection goes back to the pool, where a session lock would outlive the rebuild. */
-    private void release() {
-        Connection c = held;
-        try (c; PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+    /**
+     * Unlocks before the connection goes back to the pool, where a session lock would outlive the rebuild. When the
+     * unlock fails the connection is discarded instead: its session ends, and the lock with it.
+     */
+    private static void release(Connection c) {
+        boolean unlocked = false;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
             ps.setLong(1, LOCK_KEY);
-            ps.execute();
-        } catch (SQLException e) {
-            LOG.warn("could not release the index rebuild lock; it ends with its database session", e);
-        } finally {
-            held = null;
+            try (ResultSet rs = ps.executeQuery()) {
+                unlocked = rs.next() && rs.getBoolean(1);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not release the index rebuild lock; ending its database session instead", e);
+        }
+        if (unlocked) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.warn("could not return the index rebuild connection to the pool", e);
+            }
+        } else {
+            discard(c);
+        }
+    }
+
+    /** Closes the physical connection rather than pooling it (Agroal flushes an aborted connection). */
+    private static void discard(Connection c) {
+        try {
+            c.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("could not abort the index rebuild connection", e);
+        }
+        try {
+            c.close();
+        } catch (SQLException | RuntimeException ignored) {
+            // already aborted
         }
     }
 
@@ -157,8 +186,9 @@ public class IndexRebuild {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("""
                      SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted
+                       AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                        AND classid = ? AND objid = ? AND objsubid = 1)""")) {
-            // pg_locks shows a bigint key as its high and low 32 bits
+            // pg_locks lists the whole cluster; a bigint key shows as its high and low 32 bits
             ps.setLong(1, LOCK_KEY >>> 32);
             ps.setLong(2, LOCK_KEY & 0xFFFF_FFFFL);
             try (ResultSet rs = ps.executeQuery()) {
@@ -170,7 +200,9 @@ public class IndexRebuild {
         }
     }
 
-    private void run(String actor) {
+    /** Runs the rebuild; unlocks before publishing its end, so that DONE or FAILED means another may start. */
+    private void run(String actor, Connection lock) {
+        RebuildStatus outcome;
         try {
             long mark = changes.mark();
             AtomicLong written = new AtomicLong();
@@ -190,25 +222,23 @@ public class IndexRebuild {
             StaleDocuments.Outcome removed = stale.remove();
             // DONE means searches see the rebuilt index: removals are otherwise visible only after the next refresh
             mapping.scope(Dataset.class).workspace().refresh();
-            RebuildStatus done = status.updateAndGet(s -> s.done(clock.instant(), removed));
+            outcome = status.get().done(clock.instant(), removed);
             LOG.infof("index rebuild done: %d documents written, %d changed meanwhile re-queued, %d stale removed",
-                    done.documentsWritten(), requeued, removed.removed());
-            auditEnd(actor, "INDEX_REBUILD_FINISHED", done);
+                    outcome.documentsWritten(), requeued, removed.removed());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            fail(actor, "interrupted (server stopping)");
+            outcome = status.get().failed(clock.instant(), "interrupted (server stopping)");
         } catch (RuntimeException e) {
             LOG.error("index rebuild failed", e);
-            fail(actor, rootMessage(e));
+            outcome = status.get().failed(clock.instant(), rootMessage(e));
+        } finally {
+            release(lock);
         }
-    }
-
-    private void fail(String actor, String message) {
-        RebuildStatus failed = status.updateAndGet(s -> s.failed(clock.instant(), message));
+        status.set(outcome);
         try {
-            auditEnd(actor, "INDEX_REBUILD_FAILED", failed);
+            auditEnd(actor, outcome.state() == RebuildStatus.State.DONE ? "INDEX_REBUILD_FINISHED" : "INDEX_REBUILD_FAILED", outcome);
         } catch (RuntimeException e) {
-            LOG.warn("could not audit the failed index rebuild", e);
+            LOG.warn("could not audit the end of the index rebuild", e);
         }
     }
 
