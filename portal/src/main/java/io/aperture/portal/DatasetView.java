@@ -36,7 +36,7 @@ public record DatasetView(String pid, String title, Visibility visibility, Strin
 
     static DatasetView of(Dataset d, Visibility v, String futureLicence) {
         boolean meta = v.showsMetadata();
-        return new DatasetView(d.pid, d.title, v, d.accessState.name(), d.embargoEnd,
+        return new DatasetView(d.pid, d.title, v, d.accessState.name(), d.currentEmbargoEnd(),
                 d.license != null ? d.license : futureLicence, d.doi, d.getYear(),
                 d.facility.name, meta && d.instrument != null ? d.instrument.name : null,
                 meta && d.proposal != null ? d.proposal.code : null,

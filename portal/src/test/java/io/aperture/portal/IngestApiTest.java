@@ -193,6 +193,11 @@ class IngestApiTest {
         assertThat(n.longValue()).isEqualTo(1);
     }
 
+    private static String availableDate(String pid) {
+        return given().auth().oauth2(Tokens.user("staff")).queryParam("format", "json").get("/api/datasets/" + pid + "/datacite")
+                .then().statusCode(200).extract().path("data.attributes.dates.find { it.dateType == 'Available' }.date");
+    }
+
     /** access_state, embargo_end, license and embargo (own or visit) of the dataset with this pid. */
     private List<Object> stateOf(String pid) {
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
@@ -233,6 +238,8 @@ class IngestApiTest {
         assertThat(stateOf(c)).containsExactly("EMBARGOED", endB, "-", "visit");
         // the first scan keeps its older end while the visit is still moving it...
         assertThat(stateOf(a).get(1)).isEqualTo(endA);
+        // ... while its DataCite record (as its landing page and refusals) already gives the visit's end
+        assertThat(availableDate(a)).isEqualTo(availableDate(b)).isNotNull();
         visitSync.syncSettled();
         assertThat(stateOf(a).get(1)).as("not settled yet").isEqualTo(endA);
         // ... and carries the visit's end once the end has stood still for the quiet period, in the index too

@@ -61,8 +61,8 @@ public class AccessControl {
     public static ProtectedResource resource(Dataset d) {
         // A dataset without a proposal belongs to no team: only staff see it while it is embargoed.
         String proposal = d.proposal == null ? "" : d.proposal.pid;
-        return new ProtectedResource(d.pid, proposal, d.embargoEnd,
-                d.accessState == AccessState.RELEASED ? Optional.ofNullable(d.releasedAt).or(() -> Optional.of(d.embargoEnd)) : Optional.empty(),
+        return new ProtectedResource(d.pid, proposal, d.currentEmbargoEnd(),
+                d.accessState == AccessState.RELEASED ? Optional.ofNullable(d.releasedAt).or(() -> Optional.of(d.currentEmbargoEnd())) : Optional.empty(),
                 d.accessState == AccessState.WITHDRAWN, d.getHasRegisteredDoi());
     }
 }

@@ -57,7 +57,7 @@ public class DataCiteMapper {
             collected(d).ifPresent(range -> dates.add(new DateEntry(range, "Collected")));
         }
         // Available: when the data is (or will be) open. Early release makes it earlier than the embargo end.
-        dates.add(new DateEntry(day(released ? d.releasedAt : d.embargoEnd).toString(), "Available"));
+        dates.add(new DateEntry(day(released ? d.releasedAt : d.currentEmbargoEnd()).toString(), "Available"));
         if (full && released) {
             dates.add(new DateEntry(day(d.releasedAt).toString(), "Issued"));
         }
@@ -68,7 +68,7 @@ public class DataCiteMapper {
                 creators(d),
                 d.title,
                 new Publisher(settings.facilityName(d.facility), publisherRor(d.facility)),
-                day(released ? d.releasedAt : d.embargoEnd).getYear(),
+                day(released ? d.releasedAt : d.currentEmbargoEnd()).getYear(),
                 full ? ("PROCESSED".equals(d.kind) ? "Processed NeXus data" : "Raw NeXus data") : "Dataset",
                 full ? subjects(d) : List.of(),
                 full ? List.of(hostingInstitution(d.facility)) : List.of(),

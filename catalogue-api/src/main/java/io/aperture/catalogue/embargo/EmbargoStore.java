@@ -115,7 +115,8 @@ class EmbargoStore {
                         + "doi_state = CASE WHEN ?2 = 'RELEASED' AND doi_state = 'REGISTERED' THEN 'FINDABLE' ELSE doi_state END, "
                         + "updated_at = now() WHERE " + where
                         + " AND (embargo_end IS DISTINCT FROM ?1 OR access_state IS DISTINCT FROM ?2"
-                        + " OR released_at IS DISTINCT FROM cast(?3 AS timestamptz))")
+                        + " OR released_at IS DISTINCT FROM cast(?3 AS timestamptz)"
+                        + " OR (?2 = 'RELEASED' AND (license IS NULL OR doi_state = 'REGISTERED')))")
                 .setParameter(1, e.currentEnd)
                 .setParameter(2, e.status.name())
                 .setParameter(3, e.releasedAt)

@@ -53,25 +53,43 @@ public class SettledVisitSync {
         }
     }
 
-    /** Syncs every visit whose embargo end last moved at least the quiet period ago; returns how many. */
+    /**
+     * Syncs every visit whose embargo end last moved at least the quiet period ago; returns how many. Each embargo is
+     * synced in a transaction of its own: one that an ingest holds (or that loses a deadlock to one) is left for the
+     * next run, and costs no other its work.
+     */
     public int syncSettled() {
         OffsetDateTime settledBefore = OffsetDateTime.ofInstant(clock.instant().minus(quiet), ZoneOffset.UTC);
         int total = 0;
-        int claimed;
-        do {
-            claimed = QuarkusTransaction.requiringNew().call(() -> {
-                @SuppressWarnings("unchecked")
-                List<Number> ids = em.createNativeQuery("""
-                                SELECT id FROM embargo WHERE end_moved_at <= ?1
-                                ORDER BY end_moved_at LIMIT ?2 FOR UPDATE SKIP LOCKED""")
-                        .setParameter(1, settledBefore).setParameter(2, BATCH).getResultList();
-                for (Number id : ids) {
-                    store.syncDatasets(em.find(Embargo.class, id.longValue()));
+        long after = 0;
+        while (true) {
+            long from = after;
+            @SuppressWarnings("unchecked")
+            List<Number> ids = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                            SELECT id FROM embargo WHERE end_moved_at <= ?1 AND id > ?2 ORDER BY id LIMIT ?3""")
+                    .setParameter(1, settledBefore).setParameter(2, from).setParameter(3, BATCH).getResultList());
+            for (Number id : ids) {
+                try {
+                    total += QuarkusTransaction.requiringNew().call(() -> sync(id.longValue(), settledBefore));
+                } catch (RuntimeException e) {
+                    LOG.infof("visit embargo %d not synced this time (%s); next run", id.longValue(), e.getMessage());
                 }
-                return ids.size();
-            });
-            total += claimed;
-        } while (claimed == BATCH);
-        return total;
+            }
+            if (ids.size() < BATCH) {
+                return total;
+            }
+            after = ids.getLast().longValue();
+        }
+    }
+
+    private int sync(long id, OffsetDateTime settledBefore) {
+        // claimed again under a row lock: an ingest may have moved the end (or a sync run elsewhere) meanwhile
+        List<?> claimed = em.createNativeQuery("SELECT id FROM embargo WHERE id = ?1 AND end_moved_at <= ?2 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).setParameter(2, settledBefore).getResultList();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        store.syncDatasets(em.find(Embargo.class, id));
+        return 1;
     }
 }

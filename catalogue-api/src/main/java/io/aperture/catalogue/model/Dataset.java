@@ -89,9 +89,15 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "scan_number")
     public String scanNumber;
 
+    /** The embargo end as copied to the row and the index; a visit's may run ahead of it until the visit settles. */
     @Column(name = "embargo_end")
     @GenericField(sortable = Sortable.YES)
     public Instant embargoEnd;
+
+    /** The current end of the embargo the dataset is under, its own or its visit's, read with the row. */
+    @org.hibernate.annotations.Formula("(SELECT coalesce((SELECT e.current_end FROM embargo e WHERE e.dataset_id = id), "
+            + "(SELECT e.current_end FROM embargo e WHERE e.visit_id = visit_id)))")
+    private Instant governingEmbargoEnd;
 
     @Column(name = "access_state")
     @Enumerated(EnumType.STRING)
@@ -183,5 +189,13 @@ public class Dataset extends PanacheEntityBase {
 
     public static Dataset byPid(String pid) {
         return find("pid", pid).firstResult();
+    }
+
+    /**
+     * The embargo end every single-record page and export shows (landing page, DataCite, refusals): the governing
+     * embargo's, which a later scan of the visit may have moved since {@link #embargoEnd} was copied.
+     */
+    public Instant currentEmbargoEnd() {
+        return governingEmbargoEnd != null ? governingEmbargoEnd : embargoEnd;
     }
 }
