@@ -19,7 +19,9 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -81,11 +83,18 @@ class IndexCatchUpTest {
                     .body("error.message", is("search is unavailable for a moment; please try again shortly"));
             given().queryParam("q", tag).get("/").then().statusCode(503).header("Retry-After", "10")
                     .body(containsString("please try again shortly"));
+            // the instance stays ready (pages, exports, ingest work); the index's lag shows where operators look
+            given().get("/q/health/ready").then().statusCode(200).body("status", is("UP"));
+            given().get("/q/health/well").then().statusCode(anyOf(is(200), is(503)))
+                    .body("checks.find { it.name == 'Search index' }.data.backlog", greaterThanOrEqualTo(150));
         } finally {
             signal(node, "CONT");
         }
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() ->
                 given().queryParam("q", tag).queryParam("size", 1).get("/api/search").then().statusCode(200).body("total", is(150)));
         await().atMost(Duration.ofSeconds(60)).until(() -> indexer.backlog() == 0);
+        given().get("/q/health/well").then().statusCode(200).body("status", is("UP"))
+                .body("checks.find { it.name == 'Search index' }.data.backlog", is(0))
+                .body("checks.find { it.name == 'Search index' }.data.engineReachable", is(true));
     }
 }

@@ -152,6 +152,11 @@ public class OutboxIndexer {
         return byId;
     }
 
+    /** Failed drain attempts since the last one that reached the search engine (0: it answers). */
+    public int consecutiveFailures() {
+        return failures;
+    }
+
     /** Rows still waiting; the readiness of the index, for health checks and tests. */
     public long backlog() {
         return QuarkusTransaction.requiringNew().call(() ->
