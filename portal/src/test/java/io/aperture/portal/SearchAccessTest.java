@@ -133,6 +133,16 @@ class SearchAccessTest {
     }
 
     @Test
+    void withoutFacetsAPageHasTheSameHitsAndTotalButNoCounts() {
+        search(given().auth().oauth2(Tokens.user("staff")).queryParam("facets", "false")).then().statusCode(200)
+                .body("total", is(3))
+                .body("hits", hasSize(3))
+                .body("facets", anEmptyMap());
+        search(given().queryParam("facets", "false")).then().body("total", is(1)).body("hits.pid", contains(released));
+        search(given().queryParam("facets", "maybe")).then().statusCode(400).body("error.field", is("facets"));
+    }
+
+    @Test
     void staffSeeEverything() {
         search(given().auth().oauth2(Tokens.user("staff"))).then()
                 .body("total", is(3))

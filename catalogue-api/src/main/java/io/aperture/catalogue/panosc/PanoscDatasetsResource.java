@@ -52,7 +52,7 @@ public class PanoscDatasetsResource {
         // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
         List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
         SearchRequest request = new SearchRequest(text, Map.of(), parameters,
-                text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty());
+                text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false);
         SearchResult result = search.search(request, SearchScope.publicOnly());
         double max = result.hits().stream().mapToDouble(SearchResult.Hit::score).max().orElse(0);
         List<Map<String, Object>> out = new ArrayList<>();

@@ -93,6 +93,9 @@ public class DatasetSearch {
                     case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
                 })
                 .highlighter(f -> f.plain().encoder(org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>"));
+        if (!request.facets()) {
+            keys.clear();
+        }
         for (var e : keys.entrySet()) {
             String field = FACETS.get(e.getKey());
             Class<?> type = switch (e.getKey()) {

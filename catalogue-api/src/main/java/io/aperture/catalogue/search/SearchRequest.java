@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param offset      hits to skip (shallow pages only; deep pages use {@code after})
  * @param size        page size (1..100)
  * @param after       opaque cursor from the previous page (search_after), empty for the first page
+ * @param facets      whether to count facet values; the counting, over every match, is most of a page's cost, and
+ *                    a client paging through results or the PaNOSC API has no use for it
  */
 public record SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
-                            Sort sort, int offset, int size, Optional<String> after) {
+                            Sort sort, int offset, int size, Optional<String> after, boolean facets) {
+
+    public SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
+                         Sort sort, int offset, int size, Optional<String> after) {
+        this(text, filters, parameters, sort, offset, size, after, true);
+    }
 
     public enum Sort { RELEVANCE, NEWEST, OLDEST, TITLE }
 

@@ -45,7 +45,8 @@ public final class SearchRequestParser {
         for (String p : query.getOrDefault("param", List.of())) {
             ranges.add(range(p));
         }
-        return new SearchRequest(booleanWords(text), filters, ranges, sort, 0, size, single(query, "after"));
+        boolean facets = single(query, "facets").map(SearchRequestParser::flag).orElse(true);
+        return new SearchRequest(booleanWords(text), filters, ranges, sort, 0, size, single(query, "after"), facets);
     }
 
     /**
@@ -75,6 +76,14 @@ public final class SearchRequestParser {
         } catch (IllegalArgumentException e) {
             throw new InvalidSearchException("sort", "must be one of relevance, newest, oldest, title");
         }
+    }
+
+    private static boolean flag(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidSearchException("facets", "must be true or false");
+        };
     }
 
     private static int size(String s) {

@@ -19,6 +19,13 @@ class SearchRequestParserTest {
     }
 
     @Test
+    void facetsAreCountedUnlessTurnedOff() {
+        assertThat(SearchRequestParser.parse(Map.of()).facets()).isTrue();
+        assertThat(SearchRequestParser.parse(Map.of("facets", List.of("false"))).facets()).isFalse();
+        assertThat(SearchRequestParser.parse(Map.of("facets", List.of("TRUE"))).facets()).isTrue();
+    }
+
+    @Test
     void hostileParametersAreRefusedByName() {
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("size", List.of("0")))).hasMessageStartingWith("size:");
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("q", List.of("x".repeat(501))))).hasMessageStartingWith("q:");
@@ -27,6 +34,7 @@ class SearchRequestParserTest {
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("sort", List.of("random")))).hasMessageStartingWith("sort:");
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("year", List.of("20x5")))).hasMessageStartingWith("year:");
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("q", List.of("a", "b")))).hasMessageStartingWith("q:");
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("facets", List.of("no")))).hasMessageStartingWith("facets:");
     }
 
     @Test
