@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * Configuration of the DataCite export. Every key is optional; the defaults suit the embedded stack.
  * <ul>
- *   <li>{@code aperture.public-url}: the portal's public base URL, used for landing-page links; when unset the base
- *       URL of the request is used;</li>
+ *   <li>{@code aperture.public-url}: the portal's public base URL, used for landing-page links (the server's
+ *       application.properties defaults it to {@code APERTURE_PUBLIC_URL}, else http://127.0.0.1:8080; a deployment
+ *       without the key uses the base URL of the request);</li>
  *   <li>{@code aperture.datacite.publisher-ror}: the ROR id of this catalogue's facility ({@code aperture.facility.code}),
  *       overriding the one stored with the facility;</li>
  *   <li>{@code aperture.facility.name}: the facility's name as publisher (facility rows created on ingest only hold
