@@ -164,5 +164,21 @@ class ParameterShortNameTest {
                 .get("/api/Datasets").then().statusCode(400).body("error.message", containsString("two values"));
         given().queryParam("filter", "{\"where\":{\"parameters\":{\"name\":\"wavelength\",\"value\":1,\"unit\":\"furlongs\"}}}")
                 .get("/api/Datasets").then().statusCode(400).body("error.message", containsString("unknown unit"));
+        // a Dataset condition this catalogue cannot apply is refused, never ignored into unfiltered results
+        given().queryParam("filter", "{\"where\":{\"title\":{\"like\":\"lysozyme\"}}}")
+                .get("/api/Datasets").then().statusCode(400).body("error.field", is("filter.where.title"));
+        given().queryParam("filter", "{\"where\":{\"isPublic\":\"maybe\"}}")
+                .get("/api/Datasets").then().statusCode(400).body("error.field", is("filter.where.isPublic"));
+    }
+
+    @Test
+    void isPublicIsAlwaysTrueHere() {
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "where": {"isPublic": false}}""")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "where": {"isPublic": true}}""")).isEqualTo(panosc("""
+                {"query": "TAG"}"""));
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "where": {"isPublic": true}}""")).isNotEmpty();
     }
 }

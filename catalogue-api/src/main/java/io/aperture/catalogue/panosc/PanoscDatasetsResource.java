@@ -46,6 +46,9 @@ public class PanoscDatasetsResource {
     @GET
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         JsonNode filter = parseFilter(filterJson);
+        if (!publicDataWanted(filter.get("where"))) {
+            return List.of(); // where isPublic = false: everything served here is public
+        }
         int limit = intKey(filter, "limit", DEFAULT_LIMIT, MAX_LIMIT);
         int skip = intKey(filter, "skip", 0, MAX_WINDOW - limit);
         String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
@@ -106,6 +109,46 @@ public class PanoscDatasetsResource {
             }
         });
         return node;
+    }
+
+    /**
+     * The Dataset-level {@code where} this API understands: {@code parameters} (read by {@link PanoscParameterFilter})
+     * and {@code isPublic}. Any other property is refused rather than ignored, which would answer unfiltered results
+     * as if they matched (design/PANOSC.md §3.2 recommends the 400).
+     */
+    private static boolean publicDataWanted(JsonNode where) {
+        if (where == null || where.isNull()) {
+            return true;
+        }
+        if (!where.isObject()) {
+            throw new InvalidSearchException("filter.where", "must be an object");
+        }
+        boolean wanted = true;
+        for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            switch (e.getKey()) {
+                case "parameters" -> {
+                    // read by PanoscParameterFilter
+                }
+                case "isPublic" -> wanted &= truth(e.getValue());
+                default -> throw new InvalidSearchException("filter.where." + e.getKey(),
+                        "is not a supported condition (supported: parameters, isPublic)");
+            }
+        }
+        return wanted;
+    }
+
+    /** LoopBack's boolean coercion: true, false, "true", "false", 1, 0, "1", "0"; also {"eq": …}. */
+    private static boolean truth(JsonNode v) {
+        if (v.isObject() && v.size() == 1 && v.has("eq")) {
+            v = v.get("eq");
+        }
+        String s = v.isBoolean() || v.isNumber() || v.isTextual() ? v.asText() : "";
+        return switch (s) {
+            case "true", "1" -> true;
+            case "false", "0" -> false;
+            default -> throw new InvalidSearchException("filter.where.isPublic", "must be true or false");
+        };
     }
 
     private static int intKey(JsonNode filter, String key, int dflt, int max) {
