@@ -43,10 +43,18 @@ class ApiErrorTest {
 
     @Test
     void aPanoscPageBeyondTheEnginesResultWindowIsABadRequestNotAServerError() {
-        given().queryParam("filter", "{\"skip\": 9950, \"limit\": 100}").get("/api/datasets").then().statusCode(400)
+        given().queryParam("filter", "{\"skip\": 10000}").get("/api/datasets").then().statusCode(400)
                 .body("error.field", is("filter.skip"))
-                .body("error.message", is("filter.skip: must be a whole number from 0 to 9900"));
-        given().queryParam("filter", "{\"skip\": 9900, \"limit\": 100}").get("/api/datasets").then().statusCode(200);
+                .body("error.message", is("filter.skip: must be a whole number from 0 to 9999"));
+        // a page reaching past the window, or a limit above the maximum, is clamped: the federation drops facilities that refuse
+        given().queryParam("filter", "{\"skip\": 9950, \"limit\": 100}").get("/api/datasets").then().statusCode(200);
+        given().queryParam("filter", "{\"limit\": 100000}").get("/api/datasets").then().statusCode(200)
+                .body("size()", lessThanOrEqualTo(1000));
+        given().queryParam("filter", "{\"limit\": -1}").get("/api/datasets").then().statusCode(400).body("error.field", is("filter.limit"));
+        // a condition on a relation the API cannot filter on is refused, not ignored into unfiltered results
+        given().queryParam("filter", "{\"include\": [{\"relation\": \"techniques\", \"scope\": {\"where\": {\"pid\": \"http://purl.org/pan-science/PaNET/PaNET01188\"}}}]}")
+                .get("/api/datasets").then().statusCode(400).body("error.field", is("filter.include[0]"));
+        given().queryParam("filter", "{\"include\": [{\"relation\": \"techniques\"}]}").get("/api/datasets").then().statusCode(200);
         given().queryParam("q", "x").queryParam("size", "0").get("/").then().statusCode(400)
                 .contentType(ContentType.HTML).body(containsString("size: must be a whole number"));
     }

@@ -49,8 +49,10 @@ public class PanoscDatasetsResource {
         if (!publicDataWanted(filter.get("where"))) {
             return List.of(); // where isPublic = false: everything served here is public
         }
-        int limit = intKey(filter, "limit", DEFAULT_LIMIT, MAX_LIMIT);
-        int skip = intKey(filter, "skip", 0, MAX_WINDOW - limit);
+        // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
+        // (PANOSC.md §3.8). The engine serves hits up to its result window; a skip beyond it is refused.
+        int skip = intKey(filter, "skip", 0, MAX_WINDOW - 1);
+        int limit = Math.min(Math.min(intKey(filter, "limit", DEFAULT_LIMIT, Integer.MAX_VALUE), MAX_LIMIT), MAX_WINDOW - skip);
         String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
         // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
         List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
@@ -156,9 +158,12 @@ public class PanoscDatasetsResource {
         if (v == null || v.isNull()) {
             return dflt;
         }
-        if (!v.canConvertToInt() || v.intValue() < 0 || v.intValue() > max) {
+        long n = v.isIntegralNumber() && v.canConvertToLong() ? v.longValue()
+                : v.isTextual() && v.asText().matches("\\d{1,10}") ? Long.parseLong(v.asText()) // LoopBack takes "2"
+                : -1;
+        if (n < 0 || n > max) {
             throw new InvalidSearchException("filter." + key, "must be a whole number from 0 to " + max);
         }
-        return v.intValue() == 0 && "limit".equals(key) ? dflt : v.intValue();
+        return n == 0 && "limit".equals(key) ? dflt : (int) n;
     }
 }

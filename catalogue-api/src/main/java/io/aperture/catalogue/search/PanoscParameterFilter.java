@@ -35,7 +35,15 @@ public final class PanoscParameterFilter {
                 JsonNode entry = include.get(i);
                 String at = "filter.include[" + i + "]";
                 if (entry.isTextual() || !"parameters".equals(entry.path("relation").asText())) {
-                    continue; // other relations are not filters on parameters
+                    // Attaching other relations is not served here, which leaves the datasets as they are; a condition
+                    // on them (techniques, samples, …) cannot be applied and is refused rather than ignored into
+                    // unfiltered results.
+                    JsonNode scope = entry.path("scope");
+                    if (!emptyOrMissing(scope.get("where")) || !emptyOrMissing(scope.get("include"))) {
+                        throw new InvalidSearchException(at, "conditions on '" + entry.path("relation").asText()
+                                + "' are not supported (only on parameters)");
+                    }
+                    continue;
                 }
                 JsonNode where = entry.path("scope").path("where");
                 if (where.isObject() && !where.isEmpty()) {
@@ -57,6 +65,10 @@ public final class PanoscParameterFilter {
             throw new InvalidSearchException("filter", "at most " + MAX_CONDITIONS + " parameter conditions");
         }
         return out;
+    }
+
+    private static boolean emptyOrMissing(JsonNode n) {
+        return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty());
     }
 
     private static SearchRequest.ParameterRange condition(JsonNode where, String at) {
