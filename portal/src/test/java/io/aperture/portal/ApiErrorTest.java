@@ -51,6 +51,9 @@ class ApiErrorTest {
         given().queryParam("filter", "{\"limit\": 100000}").get("/api/datasets").then().statusCode(200)
                 .body("size()", lessThanOrEqualTo(1000));
         given().queryParam("filter", "{\"limit\": -1}").get("/api/datasets").then().statusCode(400).body("error.field", is("filter.limit"));
+        given().queryParam("filter", "{\"limit\": 1.5}").get("/api/datasets").then().statusCode(400).body("error.field", is("filter.limit"));
+        given().queryParam("filter", "{\"limit\": 1e3, \"skip\": \"2\"}").get("/api/datasets").then().statusCode(200);
+        given().queryParam("filter", "{\"limit\": 1e30}").get("/api/datasets").then().statusCode(200);
         // a condition on a relation the API cannot filter on is refused, not ignored into unfiltered results
         given().queryParam("filter", "{\"include\": [{\"relation\": \"techniques\", \"scope\": {\"where\": {\"pid\": \"http://purl.org/pan-science/PaNET/PaNET01188\"}}}]}")
                 .get("/api/datasets").then().statusCode(400).body("error.field", is("filter.include[0]"));

@@ -180,5 +180,14 @@ class ParameterShortNameTest {
                 {"query": "TAG"}"""));
         org.assertj.core.api.Assertions.assertThat(panosc("""
                 {"query": "TAG", "where": {"isPublic": true}}""")).isNotEmpty();
+        // and-lists of supported conditions, parameters inside them included
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "where": {"and": [{"isPublic": false}]}}""")).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"query": "TAG", "where": {"and": [{"isPublic": true}, {"parameters": {"name": "program_name", "value": "GDA TAG"}}]}}"""))
+                .isEqualTo(panosc("""
+                {"query": "TAG", "where": {"parameters": {"name": "program_name", "value": "GDA TAG"}}}""")).isNotEmpty();
+        // an invalid filter is refused even where its answer would be empty
+        given().queryParam("filter", "{\"where\":{\"isPublic\":false},\"limit\":-1}").get("/api/Datasets").then().statusCode(400);
     }
 }

@@ -34,6 +34,7 @@ public class HarvesterIsNeverStaff implements SecurityIdentityAugmentor {
                 .addCredentials(identity.getCredentials())
                 .addAttributes(identity.getAttributes())
                 .addRoles(roles)
+                .addPermissionChecker(identity::checkPermission)
                 .build();
     }
 }

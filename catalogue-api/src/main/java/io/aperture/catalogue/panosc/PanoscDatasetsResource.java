@@ -46,16 +46,22 @@ public class PanoscDatasetsResource {
     @GET
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         JsonNode filter = parseFilter(filterJson);
-        if (!publicDataWanted(filter.get("where"))) {
-            return List.of(); // where isPublic = false: everything served here is public
-        }
+        boolean wanted = publicDataWanted(filter.get("where"), "filter.where");
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
         // (PANOSC.md §3.8). The engine serves hits up to its result window; a skip beyond it is refused.
-        int skip = intKey(filter, "skip", 0, MAX_WINDOW - 1);
-        int limit = Math.min(Math.min(intKey(filter, "limit", DEFAULT_LIMIT, Integer.MAX_VALUE), MAX_LIMIT), MAX_WINDOW - skip);
+        long skipAsked = wholeNumber(filter, "skip").orElse(0);
+        if (skipAsked >= MAX_WINDOW) {
+            throw new InvalidSearchException("filter.skip", "must be a whole number from 0 to " + (MAX_WINDOW - 1));
+        }
+        int skip = (int) skipAsked;
+        long limitAsked = wholeNumber(filter, "limit").orElse(0);
+        int limit = (int) Math.min(Math.min(limitAsked == 0 ? DEFAULT_LIMIT : limitAsked, MAX_LIMIT), MAX_WINDOW - skip);
         String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
         // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
         List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
+        if (!wanted) {
+            return List.of(); // where isPublic = false: everything served here is public
+        }
         SearchRequest request = new SearchRequest(text, Map.of(), parameters,
                 text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false);
         SearchResult result = search.search(request, SearchScope.publicOnly());
@@ -118,12 +124,12 @@ public class PanoscDatasetsResource {
      * and {@code isPublic}. Any other property is refused rather than ignored, which would answer unfiltered results
      * as if they matched (design/PANOSC.md §3.2 recommends the 400).
      */
-    private static boolean publicDataWanted(JsonNode where) {
+    private static boolean publicDataWanted(JsonNode where, String at) {
         if (where == null || where.isNull()) {
             return true;
         }
         if (!where.isObject()) {
-            throw new InvalidSearchException("filter.where", "must be an object");
+            throw new InvalidSearchException(at, "must be an object");
         }
         boolean wanted = true;
         for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
@@ -133,8 +139,16 @@ public class PanoscDatasetsResource {
                     // read by PanoscParameterFilter
                 }
                 case "isPublic" -> wanted &= truth(e.getValue());
-                default -> throw new InvalidSearchException("filter.where." + e.getKey(),
-                        "is not a supported condition (supported: parameters, isPublic)");
+                case "and" -> {
+                    if (!e.getValue().isArray()) {
+                        throw new InvalidSearchException(at + ".and", "must be an array");
+                    }
+                    for (int i = 0; i < e.getValue().size(); i++) {
+                        wanted &= publicDataWanted(e.getValue().get(i), at + ".and[" + i + "]");
+                    }
+                }
+                default -> throw new InvalidSearchException(at + "." + e.getKey(),
+                        "is not a supported condition (supported: parameters, isPublic, and)");
             }
         }
         return wanted;
@@ -153,17 +167,24 @@ public class PanoscDatasetsResource {
         };
     }
 
-    private static int intKey(JsonNode filter, String key, int dflt, int max) {
+    /**
+     * A non-negative whole number, as a JSON number ({@code 100}, {@code 100.0}, {@code 1e3}) or a numeric string
+     * (LoopBack takes {@code "2"}); huge values saturate, the callers clamp. Empty when absent or null.
+     */
+    private static OptionalLong wholeNumber(JsonNode filter, String key) {
         JsonNode v = filter.get(key);
         if (v == null || v.isNull()) {
-            return dflt;
+            return OptionalLong.empty();
         }
-        long n = v.isIntegralNumber() && v.canConvertToLong() ? v.longValue()
-                : v.isTextual() && v.asText().matches("\\d{1,10}") ? Long.parseLong(v.asText()) // LoopBack takes "2"
-                : -1;
-        if (n < 0 || n > max) {
-            throw new InvalidSearchException("filter." + key, "must be a whole number from 0 to " + max);
+        java.math.BigDecimal n = null;
+        if (v.isNumber()) {
+            n = v.decimalValue();
+        } else if (v.isTextual() && v.asText().matches("\\d{1,30}")) {
+            n = new java.math.BigDecimal(v.asText());
         }
-        return n == 0 && "limit".equals(key) ? dflt : (int) n;
+        if (n == null || n.signum() < 0 || n.stripTrailingZeros().scale() > 0) {
+            throw new InvalidSearchException("filter." + key, "must be a whole number of 0 or more");
+        }
+        return OptionalLong.of(n.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : n.longValueExact());
     }
 }

@@ -51,20 +51,34 @@ public final class PanoscParameterFilter {
                 }
             }
         }
-        JsonNode shorthand = filter.path("where").get("parameters");
-        if (shorthand != null) {
-            if (shorthand.isArray()) {
-                for (int i = 0; i < shorthand.size(); i++) {
-                    out.add(condition(shorthand.get(i), "filter.where.parameters[" + i + "]"));
-                }
-            } else {
-                out.add(condition(shorthand, "filter.where.parameters"));
-            }
-        }
+        shorthand(filter.get("where"), "filter.where", out);
         if (out.size() > MAX_CONDITIONS) {
             throw new InvalidSearchException("filter", "at most " + MAX_CONDITIONS + " parameter conditions");
         }
         return out;
+    }
+
+    /** {@code where.parameters}, also inside {@code where.and[…]} (siblings and {@code and} items are ANDed alike). */
+    private static void shorthand(JsonNode where, String at, List<SearchRequest.ParameterRange> out) {
+        if (where == null || !where.isObject()) {
+            return;
+        }
+        JsonNode shorthand = where.get("parameters");
+        if (shorthand != null) {
+            if (shorthand.isArray()) {
+                for (int i = 0; i < shorthand.size(); i++) {
+                    out.add(condition(shorthand.get(i), at + ".parameters[" + i + "]"));
+                }
+            } else {
+                out.add(condition(shorthand, at + ".parameters"));
+            }
+        }
+        JsonNode and = where.get("and");
+        if (and != null && and.isArray()) {
+            for (int i = 0; i < and.size(); i++) {
+                shorthand(and.get(i), at + ".and[" + i + "]", out);
+            }
+        }
     }
 
     private static boolean emptyOrMissing(JsonNode n) {
