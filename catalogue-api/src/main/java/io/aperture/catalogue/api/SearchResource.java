@@ -30,7 +30,8 @@ public class SearchResource {
     @GET
     @Operation(summary = "Search datasets", description = "q (simple query string), facet filters (technique, instrument, year, "
             + "access, licence, sample, kind, definition), param=name:min:max[:unit] (name: a full NeXus path, a short name such as "
-            + "wavelength, or trailing segments such as 'sample temperature'), sort, size, after (cursor).")
+            + "wavelength, or trailing segments such as 'sample temperature'), sort, size, after (cursor), facets=false (no facet "
+            + "counts: much cheaper on broad queries, for paging through results).")
     public SearchResult search(@Context UriInfo uri) {
         return search.search(SearchRequestParser.parse(uri.getQueryParameters()), access.searchScope());
     }

@@ -5,8 +5,8 @@ import java.util.*;
 /**
  * Turns query-string parameters (as the portal's URLs and {@code GET /api/search} carry them) into a
  * {@link SearchRequest}, refusing anything malformed with a message that names the parameter.
- * <p>Parameters: {@code q}, {@code sort}, {@code size}, {@code after}, one {@code <facet>=value} per selected facet
- * value, and {@code param=name:min:max[:unit]} for parameter ranges.
+ * <p>Parameters: {@code q}, {@code sort}, {@code size}, {@code after}, {@code facets} (true or false), one
+ * {@code <facet>=value} per selected facet value, and {@code param=name:min:max[:unit]} for parameter ranges.
  */
 public final class SearchRequestParser {
     public static final int MAX_SIZE = 100;
