@@ -172,6 +172,21 @@ class ParameterShortNameTest {
     }
 
     @Test
+    void thePanoscCountTakesTheSameConditions() {
+        String where = "{\"parameters\": {\"name\": \"program_name\", \"value\": \"GDA " + tag + "\"}}";
+        int listed = panosc("""
+                {"where": {"parameters": {"name": "program_name", "value": "GDA TAG"}}}""").size();
+        org.assertj.core.api.Assertions.assertThat(listed).isPositive();
+        given().queryParam("where", where).get("/api/Datasets/count").then().statusCode(200).body("count", is(listed));
+        given().queryParam("where", "{\"and\": [{\"isPublic\": false}, " + where + "]}").get("/api/datasets/count")
+                .then().statusCode(200).body("count", is(0));
+        given().get("/api/Datasets/count").then().statusCode(200).body("count", greaterThanOrEqualTo(listed));
+        given().queryParam("where", "{\"title\": \"x\"}").get("/api/Datasets/count").then().statusCode(400)
+                .body("error.field", is("where.title"));
+        given().queryParam("where", "[1]").get("/api/Datasets/count").then().statusCode(400).body("error.field", is("where"));
+    }
+
+    @Test
     void isPublicIsAlwaysTrueHere() {
         org.assertj.core.api.Assertions.assertThat(panosc("""
                 {"query": "TAG", "where": {"isPublic": false}}""")).isEmpty();

@@ -80,6 +80,25 @@ public class PanoscDatasetsResource {
         return out;
     }
 
+    /** {@code GET /Datasets/count?where={…}}: how many public datasets the conditions match (PANOSC.md §2). */
+    @GET
+    @Path("/count")
+    public Map<String, Long> count(@QueryParam("where") String whereJson) {
+        JsonNode where = whereJson == null || whereJson.isBlank() ? null : parseJson(whereJson, "where");
+        var filter = mapper.createObjectNode();
+        if (where != null) {
+            filter.set("where", where);
+        }
+        boolean wanted = publicDataWanted(where, "where");
+        List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
+        if (!wanted) {
+            return Map.of("count", 0L);
+        }
+        SearchRequest request = new SearchRequest("", Map.of(), parameters, SearchRequest.Sort.NEWEST, 0, 1,
+                Optional.empty(), false);
+        return Map.of("count", search.search(request, SearchScope.publicOnly()).total());
+    }
+
     @GET
     @Path("/{pid}")
     @Transactional
@@ -98,19 +117,24 @@ public class PanoscDatasetsResource {
         return Response.ok(out).build();
     }
 
-    private JsonNode parseFilter(String json) {
-        if (json == null || json.isBlank()) {
-            return mapper.createObjectNode();
-        }
+    private JsonNode parseJson(String json, String name) {
         JsonNode node;
         try {
             node = mapper.readTree(json);
         } catch (Exception e) {
-            throw new InvalidSearchException("filter", "is not valid JSON");
+            throw new InvalidSearchException(name, "is not valid JSON");
         }
-        if (!node.isObject()) {
-            throw new InvalidSearchException("filter", "must be a JSON object");
+        if (node == null || !node.isObject()) {
+            throw new InvalidSearchException(name, "must be a JSON object");
         }
+        return node;
+    }
+
+    private JsonNode parseFilter(String json) {
+        if (json == null || json.isBlank()) {
+            return mapper.createObjectNode();
+        }
+        JsonNode node = parseJson(json, "filter");
         node.fieldNames().forEachRemaining(k -> {
             if (!FILTER_KEYS.contains(k)) {
                 throw new InvalidSearchException("filter", "has an unknown key '" + k + "'");
