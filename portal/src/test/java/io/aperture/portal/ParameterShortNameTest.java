@@ -165,8 +165,8 @@ class ParameterShortNameTest {
         given().queryParam("filter", "{\"where\":{\"parameters\":{\"name\":\"wavelength\",\"value\":1,\"unit\":\"furlongs\"}}}")
                 .get("/api/Datasets").then().statusCode(400).body("error.message", containsString("unknown unit"));
         // a Dataset condition this catalogue cannot apply is refused, never ignored into unfiltered results
-        given().queryParam("filter", "{\"where\":{\"title\":{\"like\":\"lysozyme\"}}}")
-                .get("/api/Datasets").then().statusCode(400).body("error.field", is("filter.where.title"));
+        given().queryParam("filter", "{\"where\":{\"pid\":{\"inq\":[\"x\"]}}}")
+                .get("/api/Datasets").then().statusCode(400).body("error.field", is("filter.where.pid"));
         given().queryParam("filter", "{\"where\":{\"isPublic\":\"maybe\"}}")
                 .get("/api/Datasets").then().statusCode(400).body("error.field", is("filter.where.isPublic"));
     }
@@ -181,9 +181,31 @@ class ParameterShortNameTest {
         given().queryParam("where", "{\"and\": [{\"isPublic\": false}, " + where + "]}").get("/api/datasets/count")
                 .then().statusCode(200).body("count", is(0));
         given().get("/api/Datasets/count").then().statusCode(200).body("count", greaterThanOrEqualTo(listed));
-        given().queryParam("where", "{\"title\": \"x\"}").get("/api/Datasets/count").then().statusCode(400)
-                .body("error.field", is("where.title"));
+        given().queryParam("where", "{\"creationDate\": \"x\"}").get("/api/Datasets/count").then().statusCode(400)
+                .body("error.field", is("where.creationDate"));
         given().queryParam("where", "[1]").get("/api/Datasets/count").then().statusCode(400).body("error.field", is("where"));
+    }
+
+    @Test
+    void panoscTitleConditionsMatchSubstringsAndWholeTitles() {
+        // text: a case-insensitive substring of the title; like/ilike: unanchored, with SQL wildcards; a string: the title
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"where": {"text": "MONOCHROMATOR TAG"}}""")).containsExactly(mono);
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"where": {"title": {"like": "ix_d TAG"}}}""")).containsExactly(mixed);
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"where": {"and": [{"title": {"ilike": "%TAG"}}, {"title": {"ilike": "b%m"}}]}}""")).containsExactly(beam);
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"where": {"title": "Logged TAG"}}""")).containsExactly(logged);
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"where": {"title": "Logged"}}""")).isEmpty();
+        // wildcard characters of the engine are plain characters here
+        org.assertj.core.api.Assertions.assertThat(panosc("""
+                {"where": {"text": "Arr*TAG"}}""")).isEmpty();
+        given().queryParam("where", "{\"text\": \"" + tag + "\"}").get("/api/Datasets/count").then().statusCode(200)
+                .body("count", is(5));
+        given().queryParam("filter", "{\"where\":{\"title\":{\"regexp\":\"^M\"}}}").get("/api/Datasets").then()
+                .statusCode(400).body("error.field", is("filter.where.title"));
     }
 
     @Test

@@ -46,7 +46,8 @@ public class PanoscDatasetsResource {
     @GET
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         JsonNode filter = parseFilter(filterJson);
-        boolean wanted = publicDataWanted(filter.get("where"), "filter.where");
+        List<String> titles = new ArrayList<>();
+        boolean wanted = publicDataWanted(filter.get("where"), "filter.where", titles);
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
         // (PANOSC.md §3.8). The engine serves hits up to its result window; a skip beyond it is refused.
         long skipAsked = wholeNumber(filter, "skip").orElse(0);
@@ -63,7 +64,8 @@ public class PanoscDatasetsResource {
             return List.of(); // where isPublic = false: everything served here is public
         }
         SearchRequest request = new SearchRequest(text, Map.of(), parameters,
-                text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false);
+                text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false,
+                titles);
         SearchResult result = search.search(request, SearchScope.publicOnly());
         double max = result.hits().stream().mapToDouble(SearchResult.Hit::score).max().orElse(0);
         List<Map<String, Object>> out = new ArrayList<>();
@@ -89,13 +91,14 @@ public class PanoscDatasetsResource {
         if (where != null) {
             filter.set("where", where);
         }
-        boolean wanted = publicDataWanted(where, "where");
+        List<String> titles = new ArrayList<>();
+        boolean wanted = publicDataWanted(where, "where", titles);
         List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
         if (!wanted) {
             return Map.of("count", 0L);
         }
         SearchRequest request = new SearchRequest("", Map.of(), parameters, SearchRequest.Sort.NEWEST, 0, 1,
-                Optional.empty(), false);
+                Optional.empty(), false, titles);
         return Map.of("count", search.search(request, SearchScope.publicOnly()).total());
     }
 
@@ -148,7 +151,7 @@ public class PanoscDatasetsResource {
      * and {@code isPublic}. Any other property is refused rather than ignored, which would answer unfiltered results
      * as if they matched (design/PANOSC.md §3.2 recommends the 400).
      */
-    private static boolean publicDataWanted(JsonNode where, String at) {
+    private static boolean publicDataWanted(JsonNode where, String at, List<String> titles) {
         if (where == null || where.isNull()) {
             return true;
         }
@@ -163,19 +166,59 @@ public class PanoscDatasetsResource {
                     // read by PanoscParameterFilter
                 }
                 case "isPublic" -> wanted &= truth(e.getValue());
+                case "text" -> titles.add("*" + literal(text(e.getValue(), at + ".text")) + "*");
+                case "title" -> titles.add(titlePattern(e.getValue(), at + ".title"));
                 case "and" -> {
                     if (!e.getValue().isArray()) {
                         throw new InvalidSearchException(at + ".and", "must be an array");
                     }
                     for (int i = 0; i < e.getValue().size(); i++) {
-                        wanted &= publicDataWanted(e.getValue().get(i), at + ".and[" + i + "]");
+                        wanted &= publicDataWanted(e.getValue().get(i), at + ".and[" + i + "]", titles);
                     }
                 }
                 default -> throw new InvalidSearchException(at + "." + e.getKey(),
-                        "is not a supported condition (supported: parameters, isPublic, and)");
+                        "is not a supported condition (supported: parameters, isPublic, text, title, and)");
             }
         }
         return wanted;
+    }
+
+    /**
+     * A title condition as a wildcard pattern over the whole title: a string or {@code eq} is the title itself,
+     * {@code like}/{@code ilike} a substring with SQL wildcards ({@code %} any run, {@code _} one character), unanchored
+     * as in the reference and the aggregator's examples (PANOSC.md §3.2). Case is ignored for all of them.
+     */
+    private static String titlePattern(JsonNode v, String at) {
+        if (v.isTextual()) {
+            return literal(v.textValue());
+        }
+        if (v.isObject() && v.size() == 1) {
+            Map.Entry<String, JsonNode> op = v.fields().next();
+            String operand = text(op.getValue(), at + "." + op.getKey());
+            return switch (op.getKey()) {
+                case "eq" -> literal(operand);
+                case "like", "ilike" -> "*" + sqlPattern(operand) + "*";
+                default -> throw new InvalidSearchException(at, "unsupported operator '" + op.getKey() + "' (eq, like, ilike)");
+            };
+        }
+        throw new InvalidSearchException(at, "must be a string or {\"eq\"|\"like\"|\"ilike\": string}");
+    }
+
+    private static String text(JsonNode v, String at) {
+        if (!v.isTextual() || v.textValue().isEmpty() || v.textValue().length() > 500) {
+            throw new InvalidSearchException(at, "must be a string of 1 to 500 characters");
+        }
+        return v.textValue();
+    }
+
+    /** The string as itself in a wildcard pattern. */
+    private static String literal(String s) {
+        return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+    }
+
+    /** SQL LIKE wildcards as the engine's: % → *, _ → ?, everything else literal. */
+    private static String sqlPattern(String s) {
+        return literal(s).replace("%", "*").replace("_", "?");
     }
 
     /** LoopBack's boolean coercion: true, false, "true", "false", 1, 0, "1", "0"; also {"eq": …}. */

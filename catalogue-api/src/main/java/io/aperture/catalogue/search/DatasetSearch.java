@@ -176,6 +176,10 @@ public class DatasetSearch {
             SearchPredicateFactory f, SearchRequest request, SearchScope scope) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool();
         bool.must(f.matchAll());
+        for (String pattern : request.titlePatterns()) {
+            // title_sort is the title as one lower-cased, accent-folded keyword: a pattern matches the whole title
+            bool.filter(f.wildcard().field("title_sort").matching(pattern.toLowerCase(Locale.ROOT)));
+        }
         if (request.text() != null && !request.text().isBlank()) {
             bool.must(f.simpleQueryString()
                     .field("title").boost(3.0f)

@@ -16,9 +16,17 @@ import java.util.Optional;
  * @param after       opaque cursor from the previous page (search_after), empty for the first page
  * @param facets      whether to count facet values; the counting, over every match, is most of a page's cost, and
  *                    a client paging through results or the PaNOSC API has no use for it
+ * @param titlePatterns wildcard patterns ({@code *} any run, {@code ?} one character, {@code \} escapes) the whole
+ *                    title must match, case- and accent-insensitively; all of them (the PaNOSC API's title conditions)
  */
 public record SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
-                            Sort sort, int offset, int size, Optional<String> after, boolean facets) {
+                            Sort sort, int offset, int size, Optional<String> after, boolean facets,
+                            List<String> titlePatterns) {
+
+    public SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
+                         Sort sort, int offset, int size, Optional<String> after, boolean facets) {
+        this(text, filters, parameters, sort, offset, size, after, facets, List.of());
+    }
 
     public SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
                          Sort sort, int offset, int size, Optional<String> after) {
