@@ -46,8 +46,7 @@ public class PanoscDatasetsResource {
     @GET
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         JsonNode filter = parseFilter(filterJson);
-        List<String> titles = new ArrayList<>();
-        boolean wanted = publicDataWanted(filter.get("where"), "filter.where", titles);
+        Conditions conditions = conditions(filter, "filter.where");
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
         // (PANOSC.md §3.8). The engine serves hits up to its result window; a skip beyond it is refused.
         long skipAsked = wholeNumber(filter, "skip").orElse(0);
@@ -58,14 +57,12 @@ public class PanoscDatasetsResource {
         long limitAsked = wholeNumber(filter, "limit").orElse(0);
         int limit = (int) Math.min(Math.min(limitAsked == 0 ? DEFAULT_LIMIT : limitAsked, MAX_LIMIT), MAX_WINDOW - skip);
         String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
-        // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
-        List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
-        if (!wanted) {
+        if (!conditions.publicWanted()) {
             return List.of(); // where isPublic = false: everything served here is public
         }
-        SearchRequest request = new SearchRequest(text, Map.of(), parameters,
+        SearchRequest request = new SearchRequest(text, Map.of(), conditions.parameters(),
                 text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false,
-                titles);
+                conditions.titles());
         SearchResult result = search.search(request, SearchScope.publicOnly());
         double max = result.hits().stream().mapToDouble(SearchResult.Hit::score).max().orElse(0);
         List<Map<String, Object>> out = new ArrayList<>();
@@ -91,14 +88,12 @@ public class PanoscDatasetsResource {
         if (where != null) {
             filter.set("where", where);
         }
-        List<String> titles = new ArrayList<>();
-        boolean wanted = publicDataWanted(where, "where", titles);
-        List<SearchRequest.ParameterRange> parameters = PanoscParameterFilter.read(filter);
-        if (!wanted) {
+        Conditions conditions = conditions(filter, "where");
+        if (!conditions.publicWanted()) {
             return Map.of("count", 0L);
         }
-        SearchRequest request = new SearchRequest("", Map.of(), parameters, SearchRequest.Sort.NEWEST, 0, 1,
-                Optional.empty(), false, titles);
+        SearchRequest request = new SearchRequest("", Map.of(), conditions.parameters(), SearchRequest.Sort.NEWEST, 0, 1,
+                Optional.empty(), false, conditions.titles());
         return Map.of("count", search.search(request, SearchScope.publicOnly()).total());
     }
 
@@ -144,6 +139,16 @@ public class PanoscDatasetsResource {
             }
         });
         return node;
+    }
+
+    /** What a filter asks of the datasets, as the list and the count both apply it. */
+    private record Conditions(boolean publicWanted, List<String> titles, List<SearchRequest.ParameterRange> parameters) {}
+
+    private static Conditions conditions(JsonNode filter, String whereLabel) {
+        List<String> titles = new ArrayList<>();
+        boolean wanted = publicDataWanted(filter.get("where"), whereLabel, titles);
+        // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
+        return new Conditions(wanted, titles, PanoscParameterFilter.read(filter));
     }
 
     /**

@@ -72,7 +72,9 @@ public class DatasetSearch {
     // No transaction: hits are projections read from the index, the database is not touched.
     public io.aperture.catalogue.search.SearchResult search(SearchRequest request, SearchScope scope) {
         Map<String, AggregationKey<Map<Object, Long>>> keys = new LinkedHashMap<>();
-        FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
+        if (request.facets()) {
+            FACETS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
+        }
         Optional<JsonArray> after = request.after().map(c -> decodeCursor(c, request.sort()));
 
         var query = session.search(Dataset.class)
@@ -93,9 +95,6 @@ public class DatasetSearch {
                     case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
                 })
                 .highlighter(f -> f.plain().encoder(org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>"));
-        if (!request.facets()) {
-            keys.clear();
-        }
         for (var e : keys.entrySet()) {
             String field = FACETS.get(e.getKey());
             Class<?> type = switch (e.getKey()) {
