@@ -63,6 +63,20 @@ class ApiErrorTest {
     }
 
     @Test
+    void aUserOfficeProposalWithABadOrcidIsRejectedByFieldAndTheRestIsImported() {
+        String code = "cm" + (10000000 + new java.util.Random().nextInt(89999999));
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+                        {"proposals": [
+                          {"code": "%sa", "title": "Bad ORCID", "members": [{"role": "PI", "person": {"fullName": "A B", "orcid": "0000-0002-1825-0098"}}]},
+                          {"code": "%sb", "title": "Good ORCID", "members": [{"role": "PI", "person": {"fullName": "C D", "orcid": "https://orcid.org/0000-0002-1825-0097"}}]}]}"""
+                        .formatted(code, code))
+                .post("/api/ingest/user-office").then().statusCode(200)
+                .body("results.status", contains("REJECTED", "IMPORTED"))
+                .body("results[0].field", is("proposals[0].members[0].person.orcid"))
+                .body("results[0].error", containsString("check digit"));
+    }
+
+    @Test
     void aResourcesOwnBadRequestKeepsItsMessage() {
         given().auth().oauth2(Tokens.user("staff")).queryParam("limit", "0").get("/api/staff/audit").then()
                 .statusCode(400).contentType(ContentType.JSON)
