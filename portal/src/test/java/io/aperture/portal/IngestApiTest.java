@@ -115,6 +115,20 @@ class IngestApiTest {
     }
 
     @Test
+    void aBodyOverTheSizeLimitIsRefusedBeforeItIsRead() throws Exception {
+        // quarkus.http.limits.max-body-size=32M: one record whose title alone is 33 MiB. The server answers on the
+        // announced length and closes; "Expect: 100-continue" lets the client read that answer instead of a broken pipe.
+        String body = "{\"records\": [{\"title\": \"" + "x".repeat(33 * 1024 * 1024) + "\"}]}";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(io.restassured.RestAssured.baseURI + ":"
+                        + io.restassured.RestAssured.port + "/api/ingest/records"))
+                .header("Authorization", "Bearer " + Tokens.harvester()).header("Content-Type", "application/json")
+                .expectContinue(true).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        var response = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
     void concurrentIngestOfOneEntryMakesOneDataset() throws Exception {
         ObjectNode r = Records.record("Raced", Instant.parse("2021-03-03T03:03:03Z"));
         String token = Tokens.harvester();

@@ -130,8 +130,14 @@ public class UserOfficeImport {
         if (orcid != null) {
             person = Person.find("orcid", orcid).firstResult();
         }
-        if (person == null && username != null) {
-            person = Person.byUsername(username);
+        if (username != null) {
+            Person byUsername = Person.byUsername(username);
+            if (person == null) {
+                person = byUsername;
+            } else if (byUsername != null && byUsername != person) {
+                // two people in the catalogue: merging them is the user office's call, not a guess made here
+                throw new InvalidRecordException(at + ".username", "belongs to another person than the ORCID iD " + orcid);
+            }
         }
         if (person == null) {
             person = new Person();
