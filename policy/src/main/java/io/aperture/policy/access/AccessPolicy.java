@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -85,6 +86,47 @@ public final class AccessPolicy {
             return new AccessScope.All();
         }
         return new AccessScope.PublicPlus(caller.proposalsWithMetadataAccess());
+    }
+
+    /** The search scope of the anonymous public: what the federation, OAI-PMH and every public-only channel may list. */
+    public AccessScope publicScope() {
+        return scopeFor(Caller.anonymous());
+    }
+
+    /**
+     * How much of a record a DataCite (or other public-metadata) export may carry, or empty when the export must
+     * answer as for an unknown identifier. A record that is not public yet but has a resolving DOI is exported
+     * minimally even to its own team: DataCite metadata is public by nature, so it never says more than the DOI
+     * landing page.
+     */
+    public Optional<ExportDetail> exportDetail(AccessDecision decision, ProtectedResource resource, Instant now) {
+        Visibility v = decision.visibility();
+        if (v == Visibility.NONE) {
+            return Optional.empty();
+        }
+        if (v == Visibility.DOI_LANDING || (!resource.isPublicAt(now) && resource.hasRegisteredDoi())) {
+            return Optional.of(ExportDetail.MINIMAL);
+        }
+        return Optional.of(ExportDetail.FULL);
+    }
+
+    /**
+     * Whether {@code caller} may learn that an embargo of {@code proposalId} exists (see its dates, requests and
+     * history, or act on it): facility staff and the proposal's PI, alternate contacts and team members. Anyone else
+     * is answered as if there were none.
+     */
+    public boolean mayLearnOfEmbargo(Caller caller, String proposalId) {
+        return caller.actsAsStaff() || caller.isMemberOf(proposalId);
+    }
+
+    /** The licence of {@code resource}: the release licence, in force once the record is public. */
+    public LicenceTerms licence(ProtectedResource resource, Instant now) {
+        return new LicenceTerms(rules.releaseLicence(), resource.isPublicAt(now));
+    }
+
+    /** Whether {@code caller} may list and decide extension requests and withdraw records: facility staff. */
+    public boolean mayManageEmbargoes(Caller caller) {
+        return caller.actsAsStaff();
     }
 
     private static String rolesIn(Caller caller, String proposal) {

@@ -1,5 +1,7 @@
 package io.aperture.policy.access;
 
+import io.aperture.policy.embargo.EmbargoStatus;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -36,6 +38,19 @@ public sealed interface AccessScope permits AccessScope.All, AccessScope.PublicP
         /** Released data only. */
         public static PublicPlus publicOnly() {
             return new PublicPlus(Set.of());
+        }
+
+        /** The stored status of a record everyone may find: the search filter's translation of "released". */
+        public EmbargoStatus openStatus() {
+            return EmbargoStatus.RELEASED;
+        }
+
+        /**
+         * The stored status of the listed proposals' records that this caller may find besides: embargoed ones, never
+         * withdrawn ones.
+         */
+        public EmbargoStatus teamStatus() {
+            return EmbargoStatus.EMBARGOED;
         }
 
         @Override

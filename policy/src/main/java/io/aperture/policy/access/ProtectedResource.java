@@ -1,5 +1,6 @@
 package io.aperture.policy.access;
 
+import io.aperture.policy.doi.DoiState;
 import io.aperture.policy.embargo.EmbargoState;
 import io.aperture.policy.embargo.EmbargoStatus;
 
@@ -31,6 +32,23 @@ public record ProtectedResource(String subjectId, String proposalId, Instant emb
     public static ProtectedResource of(EmbargoState state, boolean hasRegisteredDoi) {
         return new ProtectedResource(state.subjectId(), state.proposalId(), state.currentEnd(), state.releasedAt(),
                 state.status() == EmbargoStatus.WITHDRAWN, hasRegisteredDoi);
+    }
+
+    /**
+     * The resource view of a stored record's row: released data is public from its release instant (from its embargo
+     * end when a legacy row lacks one); a withdrawn record never is.
+     */
+    public static ProtectedResource of(String subjectId, String proposalId, EmbargoStatus status, Instant embargoEnd,
+                                       Optional<Instant> releasedAt, DoiState doi) {
+        Objects.requireNonNull(status, "status");
+        return new ProtectedResource(subjectId, proposalId, embargoEnd,
+                status == EmbargoStatus.RELEASED ? releasedAt.or(() -> Optional.of(embargoEnd)) : Optional.empty(),
+                status == EmbargoStatus.WITHDRAWN, doi.resolves());
+    }
+
+    /** When the data is, or will be, open access: its release instant once released, otherwise its embargo end. */
+    public Instant availableFrom() {
+        return releasedAt.orElse(embargoEnd);
     }
 
     /**

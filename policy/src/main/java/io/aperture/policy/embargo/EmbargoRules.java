@@ -1,6 +1,7 @@
 package io.aperture.policy.embargo;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -69,6 +70,11 @@ public record EmbargoRules(
     /** The first instant at which an extension may be requested: current end − extension window. */
     public Instant extensionWindowOpens(Instant currentEnd) {
         return currentEnd.atZone(facilityZone).minus(extensionWindow).toInstant();
+    }
+
+    /** The calendar day of {@code instant} in the facility zone: the day people are told, in mails, pages and exports. */
+    public LocalDate day(Instant instant) {
+        return instant.atZone(facilityZone).toLocalDate();
     }
 
     private static void requirePositive(Period p, String name) {

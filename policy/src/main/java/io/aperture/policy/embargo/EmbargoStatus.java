@@ -7,5 +7,10 @@ public enum EmbargoStatus {
     /** Open access under the release licence. Never goes back to {@link #EMBARGOED}. */
     RELEASED,
     /** Taken down by staff (e.g. for legal reasons); visible to staff only. Terminal. */
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Whether the record is still under embargo, so its end date is the news worth showing. */
+    public boolean underEmbargo() {
+        return this == EMBARGOED;
+    }
 }

@@ -208,6 +208,68 @@ public final class EmbargoWorkflow {
                 state.currentEnd(), Optional.of("released under " + rules.releaseLicence().spdxId()), now)));
     }
 
+    /**
+     * Where a dataset produced at {@code producedAt} belongs, given the embargo that governs it now ({@code governing}:
+     * its own, else its visit's; empty when none exists yet). A new embargo is needed when there is none, or when the
+     * visit's is over but this dataset's own would not be; a running embargo's end moves later when the dataset was
+     * produced after the date that end was computed from (the visit's production date is the latest of its datasets').
+     *
+     * @param governingIsVisit whether {@code governing} is a visit's embargo (rather than the dataset's own)
+     * @param visitSubjectId   the subject id of the dataset's visit, when it belongs to one (a first embargo is then
+     *                         the visit's)
+     * @param actor            who ingested, for the audit facts
+     */
+    public Placement place(Optional<EmbargoState> governing, boolean governingIsVisit, Optional<String> visitSubjectId,
+                           String datasetPid, String proposalId, Instant producedAt, String actor, Instant now) {
+        Objects.requireNonNull(governing, "governing");
+        Objects.requireNonNull(producedAt, "producedAt");
+        Objects.requireNonNull(now, "now");
+        Instant ownEnd = rules.embargoEnd(producedAt);
+        if (governing.isEmpty()) {
+            return new Placement.OpenNew(visitSubjectId.isPresent(),
+                    open(visitSubjectId.orElse(datasetPid), proposalId, producedAt, now));
+        }
+        EmbargoState e = governing.get();
+        if (governingIsVisit && e.status() != EmbargoStatus.EMBARGOED && ownEnd.isAfter(now)) {
+            return new Placement.OpenNew(false, open(datasetPid, proposalId, producedAt, now));
+        }
+        if (e.status() != EmbargoStatus.EMBARGOED || !ownEnd.isAfter(e.originalEnd())) {
+            return new Placement.Stay(e);
+        }
+        Instant end = ownEnd.isAfter(e.currentEnd()) ? ownEnd : e.currentEnd();
+        EmbargoState moved = new EmbargoState(e.subjectId(), e.proposalId(), ownEnd, end, e.status(), e.releasedAt(),
+                e.pendingRequest(), e.extensionHistory());
+        return new Placement.Move(new Outcome.Accepted(moved, List.of(fact(AuditAction.EMBARGO_COMPUTED, actor, e, end,
+                Optional.of("later production date " + producedAt), now))));
+    }
+
+    /**
+     * Whether the PI should now be told that the extension window is open: embargoed, the window open at {@code now}
+     * (the same test {@link #requestExtension} applies), and not yet announced for the current end.
+     *
+     * @param announcedForEnd the end for which the window was last announced, if ever
+     */
+    public boolean windowNoticeDue(EmbargoState state, Optional<Instant> announcedForEnd, Instant now) {
+        return state.status() == EmbargoStatus.EMBARGOED && windowOpen(state.currentEnd(), now)
+                && !announcedForEnd.equals(Optional.of(state.currentEnd()));
+    }
+
+    /** The embargoes whose extension window may be open at {@code now} (a superset: each is checked with {@link #windowNoticeDue}). */
+    public Candidates windowNoticeCandidates(Instant now) {
+        Instant horizon = now.atZone(rules.facilityZone()).plus(rules.extensionWindow()).plusDays(1).toInstant();
+        return new Candidates(EmbargoStatus.EMBARGOED, Optional.of(now), horizon);
+    }
+
+    /** The embargoes that may be due for release at {@code now} (each is checked with {@link #isReleaseDue}). */
+    public Candidates releaseCandidates(Instant now) {
+        return new Candidates(EmbargoStatus.EMBARGOED, Optional.empty(), now);
+    }
+
+    /** Whether an extension may be requested at {@code now} of an embargo ending at {@code end}: [end − window, end). */
+    private boolean windowOpen(Instant end, Instant now) {
+        return !now.isBefore(rules.extensionWindowOpens(end)) && now.isBefore(end);
+    }
+
     /** Due iff embargoed (not released, not withdrawn), no request pending, and {@code now >= currentEnd}. */
     public boolean isReleaseDue(EmbargoState state, Instant now) {
         return state.status() == EmbargoStatus.EMBARGOED
