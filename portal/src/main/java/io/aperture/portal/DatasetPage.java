@@ -2,7 +2,6 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.access.AccessControl;
-import io.aperture.catalogue.audit.AuditLog;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessDecision;
 import io.aperture.policy.access.Visibility;
@@ -18,10 +17,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Dataset landing pages. What the page shows is the policy's decision: nothing (a 404 identical to an unknown
@@ -39,19 +38,15 @@ public class DatasetPage {
     }
 
     private final AccessControl access;
-    private final AuditLog audit;
     private final EmbargoRules rules;
     private final SecurityIdentity identity;
     private final ObjectMapper mapper;
-    private final Clock clock;
 
-    DatasetPage(AccessControl access, AuditLog audit, EmbargoRules rules, SecurityIdentity identity, ObjectMapper mapper, Clock clock) {
+    DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, ObjectMapper mapper) {
         this.access = access;
-        this.audit = audit;
         this.rules = rules;
         this.identity = identity;
         this.mapper = mapper;
-        this.clock = clock;
     }
 
     @GET
@@ -60,22 +55,18 @@ public class DatasetPage {
     public Response page(@PathParam("pid") String pid) throws Exception {
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
         Dataset d = pid.length() > 200 ? null : Dataset.byPid(pid);
-        AccessDecision decision = d == null ? null : access.decide(d);
+        AccessDecision decision = d == null ? null : access.read(d, "landing-page");
         if (d == null || decision.visibility() == Visibility.NONE) {
             return Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build();
         }
-        if (decision.audited()) {
-            audit.append(new AuditLog.AuditEvent(clock.instant(), user, "STAFF_ACCESS", "DATASET", d.pid,
-                    d.proposal == null ? null : d.proposal.pid, Map.of("view", "landing-page", "reason", decision.reason())));
-        }
-        DatasetView view = DatasetView.of(d, decision.visibility(), rules.releaseLicence().spdxId());
+        DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
         Response.ResponseBuilder r = Response.ok(Templates.dataset(view, jsonLd(view), user)).type(MediaType.TEXT_HTML);
         // Signposting (signposting.org): typed links a machine can follow without parsing the page.
         if (view.doi() != null) {
             r.header("Link", "<https://doi.org/" + view.doi() + ">; rel=\"cite-as\"");
         }
-        if (view.licence() != null && !view.embargoed()) {
-            r.header("Link", "<" + rules.releaseLicence().url() + ">; rel=\"license\"");
+        if (view.licenceInForce()) {
+            r.header("Link", "<" + view.licenceUrl() + ">; rel=\"license\"");
         }
         r.header("Link", "<https://schema.org/Dataset>; rel=\"type\"");
         return r.build();
@@ -89,10 +80,10 @@ public class DatasetPage {
         ld.put("identifier", d.doi() != null ? "https://doi.org/" + d.doi() : d.pid());
         ld.put("name", d.title());
         ld.put("publisher", Map.of("@type", "Organization", "name", d.facility()));
-        ld.put("license", rules.releaseLicence().url().toString());
-        ld.put("isAccessibleForFree", !d.embargoed());
+        ld.put("license", d.licenceUrl().toString());
+        ld.put("isAccessibleForFree", d.licenceInForce());
         if (d.embargoed()) {
-            ld.put("conditionsOfAccess", "Under embargo until " + d.embargoEnd().toString().substring(0, 10));
+            ld.put("conditionsOfAccess", "Under embargo until " + d.embargoEnd());
         }
         if (d.showsMetadata()) {
             if (d.year() != null) {
@@ -116,7 +107,7 @@ public class DatasetPage {
             ld.put("variableMeasured", vars.isEmpty() ? null : vars);
         }
         ld.put("includedInDataCatalog", Map.of("@type", "DataCatalog", "name", "Aperture"));
-        ld.values().removeIf(java.util.Objects::isNull);
+        ld.values().removeIf(Objects::isNull);
         // </script> inside a value must not end the script element
         return mapper.writeValueAsString(ld).replace("</", "<\\/");
     }

@@ -1,17 +1,20 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.policy.access.LicenceTerms;
 import io.aperture.policy.access.Visibility;
 
+import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * What a landing page may show, cut to the caller's visibility while the transaction is open: the template never
  * sees a field it must not print.
  */
-public record DatasetView(String pid, String title, Visibility visibility, String accessState, Instant embargoEnd,
-                          String licence, String doi, Integer year, String facility, String instrument,
+public record DatasetView(String pid, String title, Visibility visibility, String accessState, boolean embargoed,
+                          LocalDate embargoEnd, String licence, URI licenceUrl, boolean licenceInForce, String doi, Integer year, String facility, String instrument,
                           String proposal, String sample, String chemicalFormula, String definition, String kind,
                           Instant start, Instant end, List<String> techniques, List<Param> parameters,
                           List<File> files, List<Step> steps) {
@@ -30,14 +33,16 @@ public record DatasetView(String pid, String title, Visibility visibility, Strin
         return visibility.showsFiles();
     }
 
-    public boolean embargoed() {
-        return "EMBARGOED".equals(accessState);
-    }
-
-    static DatasetView of(Dataset d, Visibility v, String futureLicence) {
+    /**
+     * @param v        what the policy lets the caller see
+     * @param licence  the licence terms the policy states for the record
+     * @param endDay   the day the embargo ends, in the facility's calendar
+     */
+    static DatasetView of(Dataset d, Visibility v, LicenceTerms licence, LocalDate endDay) {
         boolean meta = v.showsMetadata();
-        return new DatasetView(d.pid, d.title, v, d.accessState.name(), d.currentEmbargoEnd(),
-                d.license != null ? d.license : futureLicence, d.doi, d.getYear(),
+        return new DatasetView(d.pid, d.title, v, d.accessState.name(), d.accessState.underEmbargo(), endDay,
+                licence.inForce() && d.license != null ? d.license : licence.licence().spdxId(), licence.licence().url(),
+                licence.inForce(), d.doi, d.getYear(),
                 d.facility.name, meta && d.instrument != null ? d.instrument.name : null,
                 meta && d.proposal != null ? d.proposal.code : null,
                 meta && d.sample != null ? d.sample.name : null,

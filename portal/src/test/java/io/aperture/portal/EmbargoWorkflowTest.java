@@ -137,6 +137,24 @@ class EmbargoWorkflowTest {
     }
 
     @Test
+    void aStaffReadOfEmbargoedDataIsAuditedOnceWithItsViewAndTheTeamsReadsAreNot() {
+        Map<String, Object> p = proposalWithScan(ZonedDateTime.now(LONDON).minusYears(1).toInstant());
+        String pid = (String) p.get("pid");
+        given().auth().oauth2(Tokens.user("pi")).get("/api/datasets/" + pid + "/datacite").then().statusCode(200);
+        given().auth().oauth2(Tokens.user("researcher")).get("/api/datasets/" + pid + "/datacite").then().statusCode(404);
+        given().auth().oauth2(Tokens.user("staff")).get("/api/datasets/" + pid + "/datacite").then().statusCode(200);
+
+        List<Map<String, Object>> reads = given().auth().oauth2(Tokens.user("staff")).queryParam("proposal", p.get("code"))
+                .queryParam("action", "PROTECTED_DATA_ACCESSED").get("/api/staff/audit").then().statusCode(200)
+                .extract().path("findAll { it.action == 'PROTECTED_DATA_ACCESSED' }");
+        assertThat(reads).as("only the staff read is audited").singleElement().satisfies(row -> {
+            assertThat(row.get("actor")).isEqualTo("staff");
+            assertThat(row.get("subjectId")).isEqualTo(pid);
+            assertThat((String) row.get("details")).contains("\"view\": \"datacite\"").contains("facility staff access");
+        });
+    }
+
+    @Test
     void thePiMayReleaseEarlyAndReleasedDataIsNeverReEmbargoed() {
         Map<String, Object> p = proposalWithScan(Instant.now().minus(10, ChronoUnit.DAYS));
         long id = (long) p.get("embargo");

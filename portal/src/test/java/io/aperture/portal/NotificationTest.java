@@ -1,7 +1,7 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aperture.catalogue.notify.WindowNoticeJob;
+import io.aperture.catalogue.embargo.WindowNoticeJob;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;

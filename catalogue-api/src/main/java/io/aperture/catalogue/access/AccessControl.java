@@ -1,36 +1,42 @@
 package io.aperture.catalogue.access;
 
-import io.aperture.catalogue.model.AccessState;
+import io.aperture.catalogue.audit.FactLog;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.SearchScope;
 import io.aperture.policy.access.AccessDecision;
 import io.aperture.policy.access.AccessPolicy;
 import io.aperture.policy.access.AccessScope;
 import io.aperture.policy.access.Caller;
+import io.aperture.policy.access.ExportDetail;
+import io.aperture.policy.access.LicenceTerms;
 import io.aperture.policy.access.ProtectedResource;
+import io.aperture.policy.audit.AuditFact;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Asks the policy module what the current caller may see. Every read path goes through here: the search scope for
- * queries, {@link #decide(Dataset)} for single records.
+ * queries, {@link #read} for single records (which audits what the policy says is audited), {@link #publicScope} and
+ * {@link #decideForPublic} for the channels that serve the public whoever calls (PaNOSC, OAI-PMH).
  */
 @RequestScoped
 public class AccessControl {
     private final SecurityIdentity identity;
     private final CallerResolver callers;
     private final AccessPolicy policy;
+    private final FactLog facts;
     private final Clock clock;
     private Caller caller;
 
-    AccessControl(SecurityIdentity identity, CallerResolver callers, AccessPolicy policy, Clock clock) {
+    AccessControl(SecurityIdentity identity, CallerResolver callers, AccessPolicy policy, FactLog facts, Clock clock) {
         this.identity = identity;
         this.callers = callers;
         this.policy = policy;
+        this.facts = facts;
         this.clock = clock;
     }
 
@@ -41,28 +47,55 @@ public class AccessControl {
         return caller;
     }
 
+    /** What the caller may find through search. */
     public SearchScope searchScope() {
-        return switch (policy.scopeFor(caller())) {
-            case AccessScope.All all -> new SearchScope(true, Set.of());
-            case AccessScope.PublicPlus plus -> new SearchScope(false, plus.embargoedProposalIds());
-        };
+        return SearchScope.of(policy.scopeFor(caller()));
     }
 
+    /** What the anonymous public may find, whoever calls: for channels that serve public data only. */
+    public SearchScope publicScope() {
+        return SearchScope.of(policy.publicScope());
+    }
+
+    /** What the caller may see of {@code d}, without auditing: for deciding whether to mention another record. */
     public AccessDecision decide(Dataset d) {
         return policy.decide(caller(), resource(d), clock.instant());
     }
 
-    /** What an anonymous member of the public may see of a dataset, whoever calls (the PaNOSC API is public-only). */
+    /**
+     * What the caller may see of {@code d}, to be served through {@code view}: when the policy says the access is
+     * audited, the audit row is appended in the caller's transaction, so it is recorded exactly when the read is.
+     */
+    public AccessDecision read(Dataset d, String view) {
+        ProtectedResource resource = resource(d);
+        AccessDecision decision = policy.decide(caller(), resource, clock.instant());
+        if (decision.audited()) {
+            facts.append(AuditFact.protectedDataAccessed(caller(), resource, clock.instant()), Optional.empty(),
+                    Map.of("view", view, "accessReason", decision.reason()));
+        }
+        return decision;
+    }
+
+    /** What an anonymous member of the public may see of a dataset, whoever calls. */
     public AccessDecision decideForPublic(Dataset d) {
         return policy.decide(Caller.anonymous(), resource(d), clock.instant());
+    }
+
+    /** How much of {@code d} an export may carry under {@code decision}; empty: answer as for an unknown record. */
+    public Optional<ExportDetail> exportDetail(AccessDecision decision, Dataset d) {
+        return policy.exportDetail(decision, resource(d), clock.instant());
+    }
+
+    /** The licence {@code d} is, or will be, published under, and whether it is in force now. */
+    public LicenceTerms licence(Dataset d) {
+        return policy.licence(resource(d), clock.instant());
     }
 
     /** The policy's view of a stored dataset: the one translation every read path uses. */
     public static ProtectedResource resource(Dataset d) {
         // A dataset without a proposal belongs to no team: only staff see it while it is embargoed.
         String proposal = d.proposal == null ? "" : d.proposal.pid;
-        return new ProtectedResource(d.pid, proposal, d.currentEmbargoEnd(),
-                d.accessState == AccessState.RELEASED ? Optional.ofNullable(d.releasedAt).or(() -> Optional.of(d.currentEmbargoEnd())) : Optional.empty(),
-                d.accessState == AccessState.WITHDRAWN, d.getHasRegisteredDoi());
+        return ProtectedResource.of(d.pid, proposal, d.accessState, d.currentEmbargoEnd(), Optional.ofNullable(d.releasedAt),
+                d.doiState);
     }
 }

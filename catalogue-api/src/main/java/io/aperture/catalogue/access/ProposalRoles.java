@@ -6,7 +6,6 @@ import io.aperture.policy.access.ProposalRole;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -42,10 +41,8 @@ public class ProposalRoles {
     private final Function<String, List<Role>> loader;
 
     @Inject
-    ProposalRoles(Clock clock,
-                  @ConfigProperty(name = "aperture.access.roles-cache-ttl", defaultValue = "PT10S") Duration ttl,
-                  @ConfigProperty(name = "aperture.access.roles-cache-size", defaultValue = "10000") int maxEntries) {
-        this(clock, ttl, maxEntries, ProposalRoles::load);
+    ProposalRoles(Clock clock, AccessConfig config) {
+        this(clock, config.rolesCacheTtl(), config.rolesCacheSize(), ProposalRoles::load);
     }
 
     ProposalRoles(Clock clock, Duration ttl, int maxEntries, Function<String, List<Role>> loader) {

@@ -3,11 +3,16 @@ package io.aperture.catalogue.datacite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.datacite.DataCiteMetadata.*;
+import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.*;
+import io.aperture.policy.access.ExportDetail;
+import io.aperture.policy.access.ProtectedResource;
 import io.aperture.policy.embargo.EmbargoRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -34,9 +39,11 @@ public class DataCiteMapper {
     private final EmbargoRules rules;
     private final DataCiteSettings settings;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    DataCiteMapper(EmbargoRules rules, DataCiteSettings settings, ObjectMapper json) {
+    DataCiteMapper(EmbargoRules rules, DataCiteSettings settings, ObjectMapper json, Clock clock) {
         this.rules = rules;
+        this.clock = clock;
         this.settings = settings;
         this.json = json;
     }
@@ -47,7 +54,8 @@ public class DataCiteMapper {
      */
     public DataCiteMetadata map(Dataset d, ExportDetail detail, URI publicBase, Predicate<Dataset> readerSees) {
         boolean full = detail == ExportDetail.FULL;
-        boolean released = d.accessState == AccessState.RELEASED && d.releasedAt != null;
+        ProtectedResource resource = AccessControl.resource(d);
+        boolean released = resource.isPublicAt(clock.instant());
         Identifier identifier = d.doi != null && !d.doi.isBlank()
                 ? new Identifier(normaliseDoi(d.doi).orElse(d.doi), "DOI")
                 : new Identifier(landingPage(publicBase, d), "URL");
@@ -57,9 +65,9 @@ public class DataCiteMapper {
             collected(d).ifPresent(range -> dates.add(new DateEntry(range, "Collected")));
         }
         // Available: when the data is (or will be) open. Early release makes it earlier than the embargo end.
-        dates.add(new DateEntry(day(released ? d.releasedAt : d.currentEmbargoEnd()).toString(), "Available"));
+        dates.add(new DateEntry(rules.day(resource.availableFrom()).toString(), "Available"));
         if (full && released) {
-            dates.add(new DateEntry(day(d.releasedAt).toString(), "Issued"));
+            dates.add(new DateEntry(rules.day(resource.availableFrom()).toString(), "Issued"));
         }
 
         return new DataCiteMetadata(
@@ -68,7 +76,7 @@ public class DataCiteMapper {
                 creators(d),
                 d.title,
                 new Publisher(settings.facilityName(d.facility), publisherRor(d.facility)),
-                day(released ? d.releasedAt : d.currentEmbargoEnd()).getYear(),
+                rules.day(resource.availableFrom()).getYear(),
                 full ? ("PROCESSED".equals(d.kind) ? "Processed NeXus data" : "Raw NeXus data") : "Dataset",
                 full ? subjects(d) : List.of(),
                 full ? List.of(hostingInstitution(d.facility)) : List.of(),
@@ -81,7 +89,7 @@ public class DataCiteMapper {
     }
 
     public static String landingPage(URI publicBase, Dataset d) {
-        return publicBase + "datasets/" + d.pid;
+        return PublicUrls.dataset(publicBase, d.pid);
     }
 
     /** A DOI in its bare form (10.x/y) from a bare DOI, a doi: name or a doi.org URL; empty when it is none. */
@@ -97,10 +105,6 @@ public class DataCiteMapper {
             }
         }
         return DOI.matcher(v).matches() ? Optional.of(v) : Optional.empty();
-    }
-
-    private LocalDate day(Instant instant) {
-        return instant.atZone(rules.facilityZone()).toLocalDate();
     }
 
     private static Optional<String> collected(Dataset d) {

@@ -1,9 +1,10 @@
 package io.aperture.catalogue.datacite;
 
 import io.aperture.catalogue.access.AccessControl;
-import io.aperture.catalogue.audit.AuditLog;
+import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessDecision;
+import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.Visibility;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -17,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,16 +33,12 @@ public class DataCiteResource {
 
     private final AccessControl access;
     private final DataCiteMapper mapper;
-    private final DataCiteSettings settings;
-    private final AuditLog audit;
-    private final Clock clock;
+    private final PublicUrls urls;
 
-    DataCiteResource(AccessControl access, DataCiteMapper mapper, DataCiteSettings settings, AuditLog audit, Clock clock) {
+    DataCiteResource(AccessControl access, DataCiteMapper mapper, PublicUrls urls) {
         this.access = access;
         this.mapper = mapper;
-        this.settings = settings;
-        this.audit = audit;
-        this.clock = clock;
+        this.urls = urls;
     }
 
     @GET
@@ -59,17 +54,12 @@ public class DataCiteResource {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("format must be xml or json\n").build();
         }
         Dataset d = pid.length() > 200 ? null : Dataset.byPid(pid);
-        AccessDecision decision = d == null ? null : access.decide(d);
-        Optional<ExportDetail> detail = decision == null ? Optional.empty() : ExportDetail.allowedBy(decision, d);
+        AccessDecision decision = d == null ? null : access.read(d, "datacite");
+        Optional<ExportDetail> detail = decision == null ? Optional.empty() : access.exportDetail(decision, d);
         if (detail.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_PLAIN).entity(NOT_FOUND).build();
         }
-        if (decision.audited()) {
-            audit.append(new AuditLog.AuditEvent(clock.instant(), access.caller().actorName(), "STAFF_ACCESS", "DATASET",
-                    d.pid, d.proposal == null ? null : d.proposal.pid,
-                    Map.of("view", "datacite", "reason", decision.reason())));
-        }
-        DataCiteMetadata m = mapper.map(d, detail.get(), settings.publicBase(uri.getBaseUri()),
+        DataCiteMetadata m = mapper.map(d, detail.get(), urls.base(uri.getBaseUri()),
                 other -> access.decide(other).visibility() != Visibility.NONE);
         return json
                 ? Response.ok(DataCiteJson.document(m), MediaType.APPLICATION_JSON).build()

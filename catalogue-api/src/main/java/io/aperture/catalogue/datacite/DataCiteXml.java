@@ -1,5 +1,6 @@
 package io.aperture.catalogue.datacite;
 
+import java.util.function.Consumer;
 import io.aperture.catalogue.datacite.DataCiteMetadata.*;
 
 import java.util.List;
@@ -83,7 +84,7 @@ public final class DataCiteXml {
         out.close();
     }
 
-    private static <T> void list(XmlOut out, String wrapper, List<T> items, java.util.function.Consumer<T> each) {
+    private static <T> void list(XmlOut out, String wrapper, List<T> items, Consumer<T> each) {
         if (items.isEmpty()) {
             return;
         }

@@ -5,8 +5,7 @@ import io.aperture.catalogue.model.ExtensionRequestRow;
 import io.aperture.catalogue.model.Member;
 import io.aperture.catalogue.model.Person;
 import io.aperture.policy.access.Caller;
-import io.aperture.policy.access.FacilityRole;
-import io.aperture.policy.access.ProposalRole;
+import io.aperture.policy.access.AccessPolicy;
 import io.aperture.policy.workflow.EmbargoWorkflow;
 import io.aperture.policy.workflow.Outcome;
 import io.aperture.policy.workflow.Verdict;
@@ -14,7 +13,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.util.*;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The embargo operations a person can trigger, shared by the REST API and the portal pages: each looks the embargo up,
@@ -25,12 +28,14 @@ public class EmbargoActions {
     private final EmbargoService embargo;
     private final EmbargoQueries queries;
     private final EmbargoWorkflow workflow;
+    private final AccessPolicy policy;
     private final Clock clock;
 
-    EmbargoActions(EmbargoService embargo, EmbargoQueries queries, EmbargoWorkflow workflow, Clock clock) {
+    EmbargoActions(EmbargoService embargo, EmbargoQueries queries, EmbargoWorkflow workflow, AccessPolicy policy, Clock clock) {
         this.embargo = embargo;
         this.queries = queries;
         this.workflow = workflow;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -72,7 +77,7 @@ public class EmbargoActions {
     @Transactional
     public Optional<Result> decide(Caller staff, long requestId, Verdict verdict, String reason) {
         ExtensionRequestRow r = ExtensionRequestRow.findById(requestId);
-        if (r == null || !staff.has(FacilityRole.STAFF)) {
+        if (r == null || !policy.mayManageEmbargoes(staff)) {
             return Optional.empty();
         }
         return embargo.lock(r.embargo.id).map(e -> result(e, embargo.apply(e,
@@ -81,19 +86,16 @@ public class EmbargoActions {
 
     @Transactional
     public Optional<Result> withdraw(Caller staff, long embargoId, String reason) {
-        if (!staff.has(FacilityRole.STAFF)) {
+        if (!policy.mayManageEmbargoes(staff)) {
             return Optional.empty();
         }
         return embargo.lock(embargoId).map(e -> result(e, embargo.apply(e,
                 workflow.withdraw(staff, embargo.state(e), reason, clock.instant()), Optional.empty())));
     }
 
-    /** Only people with a role on the embargo's proposal, and staff, learn that an embargo exists. */
+    /** The embargo, locked, when the policy lets the caller learn that it exists. */
     private Optional<Embargo> visible(Caller c, long id) {
-        return embargo.lock(id).filter(e -> {
-            String proposal = EmbargoStore.proposalPid(e);
-            return c.has(FacilityRole.STAFF) || Arrays.stream(ProposalRole.values()).anyMatch(role -> c.holds(proposal, role));
-        });
+        return embargo.lock(id).filter(e -> policy.mayLearnOfEmbargo(c, EmbargoStore.proposalPid(e)));
     }
 
     private Result result(Embargo e, Outcome o) {

@@ -6,6 +6,7 @@ import io.aperture.catalogue.model.ExtensionRequestRow;
 import io.aperture.policy.embargo.EmbargoRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,9 @@ public class EmbargoQueries {
 
     private EmbargoView view(Embargo e, long datasets) {
         EmbargoView.PendingRequest pending = null;
-        List<EmbargoView.Decision> history = new java.util.ArrayList<>();
+        List<EmbargoView.Decision> history = new ArrayList<>();
         for (ExtensionRequestRow r : e.requests) {
-            if ("PENDING".equals(r.status)) {
+            if (EmbargoStore.PENDING.equals(r.status)) {
                 pending = new EmbargoView.PendingRequest(r.id, r.requestedBy, r.onBehalf, r.requestedAt, r.justification);
             } else {
                 history.add(new EmbargoView.Decision(r.id, r.status, r.decidedBy, r.decidedAt, r.decisionReason, r.endBefore, r.endAfter));
@@ -48,7 +49,7 @@ public class EmbargoQueries {
         }
         var proposal = e.proposal();
         return new EmbargoView(e.id, e.subjectId(), proposal == null ? null : proposal.code,
-                proposal == null ? null : proposal.title, e.visit == null ? null : e.visit.code, e.status.name(),
+                proposal == null ? null : proposal.title, e.visit == null ? null : e.visit.code, e.status.name(), e.status.underEmbargo(),
                 e.originalEnd, e.currentEnd, rules.extensionWindowOpens(e.currentEnd), e.releasedAt, datasets, pending, history);
     }
 

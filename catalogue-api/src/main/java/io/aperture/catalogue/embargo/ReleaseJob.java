@@ -1,11 +1,13 @@
 package io.aperture.catalogue.embargo;
 
 import io.aperture.catalogue.model.Embargo;
+import io.aperture.catalogue.rules.EmbargoConfig;
+import io.aperture.policy.workflow.Candidates;
+import io.aperture.policy.workflow.EmbargoWorkflow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -25,18 +27,19 @@ public class ReleaseJob {
 
     private final EntityManager em;
     private final EmbargoService embargo;
+    private final EmbargoWorkflow workflow;
     private final Clock clock;
     private final int batchSize;
 
-    ReleaseJob(EntityManager em, EmbargoService embargo, Clock clock,
-               @ConfigProperty(name = "aperture.embargo.release-batch", defaultValue = "200") int batchSize) {
+    ReleaseJob(EntityManager em, EmbargoService embargo, EmbargoWorkflow workflow, Clock clock, EmbargoConfig config) {
         this.em = em;
         this.embargo = embargo;
+        this.workflow = workflow;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = config.releaseBatch();
     }
 
-    @Scheduled(every = "${aperture.embargo.release-interval:60s}", delayed = "5s",
+    @Scheduled(every = "${aperture.embargo.release-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
@@ -55,15 +58,17 @@ public class ReleaseJob {
         int claimed;
         do {
             int[] released = {0};
+            // the policy narrows the rows to look at (pending requests hold a release), and decides on each
+            Candidates due = workflow.releaseCandidates(clock.instant());
             claimed = QuarkusTransaction.requiringNew().call(() -> {
                 @SuppressWarnings("unchecked")
                 List<Number> ids = em.createNativeQuery("""
                                 SELECT e.id FROM embargo e
-                                WHERE e.status = 'EMBARGOED' AND e.current_end <= ?1
+                                WHERE e.status = ?3 AND e.current_end <= ?1
                                   AND NOT EXISTS (SELECT 1 FROM extension_request r WHERE r.embargo_id = e.id AND r.status = 'PENDING')
                                 ORDER BY e.current_end LIMIT ?2 FOR UPDATE SKIP LOCKED""")
-                        .setParameter(1, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                        .setParameter(2, batchSize).getResultList();
+                        .setParameter(1, OffsetDateTime.ofInstant(due.endAtOrBefore(), ZoneOffset.UTC))
+                        .setParameter(2, batchSize).setParameter(3, due.status().name()).getResultList();
                 for (Number id : ids) {
                     Embargo e = em.find(Embargo.class, id.longValue());
                     if (embargo.releaseIfDue(e, clock.instant())) {

@@ -1,11 +1,11 @@
 package io.aperture.catalogue.embargo;
 
 import io.aperture.catalogue.model.Embargo;
+import io.aperture.catalogue.rules.EmbargoConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -32,15 +32,14 @@ public class SettledVisitSync {
     private final Clock clock;
     private final Duration quiet;
 
-    SettledVisitSync(EntityManager em, EmbargoStore store, Clock clock,
-                     @ConfigProperty(name = "aperture.embargo.visit-sync-quiet", defaultValue = "PT1H") Duration quiet) {
+    SettledVisitSync(EntityManager em, EmbargoStore store, Clock clock, EmbargoConfig config) {
         this.em = em;
         this.store = store;
         this.clock = clock;
-        this.quiet = quiet;
+        this.quiet = config.visitSyncQuiet();
     }
 
-    @Scheduled(every = "${aperture.embargo.visit-sync-interval:5m}", delayed = "30s",
+    @Scheduled(every = "${aperture.embargo.visit-sync-interval}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {

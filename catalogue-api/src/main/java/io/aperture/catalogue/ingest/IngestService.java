@@ -30,13 +30,16 @@ public class IngestService {
     private final EntityManager em;
     private final ReferenceData references;
     private final EmbargoService embargo;
+    private final IngestAudit audit;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, ObjectMapper mapper, Clock clock) {
+    IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, IngestAudit audit, ObjectMapper mapper,
+                  Clock clock) {
         this.em = em;
         this.references = references;
         this.embargo = embargo;
+        this.audit = audit;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -128,7 +131,7 @@ public class IngestService {
         em.flush();
         em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, refs.techniqueIds()));
         embargo.attach(ds, governing, actor, now);
-        embargo.recordIngest(ds, created, actor, now);
+        audit.record(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
     }
 

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.ingest;
 
+import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.model.*;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,12 +24,10 @@ class ReferenceData {
     private final String ownCode;
     private final String ownName;
 
-    ReferenceData(EntityManager em,
-                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aperture.facility.code") String ownCode,
-                  @org.eclipse.microprofile.config.inject.ConfigProperty(name = "aperture.facility.name") String ownName) {
+    ReferenceData(EntityManager em, FacilityConfig facility) {
         this.em = em;
-        this.ownCode = ownCode;
-        this.ownName = ownName;
+        this.ownCode = facility.code();
+        this.ownName = facility.name();
     }
 
     /**

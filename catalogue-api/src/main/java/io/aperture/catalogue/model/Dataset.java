@@ -1,5 +1,8 @@
 package io.aperture.catalogue.model;
 
+import org.hibernate.annotations.Formula;
+import io.aperture.policy.doi.DoiState;
+import io.aperture.policy.embargo.EmbargoStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -95,14 +98,14 @@ public class Dataset extends PanacheEntityBase {
     public Instant embargoEnd;
 
     /** The current end of the embargo the dataset is under, its own or its visit's, read with the row. */
-    @org.hibernate.annotations.Formula("(SELECT coalesce((SELECT e.current_end FROM embargo e WHERE e.dataset_id = id), "
+    @Formula("(SELECT coalesce((SELECT e.current_end FROM embargo e WHERE e.dataset_id = id), "
             + "(SELECT e.current_end FROM embargo e WHERE e.visit_id = visit_id)))")
     private Instant governingEmbargoEnd;
 
     @Column(name = "access_state")
     @Enumerated(EnumType.STRING)
     @KeywordField(aggregable = Aggregable.YES)
-    public AccessState accessState;
+    public EmbargoStatus accessState;
 
     @Column(name = "released_at")
     public Instant releasedAt;
@@ -114,7 +117,8 @@ public class Dataset extends PanacheEntityBase {
     public String doi;
 
     @Column(name = "doi_state")
-    public String doiState = "NONE";
+    @Enumerated(EnumType.STRING)
+    public DoiState doiState = DoiState.initial();
 
     @Column(name = "size_bytes")
     @GenericField(sortable = Sortable.YES)
@@ -180,7 +184,7 @@ public class Dataset extends PanacheEntityBase {
     @GenericField(name = "hasDoi")
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "doiState")))
     public boolean getHasRegisteredDoi() {
-        return "REGISTERED".equals(doiState) || "FINDABLE".equals(doiState);
+        return doiState.resolves();
     }
 
     public static Dataset bySource(String path, String entry) {

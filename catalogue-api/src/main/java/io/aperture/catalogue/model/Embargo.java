@@ -1,5 +1,7 @@
 package io.aperture.catalogue.model;
 
+import org.hibernate.annotations.BatchSize;
+import io.aperture.policy.embargo.EmbargoStatus;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
 
@@ -25,7 +27,7 @@ public class Embargo extends PanacheEntityBase {
     @Column(name = "current_end")
     public Instant currentEnd;
     @Enumerated(EnumType.STRING)
-    public AccessState status;
+    public EmbargoStatus status;
     @Column(name = "released_at")
     public Instant releasedAt;
     @Column(name = "window_notified_end")
@@ -36,12 +38,17 @@ public class Embargo extends PanacheEntityBase {
     @OneToMany(mappedBy = "embargo")
     @OrderBy("id")
     // a page of embargoes loads its requests in one query, not one per embargo
-    @org.hibernate.annotations.BatchSize(size = 100)
+    @BatchSize(size = 100)
     public List<ExtensionRequestRow> requests = new ArrayList<>();
 
     /** The policy's subject id: the visit code or the dataset pid. */
     public String subjectId() {
-        return visit != null ? "visit:" + visit.code : dataset.pid;
+        return visit != null ? visitSubject(visit) : dataset.pid;
+    }
+
+    /** The policy's subject id of a visit's embargo. */
+    public static String visitSubject(Visit visit) {
+        return "visit:" + visit.code;
     }
 
     public Proposal proposal() {

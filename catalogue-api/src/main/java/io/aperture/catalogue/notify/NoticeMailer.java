@@ -1,16 +1,19 @@
 package io.aperture.catalogue.notify;
 
+import io.aperture.catalogue.links.PublicUrls;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.aperture.catalogue.model.Member;
 import io.aperture.catalogue.model.MemberRole;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -25,22 +28,23 @@ public class NoticeMailer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final ReactiveMailer mailer;
-    private final jakarta.transaction.TransactionSynchronizationRegistry registry;
-    private final ZoneId zone;
-    private final String portalUrl;
+    private final TransactionSynchronizationRegistry registry;
+    private final PublicUrls urls;
     private final Duration attemptTimeout;
     private final int attempts;
 
-    NoticeMailer(ReactiveMailer mailer, jakarta.transaction.TransactionSynchronizationRegistry registry, @ConfigProperty(name = "aperture.embargo.zone", defaultValue = "Europe/London") ZoneId zone,
-                 @ConfigProperty(name = "aperture.public-url", defaultValue = "http://127.0.0.1:8080") String portalUrl,
-                 @ConfigProperty(name = "aperture.notify.attempt-timeout", defaultValue = "PT20S") Duration attemptTimeout,
-                 @ConfigProperty(name = "aperture.notify.attempts", defaultValue = "4") int attempts) {
+    @Inject
+    NoticeMailer(ReactiveMailer mailer, TransactionSynchronizationRegistry registry, PublicUrls urls, NoticeConfig config) {
+        this(mailer, registry, urls, config.attemptTimeout(), config.attempts());
+    }
+
+    NoticeMailer(ReactiveMailer mailer, TransactionSynchronizationRegistry registry, PublicUrls urls, Duration attemptTimeout,
+                 int attempts) {
         this.mailer = mailer;
         this.attemptTimeout = attemptTimeout;
         this.attempts = Math.max(1, attempts);
         this.registry = registry;
-        this.zone = zone;
-        this.portalUrl = portalUrl;
+        this.urls = urls;
     }
 
     /**
@@ -52,14 +56,14 @@ public class NoticeMailer {
             send(notice);
             return;
         }
-        registry.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+        registry.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
             }
 
             @Override
             public void afterCompletion(int status) {
-                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                if (status == Status.STATUS_COMMITTED) {
                     send(notice);
                 }
             }
@@ -117,10 +121,10 @@ public class NoticeMailer {
                     + ". The embargo ends on " + day(n) + ".";
             case RELEASED -> "The data of " + what + " was released today under " + n.detail() + " and is now findable by everyone.";
         };
-        return text + "\n\nYour proposals: " + portalUrl + "/my/proposals\n";
+        return text + "\n\nYour proposals: " + PublicUrls.myProposals(urls.base()) + "\n";
     }
 
     private String day(EmbargoNotice n) {
-        return DAY.format(n.end().atZone(zone));
+        return DAY.format(n.end());
     }
 }

@@ -1,9 +1,12 @@
 package io.aperture.catalogue.oaipmh;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import io.aperture.catalogue.datacite.DataCiteMapper;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.datacite.DataCiteSettings;
-import io.aperture.catalogue.datacite.ExportDetail;
+import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.links.PublicUrls;
+import io.aperture.policy.access.ExportDetail;
 import io.aperture.catalogue.datacite.XmlOut;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Instrument;
@@ -40,16 +43,18 @@ public class OaiPmhResource {
     private static final String XML = "text/xml;charset=UTF-8";
 
     private final PublicRecords records;
-    private final AnonymousReader reader;
+    private final AccessControl access;
     private final DataCiteMapper mapper;
     private final DataCiteSettings datacite;
     private final OaiSettings settings;
+    private final PublicUrls urls;
     private final Clock clock;
 
-    OaiPmhResource(PublicRecords records, AnonymousReader reader, DataCiteMapper mapper, DataCiteSettings datacite,
-                   OaiSettings settings, Clock clock) {
+    OaiPmhResource(PublicRecords records, AccessControl access, DataCiteMapper mapper, DataCiteSettings datacite,
+                   OaiSettings settings, PublicUrls urls, Clock clock) {
+        this.urls = urls;
         this.records = records;
-        this.reader = reader;
+        this.access = access;
         this.mapper = mapper;
         this.datacite = datacite;
         this.settings = settings;
@@ -68,13 +73,13 @@ public class OaiPmhResource {
     @Produces(XML)
     @Transactional
     public Response post(MultivaluedMap<String, String> form, @Context UriInfo uri) {
-        return answer(form == null ? new jakarta.ws.rs.core.MultivaluedHashMap<>() : form, uri);
+        return answer(form == null ? new MultivaluedHashMap<>() : form, uri);
     }
 
     private Response answer(Map<String, List<String>> parameters, UriInfo uri) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        URI publicBase = datacite.publicBase(uri.getBaseUri());
-        String baseUrl = publicBase + "oai";
+        URI publicBase = urls.base(uri.getBaseUri());
+        String baseUrl = PublicUrls.oai(publicBase);
         OaiRequest request = null;
         try {
             request = OaiRequest.parse(parameters);
@@ -224,8 +229,8 @@ public class OaiPmhResource {
 
     private void record(XmlOut out, PublicRecords.Row row, MetadataFormat format, URI publicBase) {
         Dataset d = row.dataset();
-        ExportDetail detail = ExportDetail.allowedBy(reader.decide(d), d).orElseThrow();
-        DataCiteMetadata m = mapper.map(d, detail, publicBase, other -> reader.decide(other).visibility() != Visibility.NONE);
+        ExportDetail detail = access.exportDetail(access.decideForPublic(d), d).orElseThrow();
+        DataCiteMetadata m = mapper.map(d, detail, publicBase, other -> access.decideForPublic(other).visibility() != Visibility.NONE);
         out.open("", "record", NS);
         header(out, row);
         out.open("", "metadata", NS);

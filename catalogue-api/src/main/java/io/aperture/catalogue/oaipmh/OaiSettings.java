@@ -1,7 +1,7 @@
 package io.aperture.catalogue.oaipmh;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.aperture.catalogue.facility.FacilityConfig;
 
 /**
  * OAI-PMH configuration (all keys optional):
@@ -16,10 +16,9 @@ public class OaiSettings {
     private final int pageSize;
     private final String repositoryName;
 
-    OaiSettings(@ConfigProperty(name = "aperture.oai.repository-identifier", defaultValue = "aperture.local") String repositoryIdentifier,
-                @ConfigProperty(name = "aperture.oai.admin-email", defaultValue = "catalogue@aperture.local") String adminEmail,
-                @ConfigProperty(name = "aperture.oai.page-size", defaultValue = "100") int pageSize,
-                @ConfigProperty(name = "aperture.facility.name", defaultValue = "Aperture") String facilityName) {
+    OaiSettings(OaiConfig config, FacilityConfig facility) {
+        String repositoryIdentifier = config.repositoryIdentifier();
+        int pageSize = config.pageSize();
         if (!repositoryIdentifier.matches("[a-zA-Z][a-zA-Z0-9\\-]*(\\.[a-zA-Z][a-zA-Z0-9\\-]*)+")) {
             throw new IllegalArgumentException("aperture.oai.repository-identifier must be a domain name, e.g. data.example.org");
         }
@@ -27,9 +26,9 @@ public class OaiSettings {
             throw new IllegalArgumentException("aperture.oai.page-size must be from 1 to 10000");
         }
         this.repositoryIdentifier = repositoryIdentifier;
-        this.adminEmail = adminEmail;
+        this.adminEmail = config.adminEmail();
         this.pageSize = pageSize;
-        this.repositoryName = facilityName + " open data (Aperture)";
+        this.repositoryName = facility.name() + " open data (Aperture)";
     }
 
     public String repositoryIdentifier() {

@@ -1,9 +1,11 @@
 package io.aperture.catalogue.oaipmh;
 
-import io.aperture.catalogue.model.AccessState;
+import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Instrument;
 import io.aperture.catalogue.search.SearchScope;
+import io.aperture.policy.access.AccessPolicy;
+import io.aperture.policy.embargo.EmbargoStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -12,7 +14,7 @@ import java.time.Instant;
 import java.util.*;
 
 /**
- * The records OAI-PMH may disseminate: the public scope ({@link SearchScope#publicOnly()}), selected by datestamp
+ * The records OAI-PMH may disseminate: the policy's public scope ({@link AccessPolicy#publicScope()}), selected by datestamp
  * and set. Lists translate the public scope into the database query exactly as the search service translates it into
  * the index query (released records only), and every record is then checked with the policy for an anonymous
  * caller before it is written, so a record the policy hides never leaves the server even if the two disagreed.
@@ -22,19 +24,25 @@ import java.util.*;
  */
 @ApplicationScoped
 public class PublicRecords {
-    /** OAI-PMH is anonymous: the public scope, whoever calls. */
-    private static final SearchScope SCOPE = SearchScope.publicOnly();
-    private static final String PUBLIC = scopeCondition(SCOPE);
+    private static final String PUBLIC = "d.accessState = :released";
     private static final String STAMP = "(case when d.releasedAt is not null and d.releasedAt > d.updatedAt then d.releasedAt else d.updatedAt end)";
 
     public record Row(Dataset dataset, Instant datestamp) {}
 
     private final EntityManager em;
-    private final AnonymousReader reader;
+    private final AccessControl access;
+    /** OAI-PMH is anonymous: the public scope, whoever calls; the stored status the policy calls open. */
+    private final EmbargoStatus released;
 
-    PublicRecords(EntityManager em, AnonymousReader reader) {
+    PublicRecords(EntityManager em, AccessControl access, AccessPolicy policy) {
         this.em = em;
-        this.reader = reader;
+        this.access = access;
+        this.released = openStatus(SearchScope.of(policy.publicScope()));
+    }
+
+    /** Whether the policy lets an anonymous caller see the record in OAI-PMH at all (its "search and exports" level). */
+    private boolean publicSees(Dataset d) {
+        return access.decideForPublic(d).visibility().showsMetadata();
     }
 
     /** The record with this pid, when the public may see it; an embargoed, withdrawn or unknown pid is alike empty. */
@@ -43,8 +51,8 @@ public class PublicRecords {
             return Optional.empty();
         }
         List<Object[]> rows = em.createQuery("select d, " + STAMP + " from Dataset d where d.pid = :pid and " + PUBLIC, Object[].class)
-                .setParameter("pid", pid).setParameter("released", AccessState.RELEASED).getResultList();
-        return rows.stream().map(PublicRecords::row).filter(r -> reader.sees(r.dataset())).findFirst();
+                .setParameter("pid", pid).setParameter("released", released).getResultList();
+        return rows.stream().map(PublicRecords::row).filter(r -> publicSees(r.dataset())).findFirst();
     }
 
     /**
@@ -65,7 +73,7 @@ public class PublicRecords {
         List<Row> scanned = q.setMaxResults(limit + 1).getResultList().stream().map(PublicRecords::row).toList();
         boolean more = scanned.size() > limit;
         List<Row> page = more ? scanned.subList(0, limit) : scanned;
-        return new Page(page.stream().filter(r -> reader.sees(r.dataset())).toList(), page.size(),
+        return new Page(page.stream().filter(r -> publicSees(r.dataset())).toList(), page.size(),
                 page.isEmpty() ? Optional.empty() : Optional.of(page.getLast()), more);
     }
 
@@ -89,31 +97,31 @@ public class PublicRecords {
     /** The earliest datestamp of any public record, if there is one. */
     public Optional<Instant> earliestDatestamp() {
         return Optional.ofNullable(em.createQuery("select min(" + STAMP + ") from Dataset d where " + PUBLIC, Instant.class)
-                .setParameter("released", AccessState.RELEASED).getSingleResult());
+                .setParameter("released", released).getSingleResult());
     }
 
     /** Instruments that have at least one public record, so a set never reveals data that is not yet public. */
     public List<Instrument> instruments() {
         return em.createQuery("select distinct i from Dataset d join d.instrument i where " + PUBLIC, Instrument.class)
-                .setParameter("released", AccessState.RELEASED).getResultList().stream()
+                .setParameter("released", released).getResultList().stream()
                 .sorted(Comparator.comparing(InstrumentSets::specOf)).toList();
     }
 
     /**
-     * The public scope as a JPQL condition on {@code Dataset d}: the term {@code DatasetSearch.scopeFilter} puts into
-     * the index query for a scope that names no proposals (released records). Parameter {@code :released}.
+     * The status that {@link #PUBLIC} binds to {@code :released}: the term the search filter puts into the index query
+     * for a scope that names no proposals. Any other scope is refused: OAI-PMH serves the public scope only.
      */
-    static String scopeCondition(SearchScope scope) {
+    static EmbargoStatus openStatus(SearchScope scope) {
         if (scope.everything() || !scope.embargoedProposalPids().isEmpty()) {
             throw new IllegalArgumentException("OAI-PMH serves the public scope only");
         }
-        return "d.accessState = :released";
+        return scope.openStatus().orElseThrow();
     }
 
     private Selection selection(ListWindow w) {
         StringBuilder where = new StringBuilder(PUBLIC);
         Map<String, Object> params = new HashMap<>();
-        params.put("released", AccessState.RELEASED);
+        params.put("released", released);
         w.from().ifPresent(f -> {
             where.append(" and ").append(STAMP).append(" >= :from");
             params.put("from", f);

@@ -10,7 +10,6 @@ import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.PanoscParameterFilter;
 import io.aperture.catalogue.search.SearchRequest;
 import io.aperture.catalogue.search.SearchResult;
-import io.aperture.catalogue.search.SearchScope;
 import io.aperture.policy.access.Visibility;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
@@ -63,7 +62,7 @@ public class PanoscDatasetsResource {
         SearchRequest request = new SearchRequest(text, Map.of(), conditions.parameters(),
                 text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false,
                 conditions.titles());
-        SearchResult result = search.search(request, SearchScope.publicOnly());
+        SearchResult result = search.search(request, access.publicScope());
         double max = result.hits().stream().mapToDouble(SearchResult.Hit::score).max().orElse(0);
         List<Map<String, Object>> out = new ArrayList<>();
         for (SearchResult.Hit hit : result.hits()) {
@@ -94,7 +93,7 @@ public class PanoscDatasetsResource {
         }
         SearchRequest request = new SearchRequest("", Map.of(), conditions.parameters(), SearchRequest.Sort.NEWEST, 0, 1,
                 Optional.empty(), false, conditions.titles());
-        return Map.of("count", search.search(request, SearchScope.publicOnly()).total());
+        return Map.of("count", search.search(request, access.publicScope()).total());
     }
 
     @GET

@@ -1,42 +1,33 @@
-package io.aperture.catalogue.access;
+package io.aperture.catalogue.rules;
 
 import io.aperture.policy.access.AccessPolicy;
 import io.aperture.policy.embargo.EmbargoRules;
 import io.aperture.policy.embargo.ReleaseLicence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.aperture.policy.workflow.EmbargoWorkflow;
+import jakarta.inject.Singleton;
 
-import java.net.URI;
-import java.time.Period;
-import java.time.ZoneId;
-
-/** The policy module's objects, configured from application.properties (aperture.embargo.*). */
+/** The policy module's objects, configured by {@link EmbargoConfig}. */
 @ApplicationScoped
 public class PolicyBeans {
 
     @Produces
-    @jakarta.inject.Singleton
-    EmbargoRules embargoRules(@ConfigProperty(name = "aperture.embargo.period", defaultValue = "P3Y") Period period,
-                              @ConfigProperty(name = "aperture.embargo.extension-step", defaultValue = "P12M") Period step,
-                              @ConfigProperty(name = "aperture.embargo.extension-window", defaultValue = "P3M") Period window,
-                              @ConfigProperty(name = "aperture.embargo.zone", defaultValue = "Europe/London") ZoneId zone,
-                              @ConfigProperty(name = "aperture.embargo.licence", defaultValue = "CC-BY-4.0") String licence,
-                              @ConfigProperty(name = "aperture.embargo.licence-url",
-                                      defaultValue = "https://creativecommons.org/licenses/by/4.0/") URI licenceUrl,
-                              @ConfigProperty(name = "aperture.embargo.auto-approve", defaultValue = "false") boolean autoApprove) {
-        return new EmbargoRules(period, step, window, zone, new ReleaseLicence(licence, licenceUrl), autoApprove);
+    @Singleton
+    EmbargoRules embargoRules(EmbargoConfig c) {
+        return new EmbargoRules(c.period(), c.extensionStep(), c.extensionWindow(), c.zone(),
+                new ReleaseLicence(c.licence(), c.licenceUrl()), c.autoApprove());
     }
 
     @Produces
-    @jakarta.inject.Singleton
+    @Singleton
     AccessPolicy accessPolicy(EmbargoRules rules) {
         return new AccessPolicy(rules);
     }
 
     @Produces
-    @jakarta.inject.Singleton
-    io.aperture.policy.workflow.EmbargoWorkflow embargoWorkflow(EmbargoRules rules) {
-        return new io.aperture.policy.workflow.EmbargoWorkflow(rules);
+    @Singleton
+    EmbargoWorkflow embargoWorkflow(EmbargoRules rules) {
+        return new EmbargoWorkflow(rules);
     }
 }

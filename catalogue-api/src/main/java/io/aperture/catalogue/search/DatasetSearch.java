@@ -7,7 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
-import io.aperture.catalogue.model.AccessState;
+import io.aperture.policy.embargo.EmbargoStatus;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Technique;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +84,7 @@ public class DatasetSearch {
                         f.field("pid", String.class), f.field("title", String.class), f.field("kind", String.class),
                         f.field("instrument.name", String.class), f.field("techniques.label", String.class).list(),
                         f.field("sample.name", String.class), f.field("producedAt", java.time.Instant.class),
-                        f.field("accessState", AccessState.class), f.field("embargoEnd", java.time.Instant.class),
+                        f.field("accessState", EmbargoStatus.class), f.field("embargoEnd", java.time.Instant.class),
                         f.field("license", String.class), f.field("doi", String.class),
                         f.jsonHit(), f.highlight("title")).asList())
                 .where(f -> predicate(f, request, scope))
@@ -99,7 +99,7 @@ public class DatasetSearch {
             String field = FACETS.get(e.getKey());
             Class<?> type = switch (e.getKey()) {
                 case "year" -> Integer.class;
-                case "access" -> AccessState.class;
+                case "access" -> EmbargoStatus.class;
                 default -> String.class;
             };
             query = query.aggregation(e.getValue(), f -> f.terms().field(field, (Class<Object>) type).maxTermCount(FACET_SIZE));
@@ -128,13 +128,13 @@ public class DatasetSearch {
             JsonObject hit = (JsonObject) row.get(11);
             @SuppressWarnings("unchecked") List<String> highlights = (List<String>) row.get(12);
             @SuppressWarnings("unchecked") List<String> techniques = (List<String>) row.get(4);
-            AccessState state = (AccessState) row.get(7);
+            EmbargoStatus state = (EmbargoStatus) row.get(7);
             lastSort = hit.has("sort") ? hit.getAsJsonArray("sort") : null;
             double score = hit.has("_score") && !hit.get("_score").isJsonNull() ? hit.get("_score").getAsDouble() : 0;
             hits.add(new io.aperture.catalogue.search.SearchResult.Hit((String) row.get(0), (String) row.get(1),
                     highlights.isEmpty() ? null : highlights, (String) row.get(2), (String) row.get(3), techniques,
                     (String) row.get(5), (java.time.Instant) row.get(6), state.name(),
-                    state == AccessState.EMBARGOED ? (java.time.Instant) row.get(8) : null,
+                    state.underEmbargo() ? (java.time.Instant) row.get(8) : null,
                     (String) row.get(9), (String) row.get(10), score));
         }
         Map<String, List<io.aperture.catalogue.search.SearchResult.FacetValue>> facets = new LinkedHashMap<>();
@@ -259,7 +259,7 @@ public class DatasetSearch {
             case "year" -> Integer.valueOf(v);
             case "access" -> {
                 try {
-                    yield AccessState.valueOf(v);
+                    yield EmbargoStatus.valueOf(v);
                 } catch (IllegalArgumentException e) {
                     throw new InvalidSearchException("access", "must be one of EMBARGOED, RELEASED, WITHDRAWN");
                 }
@@ -274,10 +274,10 @@ public class DatasetSearch {
             return f.matchAll();
         }
         BooleanPredicateClausesStep<?, ?> visible = f.bool()
-                .should(f.match().field("accessState").matching(AccessState.RELEASED));
+                .should(f.match().field("accessState").matching(scope.openStatus().orElseThrow()));
         if (!scope.embargoedProposalPids().isEmpty()) {
             visible.should(f.bool()
-                    .must(f.match().field("accessState").matching(AccessState.EMBARGOED))
+                    .must(f.match().field("accessState").matching(scope.teamStatus().orElseThrow()))
                     .must(f.terms().field("proposalPid").matchingAny(scope.embargoedProposalPids())));
         }
         return visible;

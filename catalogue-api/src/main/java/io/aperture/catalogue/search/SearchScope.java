@@ -1,14 +1,31 @@
 package io.aperture.catalogue.search;
 
+import io.aperture.policy.access.AccessScope;
+import io.aperture.policy.embargo.EmbargoStatus;
+
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a caller may find, as decided by the policy module and translated by
- * {@link io.aperture.catalogue.access.AccessControl}: either everything, or released data plus the embargoed data of
- * the listed proposals. The search query applies it inside the engine, so hits and facet counts agree with it.
+ * The policy's {@link AccessScope} in the terms of the index: either everything, or records whose stored status is
+ * {@code openStatus}, plus those of the listed proposals whose status is {@code teamStatus}. The search query applies
+ * it inside the engine, so hits and facet counts agree with it. Built only from a policy scope ({@link #of}).
  */
-public record SearchScope(boolean everything, Set<String> embargoedProposalPids) {
-    public static SearchScope publicOnly() {
-        return new SearchScope(false, Set.of());
+public record SearchScope(boolean everything, Set<String> embargoedProposalPids, Optional<EmbargoStatus> openStatus,
+                          Optional<EmbargoStatus> teamStatus) {
+    public SearchScope {
+        embargoedProposalPids = Set.copyOf(embargoedProposalPids);
+        Objects.requireNonNull(openStatus, "openStatus");
+        Objects.requireNonNull(teamStatus, "teamStatus");
+    }
+
+    /** The index filter for the policy's {@code scope}. */
+    public static SearchScope of(AccessScope scope) {
+        return switch (scope) {
+            case AccessScope.All all -> new SearchScope(true, Set.of(), Optional.empty(), Optional.empty());
+            case AccessScope.PublicPlus plus -> new SearchScope(false, plus.embargoedProposalIds(),
+                    Optional.of(plus.openStatus()), Optional.of(plus.teamStatus()));
+        };
     }
 }

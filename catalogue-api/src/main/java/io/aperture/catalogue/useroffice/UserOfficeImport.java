@@ -8,7 +8,7 @@ import io.aperture.catalogue.model.*;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.aperture.catalogue.facility.FacilityConfig;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -29,10 +29,10 @@ public class UserOfficeImport {
     private final ProposalRoles roles;
     private final Clock clock;
 
-    UserOfficeImport(EntityManager em, @ConfigProperty(name = "aperture.facility.code") String defaultFacility,
+    UserOfficeImport(EntityManager em, FacilityConfig facility,
                      ProposalRoles roles, Clock clock) {
         this.em = em;
-        this.defaultFacility = defaultFacility;
+        this.defaultFacility = facility.code();
         this.roles = roles;
         this.clock = clock;
     }

@@ -8,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
+import java.net.URI;
+import java.util.Optional;
+import io.aperture.catalogue.links.PublicUrls;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -48,13 +50,13 @@ class NoticeMailerRetryTest {
 
     private static EmbargoNotice notice() {
         return new EmbargoNotice(EmbargoNotice.Kind.REQUEST_REJECTED, 1, "pid", "cm1234", "cm1234-1",
-                Instant.parse("2027-01-01T00:00:00Z"), "no reason", List.of("pi@example.org", "alternate@example.org"));
+                LocalDate.parse("2027-01-01"), "no reason", List.of("pi@example.org", "alternate@example.org"));
     }
 
     @Test
     void aStalledAttemptIsCutOffAndTheNoticeSentByTheNext() throws Exception {
         StallingMailer server = new StallingMailer(1);
-        NoticeMailer mailer = new NoticeMailer(server, NO_TRANSACTION, ZoneId.of("Europe/London"), "http://portal",
+        NoticeMailer mailer = new NoticeMailer(server, NO_TRANSACTION, new PublicUrls(Optional.of(URI.create("http://portal"))),
                 Duration.ofMillis(200), 4);
         mailer.publish(notice());
         assertThat(server.done.await(10, TimeUnit.SECONDS)).as("the notice was sent by a later attempt").isTrue();
@@ -67,7 +69,7 @@ class NoticeMailerRetryTest {
     @Test
     void afterTheLastAttemptTheNoticeIsGivenUpNotRetriedForever() throws Exception {
         StallingMailer server = new StallingMailer(Integer.MAX_VALUE);
-        NoticeMailer mailer = new NoticeMailer(server, NO_TRANSACTION, ZoneId.of("Europe/London"), "http://portal",
+        NoticeMailer mailer = new NoticeMailer(server, NO_TRANSACTION, new PublicUrls(Optional.of(URI.create("http://portal"))),
                 Duration.ofMillis(100), 2);
         mailer.publish(notice());
         // two attempts: 100 ms, 1 s back-off, 100 ms; then nothing more

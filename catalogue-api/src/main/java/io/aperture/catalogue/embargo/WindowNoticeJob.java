@@ -1,8 +1,8 @@
-package io.aperture.catalogue.notify;
+package io.aperture.catalogue.embargo;
 
-import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.model.Embargo;
-import io.aperture.policy.embargo.EmbargoRules;
+import io.aperture.policy.workflow.Candidates;
+import io.aperture.policy.workflow.EmbargoWorkflow;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,18 +24,18 @@ public class WindowNoticeJob {
     private static final Logger LOG = Logger.getLogger(WindowNoticeJob.class);
 
     private final EntityManager em;
-    private final EmbargoService embargo;
-    private final EmbargoRules rules;
+    private final EmbargoNotices notices;
+    private final EmbargoWorkflow workflow;
     private final Clock clock;
 
-    WindowNoticeJob(EntityManager em, EmbargoService embargo, EmbargoRules rules, Clock clock) {
+    WindowNoticeJob(EntityManager em, EmbargoNotices notices, EmbargoWorkflow workflow, Clock clock) {
         this.em = em;
-        this.embargo = embargo;
-        this.rules = rules;
+        this.notices = notices;
+        this.workflow = workflow;
         this.clock = clock;
     }
 
-    @Scheduled(every = "${aperture.notify.window-check:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${aperture.notify.window-check}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         try {
             int n = announceOpenWindows();
@@ -49,19 +49,20 @@ public class WindowNoticeJob {
 
     public int announceOpenWindows() {
         Instant now = clock.instant();
-        // every window opens at most one extension window's length before the end; the policy decides precisely
-        Instant horizon = now.atZone(rules.facilityZone()).plus(rules.extensionWindow()).plusDays(1).toInstant();
+        // the policy narrows the rows to look at, and decides on each
+        Candidates c = workflow.windowNoticeCandidates(now);
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = em.createNativeQuery("""
-                            SELECT id FROM embargo WHERE status = 'EMBARGOED' AND current_end > ?1 AND current_end <= ?2
+                            SELECT id FROM embargo WHERE status = ?3 AND current_end > ?1 AND current_end <= ?2
                               AND (window_notified_end IS NULL OR window_notified_end <> current_end)
                             ORDER BY current_end LIMIT 1000 FOR UPDATE SKIP LOCKED""")
-                    .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                    .setParameter(2, OffsetDateTime.ofInstant(horizon, ZoneOffset.UTC)).getResultList();
+                    .setParameter(1, OffsetDateTime.ofInstant(c.endAfter().orElseThrow(), ZoneOffset.UTC))
+                    .setParameter(2, OffsetDateTime.ofInstant(c.endAtOrBefore(), ZoneOffset.UTC))
+                    .setParameter(3, c.status().name()).getResultList();
             int sent = 0;
             for (Number id : ids) {
-                if (embargo.announceWindow(em.find(Embargo.class, id.longValue()), now)) {
+                if (notices.announceWindow(em.find(Embargo.class, id.longValue()), now)) {
                     sent++;
                 }
             }

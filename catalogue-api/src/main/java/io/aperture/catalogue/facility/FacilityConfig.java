@@ -1,0 +1,22 @@
+package io.aperture.catalogue.facility;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * This catalogue's own facility ({@code aperture.facility.*}). Both keys default to environment variables that the
+ * harvester reads too, so one setting serves both processes.
+ */
+@ConfigMapping(prefix = "aperture.facility")
+public interface FacilityConfig {
+    /**
+     * The facility code (records name theirs): the default for user-office proposals that name none, and the facility
+     * DataCite gives the configured name and ROR. {@code APERTURE_FACILITY}, else {@code DLS}.
+     */
+    @WithDefault("${APERTURE_FACILITY:DLS}")
+    String code();
+
+    /** The own facility's name: DataCite publisher, OAI-PMH repository name. {@code APERTURE_FACILITY_NAME}. */
+    @WithDefault("${APERTURE_FACILITY_NAME:Diamond Light Source}")
+    String name();
+}

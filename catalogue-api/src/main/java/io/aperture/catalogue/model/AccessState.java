@@ -1,3 +1,0 @@
-package io.aperture.catalogue.model;
-
-public enum AccessState { EMBARGOED, RELEASED, WITHDRAWN }
