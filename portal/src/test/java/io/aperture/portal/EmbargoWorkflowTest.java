@@ -104,6 +104,31 @@ class EmbargoWorkflowTest {
     }
 
     @Test
+    void aRequestAfterARejectionWaitsForItsOwnDecision() {
+        Map<String, Object> p = proposalWithScan(ZonedDateTime.now(LONDON).minusYears(3).plusMonths(1).toInstant());
+        long id = (long) p.get("embargo");
+        given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{\"justification\": \"first\"}")
+                .post(extend("pi", id)).then().statusCode(201);
+        Number first = given().auth().oauth2(Tokens.user("staff")).get("/api/staff/extension-requests").then()
+                .extract().path("find { it.embargo.id == " + id + " }.id");
+        given().auth().oauth2(Tokens.user("staff")).contentType(ContentType.JSON)
+                .body("{\"verdict\": \"REJECT\", \"reason\": \"not yet\"}")
+                .post("/api/staff/extension-requests/" + first + "/decision").then().statusCode(200);
+
+        given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{\"justification\": \"second\"}")
+                .post(extend("pi", id)).then().statusCode(201);
+        List<Map<String, Object>> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "SELECT status, justification, decided_at, decision_reason FROM extension_request WHERE embargo_id = ?1 ORDER BY id")
+                .setParameter(1, id).getResultList().stream()
+                .map(r -> { Object[] a = (Object[]) r; return Map.of("status", a[0], "justification", String.valueOf(a[1]),
+                        "decided", a[2] != null, "reason", String.valueOf(a[3])); }).toList());
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).containsEntry("status", "REJECTED").containsEntry("reason", "not yet");
+        assertThat(rows.get(1)).as("the second request is pending, not stamped with the first one's decision")
+                .containsEntry("status", "PENDING").containsEntry("justification", "second").containsEntry("decided", false);
+    }
+
+    @Test
     void tooEarlyIsRefusedWithTheDateTheWindowOpens() {
         long id = (long) proposalWithScan(Instant.now().minus(2, ChronoUnit.DAYS)).get("embargo");
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{}").post(extend("pi", id))
