@@ -2,13 +2,17 @@ package io.aperture.portal;
 
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.embargo.EmbargoActions;
+import io.aperture.catalogue.embargo.EmbargoView;
 import io.aperture.policy.workflow.Outcome;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +25,24 @@ import java.util.Optional;
 @Produces(MediaType.TEXT_HTML)
 public class MyProposalsPage {
 
+    /** What a redirect after a successful action says on the page it lands on (post/redirect/get: a reload posts nothing). */
+    enum Done {
+        EXTENSION_REQUESTED("Your extension request was sent to the User Office."),
+        RELEASED("The data is now open access.");
+
+        final String message;
+
+        Done(String message) {
+            this.message = message;
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance proposals(List<EmbargoActions.ProposalEmbargoes> proposals, String message,
                                                  boolean refused, String user);
+
+        static native TemplateInstance confirmRelease(EmbargoView embargo, String user);
     }
 
     private final EmbargoActions actions;
@@ -36,34 +54,48 @@ public class MyProposalsPage {
     }
 
     @GET
-    public TemplateInstance page() {
-        return render(null, false);
+    public TemplateInstance page(@QueryParam("done") String done) {
+        String message = Arrays.stream(Done.values()).filter(d -> d.name().equals(done)).map(d -> d.message).findFirst()
+                .orElse(null);
+        return render(message, false);
     }
 
     @POST
     @Path("/embargoes/{id}/extension")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance requestExtension(@PathParam("id") long id, @FormParam("justification") String justification) {
+    public Response requestExtension(@PathParam("id") long id, @FormParam("justification") String justification) {
         return after(actions.requestExtension(access.caller(), id, Optional.ofNullable(justification).filter(s -> !s.isBlank())),
-                "Your extension request was sent to the User Office.");
+                Done.EXTENSION_REQUESTED);
     }
 
+    /**
+     * Releasing opens the data for good, so the button only asks: this page says what will happen and offers the
+     * confirming button (the form field {@code confirm=yes}), and only that releases.
+     */
     @POST
     @Path("/embargoes/{id}/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance releaseEarly(@PathParam("id") long id) {
-        return after(actions.releaseEarly(access.caller(), id), "The data is now open access.");
+    public Response releaseEarly(@PathParam("id") long id, @FormParam("confirm") String confirm) {
+        if (!"yes".equals(confirm)) {
+            EmbargoView embargo = actions.viewFor(access.caller(), id).orElseThrow(NotFoundException::new);
+            return Response.ok(Templates.confirmRelease(embargo, user())).build();
+        }
+        return after(actions.releaseEarly(access.caller(), id), Done.RELEASED);
     }
 
-    private TemplateInstance after(Optional<EmbargoActions.Result> result, String success) {
+    private Response after(Optional<EmbargoActions.Result> result, Done done) {
         EmbargoActions.Result r = result.orElseThrow(NotFoundException::new);
         return switch (r.outcome()) {
-            case Outcome.Accepted a -> render(success, false);
-            case Outcome.Refused refused -> render(refused.message(), true);
+            case Outcome.Accepted a -> Response.seeOther(URI.create("/my/proposals?done=" + done.name())).build();
+            case Outcome.Refused refused -> Response.status(Response.Status.CONFLICT).entity(render(refused.message(), true)).build();
         };
     }
 
+    private String user() {
+        return access.caller().username().orElse(null);
+    }
+
     private TemplateInstance render(String message, boolean refused) {
-        return Templates.proposals(actions.myProposals(access.caller()), message, refused, access.caller().username().orElse(null));
+        return Templates.proposals(actions.myProposals(access.caller()), message, refused, user());
     }
 }

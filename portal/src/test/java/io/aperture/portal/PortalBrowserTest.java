@@ -124,14 +124,25 @@ class PortalBrowserTest {
         assertThat(browser.getPageSource()).as("the PI's page").contains("data-proposal=\"" + code + "\"");
         var section = browser.findElement(By.cssSelector("section[data-proposal='" + code + "']"));
         String endBefore = section.findElement(By.cssSelector("td.end")).getText();
-        section.findElement(By.name("justification")).sendKeys("paper under review");
+        // a justification longer than a form attribute's 2 KiB default arrives whole
+        String justification = "paper under review; ".repeat(150);
+        section.findElement(By.name("justification")).sendKeys(justification);
         submit(section.findElement(By.cssSelector("button.extend")));
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("extension request was sent");
-        // a second request is refused, in the policy's own words
-        submit(browser.findElement(By.cssSelector("section[data-proposal='" + code + "'] button.extend")));
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("still waiting for a decision");
+        assertThat(browser.getCurrentUrl()).as("redirected after the post: a reload posts nothing").contains("done=EXTENSION_REQUESTED");
+        section = browser.findElement(By.cssSelector("section[data-proposal='" + code + "']"));
+        assertThat(section.findElements(By.cssSelector("button.extend"))).as("no second request while one is pending").isEmpty();
+        assertThat(section.findElement(By.cssSelector("td.status")).getText()).contains("extension requested");
+
+        // releasing asks first; cancelling releases nothing
+        submit(section.findElement(By.cssSelector("button.release")));
+        assertThat(browser.findElement(By.cssSelector("section.confirm")).getText()).contains("cannot be undone");
+        browser.findElement(By.cssSelector("a.cancel")).click();
+        assertThat(browser.findElement(By.cssSelector("section[data-proposal='" + code + "'] td.status")).getText())
+                .startsWith("EMBARGOED");
 
         login("staff");
+        assertThat(browser.findElements(By.linkText("Staff"))).as("staff are offered their pages").isNotEmpty();
         browser.get(root + "staff/requests");
         var row = browser.findElements(By.cssSelector("tr[data-request]")).stream()
                 .filter(r -> r.getText().contains(code)).findFirst().orElseThrow();
@@ -142,11 +153,22 @@ class PortalBrowserTest {
         browser.get(root + "my/proposals");
         String endAfter = browser.findElement(By.cssSelector("section[data-proposal='" + code + "'] td.end")).getText();
         assertThat(java.time.LocalDate.parse(endAfter)).isEqualTo(java.time.LocalDate.parse(endBefore).plusYears(1));
+        assertThat(browser.findElement(By.cssSelector("section[data-proposal='" + code + "'] tr.decision")).getText())
+                .as("the decision is shown to the PI").contains("approved").contains("staff");
+
+        // a confirmation answered after the data changed is refused in the policy's own words
+        submit(browser.findElement(By.cssSelector("section[data-proposal='" + code + "'] button.release")));
+        String form = browser.findElement(By.cssSelector("section.confirm form")).getAttribute("action");
+        long embargo = Long.parseLong(form.replaceAll(".*/embargoes/(\\d+)/release", "$1"));
+        given().auth().oauth2(Tokens.user("pi")).post("/api/embargoes/" + embargo + "/early-release").then().statusCode(200);
+        submit(browser.findElement(By.cssSelector("button.release-confirm")));
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("cannot be embargoed again");
     }
 
     @Test
     void aResearcherCannotReachStaffPages() {
         login("researcher");
+        assertThat(browser.findElements(By.linkText("Staff"))).as("no staff link offered").isEmpty();
         browser.get(root + "staff/requests");
         assertThat(browser.getPageSource()).doesNotContain("Pending extension requests");
     }

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +58,25 @@ public class EmbargoActions {
             first.putIfAbsent(m.proposal.id, m);
         }
         List<ProposalEmbargoes> out = new ArrayList<>();
-        first.forEach((id, m) -> out.add(new ProposalEmbargoes(m.proposal.code, m.proposal.pid, m.proposal.title, roles.get(id),
-                queries.views(queries.ofProposals(List.of(id))))));
+        Instant now = clock.instant();
+        first.forEach((id, m) -> {
+            List<Embargo> embargoes = queries.ofProposals(List.of(id));
+            List<EmbargoView> views = queries.views(embargoes);
+            List<EmbargoView> offered = new ArrayList<>();
+            for (int i = 0; i < embargoes.size(); i++) {
+                offered.add(views.get(i).withActions(workflow.available(caller, embargo.state(embargoes.get(i)), now)));
+            }
+            out.add(new ProposalEmbargoes(m.proposal.code, m.proposal.pid, m.proposal.title, roles.get(id), offered));
+        });
         return out;
+    }
+
+    /** One embargo as {@code caller} sees it, with what they may do; empty when the policy hides it from them. */
+    @Transactional
+    public Optional<EmbargoView> viewFor(Caller caller, long embargoId) {
+        return Optional.ofNullable(Embargo.<Embargo>findById(embargoId))
+                .filter(e -> policy.mayLearnOfEmbargo(caller, EmbargoStore.proposalPid(e)))
+                .map(e -> queries.view(e).withActions(workflow.available(caller, embargo.state(e), clock.instant())));
     }
 
     @Transactional

@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The embargo state machine: extension requests and decisions, early release, withdrawal and the scheduled
@@ -268,6 +270,22 @@ public final class EmbargoWorkflow {
     /** Whether an extension may be requested at {@code now} of an embargo ending at {@code end}: [end − window, end). */
     private boolean windowOpen(Instant end, Instant now) {
         return !now.isBefore(rules.extensionWindowOpens(end)) && now.isBefore(end);
+    }
+
+    /**
+     * What {@code caller} could do to the embargo at {@code now}: exactly the operations the workflow would accept, so a
+     * page offers no button whose press would be refused (an alternate contact never sees "extend", nobody sees it
+     * before the window opens or while a request is pending, released data offers nothing).
+     */
+    public Set<Operation> available(Caller caller, EmbargoState state, Instant now) {
+        Set<Operation> ops = EnumSet.noneOf(Operation.class);
+        if (requestExtension(caller, state, now) instanceof Outcome.Accepted) {
+            ops.add(Operation.REQUEST_EXTENSION);
+        }
+        if (releaseEarly(caller, state, now) instanceof Outcome.Accepted) {
+            ops.add(Operation.RELEASE_EARLY);
+        }
+        return ops;
     }
 
     /** Due iff embargoed (not released, not withdrawn), no request pending, and {@code now >= currentEnd}. */

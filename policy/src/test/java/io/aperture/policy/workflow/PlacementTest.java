@@ -120,4 +120,18 @@ class PlacementTest {
         assertThat(window.endAfter()).contains(EmbargoWorkflowTest.OPENS);
         assertThat(window.endAtOrBefore()).as("an embargo whose window opens now is among them").isAfterOrEqualTo(END);
     }
+
+    @Test
+    void thePeopleAreOfferedExactlyWhatTheWorkflowWouldAccept() {
+        EmbargoState e = visitEmbargo();
+        Instant early = Instant.parse("2025-01-01T12:00:00Z");
+        assertThat(workflow.available(PI, e, early)).as("before the window").containsExactly(Operation.RELEASE_EARLY);
+        assertThat(workflow.available(PI, e, IN_WINDOW)).containsExactlyInAnyOrder(Operation.REQUEST_EXTENSION, Operation.RELEASE_EARLY);
+        assertThat(workflow.available(EmbargoWorkflowTest.ALTERNATE, e, IN_WINDOW)).containsExactly(Operation.RELEASE_EARLY);
+        assertThat(workflow.available(EmbargoWorkflowTest.TEAM, e, IN_WINDOW)).isEmpty();
+        EmbargoState pending = ((Outcome.Accepted) workflow.requestExtension(PI, e, IN_WINDOW)).state();
+        assertThat(workflow.available(PI, pending, IN_WINDOW)).as("a request is pending").containsExactly(Operation.RELEASE_EARLY);
+        EmbargoState released = ((Outcome.Accepted) workflow.releaseDue(e, END)).state();
+        assertThat(workflow.available(PI, released, END)).isEmpty();
+    }
 }
