@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
+import io.aperture.testsupport.RepoFiles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,7 +35,6 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import java.io.StringReader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -282,10 +282,10 @@ class DataCiteTest {
                 .isInstanceOf(SAXException.class);
     }
 
-    // ---- offline validation against the official schemas in shared/standards ----------------------------------
+    // ---- offline validation against the official schemas in testdata/standards -------------------------------
 
     /**
-     * The official XSDs, compiled offline: absolute schema URLs are resolved through shared/standards/catalog.xml
+     * The official XSDs, compiled offline: absolute schema URLs are resolved through testdata/standards/catalog.xml
      * (plus this module's test catalog for the DCMI stand-in), and any URL without a mapping fails instead of
      * reaching the network.
      */
@@ -294,12 +294,7 @@ class DataCiteTest {
         private static Schema oai;
 
         static Path dir() {
-            String repo = System.getProperty("aperture.repo.dir", ".");
-            Path p = Path.of(repo).toAbsolutePath().resolve("../shared/standards").normalize();
-            if (!Files.isDirectory(p)) {
-                p = Path.of("/work/shared/standards");
-            }
-            return p;
+            return RepoFiles.standards();
         }
 
         private static synchronized SchemaFactory factory() throws Exception {

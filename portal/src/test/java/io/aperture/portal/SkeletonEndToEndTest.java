@@ -10,6 +10,7 @@ import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.RecordJson;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Tokens;
+import io.aperture.testsupport.RepoFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -37,23 +38,18 @@ import static org.hamcrest.Matchers.*;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 class SkeletonEndToEndTest {
-    private static final Path REPO = Path.of(System.getProperty("aperture.repo.dir", ".."));
-
-    /** Every readable file of the shared NeXus set and the repo's examples, harvested and ingested; none is rejected. */
+    /** Every readable file of the NeXus test set and the repo's examples, harvested and ingested; none is rejected. */
     @Test
     void realNexusFilesFlowFromHarvesterToPortal() throws Exception {
         NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults());
         ObjectMapper json = RecordJson.mapper();
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> s = Files.walk(REPO.resolve("examples/nexus"))) {
+        try (Stream<Path> s = Files.walk(RepoFiles.path("examples/nexus"))) {
             s.filter(p -> p.toString().matches(".*\\.(nxs|hdf5|h5|hdf|nx5)$")).forEach(files::add);
         }
-        Path shared = REPO.resolve("../shared/testdata/nexus");
-        if (Files.isDirectory(shared)) {
-            try (Stream<Path> s = Files.walk(shared)) {
-                s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/bad/"))
-                        .filter(p -> p.toString().matches(".*\\.(nxs|hdf5|h5|hdf|nx5)$")).forEach(files::add);
-            }
+        try (Stream<Path> s = Files.walk(RepoFiles.nexus())) {
+            s.filter(Files::isRegularFile).filter(p -> !p.toString().contains("/bad/"))
+                    .filter(p -> p.toString().matches(".*\\.(nxs|hdf5|h5|hdf|nx5)$")).forEach(files::add);
         }
         ArrayNode records = json.createArrayNode();
         for (Path f : files) {
@@ -86,7 +82,7 @@ class SkeletonEndToEndTest {
                 break;
             }
         }
-        assertThat(old).as("a shared file with an end_time older than three years").isNotNull();
+        assertThat(old).as("a test file with an end_time older than three years").isNotNull();
         String title = old.get("title").asText();
         String word = title.replaceAll("[^A-Za-z0-9 ]", " ").trim().split("\\s+")[0];
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->

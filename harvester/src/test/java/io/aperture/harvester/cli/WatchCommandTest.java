@@ -2,7 +2,7 @@ package io.aperture.harvester.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.ingest.Backoff;
 import io.aperture.harvester.watch.MutableClock;
 import io.aperture.harvester.watch.TestBroker;
@@ -94,7 +94,7 @@ class WatchCommandTest {
     private static Path copy(String rel, Path dir, Instant mtime) throws Exception {
         Files.createDirectories(dir);
         Path target = dir.resolve(Path.of(rel).getFileName());
-        Files.copy(TestFiles.file(rel), target, StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(RepoFiles.nexus(rel), target, StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(target, FileTime.from(mtime));
         return target;
     }

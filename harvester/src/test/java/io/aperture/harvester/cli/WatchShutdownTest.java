@@ -1,7 +1,7 @@
 package io.aperture.harvester.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +23,7 @@ class WatchShutdownTest {
     void sigtermStopsTheWatcherCleanly(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
         Path file = data.resolve("dmc01.h5");
-        Files.copy(TestFiles.file("psi_sinq/dmc01.h5"), file);
+        Files.copy(RepoFiles.nexus("psi_sinq/dmc01.h5"), file);
         Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
         Path state = dir.resolve("state.json");
         String java = ProcessHandle.current().info().command().orElse("java");
