@@ -38,7 +38,7 @@ import static org.hamcrest.Matchers.*;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class IndexRebuildTest {
+class IndexRebuildIT {
     private static final String REBUILD = "/api/staff/index/rebuild";
     private static final int DATASETS = 600;
     private static final long STALE_ID = 987_654_321L;

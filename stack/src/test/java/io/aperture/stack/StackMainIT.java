@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** StackMain as ./aperture runs it: its own JVM on the classpath the build wrote, stopped with SIGTERM. */
-class StackMainTest {
+class StackMainIT {
     @TempDir
     Path dir;
 

@@ -29,7 +29,7 @@ import static org.hamcrest.Matchers.*;
 /** The embargo workflow end to end: real tokens, the policy's answers over HTTP, the release job, the audit log. */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class EmbargoWorkflowTest {
+class EmbargoWorkflowIT {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Inject

@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.is;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class SearchQueryCountTest {
+class SearchQueryCountIT {
     /** Sees every SQL statement Hibernate sends, native queries included, in every test of the run (a counter only). */
     @PersistenceUnitExtension
     @Singleton

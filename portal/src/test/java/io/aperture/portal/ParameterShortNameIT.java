@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.*;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ParameterShortNameTest {
+class ParameterShortNameIT {
     private final String tag = "pn" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private String mono;
     private String beam;

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SIGTERM on a real {@code harvest watch} process: it finishes, saves its state and says so. */
-class WatchShutdownTest {
+class WatchShutdownIT {
 
     @Test
     void sigtermStopsTheWatcherCleanly(@TempDir Path dir) throws Exception {

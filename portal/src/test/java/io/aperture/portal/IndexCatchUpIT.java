@@ -30,7 +30,7 @@ import static org.hamcrest.Matchers.is;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class IndexCatchUpTest {
+class IndexCatchUpIT {
     @Inject
     OutboxIndexer indexer;
 

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code harvest watch} end to end: a real Artemis broker (AMQP 1.0), the loopback fake catalogue, real files and
  * folders. Time is a clock the test moves; nothing waits for minutes.
  */
-class WatchCommandTest {
+class WatchCommandIT {
     private static final Instant T0 = Instant.parse("2025-06-01T12:00:00Z");
     private static final Instant OLD = Instant.parse("2024-01-01T00:00:00Z");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -64,7 +64,7 @@ class WatchCommandTest {
         /** Lets the watcher run several more rounds (each at most 20 ms apart), in which the test expects nothing new. */
         void severalRounds() throws InterruptedException {
             long target = cmd.loop().rounds() + 5;
-            WatchCommandTest.await("5 more watch rounds", () -> cmd.loop().rounds() >= target);
+            WatchCommandIT.await("5 more watch rounds", () -> cmd.loop().rounds() >= target);
         }
 
         String out() {

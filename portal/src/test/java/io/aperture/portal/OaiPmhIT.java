@@ -1,8 +1,8 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aperture.portal.DataCiteTest.Standards;
-import io.aperture.portal.DataCiteTest.Xml;
+import io.aperture.portal.DataCiteIT.Standards;
+import io.aperture.portal.DataCiteIT.Xml;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -34,7 +34,7 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OaiPmhTest {
+class OaiPmhIT {
     private static final String REPO = "oai:aperture.local:";
     /** The default aperture.oai.page-size. */
     private static final int PAGE = 100;

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What the user sees when the stack cannot start, and that nothing is left running then. */
-class StackFailureTest {
+class StackFailureIT {
     @TempDir
     Path dir;
 

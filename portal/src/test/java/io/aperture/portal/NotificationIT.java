@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
 /** The PI and alternate contacts are e-mailed (through a real SMTP server, GreenMail) at each step of the workflow. */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class NotificationTest {
+class NotificationIT {
 
     @Inject
     WindowNoticeJob windows;

@@ -28,7 +28,7 @@ import static org.hamcrest.Matchers.*;
 
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class IngestApiTest {
+class IngestApiIT {
 
     @Inject
     EntityManager em;

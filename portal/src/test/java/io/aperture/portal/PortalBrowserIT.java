@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class PortalBrowserTest {
+class PortalBrowserIT {
     @TestHTTPResource("/")
     URL root;
 

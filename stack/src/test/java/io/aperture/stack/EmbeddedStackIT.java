@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EmbeddedStackTest {
+class EmbeddedStackIT {
     private Path dir;
     private EmbeddedStack.Builder builder;
     private EmbeddedStack stack;

@@ -21,7 +21,7 @@ import static org.hamcrest.Matchers.*;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class ApiErrorTest {
+class ApiErrorIT {
 
     @Test
     void malformedSearchInputIsABadRequestInTheSharedShape() {

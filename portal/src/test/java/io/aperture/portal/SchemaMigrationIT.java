@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class SchemaMigrationTest {
+class SchemaMigrationIT {
     @Inject
     Flyway flyway;
 

@@ -35,7 +35,7 @@ import static org.hamcrest.Matchers.is;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class ZeroLeakTest {
+class ZeroLeakIT {
     private static final int DATASETS = 1500;
     private static final Random RANDOM = new Random(20261124L);
 

@@ -37,7 +37,7 @@ import static org.hamcrest.Matchers.*;
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class SkeletonEndToEndTest {
+class SkeletonEndToEndIT {
     /** Every readable file of the NeXus test set and the repo's examples, harvested and ingested; none is rejected. */
     @Test
     void realNexusFilesFlowFromHarvesterToPortal() throws Exception {

@@ -55,7 +55,7 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DataCiteTest {
+class DataCiteIT {
     static final String KERNEL = "http://datacite.org/schema/kernel-4";
     private static final ZoneId FACILITY_ZONE = ZoneId.of("Europe/London");
     private static final String PANET_MX = "http://purl.org/pan-science/PaNET/PaNET01164";
@@ -298,7 +298,7 @@ class DataCiteTest {
         }
 
         private static synchronized SchemaFactory factory() throws Exception {
-            URI testCatalog = Objects.requireNonNull(DataCiteTest.class.getResource("/standards/catalog.xml")).toURI();
+            URI testCatalog = Objects.requireNonNull(DataCiteIT.class.getResource("/standards/catalog.xml")).toURI();
             CatalogResolver catalog = CatalogManager.catalogResolver(
                     CatalogFeatures.builder().with(CatalogFeatures.Feature.RESOLVE, "strict").build(),
                     dir().resolve("catalog.xml").toUri(), testCatalog);
@@ -320,7 +320,7 @@ class DataCiteTest {
 
         static synchronized void validateOai(String xml) throws Exception {
             if (oai == null) {
-                oai = factory().newSchema(DataCiteTest.class.getResource("/standards/oai-pmh-response.xsd"));
+                oai = factory().newSchema(DataCiteIT.class.getResource("/standards/oai-pmh-response.xsd"));
             }
             oai.newValidator().validate(new StreamSource(new StringReader(xml)));
         }

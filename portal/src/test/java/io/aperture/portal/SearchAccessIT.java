@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.*;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SearchAccessTest {
+class SearchAccessIT {
     /** A word only this test's datasets carry, so other tests' data does not disturb the counts. */
     private final String tag = "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private String ownEmbargoed;
