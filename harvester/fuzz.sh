@@ -4,7 +4,7 @@
 #   harvester/fuzz.sh [DURATION] [SEED...]
 #
 # DURATION is Jazzer's syntax (default 10m: 30s, 10m, 1h). The committed inputs of HarvestFuzzTest are always
-# seeds; each SEED (a file or a directory, default: six licensed files of ../shared/testdata/nexus) is copied into
+# seeds; each SEED (a file or a directory, default: six licensed files of testdata/nexus) is copied into
 # Jazzer's working corpus (harvester/.cifuzz-corpus, not committed) so files that may not be committed still seed
 # the run. Findings are written by Jazzer into
 # harvester/src/test/resources/io/aperture/harvester/fuzz/HarvestFuzzTestInputs/harvestedOrRefused/ (crash-*),
@@ -22,10 +22,10 @@ mkdir -p "$corpus"
 if [ "$#" -eq 0 ]; then
     # Only files whose licence allows derived copies in this repository (Savu: Apache-2.0; NeXus definitions
     # examples: LGPL), so every crash-* input Jazzer writes may be committed. See docs/fuzzing.md.
-    shared="$repo/../shared/testdata/nexus"
-    set -- "$shared/processed/savu_b16_pipeline.nxs" "$shared/processed/savu_24737_processed.nxs" \
-           "$shared/tomo/dls_i13_24888.nxs" "$shared/links/external_master.hdf5" "$shared/links/external_counts.hdf5" \
-           "$shared/links/epics_areadetector_example.h5"
+    data="$repo/testdata/nexus"
+    set -- "$data/processed/savu_b16_pipeline.nxs" "$data/processed/savu_24737_processed.nxs" \
+           "$data/tomo/dls_i13_24888.nxs" "$data/links/external_master.hdf5" "$data/links/external_counts.hdf5" \
+           "$data/links/epics_areadetector_example.h5"
 fi
 for seed in "$@"; do
     if [ -d "$seed" ]; then

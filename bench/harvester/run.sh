@@ -10,7 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 repeats="${1:-21}" warmup="${2:-5}" frames="${3:-3000}"
-data="${APERTURE_TESTDATA:-$(cd ../../.. && pwd)/shared/testdata/nexus}"
+# the repository's NeXus test set; APERTURE_TESTDATA=DIR reads another copy (e.g. ../shared/testdata/nexus)
+data="${APERTURE_TESTDATA:-$(cd ../.. && pwd)/testdata/nexus}"
 py=/usr/bin/python3
 $py -c 'import h5py' 2>/dev/null || { echo "needs Debian python3-h5py: apt-get install -y python3-h5py" >&2; exit 1; }
 ../../mvnw -B -q -o compile >/dev/null
@@ -18,7 +19,7 @@ out=target/run; mkdir -p "$out"
 java_run() { "$JAVA_HOME/bin/java" -Xmx2g -cp "target/classes:$(cat target/bench.classpath)" io.aperture.bench.harvester.HarvestBench "$@"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# every file of the shared set, in MANIFEST order
+# every file of the test set, in MANIFEST order
 sed -n 's/^| `\([^`]*\)` |.*/\1/p' "$data/MANIFEST.md" | sed "s|^|$data/|" > "$out/files.txt"
 
 echo "load_start	$(load)" > "$out/meta.tsv"

@@ -7,6 +7,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.RecordJson;
+import io.aperture.testsupport.RepoFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,13 +24,7 @@ public final class RecordSchema {
     }
 
     public static Path schemaFile() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs/record.schema.json");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("docs/record.schema.json not found above " + Path.of("").toAbsolutePath());
+        return RepoFiles.path("docs/record.schema.json");
     }
 
     public static synchronized JsonSchema schema() throws IOException {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.harvester.record.RecordJson;
+import io.aperture.testsupport.RepoFiles;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecordSchemaTest {
 
     private ObjectNode validRecord() throws Exception {
-        var records = new NexusHarvester(HarvestConfig.defaults()).harvest(TestFiles.file("nxmx/dls_i03_therm_6_2.nxs"));
+        var records = new NexusHarvester(HarvestConfig.defaults()).harvest(RepoFiles.nexus("nxmx/dls_i03_therm_6_2.nxs"));
         ObjectMapper m = RecordJson.mapper();
         return (ObjectNode) m.readTree(m.writeValueAsString(records.getFirst()));
     }

@@ -3,7 +3,7 @@ package io.aperture.harvester.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.harvester.RecordSchema;
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.ingest.Backoff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +52,7 @@ class ChecksumTest {
 
     @Test
     void masterAndLinkedFilesGetTheSha256ThatSha256sumComputes() throws Exception {
-        Path master = TestFiles.file("links/external_master.hdf5");
+        Path master = RepoFiles.nexus("links/external_master.hdf5");
         String[] r = run(new HarvestMain(), "file", master.toString(), "--dry-run", "--checksum", "sha256");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         JsonNode records = new ObjectMapper().readTree(r[1]);
@@ -76,7 +76,7 @@ class ChecksumTest {
 
     @Test
     void offByDefaultAndOnlySha256IsKnown() throws Exception {
-        Path master = TestFiles.file("links/external_master.hdf5");
+        Path master = RepoFiles.nexus("links/external_master.hdf5");
         String[] r = run(new HarvestMain(), "file", master.toString(), "--dry-run");
         assertThat(r[1]).doesNotContain("sha256");
         String[] bad = run(new HarvestMain(), "file", master.toString(), "--dry-run", "--checksum", "md5");
@@ -90,7 +90,7 @@ class ChecksumTest {
         List<Path> files = new ArrayList<>();
         for (String rel : List.of("neutron/ipns_lrmecs_lrcs3701.nx5", "psi_sinq/dmc01.h5")) {
             Path t = data.resolve(Path.of(rel).getFileName());
-            Files.copy(TestFiles.file(rel), t);
+            Files.copy(RepoFiles.nexus(rel), t);
             Files.setLastModifiedTime(t, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
             files.add(t);
         }

@@ -3,7 +3,7 @@ package io.aperture.harvester.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.harvester.RecordSchema;
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.ingest.Backoff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class HarvestCliTest {
 
     private static Path copy(String rel, Path dir) throws Exception {
         Path target = dir.resolve(Path.of(rel).getFileName());
-        Files.copy(TestFiles.file(rel), target);
+        Files.copy(RepoFiles.nexus(rel), target);
         // an old mtime: finished files, outside any quiet period
         Files.setLastModifiedTime(target, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
         return target;
@@ -58,7 +58,7 @@ class HarvestCliTest {
 
     @Test
     void fileDryRunPrintsValidRecordArray() throws Exception {
-        Run r = run(new HarvestMain(), "file", TestFiles.file("neutron/ipns_lrmecs_lrcs3701.nx5").toString(), "--dry-run");
+        Run r = run(new HarvestMain(), "file", RepoFiles.nexus("neutron/ipns_lrmecs_lrcs3701.nx5").toString(), "--dry-run");
         assertThat(r.exit()).isZero();
         JsonNode arr = new ObjectMapper().readTree(r.out());
         assertThat(arr.isArray()).isTrue();
@@ -71,7 +71,7 @@ class HarvestCliTest {
 
     @Test
     void fileWithBadInputNamesFileAndProblem() {
-        Path bad = TestFiles.file("bad/napi_nxtest_hdf4.hdf");
+        Path bad = RepoFiles.nexus("bad/napi_nxtest_hdf4.hdf");
         Run r = run(new HarvestMain(), "file", bad.toString(), "--dry-run");
         assertThat(r.exit()).isNotZero();
         assertThat(r.out()).isEmpty();
@@ -187,15 +187,15 @@ class HarvestCliTest {
 
     @Test
     void scanNeverStopsOnBadFilesAndHasAPerFileTimeLimit(@TempDir Path dir) throws Exception {
-        // the shared files' mtimes are those of the checkout (seconds old on a fresh clone): no quiet period here
-        Run r = run(scan(Clock.systemUTC()), TestFiles.file("bad/aps_14bmc_0015_hdf4.nexus").getParent().toString(),
-                TestFiles.file("misc/writer_1_3.h5").toString(), "--dry-run", "--quiet-period", "PT0S",
+        // the test files' mtimes are those of the checkout (seconds old on a fresh clone): no quiet period here
+        Run r = run(scan(Clock.systemUTC()), RepoFiles.nexus("bad/aps_14bmc_0015_hdf4.nexus").getParent().toString(),
+                RepoFiles.nexus("misc/writer_1_3.h5").toString(), "--dry-run", "--quiet-period", "PT0S",
                 "--report", dir.resolve("r.json").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("ok 1, skipped 0, in-progress 0, failed 3");
         assertThat(new ObjectMapper().readTree(r.out())).hasSize(1);
 
-        Run slow = run(scan(Clock.systemUTC()), TestFiles.file("misc/soleil_file_2.nxs").toString(), "--dry-run",
+        Run slow = run(scan(Clock.systemUTC()), RepoFiles.nexus("misc/soleil_file_2.nxs").toString(), "--dry-run",
                 "--quiet-period", "PT0S", "--file-timeout", "PT0.001S");
         assertThat(slow.exit()).isEqualTo(1);
         assertThat(slow.err()).contains("per-file time limit");

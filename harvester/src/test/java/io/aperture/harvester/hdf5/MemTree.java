@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A small in-memory HDF5 tree for tests of features no shared file has; also shows the reader interface is enough. */
+/** A small in-memory HDF5 tree for tests of features no file of testdata/nexus has; also shows the reader interface is enough. */
 public final class MemTree {
     private static final AtomicLong IDS = new AtomicLong(1);
 

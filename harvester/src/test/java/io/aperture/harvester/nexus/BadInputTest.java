@@ -1,6 +1,6 @@
 package io.aperture.harvester.nexus;
 
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.hdf5.FileProblem;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.record.HarvestRecord;
@@ -28,22 +28,22 @@ class BadInputTest {
     @Test
     void truncatedCopyIsReportedAsCorruptWithSizes() {
         // first third (341855 of 1025567 bytes) of psi_sinq/focus2007n001335.hdf
-        UnusableFileException e = refusal(TestFiles.file("bad/focus2007n001335_truncated.hdf"));
+        UnusableFileException e = refusal(RepoFiles.nexus("bad/focus2007n001335_truncated.hdf"));
         assertThat(e.problem()).isEqualTo(FileProblem.CORRUPT);
         assertThat(e.getMessage()).contains("1025567").contains("341855");
     }
 
     @Test
     void szipFileIsNotNexusAndNamesTheFilter() {
-        UnusableFileException e = refusal(TestFiles.file("plain_hdf5/jhdf_test_missing_filter.hdf5bad"));
+        UnusableFileException e = refusal(RepoFiles.nexus("plain_hdf5/jhdf_test_missing_filter.hdf5bad"));
         assertThat(e.problem()).isEqualTo(FileProblem.NOT_NEXUS);
         assertThat(e.getMessage()).contains("szip");
     }
 
     @Test
     void hdf4AndXmlAreNamed() {
-        assertThat(refusal(TestFiles.file("bad/napi_nxtest_hdf4.hdf")).problem()).isEqualTo(FileProblem.HDF4);
-        assertThat(refusal(TestFiles.file("bad/aps_14bmc_0015.xml")).problem()).isEqualTo(FileProblem.XML);
+        assertThat(refusal(RepoFiles.nexus("bad/napi_nxtest_hdf4.hdf")).problem()).isEqualTo(FileProblem.HDF4);
+        assertThat(refusal(RepoFiles.nexus("bad/aps_14bmc_0015.xml")).problem()).isEqualTo(FileProblem.XML);
     }
 
     @Test
@@ -58,7 +58,7 @@ class BadInputTest {
     @Test
     void garbageAfterAValidSignatureIsRefusedNotThrown(@TempDir Path dir) throws Exception {
         // keep the first 2 KiB of a real file (superblock and root group header) and pad with zeros
-        byte[] head = Files.readAllBytes(TestFiles.file("misc/writer_1_3.h5"));
+        byte[] head = Files.readAllBytes(RepoFiles.nexus("misc/writer_1_3.h5"));
         byte[] cut = new byte[head.length];
         System.arraycopy(head, 0, cut, 0, 800);
         Path damaged = Files.write(dir.resolve("damaged.h5"), cut);

@@ -2,7 +2,7 @@ package io.aperture.harvester.nexus;
 
 import com.networknt.schema.ValidationMessage;
 import io.aperture.harvester.RecordSchema;
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.hdf5.FileProblem;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.record.HarvestRecord;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Harvests every file of the shared test set. Each file has a stated outcome: the number of NXentry groups
+ * Harvests every file of the NeXus test set (testdata/nexus). Each file has a stated outcome: the number of NXentry groups
  * (counted with h5ls) or the specific reason it is refused. A new file without an outcome fails the test.
  */
 class CorpusHarvestTest {
@@ -61,22 +61,22 @@ class CorpusHarvestTest {
 
     @Test
     void everySharedFileHasAStatedOutcome() throws IOException {
-        assertThat(TestFiles.all()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
+        assertThat(RepoFiles.nexusFiles()).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     }
 
     @TestFactory
     Stream<DynamicTest> harvestsOrRefusesEveryFile() throws IOException {
-        return TestFiles.all().stream().map(rel -> DynamicTest.dynamicTest(rel, () -> {
+        return RepoFiles.nexusFiles().stream().map(rel -> DynamicTest.dynamicTest(rel, () -> {
             Object expected = EXPECTED.get(rel);
             assertThat(expected).as("outcome stated for " + rel).isNotNull();
             if (expected instanceof FileProblem problem) {
                 UnusableFileException e = catchThrowableOfType(UnusableFileException.class,
-                        () -> harvester.harvest(TestFiles.file(rel)));
+                        () -> harvester.harvest(RepoFiles.nexus(rel)));
                 assertThat(e).as(rel + " must be refused").isNotNull();
                 assertThat(e.problem()).isEqualTo(problem);
-                assertThat(e.getMessage()).contains(TestFiles.file(rel).getFileName().toString());
+                assertThat(e.getMessage()).contains(RepoFiles.nexus(rel).getFileName().toString());
             } else {
-                List<HarvestRecord> records = harvester.harvest(TestFiles.file(rel));
+                List<HarvestRecord> records = harvester.harvest(RepoFiles.nexus(rel));
                 assertThat(records).hasSize((Integer) expected);
                 for (Set<ValidationMessage> errors : RecordSchema.validate(records)) {
                     assertThat(errors).as("schema errors for " + rel).isEmpty();

@@ -1,6 +1,6 @@
 package io.aperture.harvester.nexus;
 
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.fuzz.HarvestContract;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class DamagedFilesTest {
         int refused = 0;
         int harvested = 0;
         for (String rel : List.of("tomo/dls_i13_24888.nxs", "nxmx/dls_i03_therm_6_2.nxs", "misc/writer_1_3.h5")) {
-            byte[] original = Files.readAllBytes(TestFiles.file(rel));
+            byte[] original = Files.readAllBytes(RepoFiles.nexus(rel));
             for (int i = 0; i < 120; i++) {
                 byte[] damaged = original.clone();
                 int flips = 1 + rnd.nextInt(8);

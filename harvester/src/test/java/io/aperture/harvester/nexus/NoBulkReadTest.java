@@ -1,6 +1,6 @@
 package io.aperture.harvester.nexus;
 
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.hdf5.jhdf.JhdfSource;
 import io.aperture.harvester.record.HarvestRecord;
 import io.jhdf.HdfFile;
@@ -125,7 +125,7 @@ class NoBulkReadTest {
     void contiguousBulkDataIsNeverTouched() throws Exception {
         for (String rel : List.of("neutron/ipns_lrmecs_lrcs3701.nx5", "neutron/isis_sans2d_minimal_events.nxs",
                 "neutron/isis_loq_minimal_histogram.nxs", "misc/savu_fluo.nxs")) {
-            Path file = TestFiles.file(rel);
+            Path file = RepoFiles.nexus(rel);
             List<Range> bulk = new ArrayList<>();
             try (HdfFile hdf = new HdfFile(file)) {
                 contiguousDataRanges(hdf, bulk);
@@ -144,7 +144,7 @@ class NoBulkReadTest {
     @Test
     void compressedDetectorFramesAreNotDecompressed() throws Exception {
         // 1.9 MB file, almost all of it the deflated 10x195x487 frame stack at /entry/data/frames
-        Path file = TestFiles.file("sas/aps_9idc_nxsas_areadetector.hdf5");
+        Path file = RepoFiles.nexus("sas/aps_9idc_nxsas_areadetector.hdf5");
         long framesStorage;
         try (HdfFile hdf = new HdfFile(file)) {
             framesStorage = hdf.getDatasetByPath("/entry/data/frames").getStorageInBytes();

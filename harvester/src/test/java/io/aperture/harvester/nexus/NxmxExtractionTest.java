@@ -1,6 +1,6 @@
 package io.aperture.harvester.nexus;
 
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.record.Detector;
 import io.aperture.harvester.record.FileRef;
 import io.aperture.harvester.record.HarvestRecord;
@@ -14,14 +14,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Values below were read with h5dump from the shared files (see comments). */
+/** Values below were read with h5dump from the files of testdata/nexus (see comments). */
 class NxmxExtractionTest {
 
     private final NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults());
 
     @Test
     void diamondNxmxMasterWithVirtualDataset() throws Exception {
-        HarvestRecord r = harvester.harvest(TestFiles.file("nxmx/dls_i03_therm_6_2.nxs")).getFirst();
+        HarvestRecord r = harvester.harvest(RepoFiles.nexus("nxmx/dls_i03_therm_6_2.nxs")).getFirst();
 
         // h5dump -d /entry/start_time: "2019-02-14T14:25:57" (no zone: Europe/London, GMT in February)
         assertThat(r.startTime()).isEqualTo(Instant.parse("2019-02-14T14:25:57Z"));
@@ -91,7 +91,7 @@ class NxmxExtractionTest {
     void virtualDatasetSourcesInOtherFilesAreListed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         // Same file with the VDS source file name "." (global heap at 61504, mapping blob from 61536, name at +9)
         // replaced by "x": the mapping then points into a file "x" beside the master, which does not exist.
-        byte[] bytes = java.nio.file.Files.readAllBytes(TestFiles.file("nxmx/dls_i03_therm_6_2.nxs"));
+        byte[] bytes = java.nio.file.Files.readAllBytes(RepoFiles.nexus("nxmx/dls_i03_therm_6_2.nxs"));
         int nameAt = 61504 + 16 + 16 + 9;
         assertThat(new String(bytes, 61504, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GCOL");
         assertThat(bytes[nameAt]).isEqualTo((byte) '.');
@@ -109,7 +109,7 @@ class NxmxExtractionTest {
 
     @Test
     void dectrisMasterDetectorAndLinks() throws Exception {
-        HarvestRecord r = harvester.harvest(TestFiles.file("nxmx/dectris_eiger_master.h5")).getFirst();
+        HarvestRecord r = harvester.harvest(RepoFiles.nexus("nxmx/dectris_eiger_master.h5")).getFirst();
         Detector det = r.instrument().detectors().getFirst();
         // h5dump: detector_distance 0.134255 m, count_time 0.00499 s, sensor_material "Si\0", x_pixel_size 7.5e-05
         assertThat(det.distance().value()).isCloseTo(0.134255, within(1e-6));

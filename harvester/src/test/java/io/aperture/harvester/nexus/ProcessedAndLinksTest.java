@@ -1,7 +1,7 @@
 package io.aperture.harvester.nexus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.record.FileRef;
 import io.aperture.harvester.record.HarvestRecord;
 import io.aperture.harvester.record.Processing;
@@ -17,7 +17,7 @@ class ProcessedAndLinksTest {
     private final NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults());
 
     private HarvestRecord one(String rel) throws Exception {
-        return harvester.harvest(TestFiles.file(rel)).getFirst();
+        return harvester.harvest(RepoFiles.nexus(rel)).getFirst();
     }
 
     @Test
@@ -47,7 +47,7 @@ class ProcessedAndLinksTest {
         assertThat(r.derivedFrom()).containsExactly("/home/qmm55171/Documents/temp_docs/temp_output/24737.nxs#entry1");
         assertThat(r.files()).extracting(FileRef::path).contains(
                 "/home/qmm55171/Documents/temp_docs/temp_output/24737.nxs",
-                TestFiles.file("processed/savu_24737_processed.nxs").getParent().resolve("tomo_p1_dark_flat_field_correction.h5").toString());
+                RepoFiles.nexus("processed/savu_24737_processed.nxs").getParent().resolve("tomo_p1_dark_flat_field_correction.h5").toString());
         assertThat(r.files()).filteredOn(f -> f.role() == FileRef.Role.EXTERNAL_LINK).allMatch(FileRef::missing);
         assertThat(r.citations()).hasSize(3);
     }
@@ -86,7 +86,7 @@ class ProcessedAndLinksTest {
         FileRef counts = r.files().stream().filter(f -> f.path().endsWith("external_counts.hdf5")).findFirst().orElseThrow();
         assertThat(counts.missing()).isFalse();
         assertThat(counts.size()).isEqualTo(11152L);
-        assertThat(counts.modified()).isEqualTo(Files.getLastModifiedTime(TestFiles.file("links/external_counts.hdf5")).toInstant());
+        assertThat(counts.modified()).isEqualTo(Files.getLastModifiedTime(RepoFiles.nexus("links/external_counts.hdf5")).toInstant());
         FileRef angles = r.files().stream().filter(f -> f.path().endsWith("external_angles.hdf5")).findFirst().orElseThrow();
         assertThat(angles.size()).isEqualTo(6392L);
         assertThat(r.defaultPlot().signal()).isEqualTo("counts");
@@ -106,7 +106,7 @@ class ProcessedAndLinksTest {
 
     @Test
     void multiEntryNapiFile() throws Exception {
-        var rs = harvester.harvest(TestFiles.file("misc/napi_nxtest.h5"));
+        var rs = harvester.harvest(RepoFiles.nexus("misc/napi_nxtest.h5"));
         assertThat(rs).extracting(r -> r.source().entry()).containsExactly("entry", "link");
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Features that no shared file exercises, on an in-memory tree behind the same reader interface. */
+/** Features that no file of testdata/nexus exercises, on an in-memory tree behind the same reader interface. */
 class SyntheticEntryTest {
 
     private static final Path FILE = Path.of("/dls/i03/data/2022/cm22951-1/xtal_01/scan-00123.nxs");

@@ -1,6 +1,6 @@
 package io.aperture.harvester.nexus;
 
-import io.aperture.harvester.TestFiles;
+import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.record.HarvestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -10,13 +10,13 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** Times, titles and identities as h5dump shows them in the shared files. */
+/** Times, titles and identities as h5dump shows them in the files of testdata/nexus. */
 class TimesAndIdentityTest {
 
     private final NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults());
 
     private HarvestRecord one(String rel) throws Exception {
-        return harvester.harvest(TestFiles.file(rel)).getFirst();
+        return harvester.harvest(RepoFiles.nexus(rel)).getFirst();
     }
 
     @Test
@@ -56,7 +56,7 @@ class TimesAndIdentityTest {
     @Test
     void ipnsFileHasTwoEntriesWithOffsetWithoutColon() throws Exception {
         // /Histogram1/start_time "2001-02-07T08:54:21-0600", end_time "2001-02-09T14:12:53-0600"
-        List<HarvestRecord> rs = harvester.harvest(TestFiles.file("neutron/ipns_lrmecs_lrcs3701.nx5"));
+        List<HarvestRecord> rs = harvester.harvest(RepoFiles.nexus("neutron/ipns_lrmecs_lrcs3701.nx5"));
         assertThat(rs).extracting(r -> r.source().entry()).containsExactly("Histogram1", "Histogram2");
         for (HarvestRecord r : rs) {
             assertThat(r.title()).isEqualTo("MgB2 PDOS 43.37g 8K 120meV E0@240Hz T0@120Hz");
@@ -104,7 +104,7 @@ class TimesAndIdentityTest {
     @Test
     void otherZoneFacilitiesCanBeConfigured() throws Exception {
         NexusHarvester zurich = new NexusHarvester(HarvestConfig.defaults().withZone(java.time.ZoneId.of("Europe/Zurich")));
-        HarvestRecord focus = zurich.harvest(TestFiles.file("psi_sinq/focus2007n001335.hdf")).getFirst();
+        HarvestRecord focus = zurich.harvest(RepoFiles.nexus("psi_sinq/focus2007n001335.hdf")).getFirst();
         assertThat(focus.startTime()).isEqualTo(Instant.parse("2007-09-03T14:16:36Z"));
     }
 
@@ -171,7 +171,7 @@ class TimesAndIdentityTest {
     void beamlineRulesAddTechniques() throws Exception {
         var rule = new io.aperture.harvester.record.Technique("http://purl.org/pan-science/PaNET/PaNET01207", "x-ray tomography");
         NexusHarvester h = new NexusHarvester(HarvestConfig.defaults().withBeamlineTechniques(java.util.Map.of("i13", List.of(rule))));
-        HarvestRecord r = h.harvest(TestFiles.file("tomo/dls_i13_24888.nxs")).getFirst();
+        HarvestRecord r = h.harvest(RepoFiles.nexus("tomo/dls_i13_24888.nxs")).getFirst();
         assertThat(r.techniques()).extracting("label").containsExactly("tomography", "x-ray tomography");
     }
 }

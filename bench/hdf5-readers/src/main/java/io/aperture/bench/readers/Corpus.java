@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** The shared test files, as listed in the MANIFEST.md table (first column, in backticks). */
+/** The NeXus test files (testdata/nexus by default), as listed in the MANIFEST.md table (first column, in backticks). */
 final class Corpus {
     private static final Pattern ROW = Pattern.compile("^\\| `([^`]+)` \\|");
 

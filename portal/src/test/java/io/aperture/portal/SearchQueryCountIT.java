@@ -1,0 +1,119 @@
+package io.aperture.portal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.inject.Singleton;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * A page of search hits costs a constant number of SQL statements, not one or more per hit: hits are read from the
+ * index. Every statement Hibernate prepares is counted (a {@link StatementInspector}) around pages of 1 and of 50 hits
+ * whose datasets each have an instrument, a sample and techniques (what loading an entity per hit fetches lazily).
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
+class SearchQueryCountIT {
+    /** Sees every SQL statement Hibernate sends, native queries included, in every test of the run (a counter only). */
+    @PersistenceUnitExtension
+    @Singleton
+    public static class SqlCounter implements StatementInspector {
+        static final AtomicLong STATEMENTS = new AtomicLong();
+
+        @Override
+        public String inspect(String sql) {
+            STATEMENTS.incrementAndGet();
+            return sql;
+        }
+    }
+
+    private static long statementsFor(Runnable page) {
+        long before = SqlCounter.STATEMENTS.get();
+        page.run();
+        return SqlCounter.STATEMENTS.get() - before;
+    }
+
+    @Test
+    void aPageOfFiftyHitsDoesNotQueryPerHit() {
+        String tag = "qc" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        ObjectNode[] records = new ObjectNode[60];
+        for (int i = 0; i < records.length; i++) {
+            ObjectNode r = Records.record("Counted " + tag + " " + i, Instant.parse("2012-01-01T00:00:00Z").plusSeconds(i));
+            r.putObject("instrument").put("name", "I0" + (i % 4) + " " + tag).put("shortName", "Q" + (i % 4) + tag);
+            r.putObject("sample").put("name", "Sample " + i + " " + tag);
+            r.putArray("techniques").addObject().put("iri", "http://purl.org/pan-science/PaNET/PaNET01164")
+                    .put("label", "macromolecular crystallography");
+            records[i] = r;
+        }
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(records).toString())
+                .post("/api/ingest/records").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("q", tag).queryParam("size", 1).get("/api/search").then().body("total", is(60)));
+
+        // the fewest of a few tries: the outbox poll (each second) may add a statement to any one of them
+        long one = Long.MAX_VALUE;
+        long fifty = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            one = Math.min(one, statementsFor(() -> given().queryParam("q", tag).queryParam("size", 1).get("/api/search")
+                    .then().statusCode(200)));
+            fifty = Math.min(fifty, statementsFor(() -> {
+                List<String> instruments = given().queryParam("q", tag).queryParam("size", 50).get("/api/search").then()
+                        .statusCode(200).body("hits.size()", is(50)).extract().path("hits.instrument");
+                // the hits carry what a per-hit load would have fetched
+                assertThat(instruments).hasSize(50).allSatisfy(i -> assertThat(i).endsWith(tag));
+            }));
+        }
+        System.out.printf("SQL statements per search page: 1 hit %d, 50 hits %d%n", one, fifty);
+        assertThat(fifty).as("SQL statements for a page of 50 hits (a page of 1 took %d)", one).isLessThanOrEqualTo(one);
+        given().queryParam("q", tag).queryParam("size", 50).get("/api/search").then()
+                .body("hits[0].sample", org.hamcrest.Matchers.endsWith(tag))
+                .body("hits[0].techniques[0]", is("macromolecular crystallography"));
+    }
+
+    /** A signed-in caller's proposal roles are read in one query, however many proposals the person is on. */
+    @Test
+    void aSignedInCallersRolesCostTheSameForOneOrTwentyProposals() {
+        String token = Tokens.user("member");
+        Runnable search = () -> given().auth().oauth2(token).queryParam("q", "nothing-matches-this").get("/api/search")
+                .then().statusCode(200);
+        search.run(); // warm: the first request of a token pays for its verification
+        long before = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            before = Math.min(before, statementsFor(search));
+        }
+
+        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        StringBuilder proposals = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            proposals.append(i == 0 ? "" : ",").append("""
+                    {"code": "rc%s%02d", "title": "Roles counted", "members": [
+                      {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]}""".formatted(tag, i));
+        }
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body("{\"proposals\": [" + proposals + "]}").post("/api/ingest/user-office").then().statusCode(200);
+
+        long after = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            after = Math.min(after, statementsFor(search));
+        }
+        System.out.printf("SQL statements per signed-in search: before %d, with 20 more proposals %d%n", before, after);
+        assertThat(after).as("statements after the person joined 20 more proposals (before: %d)", before).isEqualTo(before);
+    }
+}

@@ -1,0 +1,195 @@
+package io.aperture.stack;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The real stack, all four services, in a temporary folder on free ports: each service does its job, and after a
+ * stop and a start on the same folder the data is still there and no process is left behind.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EmbeddedStackIT {
+    private Path dir;
+    private EmbeddedStack.Builder builder;
+    private EmbeddedStack stack;
+    private StackEndpoints endpoints;
+    private List<Integer> ports;
+
+    @BeforeAll
+    void start(@TempDir Path tempDir) {
+        dir = tempDir;
+        int pg = Ports.free(), search = Ports.free(), kc = Ports.free(), amqp = Ports.free();
+        ports = List.of(pg, search, kc, amqp);
+        builder = EmbeddedStack.builder(dir.resolve("data")).postgresPort(pg).searchPort(search).searchTransportPort(Ports.free())
+                .keycloakPort(kc).keycloakManagementPort(Ports.free()).amqpPort(amqp);
+        stack = builder.build();
+        endpoints = stack.start();
+        System.out.println("cold start: " + stack.startupTimes());
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void endpointsNameEveryService() {
+        assertThat(endpoints.jdbcUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:" + ports.get(0) + "/aperture");
+        assertThat(endpoints.searchHosts()).isEqualTo("127.0.0.1:" + ports.get(1));
+        assertThat(endpoints.issuerUrl()).isEqualTo("http://127.0.0.1:" + ports.get(2) + "/realms/aperture");
+        assertThat(endpoints.amqpPort()).isEqualTo(ports.get(3));
+        assertThat(endpoints.asEnvironment()).containsKeys("APERTURE_DB_URL", "APERTURE_DB_USER", "APERTURE_DB_PASSWORD",
+                "APERTURE_SEARCH_HOSTS", "APERTURE_OIDC_URL", "APERTURE_AMQP_HOST", "APERTURE_AMQP_PORT",
+                "APERTURE_AMQP_USER", "APERTURE_AMQP_PASSWORD");
+        assertThat(stack.startupTimes()).containsOnlyKeys(StackService.values());
+    }
+
+    @Test
+    @Order(2)
+    void postgresRunsSqlAsTheApertureUser() throws Exception {
+        try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE survivor (id int PRIMARY KEY, name text)");
+            s.execute("INSERT INTO survivor VALUES (1, 'kept')");
+            try (ResultSet rs = s.executeQuery("SELECT current_user, current_database(), version()")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("aperture");
+                assertThat(rs.getString(2)).isEqualTo("aperture");
+                assertThat(rs.getString(3)).startsWith("PostgreSQL 17.");
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void openSearchIsHealthyAndIndexesAndFinds() throws Exception {
+        String base = "http://" + endpoints.searchHosts();
+        HttpResponse<String> health = Probes.get(base + "/_cluster/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"cluster_name\":\"aperture\"").containsPattern("\"status\":\"(green|yellow)\"");
+        assertThat(Probes.get(base).body()).contains("\"number\" : \"3.");
+
+        assertThat(Probes.send("PUT", base + "/survivors", "{\"settings\":{\"number_of_replicas\":0}}").statusCode()).isEqualTo(200);
+        HttpResponse<String> put = Probes.send("PUT", base + "/survivors/_doc/1?refresh=true",
+                "{\"title\":\"Tomography of a beetle\"}");
+        assertThat(put.statusCode()).isEqualTo(201);
+        HttpResponse<String> hits = Probes.send("POST", base + "/survivors/_search",
+                "{\"query\":{\"match\":{\"title\":\"beetle\"}}}");
+        assertThat(hits.body()).contains("\"_id\":\"1\"").contains("Tomography of a beetle");
+    }
+
+    @Test
+    @Order(4)
+    void keycloakIssuesTokensForTheHarvesterAndForUsers() throws Exception {
+        String harvester = Probes.accessTokenClaims(endpoints.issuerUrl(), Map.of("grant_type", "client_credentials",
+                "client_id", "aperture-harvester", "client_secret", "harvester-secret"));
+        assertThat(harvester).containsPattern("\"realm_access\":\\{\"roles\":\\[[^]]*\"harvester\"")
+                .containsPattern("\"aud\":(\"aperture-api\"|\\[[^]]*\"aperture-api\")")
+                .contains("\"preferred_username\":\"service-account-aperture-harvester\"");
+
+        String pi = Probes.accessTokenClaims(endpoints.issuerUrl(), Map.of("grant_type", "password",
+                "client_id", "aperture-cli", "username", "pi", "password", "pi", "scope", "openid"));
+        assertThat(pi).contains("\"preferred_username\":\"pi\"").contains("\"email\":\"pi@example.org\"")
+                .containsPattern("\"realm_access\":\\{\"roles\":\\[[^]]*\"researcher\"")
+                .containsPattern("\"aud\":(\"aperture-api\"|\\[[^]]*\"aperture-api\")")
+                .doesNotContain("\"staff\"");
+
+        String staff = Probes.accessTokenClaims(endpoints.issuerUrl(), Map.of("grant_type", "password",
+                "client_id", "aperture-cli", "username", "staff", "password", "staff"));
+        assertThat(staff).containsPattern("\"realm_access\":\\{\"roles\":\\[[^]]*\"staff\"");
+    }
+
+    @Test
+    @Order(4)
+    void theCliClientMayUseTheDeviceAuthorizationGrant() throws Exception {
+        var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(endpoints.issuerUrl() + "/protocol/openid-connect/auth/device"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("client_id=aperture-cli")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains("\"device_code\"").contains("\"user_code\"").contains("\"verification_uri\"");
+    }
+
+    @Test
+    @Order(5)
+    void keycloakRejectsAWrongPassword() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Probes.accessTokenClaims(endpoints.issuerUrl(),
+                        Map.of("grant_type", "password", "client_id", "aperture-cli", "username", "pi", "password", "nope")))
+                .hasMessageContaining("HTTP 401");
+    }
+
+    @Test
+    @Order(6)
+    void artemisDeliversScanEventsOverAmqp() throws Exception {
+        Probes.sendAmqp(endpoints, "aperture.scans", "scan 42 finished");
+        assertThat(Probes.receiveAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("scan 42 finished");
+        // a rejected message goes to the dead-letter queue, not into the void
+        Probes.sendAmqp(endpoints, "aperture.scans", "{not json");
+        assertThat(Probes.rejectAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("{not json");
+        assertThat(Probes.receiveAmqp(endpoints, "aperture.scans.dead", Duration.ofSeconds(10))).isEqualTo("{not json");
+        // one left in the durable queue for the restart test
+        Probes.sendAmqp(endpoints, "aperture.scans", "scan 43 finished");
+    }
+
+    @Test
+    @Order(10)
+    void aRestartOnTheSameFolderKeepsTheDataAndLeavesNoProcessBehind() throws Exception {
+        stack.close();
+        assertNothingLeft();
+
+        stack = builder.build();
+        endpoints = stack.start();
+        System.out.println("warm start: " + stack.startupTimes());
+
+        try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.dbUser(), endpoints.dbPassword());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT name FROM survivor WHERE id = 1")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("kept");
+        }
+        HttpResponse<String> doc = Probes.get("http://" + endpoints.searchHosts() + "/survivors/_doc/1");
+        assertThat(doc.statusCode()).isEqualTo(200);
+        assertThat(doc.body()).contains("Tomography of a beetle");
+        assertThat(Probes.accessTokenClaims(endpoints.issuerUrl(), Map.of("grant_type", "password",
+                "client_id", "aperture-cli", "username", "pi", "password", "pi"))).contains("\"preferred_username\":\"pi\"");
+        assertThat(Files.readString(stack.logDir().resolve("keycloak.log"))).contains("Realm 'aperture' already exists. Import skipped");
+        assertThat(Probes.receiveAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("scan 43 finished");
+
+        stack.close();
+        assertNothingLeft();
+        stack = null;
+    }
+
+    private void assertNothingLeft() {
+        assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).map(p -> p.pid() + " "
+                + p.info().commandLine().orElse("?"))).isEmpty();
+        // PostgreSQL is daemonised by pg_ctl, so it is no descendant: its pid file and its port tell instead
+        assertThat(dir.resolve("data/postgres/data/postmaster.pid")).doesNotExist();
+        for (int port : ports) {
+            assertThat(Ports.isFree(port)).as("port %d is free again", port).isTrue();
+        }
+    }
+}
