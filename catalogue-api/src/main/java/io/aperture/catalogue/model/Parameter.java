@@ -2,7 +2,6 @@ package io.aperture.catalogue.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.*;
-import io.aperture.catalogue.search.ParameterNames;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
@@ -42,12 +41,12 @@ public class Parameter extends PanacheEntityBase {
 
     /**
      * Every trailing run of the name's path segments, so that a search for {@code wavelength} or
-     * {@code sample temperature} finds this parameter by the end of its path (rules in {@link ParameterNames}).
+     * {@code sample temperature} finds this parameter by the end of its path (rules in {@link ParameterPath}).
      */
     @Transient
     @KeywordField(name = "nameSuffix")
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "name")))
     public List<String> getNameSuffixes() {
-        return ParameterNames.suffixes(name);
+        return ParameterPath.suffixes(name);
     }
 }

@@ -1,13 +1,21 @@
 package io.aperture.catalogue.search;
 
-import java.util.*;
+import io.aperture.catalogue.model.ParameterPath;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * How researchers name parameters. A parameter is stored under its full NeXus path
  * ({@code /entry/instrument/monochromator/wavelength}); researchers type {@code wavelength} or
- * {@code sample temperature}. Both sides of the rule live here: the index holds every trailing run of a path's
- * segments ({@link #suffixes}) and a query name becomes the trailing runs it stands for ({@link #candidates}), so a
- * name matches a parameter exactly when the parameter's path ends with it, segment by segment.
+ * {@code sample temperature}. The index holds every trailing run of a path's segments ({@link ParameterPath#suffixes},
+ * beside the entity) and a query name becomes the trailing runs it stands for ({@link #candidates}, here), both splitting
+ * names with {@link ParameterPath#segments}, so a name matches a parameter exactly when the parameter's path ends with it,
+ * segment by segment.
  * <ul>
  *   <li>Case does not matter; a leading {@code /} is ignored, so a full path still matches only itself.</li>
  *   <li>An array element's index is dropped: {@code temperature[3]} is a {@code temperature}.</li>
@@ -50,20 +58,6 @@ public final class ParameterNames {
     private ParameterNames() {
     }
 
-    /** The index side: every trailing run of segments of a stored parameter name, lower case. */
-    public static List<String> suffixes(String name) {
-        if (name == null || name.isBlank()) {
-            return List.of();
-        }
-        List<String> segments = segments(name);
-        Set<String> out = new LinkedHashSet<>();
-        addSuffixes(segments, out);
-        if (segments.size() > 1 && segments.get(segments.size() - 1).equals("value")) {
-            addSuffixes(segments.subList(0, segments.size() - 1), out);
-        }
-        return List.copyOf(out);
-    }
-
     /** The query side: the trailing runs a name typed by a researcher stands for; any one of them must match. */
     public static Set<String> candidates(String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
@@ -75,7 +69,7 @@ public final class ParameterNames {
         spellings.add(q.replaceAll("\\s+", "_"));
         Set<String> out = new LinkedHashSet<>();
         for (String s : spellings) {
-            List<String> segments = segments(s);
+            List<String> segments = ParameterPath.segments(s);
             if (segments.isEmpty()) {
                 continue;
             }
@@ -99,26 +93,5 @@ public final class ParameterNames {
             }
         }
         return Set.of(segment);
-    }
-
-    private static void addSuffixes(List<String> segments, Set<String> out) {
-        for (int i = segments.size() - 1; i >= 0; i--) {
-            out.add(String.join("/", segments.subList(i, segments.size())));
-        }
-    }
-
-    private static List<String> segments(String name) {
-        List<String> out = new ArrayList<>();
-        String[] parts = name.toLowerCase(Locale.ROOT).split("/");
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (i == parts.length - 1) {
-                p = p.replaceFirst("\\[\\d+]$", ""); // an array element is named after its field
-            }
-            if (!p.isEmpty()) {
-                out.add(p);
-            }
-        }
-        return out;
     }
 }
