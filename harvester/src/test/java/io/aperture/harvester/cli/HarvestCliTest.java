@@ -2,7 +2,7 @@ package io.aperture.harvester.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aperture.harvester.RecordSchema;
+import io.aperture.record.RecordSchema;
 import io.aperture.harvester.TestFiles;
 import io.aperture.harvester.ingest.Backoff;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,7 @@ class HarvestCliTest {
         assertThat(arr.isArray()).isTrue();
         assertThat(arr).hasSize(2);
         for (JsonNode rec : arr) {
-            assertThat(RecordSchema.validate(rec)).isEmpty();
+            assertThat(RecordSchema.check(rec)).isEmpty();
         }
         assertThat(arr.get(0).get("startTime").asText()).isEqualTo("2001-02-07T14:54:21Z");
     }

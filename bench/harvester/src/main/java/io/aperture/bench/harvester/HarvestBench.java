@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HarvestBench {
     private static final NexusHarvester HARVESTER = new NexusHarvester(HarvestConfig.defaults());
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.aperture.harvester.record.RecordJson.mapper();
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.aperture.record.RecordJson.mapper();
 
     private HarvestBench() {
     }
