@@ -21,6 +21,7 @@ import io.aperture.record.SourceRef;
 import io.aperture.record.Technique;
 import io.aperture.record.User;
 import io.aperture.harvester.time.NexusTimeParser;
+import io.aperture.policy.embargo.ProductionDate;
 import io.aperture.units.UnitConverter;
 
 import java.io.IOException;
@@ -82,7 +83,9 @@ public final class EntryExtractor {
 
         Instant start = time(cx, entry, subentries, "start_time");
         Instant end = time(cx, entry, subentries, "end_time");
-        Instant producedAt = end != null ? end : facts.modified();
+        // the embargo clock's start, by policy's rule: NeXus end_time, else the file's modification time
+        Instant producedAt = ProductionDate.ofDataset(Optional.ofNullable(end), Optional.ofNullable(facts.modified()))
+                .orElseThrow();
 
         List<Processing> processing = provenance.processing(cx);
         // NXcanSAS holds reduced data by definition, whoever wrote it.
