@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aperture.record.FileRef;
 import io.aperture.record.HarvestRecord;
+import io.aperture.record.Parameter;
 import io.aperture.record.RecordSchema;
 import io.aperture.record.SchemaProblem;
 
@@ -132,8 +133,8 @@ public final class RecordReader {
         return out;
     }
 
-    private static List<IncomingRecord.ParameterValue> parameters(JsonNode r) {
-        List<IncomingRecord.ParameterValue> out = new ArrayList<>();
+    private static List<Parameter> parameters(JsonNode r) {
+        List<Parameter> out = new ArrayList<>();
         JsonNode arr = array(r, "parameters", MAX_PARAMETERS);
         for (int i = 0; i < arr.size(); i++) {
             String at = "parameters[" + i + "]";
@@ -144,7 +145,7 @@ public final class RecordReader {
                 throw new InvalidRecordException(at, "needs a numeric value or a text");
             }
             JsonNode known = p.get("unitKnown");
-            out.add(new IncomingRecord.ParameterValue(
+            out.add(new Parameter(
                     text(p, at + ".name", "name", true),
                     value, text,
                     optText(p, at + ".unit", "unit").orElse(null),
@@ -155,8 +156,8 @@ public final class RecordReader {
         return out;
     }
 
-    private static List<IncomingRecord.FileRef> files(JsonNode r) {
-        List<IncomingRecord.FileRef> out = new ArrayList<>();
+    private static List<FileRef> files(JsonNode r) {
+        List<FileRef> out = new ArrayList<>();
         JsonNode arr = array(r, "files", MAX_FILES);
         for (int i = 0; i < arr.size(); i++) {
             String at = "files[" + i + "]";
@@ -170,12 +171,13 @@ public final class RecordReader {
                 throw new InvalidRecordException(at + ".size", "must not be negative");
             }
             JsonNode missing = f.get("missing");
-            out.add(new IncomingRecord.FileRef(
-                    text(f, at + ".path", "path", true), role,
+            // linkedFrom is not stored: the catalogue keeps it in the record JSON only
+            out.add(new FileRef(
+                    text(f, at + ".path", "path", true), FileRef.Role.valueOf(role),
                     size == null ? null : size.longValue(),
                     instant(f, at + ".modified", "modified", false),
                     missing != null && missing.asBoolean(false),
-                    optText(f, at + ".sha256", "sha256").orElse(null)));
+                    optText(f, at + ".sha256", "sha256").orElse(null), null));
         }
         return out;
     }

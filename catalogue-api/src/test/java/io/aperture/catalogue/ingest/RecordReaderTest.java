@@ -40,7 +40,7 @@ class RecordReaderTest {
     void aRecordBuiltFromTheSharedTypesIsRead() {
         IncomingRecord read = RecordReader.read(record());
         assertThat(read.kind()).isEqualTo("RAW");
-        assertThat(read.files()).extracting(IncomingRecord.FileRef::role).containsExactly("MASTER");
+        assertThat(read.files()).extracting(FileRef::role).containsExactly(FileRef.Role.MASTER);
         assertThat(read.producedAt()).isEqualTo(Instant.parse("2024-05-01T12:00:00Z"));
     }
 
@@ -78,6 +78,6 @@ class RecordReaderTest {
     void aFileWithoutMissingIsStillReadAsPresent() {
         ObjectNode r = record();
         ((ObjectNode) r.get("files").get(0)).remove("missing");
-        assertThat(RecordReader.read(r).files()).extracting(IncomingRecord.FileRef::missing).containsExactly(false);
+        assertThat(RecordReader.read(r).files()).extracting(FileRef::missing).containsExactly(false);
     }
 }
