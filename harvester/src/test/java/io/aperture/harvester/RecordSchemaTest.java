@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.NexusHarvester;
-import io.aperture.harvester.record.RecordJson;
 import io.aperture.testsupport.RepoFiles;
+import io.aperture.record.RecordJson;
+import io.aperture.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,37 +22,37 @@ class RecordSchemaTest {
 
     @Test
     void realRecordPasses() throws Exception {
-        assertThat(RecordSchema.validate(validRecord())).isEmpty();
+        assertThat(RecordSchema.check(validRecord())).isEmpty();
     }
 
     @Test
     void brokenRecordsFail() throws Exception {
         ObjectNode noTitle = validRecord();
         noTitle.remove("title");
-        assertThat(RecordSchema.validate(noTitle)).isNotEmpty();
+        assertThat(RecordSchema.check(noTitle)).isNotEmpty();
 
         ObjectNode badKind = validRecord();
         badKind.put("kind", "REDUCED");
-        assertThat(RecordSchema.validate(badKind)).isNotEmpty();
+        assertThat(RecordSchema.check(badKind)).isNotEmpty();
 
         ObjectNode localTime = validRecord();
         localTime.put("producedAt", "2019-02-14T14:26:24");
-        assertThat(RecordSchema.validate(localTime)).isNotEmpty();
+        assertThat(RecordSchema.check(localTime)).isNotEmpty();
 
         ObjectNode relativePath = validRecord();
         ((ObjectNode) relativePath.get("source")).put("path", "nxmx/file.nxs");
-        assertThat(RecordSchema.validate(relativePath)).isNotEmpty();
+        assertThat(RecordSchema.check(relativePath)).isNotEmpty();
 
         ObjectNode badParam = validRecord();
         ((ObjectNode) badParam.get("parameters").get(2)).put("siValue", "not a number");
-        assertThat(RecordSchema.validate(badParam)).isNotEmpty();
+        assertThat(RecordSchema.check(badParam)).isNotEmpty();
 
         ObjectNode badRole = validRecord();
         ((ObjectNode) badRole.get("files").get(0)).put("role", "DATA");
-        assertThat(RecordSchema.validate(badRole)).isNotEmpty();
+        assertThat(RecordSchema.check(badRole)).isNotEmpty();
 
         ObjectNode wrongVersion = validRecord();
         wrongVersion.put("formatVersion", 2);
-        assertThat(RecordSchema.validate(wrongVersion)).isNotEmpty();
+        assertThat(RecordSchema.check(wrongVersion)).isNotEmpty();
     }
 }

@@ -92,6 +92,23 @@ class IngestApiIT {
     }
 
     @Test
+    void aRecordBreakingTheSharedSchemaIsRejectedByFieldPathNotA500() {
+        ObjectNode good = Records.record("Schema good", Instant.parse("2019-06-01T00:00:00Z"));
+        ObjectNode badDigest = Records.record("Schema bad digest", Instant.parse("2019-06-01T00:00:00Z"));
+        badDigest.putArray("files").addObject().put("path", "/dls/x/m.nxs").put("role", "MASTER").put("sha256", "zz");
+        ObjectNode badUsers = Records.record("Schema bad users", Instant.parse("2019-06-01T00:00:00Z"));
+        badUsers.putArray("users").add("Jane Doe");
+
+        post(Records.batch(good, badDigest, badUsers), Tokens.harvester()).then().statusCode(200)
+                .body("results[0].status", is("CREATED"))
+                .body("results[1].status", is("REJECTED"), "results[1].field", is("files[0].sha256"),
+                        "results[1].error", containsString("^[0-9a-f]{64}$"))
+                .body("results[2].status", is("REJECTED"), "results[2].field", is("users[0]"));
+        assertThat(datasetsAt(badDigest.get("source").get("path").asText())).isZero();
+        assertThat(datasetsAt(badUsers.get("source").get("path").asText())).isZero();
+    }
+
+    @Test
     void onlyTheHarvesterMayIngest() {
         ObjectNode r = Records.record("Not allowed", Instant.now());
         given().contentType(ContentType.JSON).body(Records.batch(r).toString()).post("/api/ingest/records")

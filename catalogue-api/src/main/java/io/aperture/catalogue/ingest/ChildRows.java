@@ -1,5 +1,8 @@
 package io.aperture.catalogue.ingest;
 
+import io.aperture.record.FileRef;
+import io.aperture.record.Parameter;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -22,7 +25,7 @@ final class ChildRows {
     }
 
     /** The files of the record, each path once (several links may reach one file); their sizes add up to the dataset's. */
-    static List<IncomingRecord.FileRef> distinctFiles(IncomingRecord r) {
+    static List<FileRef> distinctFiles(IncomingRecord r) {
         Set<String> seen = new java.util.HashSet<>();
         return r.files().stream().filter(f -> seen.add(f.path())).toList();
     }
@@ -41,7 +44,7 @@ final class ChildRows {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO parameter(dataset_id, name, numeric_value, text_value, unit, si_value, si_unit, unit_known)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                for (IncomingRecord.ParameterValue p : r.parameters()) {
+                for (Parameter p : r.parameters()) {
                     ps.setLong(1, datasetId);
                     ps.setString(2, p.name());
                     setDouble(ps, 3, p.value());
@@ -55,15 +58,15 @@ final class ChildRows {
                 ps.executeBatch();
             }
         }
-        List<IncomingRecord.FileRef> files = distinctFiles(r);
+        List<FileRef> files = distinctFiles(r);
         if (!files.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO datafile(dataset_id, path, role, size_bytes, modified_at, checksum, missing)
                     VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
-                for (IncomingRecord.FileRef f : files) {
+                for (FileRef f : files) {
                     ps.setLong(1, datasetId);
                     ps.setString(2, f.path());
-                    ps.setString(3, f.role());
+                    ps.setString(3, f.role().name());
                     if (f.size() == null) {
                         ps.setNull(4, Types.BIGINT);
                     } else {

@@ -1,10 +1,16 @@
 package io.aperture.catalogue.ingest;
 
+import io.aperture.record.FileRef;
+import io.aperture.record.Parameter;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The part of a harvester record (docs/record-format.md) that the catalogue stores in columns; the rest is kept as JSON. */
+/**
+ * The part of a harvester record (docs/record-format.md) that the catalogue stores in columns; the rest is kept as JSON.
+ * Parameters and files are the shared record types; the references below keep only what the catalogue looks up.
+ */
 public record IncomingRecord(
         String facility,
         String sourcePath,
@@ -23,7 +29,7 @@ public record IncomingRecord(
         Optional<InstrumentRef> instrument,
         Optional<SampleRef> sample,
         List<TechniqueRef> techniques,
-        List<ParameterValue> parameters,
+        List<Parameter> parameters,
         List<FileRef> files,
         List<ProcessingRef> processing,
         List<String> derivedFrom) {
@@ -33,11 +39,6 @@ public record IncomingRecord(
     public record SampleRef(String name, String chemicalFormula, String description) {}
 
     public record TechniqueRef(String iri, String label) {}
-
-    public record ParameterValue(String name, Double value, String text, String unit, Double siValue, String siUnit,
-                                 boolean unitKnown) {}
-
-    public record FileRef(String path, String role, Long size, Instant modified, boolean missing, String sha256) {}
 
     public record ProcessingRef(String name, String program, String version, String date, Integer sequenceIndex,
                                 String parametersJson) {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.model.*;
+import io.aperture.record.FileRef;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -113,7 +114,7 @@ public class IngestService {
         ds.sample = refs.sample();
         ds.proposal = refs.proposal();
         ds.visit = refs.visit();
-        List<IncomingRecord.FileRef> files = ChildRows.distinctFiles(r);
+        List<FileRef> files = ChildRows.distinctFiles(r);
         ds.sizeBytes = files.stream().mapToLong(f -> f.size() == null ? 0 : f.size()).sum();
         ds.fileCount = files.size();
         ds.recordHash = hash;

@@ -1,24 +1,35 @@
 package io.aperture.catalogue.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.aperture.record.FileRef;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.Parameter;
+import io.aperture.record.RecordSchema;
+import io.aperture.record.SchemaProblem;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Reads a harvester record (format version 1) into an {@link IncomingRecord}, checking every field it uses.
+ * Reads a harvester record (format version 1) into an {@link IncomingRecord}, checking every field it uses, and then
+ * checks the whole record against the published contract ({@link RecordSchema}, shared with the harvester).
  * Errors name the JSON path of the field, e.g. {@code parameters[3].value}.
  */
 public final class RecordReader {
     static final int MAX_TEXT = 4_000;
     static final int MAX_PARAMETERS = 5_000;
     static final int MAX_FILES = 100_000;
-    private static final Set<String> KINDS = Set.of("RAW", "PROCESSED");
-    private static final Set<String> FILE_ROLES = Set.of("MASTER", "EXTERNAL_LINK", "VDS_SOURCE");
+    private static final Set<String> KINDS = names(HarvestRecord.Kind.values());
+    private static final Set<String> FILE_ROLES = names(FileRef.Role.values());
 
     private RecordReader() {
     }
@@ -28,8 +39,8 @@ public final class RecordReader {
             throw new InvalidRecordException("record", "must be a JSON object");
         }
         JsonNode version = r.get("formatVersion");
-        if (version == null || !version.isInt() || version.intValue() != 1) {
-            throw new InvalidRecordException("formatVersion", "must be 1");
+        if (version == null || !version.isInt() || version.intValue() != HarvestRecord.FORMAT_VERSION) {
+            throw new InvalidRecordException("formatVersion", "must be " + HarvestRecord.FORMAT_VERSION);
         }
         JsonNode source = object(r, "source", true);
         String path = text(source, "source.path", "path", true);
@@ -44,7 +55,7 @@ public final class RecordReader {
         JsonNode identity = object(r, "identity", false);
         JsonNode program = object(r, "program", false);
         JsonNode definition = object(r, "definition", false);
-        return new IncomingRecord(
+        IncomingRecord read = new IncomingRecord(
                 text(r, "facility", "facility", true),
                 path,
                 entry,
@@ -66,6 +77,21 @@ public final class RecordReader {
                 files(r),
                 processing(r),
                 derivedFrom(r));
+        requireConformance(r);
+        return read;
+    }
+
+    /** The fields read above answer with their own messages first; the schema covers everything else it describes. */
+    private static void requireConformance(JsonNode r) {
+        List<SchemaProblem> problems = RecordSchema.check(r);
+        if (!problems.isEmpty()) {
+            SchemaProblem first = problems.getFirst();
+            throw new InvalidRecordException(first.path(), first.message());
+        }
+    }
+
+    private static Set<String> names(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static Optional<IncomingRecord.InstrumentRef> instrument(JsonNode r) {
@@ -107,8 +133,8 @@ public final class RecordReader {
         return out;
     }
 
-    private static List<IncomingRecord.ParameterValue> parameters(JsonNode r) {
-        List<IncomingRecord.ParameterValue> out = new ArrayList<>();
+    private static List<Parameter> parameters(JsonNode r) {
+        List<Parameter> out = new ArrayList<>();
         JsonNode arr = array(r, "parameters", MAX_PARAMETERS);
         for (int i = 0; i < arr.size(); i++) {
             String at = "parameters[" + i + "]";
@@ -119,7 +145,7 @@ public final class RecordReader {
                 throw new InvalidRecordException(at, "needs a numeric value or a text");
             }
             JsonNode known = p.get("unitKnown");
-            out.add(new IncomingRecord.ParameterValue(
+            out.add(new Parameter(
                     text(p, at + ".name", "name", true),
                     value, text,
                     optText(p, at + ".unit", "unit").orElse(null),
@@ -130,8 +156,8 @@ public final class RecordReader {
         return out;
     }
 
-    private static List<IncomingRecord.FileRef> files(JsonNode r) {
-        List<IncomingRecord.FileRef> out = new ArrayList<>();
+    private static List<FileRef> files(JsonNode r) {
+        List<FileRef> out = new ArrayList<>();
         JsonNode arr = array(r, "files", MAX_FILES);
         for (int i = 0; i < arr.size(); i++) {
             String at = "files[" + i + "]";
@@ -145,12 +171,13 @@ public final class RecordReader {
                 throw new InvalidRecordException(at + ".size", "must not be negative");
             }
             JsonNode missing = f.get("missing");
-            out.add(new IncomingRecord.FileRef(
-                    text(f, at + ".path", "path", true), role,
+            // linkedFrom is not stored: the catalogue keeps it in the record JSON only
+            out.add(new FileRef(
+                    text(f, at + ".path", "path", true), FileRef.Role.valueOf(role),
                     size == null ? null : size.longValue(),
                     instant(f, at + ".modified", "modified", false),
                     missing != null && missing.asBoolean(false),
-                    optText(f, at + ".sha256", "sha256").orElse(null)));
+                    optText(f, at + ".sha256", "sha256").orElse(null), null));
         }
         return out;
     }
@@ -204,7 +231,7 @@ public final class RecordReader {
     private static JsonNode array(JsonNode parent, String field, int max) {
         JsonNode v = parent.get(field);
         if (v == null || v.isNull()) {
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            return JsonNodeFactory.instance.arrayNode();
         }
         if (!v.isArray()) {
             throw new InvalidRecordException(field, "must be an array");
@@ -281,7 +308,7 @@ public final class RecordReader {
         }
         try {
             // PostgreSQL keeps microseconds: store what the database can hold, so every date computed from it matches
-            return Instant.parse(v.get()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            return Instant.parse(v.get()).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidRecordException(path, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
         }

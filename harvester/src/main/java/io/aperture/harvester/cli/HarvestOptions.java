@@ -5,7 +5,7 @@ import io.aperture.harvester.ingest.IngestClient;
 import io.aperture.harvester.ingest.TokenSource;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.VisitPathPattern;
-import io.aperture.harvester.record.Technique;
+import io.aperture.record.Technique;
 import io.aperture.harvester.scan.FileChecksums;
 import io.aperture.harvester.scan.RecordSink;
 import picocli.CommandLine.Option;

@@ -2,8 +2,8 @@ package io.aperture.harvester.cli;
 
 import io.aperture.harvester.ingest.Backoff;
 import io.aperture.harvester.nexus.NexusHarvester;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.record.RecordJson;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
 import io.aperture.harvester.scan.FileChecksums;
 import io.aperture.harvester.scan.FileOutcome;
 import io.aperture.harvester.scan.RecordSink;

@@ -3,8 +3,8 @@ package io.aperture.harvester.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.record.RecordJson;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
 import io.aperture.harvester.scan.RecordSink;
 
 import java.io.IOException;

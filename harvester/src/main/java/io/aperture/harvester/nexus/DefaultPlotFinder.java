@@ -4,7 +4,7 @@ import io.aperture.harvester.hdf5.H5Dataset;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5Value;
-import io.aperture.harvester.record.DefaultPlot;
+import io.aperture.record.DefaultPlot;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,20 +7,21 @@ import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5Value;
 import io.aperture.harvester.hdf5.VirtualDataset;
-import io.aperture.harvester.record.DatasetInfo;
-import io.aperture.harvester.record.Definition;
-import io.aperture.harvester.record.FileRef;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.record.Identity;
-import io.aperture.harvester.record.Instrument;
-import io.aperture.harvester.record.Parameter;
-import io.aperture.harvester.record.Processing;
-import io.aperture.harvester.record.Program;
-import io.aperture.harvester.record.Sample;
-import io.aperture.harvester.record.SourceRef;
-import io.aperture.harvester.record.Technique;
-import io.aperture.harvester.record.User;
+import io.aperture.record.DatasetInfo;
+import io.aperture.record.Definition;
+import io.aperture.record.FileRef;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.Identity;
+import io.aperture.record.Instrument;
+import io.aperture.record.Parameter;
+import io.aperture.record.Processing;
+import io.aperture.record.Program;
+import io.aperture.record.Sample;
+import io.aperture.record.SourceRef;
+import io.aperture.record.Technique;
+import io.aperture.record.User;
 import io.aperture.harvester.time.NexusTimeParser;
+import io.aperture.policy.embargo.ProductionDate;
 import io.aperture.units.UnitConverter;
 
 import java.io.IOException;
@@ -82,7 +83,9 @@ public final class EntryExtractor {
 
         Instant start = time(cx, entry, subentries, "start_time");
         Instant end = time(cx, entry, subentries, "end_time");
-        Instant producedAt = end != null ? end : facts.modified();
+        // the embargo clock's start, by policy's rule: NeXus end_time, else the file's modification time
+        Instant producedAt = ProductionDate.ofDataset(Optional.ofNullable(end), Optional.ofNullable(facts.modified()))
+                .orElseThrow();
 
         List<Processing> processing = provenance.processing(cx);
         // NXcanSAS holds reduced data by definition, whoever wrote it.

@@ -4,9 +4,9 @@ import io.aperture.harvester.hdf5.H5Dataset;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5Value;
-import io.aperture.harvester.record.Detector;
-import io.aperture.harvester.record.Instrument;
-import io.aperture.harvester.record.SourceInfo;
+import io.aperture.record.Detector;
+import io.aperture.record.Instrument;
+import io.aperture.record.SourceInfo;
 import io.aperture.units.Quantity;
 import io.aperture.units.UnitConverter;
 

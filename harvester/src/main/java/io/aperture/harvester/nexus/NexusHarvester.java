@@ -10,7 +10,7 @@ import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5Source;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.hdf5.jhdf.JhdfSource;
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 
 import java.io.IOException;
 import java.nio.file.Files;

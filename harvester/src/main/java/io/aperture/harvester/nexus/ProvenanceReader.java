@@ -7,8 +7,8 @@ import io.aperture.harvester.hdf5.H5Dataset;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5Value;
-import io.aperture.harvester.record.Citation;
-import io.aperture.harvester.record.Processing;
+import io.aperture.record.Citation;
+import io.aperture.record.Processing;
 import io.aperture.harvester.time.NexusTimeParser;
 
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.aperture.harvester.nexus;
 
-import io.aperture.harvester.record.Technique;
+import io.aperture.record.Technique;
 
 import java.util.Map;
 import java.util.Optional;

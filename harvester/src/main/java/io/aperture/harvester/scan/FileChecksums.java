@@ -1,8 +1,8 @@
 package io.aperture.harvester.scan;
 
-import io.aperture.harvester.record.FileRef;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.record.SourceRef;
+import io.aperture.record.FileRef;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.SourceRef;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package io.aperture.harvester.scan;
 
 import io.aperture.harvester.hdf5.FileSignature;
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 
 import java.time.Clock;
 import java.time.Duration;

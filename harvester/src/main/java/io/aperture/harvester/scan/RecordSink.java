@@ -1,6 +1,6 @@
 package io.aperture.harvester.scan;
 
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 
 import java.util.List;
 

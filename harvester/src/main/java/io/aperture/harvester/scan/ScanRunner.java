@@ -5,7 +5,7 @@ import io.aperture.harvester.hdf5.FileSignature;
 import io.aperture.harvester.hdf5.FileSniffer;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.nexus.NexusHarvester;
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

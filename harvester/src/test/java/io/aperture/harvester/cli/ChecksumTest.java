@@ -2,8 +2,8 @@ package io.aperture.harvester.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aperture.harvester.RecordSchema;
 import io.aperture.testsupport.RepoFiles;
+import io.aperture.record.RecordSchema;
 import io.aperture.harvester.ingest.Backoff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +59,7 @@ class ChecksumTest {
         assertThat(records).isNotEmpty();
         int checked = 0;
         for (JsonNode rec : records) {
-            assertThat(RecordSchema.validate(rec)).isEmpty();
+            assertThat(RecordSchema.check(rec)).isEmpty();
             assertThat(rec.get("source").get("sha256").asText()).isEqualTo(sha256sum(master));
             for (JsonNode f : rec.get("files")) {
                 if (f.get("missing").asBoolean()) {

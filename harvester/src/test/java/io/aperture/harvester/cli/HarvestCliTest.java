@@ -2,8 +2,8 @@ package io.aperture.harvester.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.aperture.harvester.RecordSchema;
 import io.aperture.testsupport.RepoFiles;
+import io.aperture.record.RecordSchema;
 import io.aperture.harvester.ingest.Backoff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +64,7 @@ class HarvestCliTest {
         assertThat(arr.isArray()).isTrue();
         assertThat(arr).hasSize(2);
         for (JsonNode rec : arr) {
-            assertThat(RecordSchema.validate(rec)).isEmpty();
+            assertThat(RecordSchema.check(rec)).isEmpty();
         }
         assertThat(arr.get(0).get("startTime").asText()).isEqualTo("2001-02-07T14:54:21Z");
     }

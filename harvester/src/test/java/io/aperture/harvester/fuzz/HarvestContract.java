@@ -5,8 +5,8 @@ import io.aperture.harvester.hdf5.FileProblem;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.NexusHarvester;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.record.RecordJson;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

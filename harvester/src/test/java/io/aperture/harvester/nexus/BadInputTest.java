@@ -3,7 +3,7 @@ package io.aperture.harvester.nexus;
 import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.hdf5.FileProblem;
 import io.aperture.harvester.hdf5.UnusableFileException;
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,11 +1,12 @@
 package io.aperture.harvester.nexus;
 
 import com.networknt.schema.ValidationMessage;
-import io.aperture.harvester.RecordSchema;
 import io.aperture.testsupport.RepoFiles;
+import io.aperture.record.RecordSchema;
+import io.aperture.record.SchemaProblem;
 import io.aperture.harvester.hdf5.FileProblem;
 import io.aperture.harvester.hdf5.UnusableFileException;
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import static java.util.Map.entry;
@@ -78,7 +78,7 @@ class CorpusHarvestTest {
             } else {
                 List<HarvestRecord> records = harvester.harvest(RepoFiles.nexus(rel));
                 assertThat(records).hasSize((Integer) expected);
-                for (Set<ValidationMessage> errors : RecordSchema.validate(records)) {
+                for (List<SchemaProblem> errors : RecordSchema.check(records)) {
                     assertThat(errors).as("schema errors for " + rel).isEmpty();
                 }
                 for (HarvestRecord r : records) {

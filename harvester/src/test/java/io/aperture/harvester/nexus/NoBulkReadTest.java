@@ -2,7 +2,7 @@ package io.aperture.harvester.nexus;
 
 import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.hdf5.jhdf.JhdfSource;
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Group;

@@ -1,10 +1,10 @@
 package io.aperture.harvester.nexus;
 
 import io.aperture.testsupport.RepoFiles;
-import io.aperture.harvester.record.Detector;
-import io.aperture.harvester.record.FileRef;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.record.Parameter;
+import io.aperture.record.Detector;
+import io.aperture.record.FileRef;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.Parameter;
 import io.aperture.units.Quantity;
 import org.junit.jupiter.api.Test;
 

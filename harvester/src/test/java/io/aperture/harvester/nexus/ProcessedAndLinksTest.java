@@ -2,9 +2,9 @@ package io.aperture.harvester.nexus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.testsupport.RepoFiles;
-import io.aperture.harvester.record.FileRef;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.record.Processing;
+import io.aperture.record.FileRef;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.Processing;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.aperture.harvester.nexus;
 
 import io.aperture.harvester.hdf5.MemTree;
-import io.aperture.harvester.record.Detector;
-import io.aperture.harvester.record.HarvestRecord;
-import io.aperture.harvester.RecordSchema;
+import io.aperture.record.Detector;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -79,7 +79,7 @@ class SyntheticEntryTest {
             assertThat(p.name()).isEqualTo("/entry/instrument/detector/transformations/arm@offset[1]");
             assertThat(p.siValue()).isCloseTo(0.01, within(1e-12));
         });
-        assertThat(RecordSchema.validate(List.of(r))).allMatch(java.util.Set::isEmpty);
+        assertThat(RecordSchema.check(List.of(r))).allMatch(List::isEmpty);
     }
 
     @Test

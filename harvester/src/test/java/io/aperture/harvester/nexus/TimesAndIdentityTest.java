@@ -1,7 +1,7 @@
 package io.aperture.harvester.nexus;
 
 import io.aperture.testsupport.RepoFiles;
-import io.aperture.harvester.record.HarvestRecord;
+import io.aperture.record.HarvestRecord;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -169,7 +169,7 @@ class TimesAndIdentityTest {
 
     @Test
     void beamlineRulesAddTechniques() throws Exception {
-        var rule = new io.aperture.harvester.record.Technique("http://purl.org/pan-science/PaNET/PaNET01207", "x-ray tomography");
+        var rule = new io.aperture.record.Technique("http://purl.org/pan-science/PaNET/PaNET01207", "x-ray tomography");
         NexusHarvester h = new NexusHarvester(HarvestConfig.defaults().withBeamlineTechniques(java.util.Map.of("i13", List.of(rule))));
         HarvestRecord r = h.harvest(RepoFiles.nexus("tomo/dls_i13_24888.nxs")).getFirst();
         assertThat(r.techniques()).extracting("label").containsExactly("tomography", "x-ray tomography");

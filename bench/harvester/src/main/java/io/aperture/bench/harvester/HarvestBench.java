@@ -1,9 +1,11 @@
 package io.aperture.bench.harvester;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.hdf5.jhdf.JhdfSource;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.NexusHarvester;
+import io.aperture.record.RecordJson;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class HarvestBench {
     private static final NexusHarvester HARVESTER = new NexusHarvester(HarvestConfig.defaults());
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = io.aperture.harvester.record.RecordJson.mapper();
+    private static final ObjectMapper JSON = RecordJson.mapper();
 
     private HarvestBench() {
     }

@@ -1,4 +1,4 @@
-package io.aperture.harvester.record;
+package io.aperture.record;
 
 public record Technique(String iri, String label) {
 }

@@ -1,4 +1,4 @@
-package io.aperture.harvester.record;
+package io.aperture.record;
 
 import io.aperture.units.Quantity;
 

@@ -1,4 +1,4 @@
-package io.aperture.harvester.record;
+package io.aperture.record;
 
 public record Citation(String doi, String url, String bibtex, String description) {
 }

@@ -1,4 +1,4 @@
-package io.aperture.harvester.record;
+package io.aperture.record;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.aperture.harvester.record;
+package io.aperture.record;
 
 /** An application definition; {@code path} says where it was declared (the entry or an NXsubentry). */
 public record Definition(String name, String version, String path) {

@@ -1,4 +1,4 @@
-package io.aperture.harvester.record;
+package io.aperture.record;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,0 +1,83 @@
+package io.aperture.catalogue.ingest;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.record.FileRef;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
+import io.aperture.record.SourceRef;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The reader's own checks answer first, with their messages; the shared schema rejects what they do not read. */
+class RecordReaderTest {
+
+    private static ObjectNode record() {
+        HarvestRecord r = new HarvestRecord(HarvestRecord.FORMAT_VERSION, "DLS",
+                new SourceRef("/dls/i03/data/2024/cm1-1/scan_1.nxs", "entry", 10L, null, null), null, "A scan",
+                HarvestRecord.Kind.RAW, null, null, Instant.parse("2024-05-01T12:00:00Z"), null, null, null, null,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                List.of(new FileRef("/dls/i03/data/2024/cm1-1/scan_1.nxs", FileRef.Role.MASTER, 10L, null, false,
+                        null, null)),
+                List.of(), List.of());
+        return RecordJson.mapper().valueToTree(r);
+    }
+
+    private static InvalidRecordException rejection(ObjectNode r) {
+        try {
+            RecordReader.read(r);
+        } catch (InvalidRecordException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + r);
+    }
+
+    @Test
+    void aRecordBuiltFromTheSharedTypesIsRead() {
+        IncomingRecord read = RecordReader.read(record());
+        assertThat(read.kind()).isEqualTo("RAW");
+        assertThat(read.files()).extracting(FileRef::role).containsExactly(FileRef.Role.MASTER);
+        assertThat(read.producedAt()).isEqualTo(Instant.parse("2024-05-01T12:00:00Z"));
+    }
+
+    @Test
+    void theReadersOwnChecksKeepTheirMessages() {
+        ObjectNode badDate = record().put("producedAt", "yesterday");
+        assertThat(rejection(badDate)).hasMessage(
+                "producedAt: must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
+        ObjectNode badKind = record().put("kind", "REDUCED");
+        assertThat(rejection(badKind)).hasMessage("kind: must be one of [RAW, PROCESSED]");
+        ObjectNode nul = record().put("title", "a\u0000b");
+        assertThat(rejection(nul)).hasMessage("title: must not contain NUL characters");
+        ObjectNode version = record().put("formatVersion", 2);
+        assertThat(rejection(version).field()).isEqualTo("formatVersion");
+    }
+
+    @Test
+    void whatOnlyTheSchemaDescribesIsRejectedByFieldPath() {
+        ObjectNode badDigest = record();
+        ((ObjectNode) badDigest.get("files").get(0)).put("sha256", "not-hex");
+        InvalidRecordException e = rejection(badDigest);
+        assertThat(e.field()).isEqualTo("files[0].sha256");
+        assertThat(e.getMessage()).startsWith("files[0].sha256: ").contains("^[0-9a-f]{64}$");
+
+        ObjectNode badUser = record();
+        badUser.putArray("users").add("Jane Doe");
+        assertThat(rejection(badUser).field()).isEqualTo("users[0]");
+
+        ObjectNode numericScan = record();
+        numericScan.putObject("identity").put("scanNumber", 4711);
+        assertThat(rejection(numericScan).field()).isEqualTo("identity.scanNumber");
+    }
+
+    @Test
+    void aFileWithoutMissingIsStillReadAsPresent() {
+        ObjectNode r = record();
+        ((ObjectNode) r.get("files").get(0)).remove("missing");
+        assertThat(RecordReader.read(r).files()).extracting(FileRef::missing).containsExactly(false);
+    }
+}

@@ -1,0 +1,54 @@
+package io.aperture.record;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Problems name the field the way the catalogue does, and say what is wrong without repeating the path. */
+class RecordSchemaTest {
+
+    private static ObjectNode minimal() {
+        HarvestRecord r = new HarvestRecord(HarvestRecord.FORMAT_VERSION, "DLS",
+                new SourceRef("/dls/i03/data/2024/scan.nxs", "entry", null, null, null), null, "A scan",
+                HarvestRecord.Kind.RAW, null, null, Instant.parse("2024-05-01T12:00:00Z"), null, null, null, null,
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                List.of(new FileRef("/dls/i03/data/2024/scan.nxs", FileRef.Role.MASTER, 10L, null, false, null, null)),
+                List.of(), List.of());
+        return RecordJson.mapper().valueToTree(r);
+    }
+
+    @Test
+    void aRecordBuiltFromTheTypesConforms() {
+        assertThat(RecordSchema.check(minimal())).isEmpty();
+    }
+
+    @Test
+    void aMissingRequiredFieldIsNamedByItsPath() {
+        ObjectNode r = minimal();
+        r.remove("title");
+        assertThat(RecordSchema.check(r)).extracting(SchemaProblem::path).containsExactly("title");
+        ObjectNode s = minimal();
+        ((ObjectNode) s.get("source")).remove("entry");
+        assertThat(RecordSchema.check(s)).extracting(SchemaProblem::path).containsExactly("source.entry");
+    }
+
+    @Test
+    void aWrongValueInsideAnArrayIsNamedWithItsIndex() {
+        ObjectNode r = minimal();
+        ((ObjectNode) r.get("files").get(0)).put("sha256", "XYZ");
+        List<SchemaProblem> problems = RecordSchema.check(r);
+        assertThat(problems).extracting(SchemaProblem::path).containsExactly("files[0].sha256");
+        assertThat(problems.getFirst().message()).doesNotContain("files").contains("^[0-9a-f]{64}$");
+    }
+
+    @Test
+    void missingIsOptionalAndMeansPresent() {
+        ObjectNode r = minimal();
+        ((ObjectNode) r.get("files").get(0)).remove("missing");
+        assertThat(RecordSchema.check(r)).isEmpty();
+    }
+}
