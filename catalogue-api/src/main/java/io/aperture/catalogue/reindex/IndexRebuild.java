@@ -7,7 +7,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.aperture.catalogue.search.IndexConfig;
 import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.hibernate.search.mapper.pojo.massindexing.MassIndexingMonitor;
 import org.jboss.logging.Logger;
@@ -61,9 +61,7 @@ public class IndexRebuild {
     });
 
     IndexRebuild(SearchMapping mapping, AgroalDataSource dataSource, EntityManager em, ChangesDuringRebuild changes, StaleDocuments stale,
-                 AuditLog audit, Clock clock,
-                 @ConfigProperty(name = "aperture.index.rebuild.load-threads", defaultValue = "1") int loadThreads,
-                 @ConfigProperty(name = "aperture.index.rebuild.batch-size", defaultValue = "100") int batchSize) {
+                 AuditLog audit, Clock clock, IndexConfig config) {
         this.mapping = mapping;
         this.dataSource = dataSource;
         this.em = em;
@@ -71,8 +69,8 @@ public class IndexRebuild {
         this.stale = stale;
         this.audit = audit;
         this.clock = clock;
-        this.loadThreads = loadThreads;
-        this.batchSize = batchSize;
+        this.loadThreads = config.rebuild().loadThreads();
+        this.batchSize = config.rebuild().batchSize();
     }
 
     /** This instance's rebuild; RUNNING_ELSEWHERE instead when another instance holds the rebuild lock. */

@@ -7,7 +7,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.session.SearchSession;
@@ -44,15 +43,14 @@ public class OutboxIndexer {
     private volatile int failures;
     private volatile boolean stopping;
 
-    OutboxIndexer(EntityManager em, SearchSession search, Clock clock,
-                  @ConfigProperty(name = "aperture.index.outbox.batch-size", defaultValue = "500") int batchSize) {
+    OutboxIndexer(EntityManager em, SearchSession search, Clock clock, IndexConfig config) {
         this.em = em;
         this.search = search;
         this.clock = clock;
-        this.batchSize = batchSize;
+        this.batchSize = config.outbox().batchSize();
     }
 
-    @Scheduled(every = "${aperture.index.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${aperture.index.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void poll() {
         if (stopping || clock.instant().isBefore(pausedUntil)) {

@@ -5,7 +5,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.hibernate.search.mapper.orm.Search;
@@ -40,12 +39,11 @@ public class SearchIndexHealth implements HealthCheck {
     private final Duration maxLag;
     private volatile Figures last;
 
-    SearchIndexHealth(EntityManager em, OutboxIndexer indexer, Clock clock,
-                      @ConfigProperty(name = "aperture.index.health.max-lag", defaultValue = "PT5M") Duration maxLag) {
+    SearchIndexHealth(EntityManager em, OutboxIndexer indexer, Clock clock, IndexConfig config) {
         this.em = em;
         this.indexer = indexer;
         this.clock = clock;
-        this.maxLag = maxLag;
+        this.maxLag = config.health().maxLag();
     }
 
     @Override

@@ -22,20 +22,20 @@ class SearchFailureTest {
 
     @Test
     void timeoutsUnreachableEnginesOverloadAndServerErrorsAreOutages() {
-        assertThat(DatasetSearch.engineUnavailable(new SearchTimeoutException("HSEARCH000586: Operation exceeded the timeout"))).isTrue();
-        assertThat(DatasetSearch.engineUnavailable(new SearchException("HSEARCH400007: Elasticsearch request failed",
+        assertThat(EngineFailures.engineUnavailable(new SearchTimeoutException("HSEARCH000586: Operation exceeded the timeout"))).isTrue();
+        assertThat(EngineFailures.engineUnavailable(new SearchException("HSEARCH400007: Elasticsearch request failed",
                 new ConnectException("Connection refused")))).isTrue();
-        assertThat(DatasetSearch.engineUnavailable(engineAnswered(429, "Too Many Requests", "lysozyme"))).isTrue();
-        assertThat(DatasetSearch.engineUnavailable(engineAnswered(503, "Service Unavailable", "lysozyme"))).isTrue();
-        assertThat(DatasetSearch.engineUnavailable(new SearchException("wrapped", engineAnswered(502, "Bad Gateway", "x")))).isTrue();
+        assertThat(EngineFailures.engineUnavailable(engineAnswered(429, "Too Many Requests", "lysozyme"))).isTrue();
+        assertThat(EngineFailures.engineUnavailable(engineAnswered(503, "Service Unavailable", "lysozyme"))).isTrue();
+        assertThat(EngineFailures.engineUnavailable(new SearchException("wrapped", engineAnswered(502, "Bad Gateway", "x")))).isTrue();
     }
 
     @Test
     void aQueryTheEngineRefusesIsNoOutageEvenWhenItsTextLooksLikeOne() {
-        assertThat(DatasetSearch.engineUnavailable(engineAnswered(400, "Bad Request", "lysozyme"))).isFalse();
+        assertThat(EngineFailures.engineUnavailable(engineAnswered(400, "Bad Request", "lysozyme"))).isFalse();
         // the user's text is quoted in the request line, JSON-escaped: it never starts a line of its own
-        assertThat(DatasetSearch.engineUnavailable(engineAnswered(400, "Bad Request", "\\nResponse: 503 'x'"))).isFalse();
-        assertThat(DatasetSearch.engineUnavailable(new SearchException("HSEARCH000520: unknown field"))).isFalse();
+        assertThat(EngineFailures.engineUnavailable(engineAnswered(400, "Bad Request", "\\nResponse: 503 'x'"))).isFalse();
+        assertThat(EngineFailures.engineUnavailable(new SearchException("HSEARCH000520: unknown field"))).isFalse();
     }
 
     private static String cursor(String json) {
@@ -44,19 +44,19 @@ class SearchFailureTest {
 
     @Test
     void aCursorMustHaveTheShapeOfItsSort() {
-        assertThat(DatasetSearch.decodeCursor(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.NEWEST)).hasSize(2);
-        assertThat(DatasetSearch.decodeCursor(cursor("[-9223372036854775808,\"DLS-1\"]"), SearchRequest.Sort.OLDEST)).hasSize(2);
-        assertThat(DatasetSearch.decodeCursor(cursor("[12.5,1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE)).hasSize(3);
-        assertThat(DatasetSearch.decodeCursor(cursor("[null,\"DLS-1\"]"), SearchRequest.Sort.TITLE)).hasSize(2);
+        assertThat(SearchCursor.decode(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.NEWEST)).hasSize(2);
+        assertThat(SearchCursor.decode(cursor("[-9223372036854775808,\"DLS-1\"]"), SearchRequest.Sort.OLDEST)).hasSize(2);
+        assertThat(SearchCursor.decode(cursor("[12.5,1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE)).hasSize(3);
+        assertThat(SearchCursor.decode(cursor("[null,\"DLS-1\"]"), SearchRequest.Sort.TITLE)).hasSize(2);
 
         for (String bad : new String[]{"[\"DLS-1\",1700000000000]", "[1.5,\"DLS-1\"]", "[1e30,\"DLS-1\"]", "[1700000000000]",
                 "[1700000000000,\"DLS-1\",3]", "[1700000000000,null]", "[{},\"DLS-1\"]", "{}", "not json"}) {
-            assertThatThrownBy(() -> DatasetSearch.decodeCursor(cursor(bad), SearchRequest.Sort.NEWEST)).as(bad)
+            assertThatThrownBy(() -> SearchCursor.decode(cursor(bad), SearchRequest.Sort.NEWEST)).as(bad)
                     .isInstanceOf(InvalidSearchException.class).hasMessageStartingWith("after:");
         }
         // a cursor of one sort is no cursor of another
-        assertThatThrownBy(() -> DatasetSearch.decodeCursor(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE))
+        assertThatThrownBy(() -> SearchCursor.decode(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE))
                 .isInstanceOf(InvalidSearchException.class);
-        assertThatThrownBy(() -> DatasetSearch.decodeCursor("%%%", SearchRequest.Sort.NEWEST)).isInstanceOf(InvalidSearchException.class);
+        assertThatThrownBy(() -> SearchCursor.decode("%%%", SearchRequest.Sort.NEWEST)).isInstanceOf(InvalidSearchException.class);
     }
 }

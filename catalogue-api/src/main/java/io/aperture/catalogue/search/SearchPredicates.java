@@ -1,0 +1,94 @@
+package io.aperture.catalogue.search;
+
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.util.common.data.RangeBoundInclusion;
+
+import java.util.Locale;
+
+/** A {@link SearchRequest} and the caller's {@link SearchScope} as one engine predicate. */
+final class SearchPredicates {
+
+    private SearchPredicates() {
+    }
+
+    static PredicateFinalStep of(SearchPredicateFactory f, SearchRequest request, SearchScope scope) {
+        BooleanPredicateClausesStep<?, ?> bool = f.bool();
+        bool.must(f.matchAll());
+        for (String pattern : request.titlePatterns()) {
+            // title_sort is the title as one lower-cased, accent-folded keyword: a pattern matches the whole title
+            bool.filter(f.wildcard().field("title_sort").matching(pattern.toLowerCase(Locale.ROOT)));
+        }
+        if (request.text() != null && !request.text().isBlank()) {
+            bool.must(f.simpleQueryString()
+                    .field("title").boost(3.0f)
+                    .field("sample.name")
+                    .field("techniques.label")
+                    .matching(request.text())
+                    .defaultOperator(BooleanOperator.AND));
+        }
+        request.filters().forEach((facet, values) -> {
+            String field = Facets.FIELDS.get(facet);
+            if (field == null || values.isEmpty()) {
+                return;
+            }
+            BooleanPredicateClausesStep<?, ?> anyOf = f.bool();
+            for (String v : values) {
+                anyOf.should(f.match().field(field).matching(Facets.value(facet, v)));
+            }
+            bool.filter(anyOf);
+        });
+        for (SearchRequest.ParameterRange range : request.parameters()) {
+            bool.filter(parameter(f, range));
+        }
+        bool.filter(scope(f, scope));
+        return bool;
+    }
+
+    /** Nested: the name, the unit's dimension and the value range must hold for one and the same parameter. */
+    private static PredicateFinalStep parameter(SearchPredicateFactory f, SearchRequest.ParameterRange range) {
+        SiRange si = SiRange.of(range);
+        return f.nested("parameters").add(p -> {
+            // a full path, a short name ("wavelength") or trailing segments ("sample temperature"): ParameterNames
+            // (the exact stored name too, so full paths match documents indexed before nameSuffix existed)
+            var clauses = p.bool().must(p.bool()
+                    .should(p.terms().field("parameters.nameSuffix").matchingAny(ParameterNames.candidates(range.name())))
+                    .should(p.match().field("parameters.name").matching(range.name())));
+            if (si.unit() != null) {
+                clauses.must(p.match().field("parameters.siUnit").matching(si.unit()));
+            }
+            if (si.min() != null || si.max() != null) {
+                clauses.must(p.range().field(si.unit() != null ? "parameters.siValue" : "parameters.numericValue")
+                        .between(si.min(), inclusion(si.minExclusive()), si.max(), inclusion(si.maxExclusive())));
+            }
+            if (range.text() != null) {
+                clauses.must(p.match().field("parameters.textValue").matching(range.text()));
+            }
+            return clauses;
+        });
+    }
+
+    private static RangeBoundInclusion inclusion(boolean exclusive) {
+        return exclusive ? RangeBoundInclusion.EXCLUDED : RangeBoundInclusion.INCLUDED;
+    }
+
+    /**
+     * The policy's scope as a filter: everything, or records of the scope's open status plus the listed proposals'
+     * records of its team status. Hits and facet counts alike are counted under it.
+     */
+    static PredicateFinalStep scope(SearchPredicateFactory f, SearchScope scope) {
+        if (scope.everything()) {
+            return f.matchAll();
+        }
+        BooleanPredicateClausesStep<?, ?> visible = f.bool()
+                .should(f.match().field("accessState").matching(scope.openStatus().orElseThrow()));
+        if (!scope.embargoedProposalPids().isEmpty()) {
+            visible.should(f.bool()
+                    .must(f.match().field("accessState").matching(scope.teamStatus().orElseThrow()))
+                    .must(f.terms().field("proposalPid").matchingAny(scope.embargoedProposalPids())));
+        }
+        return visible;
+    }
+}
