@@ -3,17 +3,27 @@ package io.aperture.catalogue.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.SearchUnavailableException;
+import io.aperture.units.UnitOutOfRangeException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Client errors answered in the PaNOSC reference's error shape; nothing about stored data goes into a message. */
 public class ApiExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
         return ApiError.of(400, e.getMessage()).withField(e.parameter()).response();
+    }
+
+    /** A unit with an absurd exponent or a value whose SI equivalent overflows (units module), as a search bound. */
+    @ServerExceptionMapper
+    public Response unitOutOfRange(UnitOutOfRangeException e, UriInfo uri) {
+        LOG.infof("refused %s: a unit or value out of range", uri.getPath());
+        return ApiError.of(400, e.getMessage()).withCode("UNIT_OUT_OF_RANGE").response();
     }
 
     /** The engine is down or overloaded: a temporary condition the client may retry, not a server bug (500). */
