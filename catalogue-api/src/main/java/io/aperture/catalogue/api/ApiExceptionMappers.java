@@ -1,6 +1,7 @@
 package io.aperture.catalogue.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.aperture.catalogue.input.InvalidInputException;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.SearchUnavailableException;
 import io.aperture.units.UnitOutOfRangeException;
@@ -17,6 +18,14 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
         return ApiError.of(400, e.getMessage()).withField(e.parameter()).response();
+    }
+
+    /** A value no stored record can hold (a control character, too long, a date beyond the years 1-9999). */
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        // the message names the field and the problem, never the value itself (it may carry control characters)
+        LOG.infof("refused %s: %s", uri.getPath(), e.getMessage());
+        return ApiError.of(400, e.getMessage()).withField(e.field()).response();
     }
 
     /** A unit with an absurd exponent or a value whose SI equivalent overflows (units module), as a search bound. */
