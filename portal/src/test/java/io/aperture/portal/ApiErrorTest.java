@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -65,7 +66,7 @@ class ApiErrorTest {
 
     @Test
     void aUserOfficeProposalWithABadOrcidIsRejectedByFieldAndTheRestIsImported() {
-        String code = "cm" + (10000000 + new java.util.Random().nextInt(89999999));
+        String code = "cm" + (10000000 + new Random().nextInt(89999999));
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
                         {"proposals": [
                           {"code": "%sa", "title": "Bad ORCID", "members": [{"role": "PI", "person": {"fullName": "A B", "orcid": "0000-0002-1825-0098"}}]},
@@ -118,7 +119,7 @@ class ApiErrorTest {
 
     @Test
     void aUserOfficeImportRefusesNulsOverlongTextAndFarDatesByFieldAndImportsTheRest() {
-        String code = "cm" + (10000000 + new java.util.Random().nextInt(89999999));
+        String code = "cm" + (10000000 + new Random().nextInt(89999999));
         String summary = "s".repeat(20_001);
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
                         {"proposals": [
@@ -133,9 +134,9 @@ class ApiErrorTest {
                 .body("results.status", contains("REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "IMPORTED"))
                 .body("results.field", contains("proposals[0].title", "proposals[1].visits[0].start", "proposals[2].summary",
                         "proposals[3].members[0].person.fullName", "proposals[4].code", null))
-                .body("results[0].error", is("contains a control character (U+0000) at position 3"))
-                .body("results[1].error", is("must be between the years 1 and 9999"))
-                .body("results[2].error", is("is longer than 20000 characters"));
+                .body("results[0].error", is("proposals[0].title: contains a control character (U+0000) at position 3"))
+                .body("results[1].error", is("proposals[1].visits[0].start: must be between the years 1 and 9999"))
+                .body("results[2].error", is("proposals[2].summary: is longer than 20000 characters"));
     }
 
     @Test
