@@ -6,6 +6,7 @@ import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.SearchUnavailableException;
 import io.aperture.units.UnitOutOfRangeException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -25,6 +26,10 @@ public class ApiExceptionMappers {
     public Response invalidInput(InvalidInputException e, UriInfo uri) {
         // the message names the field and the problem, never the value itself (it may carry control characters)
         LOG.infof("refused %s: %s", uri.getPath(), e.getMessage());
+        if (!uri.getPath().startsWith("/api/")) {
+            // a portal page that runs the same query (the staff audit page): a plain answer, not the API's JSON
+            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
+        }
         return ApiError.of(400, e.getMessage()).withField(e.field()).response();
     }
 
