@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessDecision;
 import io.aperture.policy.access.Visibility;
@@ -54,7 +55,8 @@ public class DatasetPage {
     @Transactional
     public Response page(@PathParam("pid") String pid) throws Exception {
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
-        Dataset d = pid.length() > 200 ? null : Dataset.byPid(pid);
+        // an identifier no record can have (NUL, too long) is unknown like any other, without asking the database
+        Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
         AccessDecision decision = d == null ? null : access.read(d, "landing-page");
         if (d == null || decision.visibility() == Visibility.NONE) {
             return Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build();

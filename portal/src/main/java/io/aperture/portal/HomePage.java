@@ -3,6 +3,7 @@ package io.aperture.portal;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.units.UnitOutOfRangeException;
 import io.aperture.catalogue.search.SearchRequestParser;
 import io.aperture.catalogue.search.SearchResult;
 import io.aperture.catalogue.search.SearchUnavailableException;
@@ -47,7 +48,7 @@ public class HomePage {
         try {
             SearchResult result = search.search(SearchRequestParser.parse(query), access.searchScope());
             return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user)));
-        } catch (InvalidSearchException e) {
+        } catch (InvalidSearchException | UnitOutOfRangeException e) {
             return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user)));
         } catch (SearchUnavailableException e) {
             return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE,

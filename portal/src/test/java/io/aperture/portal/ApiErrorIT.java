@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -64,7 +66,7 @@ class ApiErrorIT {
 
     @Test
     void aUserOfficeProposalWithABadOrcidIsRejectedByFieldAndTheRestIsImported() {
-        String code = "cm" + (10000000 + new java.util.Random().nextInt(89999999));
+        String code = "cm" + (10000000 + new Random().nextInt(89999999));
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
                         {"proposals": [
                           {"code": "%sa", "title": "Bad ORCID", "members": [{"role": "PI", "person": {"fullName": "A B", "orcid": "0000-0002-1825-0098"}}]},
@@ -93,6 +95,61 @@ class ApiErrorIT {
                 .statusCode(400).contentType(ContentType.JSON)
                 .body("error.statusCode", is(400))
                 .body("error.message", is("limit must be from 1 to 50000"));
+    }
+
+    @Test
+    void auditFiltersWithANulOrADateOutOfRangeAreBadRequestsNamingTheField() {
+        for (String field : List.of("actor", "proposal", "action")) {
+            given().auth().oauth2(Tokens.user("staff")).queryParam(field, "x\u0000y").get("/api/staff/audit").then()
+                    .statusCode(400).contentType(ContentType.JSON)
+                    .body("error.field", is(field))
+                    .body("error.message", is(field + ": contains a control character (U+0000) at position 1"));
+        }
+        given().auth().oauth2(Tokens.user("staff")).queryParam("actor", "x".repeat(201)).get("/api/staff/audit").then()
+                .statusCode(400).body("error.field", is("actor")).body("error.message", containsString("longer than 200"));
+        for (String field : List.of("from", "to")) {
+            given().auth().oauth2(Tokens.user("staff")).queryParam(field, "+999999999-12-31T00:00:00Z").get("/api/staff/audit")
+                    .then().statusCode(400)
+                    .body("error.field", is(field))
+                    .body("error.message", is(field + ": must be between the years 1 and 9999"));
+        }
+        given().auth().oauth2(Tokens.user("staff")).queryParam("actor", "nobody-" + UUID.randomUUID())
+                .queryParam("from", "2020-01-01").get("/api/staff/audit").then().statusCode(200).body("size()", is(0));
+    }
+
+    @Test
+    void aUserOfficeImportRefusesNulsOverlongTextAndFarDatesByFieldAndImportsTheRest() {
+        String code = "cm" + (10000000 + new Random().nextInt(89999999));
+        String summary = "s".repeat(20_001);
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+                        {"proposals": [
+                          {"code": "%sa", "title": "NUL\\u0000title"},
+                          {"code": "%sb", "title": "Far visit", "visits": [{"code": "%sb-1", "start": "+999999999-12-31T00:00:00Z"}]},
+                          {"code": "%sc", "summary": "%s"},
+                          {"code": "%sd", "members": [{"role": "PI", "person": {"fullName": "A\\u0000B"}}]},
+                          {"code": "%se\\u0000"},
+                          {"code": "%sf", "title": "Fine", "visits": [{"code": "%sf-1", "start": "2026-01-01T00:00:00Z"}]}]}"""
+                        .formatted(code, code, code, code, summary, code, code, code, code))
+                .post("/api/ingest/user-office").then().statusCode(200)
+                .body("results.status", contains("REJECTED", "REJECTED", "REJECTED", "REJECTED", "REJECTED", "IMPORTED"))
+                .body("results.field", contains("proposals[0].title", "proposals[1].visits[0].start", "proposals[2].summary",
+                        "proposals[3].members[0].person.fullName", "proposals[4].code", null))
+                .body("results[0].error", is("proposals[0].title: contains a control character (U+0000) at position 3"))
+                .body("results[1].error", is("proposals[1].visits[0].start: must be between the years 1 and 9999"))
+                .body("results[2].error", is("proposals[2].summary: is longer than 20000 characters"));
+    }
+
+    @Test
+    void absurdUnitsInSearchBoundsAreBadRequests() {
+        given().queryParam("param", "wavelength:1::m^99999").get("/api/search").then().statusCode(400)
+                .contentType(ContentType.JSON)
+                .body("error.code", is("UNIT_OUT_OF_RANGE"))
+                .body("error.message", containsString("exponent"));
+        given().queryParam("param", "wavelength:1e308::km").get("/api/search").then().statusCode(400)
+                .body("error.code", is("UNIT_OUT_OF_RANGE"))
+                .body("error.message", containsString("beyond the range"));
+        given().queryParam("q", "x").queryParam("param", "wavelength:1e308::km").get("/").then().statusCode(400)
+                .contentType(ContentType.HTML).body(containsString("beyond the range"));
     }
 
     @Test

@@ -251,6 +251,21 @@ class DataCiteIT {
     }
 
     @Test
+    void anIdentifierWithANulIsUnknownOnTheExportAndTheLandingPageNotAServerError() {
+        Response unknown = datacite(given(), "DLS-00000000000000000000");
+        Response nul = given().urlEncodingEnabled(false).get("/api/datasets/DLS-0000%000000/datacite");
+        nul.then().statusCode(404);
+        assertThat(nul.asString()).isEqualTo(unknown.asString());
+        assertThat(nul.contentType()).isEqualTo(unknown.contentType());
+
+        String unknownPage = given().accept(ContentType.HTML).get("/datasets/DLS-00000000000000000000").then().statusCode(404)
+                .contentType(ContentType.HTML).extract().asString();
+        String nulPage = given().urlEncodingEnabled(false).accept(ContentType.HTML).get("/datasets/DLS-0000%000000").then()
+                .statusCode(404).contentType(ContentType.HTML).extract().asString();
+        assertThat(nulPage).isEqualTo(unknownPage);
+    }
+
+    @Test
     void theJsonFormCarriesTheSameValues() {
         given().queryParam("format", "json").get("/api/datasets/" + raw + "/datacite").then().statusCode(200)
                 .contentType(ContentType.JSON)

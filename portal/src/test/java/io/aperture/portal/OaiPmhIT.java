@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.*;
@@ -277,6 +278,64 @@ class OaiPmhIT {
         assertError(oai("verb", "ListSets", "resumptionToken", "anything"), "badResumptionToken", false);
         assertError(oai("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", "instrument:no-such-" + tag), "noRecordsMatch", false);
         assertError(oai("verb", "GetRecord", "metadataPrefix", "oai_dc", "identifier", "oai:elsewhere.org:" + released.getFirst()), "idDoesNotExist", false);
+    }
+
+    @Test
+    void controlCharactersInARequestStillGetAWellFormedError() throws Exception {
+        // echoed in the error message as U+FFFD, never raw: checked() parses and validates every answer
+        Xml verb = oai("verb", "Harvest\u0001\u0000");
+        assertError(verb, "badVerb", true);
+        assertThat(verb.text("//oai:error")).contains("Harvest\ufffd\ufffd");
+        assertError(oai("verb", "ListRecords", "metadataPrefix", "oai_dc", "colour\u0007", "red"), "badArgument", true);
+    }
+
+    @Test
+    void aNulInAnIdentifierPrefixOrSetIsABadArgumentNotAServerError() throws Exception {
+        String id = REPO + released.getFirst();
+        assertError(oai("verb", "GetRecord", "metadataPrefix", "oai_dc", "identifier", id + "\u0000"), "badArgument", true);
+        assertError(oai("verb", "GetRecord", "metadataPrefix", "oai\u0000dc", "identifier", id), "badArgument", true);
+        assertError(oai("verb", "ListMetadataFormats", "identifier", id + "\u0000"), "badArgument", true);
+        assertError(oai("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", set + "\u0000"), "badArgument", true);
+    }
+
+    @Test
+    void datesOutOfRangeAreBadArguments() throws Exception {
+        assertError(oai("verb", "ListRecords", "metadataPrefix", "oai_dc", "from", "+999999999-12-31"), "badArgument", true);
+        assertError(oai("verb", "ListRecords", "metadataPrefix", "oai_dc", "until", "+999999999-12-31T23:59:59Z"), "badArgument", true);
+    }
+
+    @Test
+    void anEditedOrForgedResumptionTokenIsRefused() throws Exception {
+        String token = oai("verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "set", set).text("//oai:resumptionToken");
+        int dot = token.indexOf('.');
+        assertThat(dot).as("a signed token: payload.signature").isPositive();
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8);
+        String rewound = withField(payload, 5, "0"); // the cursor
+        assertError(oai("verb", "ListIdentifiers", "resumptionToken", base64(rewound) + token.substring(dot)), "badResumptionToken", false);
+        String farFuture = withField(payload, 6, "+999999999-12-31T00:00:00Z"); // the position's datestamp
+        assertError(oai("verb", "ListIdentifiers", "resumptionToken", base64(farFuture) + token.substring(dot)), "badResumptionToken", false);
+        assertError(oai("verb", "ListIdentifiers", "resumptionToken", base64(farFuture)), "badResumptionToken", false);
+        // the token as issued still resumes the list
+        assertThat(oai("verb", "ListIdentifiers", "resumptionToken", token).texts("//oai:header/oai:identifier")).isNotEmpty();
+    }
+
+    @Test
+    void malformedFormEncodingOnPostIsABadArgument() throws Exception {
+        String body = given().contentType(ContentType.URLENC).body("verb=ListRecords&metadataPrefix=%zz")
+                .post("/oai").then().statusCode(200).contentType("text/xml").extract().asString();
+        assertError(checked(body), "badArgument", true);
+    }
+
+    /** The token payload with one of its |-separated fields replaced (asserting that this changes it). */
+    private static String withField(String payload, int index, String value) {
+        String[] fields = payload.split("\\|", -1);
+        assertThat(fields[index]).isNotEqualTo(value);
+        fields[index] = value;
+        return String.join("|", fields);
+    }
+
+    private static String base64(String s) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void assertError(Xml x, String code, boolean bareRequest) throws Exception {

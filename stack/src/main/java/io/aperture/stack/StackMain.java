@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
  * <pre>
  * java -cp "$(cat stack/target/stack.classpath)" io.aperture.stack.StackMain --data-dir DIR [--env-file FILE]
  *      [--pg-port N] [--search-port N] [--keycloak-port N] [--amqp-port N] [--log-dir DIR]
- *      [--only postgres,opensearch,keycloak,broker]
+ *      [--only postgres,opensearch,keycloak,broker] [--fast-unsafe]
  * </pre>
+ * {@code --fast-unsafe} (./aperture test only) runs PostgreSQL without fsync: for a stack thrown away after the run.
  * Ports not given come from APERTURE_DB_PORT, APERTURE_SEARCH_PORT, APERTURE_KEYCLOAK_PORT and APERTURE_AMQP_PORT, then
  * from the defaults (15432, 9200, 8180, 5672). Once every service answers, the APERTURE_* connection variables are
  * written to the env file (atomically: a reader never sees half of it), {@code stack ready} is printed, and the
@@ -28,7 +29,10 @@ import java.util.stream.Collectors;
  */
 public final class StackMain {
     private static final String USAGE = "usage: StackMain --data-dir DIR [--env-file FILE] [--pg-port N] [--search-port N]"
-            + " [--keycloak-port N] [--amqp-port N] [--log-dir DIR] [--only postgres,opensearch,keycloak,broker]";
+            + " [--keycloak-port N] [--amqp-port N] [--log-dir DIR] [--only postgres,opensearch,keycloak,broker]"
+            + " [--fast-unsafe]";
+    /** Options that take no value. */
+    private static final Set<String> FLAGS = Set.of("--fast-unsafe");
 
     private StackMain() {
     }
@@ -53,6 +57,7 @@ public final class StackMain {
         port(opts, "--search-port", "APERTURE_SEARCH_PORT").ifPresent(b::searchPort);
         port(opts, "--keycloak-port", "APERTURE_KEYCLOAK_PORT").ifPresent(b::keycloakPort);
         port(opts, "--amqp-port", "APERTURE_AMQP_PORT").ifPresent(b::amqpPort);
+        b.fastUnsafeDisk(opts.containsKey("--fast-unsafe"));
         Optional.ofNullable(System.getenv("APERTURE_SEARCH_HEAP")).ifPresent(b::searchHeap);
         Optional.ofNullable(System.getenv("APERTURE_KEYCLOAK_HEAP")).ifPresent(b::keycloakHeap);
         if (opts.containsKey("--only")) {
@@ -142,11 +147,17 @@ public final class StackMain {
         Set<String> known = Set.of("--data-dir", "--env-file", "--pg-port", "--search-port", "--keycloak-port",
                 "--amqp-port", "--log-dir", "--only");
         Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!known.contains(args[i]) || i + 1 >= args.length) {
+        int i = 0;
+        while (i < args.length) {
+            if (FLAGS.contains(args[i])) {
+                opts.put(args[i], "true");
+                i += 1;
+            } else if (known.contains(args[i]) && i + 1 < args.length) {
+                opts.put(args[i], args[i + 1]);
+                i += 2;
+            } else {
                 throw new IllegalArgumentException(USAGE);
             }
-            opts.put(args[i], args[i + 1]);
         }
         return opts;
     }

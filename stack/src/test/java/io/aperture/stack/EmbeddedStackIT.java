@@ -80,6 +80,12 @@ class EmbeddedStackIT {
                 assertThat(rs.getString(2)).isEqualTo("aperture");
                 assertThat(rs.getString(3)).startsWith("PostgreSQL 17.");
             }
+            // the stack ./aperture start runs keeps committed data through a power cut
+            try (ResultSet rs = s.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit'),"
+                    + " current_setting('full_page_writes')")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(List.of(rs.getString(1), rs.getString(2), rs.getString(3))).containsOnly("on");
+            }
         }
     }
 

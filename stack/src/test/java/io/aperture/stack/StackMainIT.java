@@ -156,6 +156,9 @@ class StackMainIT {
         assertThat(StackMain.parse(new String[]{"--data-dir", "x", "--only", "postgres"}))
                 .isEqualTo(Map.of("--data-dir", "x", "--only", "postgres"));
         assertThatThrownBy(() -> StackService.fromCliName("redis")).hasMessageContaining("unknown service 'redis'");
+        assertThat(StackMain.parse(new String[]{"--fast-unsafe", "--data-dir", "x"}))
+                .isEqualTo(Map.of("--fast-unsafe", "true", "--data-dir", "x"));
+        assertThatThrownBy(() -> StackMain.parse(new String[]{"--data-dir", "x", "--pg-port"})).hasMessageStartingWith("usage: StackMain");
     }
 
     @Test

@@ -9,14 +9,23 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Maps the unit spellings found in NeXus files (Angstrom, keV, deg, micron, mbar, counts, ...) to JSR-385 units
  * and converts values to SI. Unknown spellings are reported as not understood; the caller keeps them as written.
+ * Absurd ones are refused with {@link UnitOutOfRangeException}: an exponent beyond {@value #MAX_EXPONENT} in magnitude,
+ * or a value whose SI equivalent overflows.
  */
 public final class UnitConverter {
+    /** The largest power a unit term may carry ({@code m^12}, {@code cm^-12}); no physical unit needs more. */
+    public static final int MAX_EXPONENT = 12;
+    /** Spellings longer than this are not parsed as products of units (they stay as written). */
+    static final int MAX_SPELLING = 64;
+    /** Distinct spellings remembered; past this, spellings are resolved each time (requests can invent any number). */
+    static final int MAX_CACHED = 1024;
 
     private static final Unit<?> ANGSTROM = Units.METRE.multiply(1e-10);
     private static final Unit<?> ELECTRON_VOLT = Units.JOULE.multiply(1.602176634e-19);
@@ -143,6 +152,9 @@ public final class UnitConverter {
         if (single != null) {
             return Optional.of(single);
         }
+        if (s.length() > MAX_SPELLING) {
+            return Optional.empty();
+        }
         return Optional.ofNullable(parseProduct(s));
     }
 
@@ -177,7 +189,7 @@ public final class UnitConverter {
                 if (b == null) {
                     return null;
                 }
-                int power = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+                int power = m.group(2) == null ? 1 : exponent(s, m.group(2));
                 term = power >= 0 ? b.pow(power) : b.pow(-power).inverse();
             }
             result = dividing ? result.divide(term) : result.multiply(term);
@@ -186,30 +198,56 @@ public final class UnitConverter {
         return any ? result : null;
     }
 
+    /** The power of one term, refused beyond {@link #MAX_EXPONENT} (indriya builds powers recursively). */
+    private static int exponent(String spelling, String digits) {
+        String magnitude = digits.startsWith("-") ? digits.substring(1) : digits;
+        String significant = magnitude.replaceFirst("^0+(?=.)", "");
+        if (significant.length() > 2 || Integer.parseInt(significant) > MAX_EXPONENT) {
+            throw new UnitOutOfRangeException(spelling, "the unit '" + spelling + "' has an exponent beyond "
+                    + MAX_EXPONENT + " in magnitude");
+        }
+        return Integer.parseInt(digits.startsWith("-") ? "-" + significant : significant);
+    }
+
     /** A unit spelling resolved once: how to reach SI, or null when not understood. */
     private record Resolved(javax.measure.UnitConverter toSi, String siSymbol) {
     }
 
     private static final Resolved UNKNOWN = new Resolved(null, null);
     // Files repeat a handful of spellings thousands of times; indriya's parsing and converter building are not cheap.
-    private final Map<String, Resolved> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Resolved> cache = new ConcurrentHashMap<>();
 
     private Resolved resolve(String writtenUnit) {
         if (writtenUnit == null) {
             return UNKNOWN;
         }
-        return cache.computeIfAbsent(writtenUnit, w -> {
-            Optional<Unit<?>> unit = parse(w);
-            if (unit.isEmpty()) {
-                return UNKNOWN;
-            }
-            try {
-                Unit<?> si = unit.get().getSystemUnit();
-                return new Resolved(unit.get().getConverterToAny(si), siSymbol(si));
-            } catch (javax.measure.IncommensurableException | RuntimeException e) {
-                return UNKNOWN;
-            }
-        });
+        Resolved known = cache.get(writtenUnit);
+        if (known != null) {
+            return known;
+        }
+        Resolved resolved = resolveUncached(writtenUnit);
+        if (cache.size() < MAX_CACHED) {
+            cache.putIfAbsent(writtenUnit, resolved);
+        }
+        return resolved;
+    }
+
+    /** How many spellings are remembered (for tests of the bound). */
+    int cachedSpellings() {
+        return cache.size();
+    }
+
+    private Resolved resolveUncached(String written) {
+        Optional<Unit<?>> unit = parse(written);
+        if (unit.isEmpty()) {
+            return UNKNOWN;
+        }
+        try {
+            Unit<?> si = unit.get().getSystemUnit();
+            return new Resolved(unit.get().getConverterToAny(si), siSymbol(si));
+        } catch (javax.measure.IncommensurableException | RuntimeException e) {
+            return UNKNOWN;
+        }
     }
 
     /** Converts a number with a unit as written into a {@link Quantity}; unknown units keep unitKnown=false. */
@@ -222,7 +260,12 @@ public final class UnitConverter {
         if (r == UNKNOWN) {
             return new Quantity(value, null, writtenUnit, null, null, false);
         }
-        return new Quantity(value, null, writtenUnit, r.toSi().convert(value), r.siSymbol(), true);
+        double si = r.toSi().convert(value);
+        if (!Double.isFinite(si)) {
+            throw new UnitOutOfRangeException(writtenUnit, "the value " + value + " " + writtenUnit
+                    + " is beyond the range of numbers in SI units");
+        }
+        return new Quantity(value, null, writtenUnit, si, r.siSymbol(), true);
     }
 
     private static String siSymbol(Unit<?> si) {

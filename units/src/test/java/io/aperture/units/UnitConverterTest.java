@@ -5,6 +5,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class UnitConverterTest {
@@ -49,5 +50,53 @@ class UnitConverterTest {
         Quantity q = units.quantity(Double.NaN, "mm");
         assertThat(q.value()).isNull();
         assertThat(q.text()).isEqualTo("NaN");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"m^99999", "m^-99999", "km^13", "cm^-13", "m^99999999999999999999", "1/s^100"})
+    void absurdExponentsAreRefusedWithoutExhaustingTheStack(String unit) {
+        assertThatThrownBy(() -> units.quantity(1.0, unit))
+                .isInstanceOf(UnitOutOfRangeException.class)
+                .hasMessageContaining("exponent")
+                .satisfies(e -> assertThat(((UnitOutOfRangeException) e).unit()).isEqualTo(unit));
+    }
+
+    @Test
+    void exponentsUpToTheLimitStillConvert() {
+        assertThat(units.quantity(1.0, "cm^-12").siValue()).isCloseTo(1e24, within(1e12));
+        assertThat(units.quantity(2.0, "mm^3").siValue()).isCloseTo(2e-9, within(1e-20));
+        assertThat(units.quantity(2.0, "m^012").siUnit()).isEqualTo("m^12");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1e308, km", "-1e308, km", "1e300, km^12", "1.7e308, mbar^2"})
+    void valuesWhoseSiEquivalentOverflowsAreRefused(double value, String unit) {
+        assertThatThrownBy(() -> units.quantity(value, unit))
+                .isInstanceOf(UnitOutOfRangeException.class)
+                .hasMessageContaining("beyond the range");
+    }
+
+    @Test
+    void theLargestValuesThatFitStillConvert() {
+        assertThat(units.quantity(1e305, "km").siValue()).isEqualTo(1e308);
+        assertThat(units.quantity(1e308, "m").siValue()).isEqualTo(1e308);
+    }
+
+    @Test
+    void longSpellingsAreUnknownNotParsed() {
+        String longProduct = "m.".repeat(40) + "m";
+        Quantity q = units.quantity(1.0, longProduct);
+        assertThat(q.unitKnown()).isFalse();
+        assertThat(q.unit()).isEqualTo(longProduct);
+    }
+
+    @Test
+    void spellingsInventedByRequestsDoNotGrowTheCacheWithoutBound() {
+        UnitConverter fresh = new UnitConverter();
+        for (int i = 0; i < UnitConverter.MAX_CACHED * 3; i++) {
+            assertThat(fresh.quantity(1.0, "unit" + i).unitKnown()).isFalse();
+        }
+        assertThat(fresh.quantity(1.0, "keV").unitKnown()).isTrue();
+        assertThat(fresh.cachedSpellings()).isLessThanOrEqualTo(UnitConverter.MAX_CACHED);
     }
 }

@@ -1,19 +1,43 @@
 package io.aperture.catalogue.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.aperture.catalogue.input.InvalidInputException;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.SearchUnavailableException;
+import io.aperture.units.UnitOutOfRangeException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Client errors answered in the PaNOSC reference's error shape; nothing about stored data goes into a message. */
 public class ApiExceptionMappers {
+    private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
 
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
         return ApiError.of(400, e.getMessage()).withField(e.parameter()).response();
+    }
+
+    /** A value no stored record can hold (a control character, too long, a date beyond the years 1-9999). */
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        // the message names the field and the problem, never the value itself (it may carry control characters)
+        LOG.infof("refused %s: %s", uri.getPath(), e.getMessage());
+        if (!uri.getPath().startsWith("/api/")) {
+            // a portal page that runs the same query (the staff audit page): a plain answer, not the API's JSON
+            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
+        }
+        return ApiError.of(400, e.getMessage()).withField(e.field()).response();
+    }
+
+    /** A unit with an absurd exponent or a value whose SI equivalent overflows (units module), as a search bound. */
+    @ServerExceptionMapper
+    public Response unitOutOfRange(UnitOutOfRangeException e, UriInfo uri) {
+        LOG.infof("refused %s: a unit or value out of range", uri.getPath());
+        return ApiError.of(400, e.getMessage()).withCode("UNIT_OUT_OF_RANGE").response();
     }
 
     /** The engine is down or overloaded: a temporary condition the client may retry, not a server bug (500). */

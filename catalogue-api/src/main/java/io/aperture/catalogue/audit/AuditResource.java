@@ -1,5 +1,8 @@
 package io.aperture.catalogue.audit;
 
+import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.input.InstantRange;
+import io.aperture.catalogue.input.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -42,6 +45,9 @@ public class AuditResource {
         if (limit < 1 || limit > MAX_ROWS) {
             throw new BadRequestException("limit must be from 1 to " + MAX_ROWS);
         }
+        InvalidInputException.requireText("proposal", proposal, InputText.MAX_IDENTIFIER);
+        InvalidInputException.requireText("actor", actor, InputText.MAX_IDENTIFIER);
+        InvalidInputException.requireText("action", action, InputText.MAX_IDENTIFIER);
         StringBuilder sql = new StringBuilder("SELECT id, occurred_at, actor, action, subject_type, subject_id, proposal, details::text, hash "
                 + "FROM audit_event WHERE true");
         List<Object> params = new ArrayList<>();
@@ -100,11 +106,16 @@ public class AuditResource {
     }
 
     private static Instant instant(String name, String v) {
+        Instant parsed;
         try {
-            return v.length() == 10 ? Instant.parse(v + "T00:00:00Z") : Instant.parse(v);
+            parsed = v.length() == 10 ? Instant.parse(v + "T00:00:00Z") : Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadRequestException(name + " must be a date (2026-01-31) or an ISO-8601 instant");
+            throw new InvalidInputException(name, "must be a date (2026-01-31) or an ISO-8601 instant");
         }
+        if (!InstantRange.contains(parsed)) {
+            throw new InvalidInputException(name, "must be " + InstantRange.DESCRIPTION);
+        }
+        return parsed;
     }
 
     private static Instant toInstant(Object o) {

@@ -1,5 +1,7 @@
 package io.aperture.catalogue.datacite;
 
+import io.aperture.catalogue.input.InputText;
+
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -10,7 +12,8 @@ import java.io.UncheckedIOException;
 /**
  * A small streaming XML writer over StAX for the catalogue's exports. Namespaces are declared explicitly by the
  * caller ({@link #declare}), so the output has exactly the prefixes the standards' examples use. StAX escapes all
- * text and attribute values.
+ * text and attribute values; characters XML 1.0 forbids (NUL and other controls, which StAX writes as they are) become
+ * U+FFFD first, so whatever a request or a record carries, the document stays well-formed.
  */
 public final class XmlOut {
     public static final String XSI = XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI;
@@ -50,11 +53,11 @@ public final class XmlOut {
 
     /** An unqualified attribute; nothing is written when {@code value} is null. */
     public XmlOut attr(String name, String value) {
-        return value == null ? this : run(() -> w.writeAttribute(name, value));
+        return value == null ? this : run(() -> w.writeAttribute(name, InputText.forXml(value)));
     }
 
     public XmlOut attr(String prefix, String namespace, String name, String value) {
-        return value == null ? this : run(() -> w.writeAttribute(prefix, namespace, name, value));
+        return value == null ? this : run(() -> w.writeAttribute(prefix, namespace, name, InputText.forXml(value)));
     }
 
     public XmlOut lang(String lang) {
@@ -62,7 +65,7 @@ public final class XmlOut {
     }
 
     public XmlOut text(String text) {
-        return text == null ? this : run(() -> w.writeCharacters(text));
+        return text == null ? this : run(() -> w.writeCharacters(InputText.forXml(text)));
     }
 
     public XmlOut close() {

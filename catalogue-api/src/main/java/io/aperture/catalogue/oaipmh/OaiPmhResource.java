@@ -1,6 +1,5 @@
 package io.aperture.catalogue.oaipmh;
 
-import jakarta.ws.rs.core.MultivaluedHashMap;
 import io.aperture.catalogue.datacite.DataCiteMapper;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.datacite.DataCiteSettings;
@@ -20,15 +19,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.*;
+import java.util.function.Supplier;
 
 /**
  * OAI-PMH 2.0 at {@code /oai} (GET query string or POST form). Anonymous by design: it serves released data only,
@@ -41,6 +41,7 @@ public class OaiPmhResource {
     static final String NS = "http://www.openarchives.org/OAI/2.0/";
     static final String OAI_IDENTIFIER_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier";
     private static final String XML = "text/xml;charset=UTF-8";
+    private static final Logger LOG = Logger.getLogger(OaiPmhResource.class);
 
     private final PublicRecords records;
     private final AccessControl access;
@@ -48,10 +49,12 @@ public class OaiPmhResource {
     private final DataCiteSettings datacite;
     private final OaiSettings settings;
     private final PublicUrls urls;
+    private final TokenSignature tokens;
     private final Clock clock;
 
     OaiPmhResource(PublicRecords records, AccessControl access, DataCiteMapper mapper, DataCiteSettings datacite,
-                   OaiSettings settings, PublicUrls urls, Clock clock) {
+                   OaiSettings settings, PublicUrls urls, TokenSignature tokens, Clock clock) {
+        this.tokens = tokens;
         this.urls = urls;
         this.records = records;
         this.access = access;
@@ -65,24 +68,25 @@ public class OaiPmhResource {
     @Produces(XML)
     @Transactional
     public Response get(@Context UriInfo uri) {
-        return answer(uri.getQueryParameters(), uri);
+        return answer(() -> OaiForm.parse(uri.getRequestUri().getRawQuery()), uri);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(XML)
     @Transactional
-    public Response post(MultivaluedMap<String, String> form, @Context UriInfo uri) {
-        return answer(form == null ? new MultivaluedHashMap<>() : form, uri);
+    public Response post(String form, @Context UriInfo uri) {
+        return answer(() -> OaiForm.parse(form), uri);
     }
 
-    private Response answer(Map<String, List<String>> parameters, UriInfo uri) {
+    /** Answers the request whose parameters {@code parameters} decodes (an OaiException there is a protocol error too). */
+    private Response answer(Supplier<Map<String, List<String>>> parameters, UriInfo uri) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         URI publicBase = urls.base(uri.getBaseUri());
         String baseUrl = PublicUrls.oai(publicBase);
         OaiRequest request = null;
         try {
-            request = OaiRequest.parse(parameters);
+            request = OaiRequest.parse(parameters.get());
             XmlOut out = envelope(now, baseUrl, request.verb().name(), request.arguments());
             switch (request.verb()) {
                 case Identify -> identify(out, baseUrl);
@@ -93,6 +97,10 @@ public class OaiPmhResource {
             }
             return Response.ok(out.close().finish(), XML).build();
         } catch (OaiException e) {
+            // the code only: the message may quote what the request carried
+            if (e.hidesArguments() || e.code() == Code.badResumptionToken) {
+                LOG.infof("OAI-PMH request refused with %s", e.code());
+            }
             boolean echo = request != null && !e.hidesArguments();
             XmlOut out = envelope(now, baseUrl, echo ? request.verb().name() : null, echo ? request.arguments() : Map.of());
             out.leaf("", "error", NS, e.getMessage(), "code", e.code().name());
@@ -172,7 +180,7 @@ public class OaiPmhResource {
 
     private void list(XmlOut out, OaiRequest request, URI publicBase) {
         boolean withMetadata = request.verb() == OaiRequest.Verb.ListRecords;
-        Optional<ResumptionToken> token = request.argument("resumptionToken").map(ResumptionToken::decode);
+        Optional<ResumptionToken> token = request.argument("resumptionToken").map(t -> ResumptionToken.decode(t, tokens));
         ListWindow window = token.map(ResumptionToken::window).orElseGet(() -> ListWindow.of(request));
         int cursor = token.map(ResumptionToken::cursor).orElse(0);
         int size = settings.pageSize();
@@ -199,7 +207,7 @@ public class OaiPmhResource {
         long complete = records.count(window);
         if (page.more()) {
             PublicRecords.Row last = page.last().orElseThrow();
-            String next = new ResumptionToken(window, cursor + scanned, last.datestamp(), last.dataset().id).encode();
+            String next = new ResumptionToken(window, cursor + scanned, last.datestamp(), last.dataset().id).encode(tokens);
             out.open("", "resumptionToken", NS).attr("completeListSize", String.valueOf(complete))
                     .attr("cursor", String.valueOf(cursor)).text(next).close();
         } else if (token.isPresent()) {

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.oaipmh;
 
+import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.oaipmh.OaiException.Code;
 
 import java.util.*;
@@ -9,6 +10,8 @@ import java.util.*;
  * required ones present and {@code resumptionToken} exclusive (protocol section 3.1 and section 4).
  */
 public record OaiRequest(Verb verb, Map<String, String> arguments) {
+    /** The longest argument value accepted (a resumption token is about 200 characters). */
+    static final int MAX_ARGUMENT = 1000;
 
     public enum Verb {
         Identify(Set.of(), Set.of(), false),
@@ -62,6 +65,10 @@ public record OaiRequest(Verb verb, Map<String, String> arguments) {
             if (e.getValue().size() != 1) {
                 throw new OaiException(Code.badArgument, "the argument '" + key + "' is repeated");
             }
+            // NUL and other control characters can be part of no identifier, prefix, set, date or token
+            InputText.problem(e.getValue().getFirst(), MAX_ARGUMENT).ifPresent(problem -> {
+                throw new OaiException(Code.badArgument, "the argument '" + key + "' " + problem);
+            });
             args.put(key, e.getValue().getFirst());
         }
         if (args.containsKey("resumptionToken")) {

@@ -1,6 +1,7 @@
 package io.aperture.catalogue.oaipmh;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Instrument;
 import io.aperture.catalogue.search.SearchScope;
@@ -47,7 +48,7 @@ public class PublicRecords {
 
     /** The record with this pid, when the public may see it; an embargoed, withdrawn or unknown pid is alike empty. */
     public Optional<Row> find(String pid) {
-        if (pid == null || pid.length() > 200) {
+        if (!InputText.possibleIdentifier(pid)) {
             return Optional.empty();
         }
         List<Object[]> rows = em.createQuery("select d, " + STAMP + " from Dataset d where d.pid = :pid and " + PUBLIC, Object[].class)

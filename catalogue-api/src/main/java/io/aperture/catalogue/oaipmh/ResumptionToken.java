@@ -1,31 +1,31 @@
 package io.aperture.catalogue.oaipmh;
 
+import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.oaipmh.OaiException.Code;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /**
  * A stateless resumption token: the list's arguments plus the position after the last record sent (its datestamp
  * and row id — a keyset, so records added or changed meanwhile neither shift nor repeat the rest of the list) and
- * the cursor (records sent before the next page). Encoded as URL-safe base64; opaque to harvesters.
+ * the cursor (records sent before the next page). Signed ({@link TokenSignature}) and opaque to harvesters: an edited
+ * token, or one whose dates lie outside {@link InstantRange}, is a {@code badResumptionToken}.
  */
 public record ResumptionToken(ListWindow window, int cursor, Instant afterStamp, long afterId) {
     private static final String VERSION = "o1";
     private static final String SEP = "|";
 
-    public String encode() {
+    public String encode(TokenSignature signature) {
         String raw = String.join(SEP, VERSION, window.format().prefix(), window.set().orElse(""),
                 window.from().map(Instant::toString).orElse(""), window.untilExclusive().map(Instant::toString).orElse(""),
                 String.valueOf(cursor), afterStamp.toString(), String.valueOf(afterId));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        return signature.sign(raw);
     }
 
-    public static ResumptionToken decode(String token) {
+    public static ResumptionToken decode(String token, TokenSignature signature) {
+        String raw = signature.verify(token).orElseThrow(ResumptionToken::notIssuedHere);
         try {
-            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             String[] f = raw.split("\\|", -1);
             if (f.length != 8 || !f[0].equals(VERSION)) {
                 throw new IllegalArgumentException("wrong shape");
@@ -38,10 +38,20 @@ public record ResumptionToken(ListWindow window, int cursor, Instant afterStamp,
             if (cursor < 0 || afterId < 0) {
                 throw new IllegalArgumentException("negative position");
             }
-            return new ResumptionToken(window, cursor, Instant.parse(f[6]), afterId);
+            Instant afterStamp = Instant.parse(f[6]);
+            boolean inRange = InstantRange.contains(afterStamp) && window.from().map(InstantRange::contains).orElse(true)
+                    && window.untilExclusive().map(InstantRange::contains).orElse(true);
+            if (!inRange) {
+                throw new IllegalArgumentException("a date out of range");
+            }
+            return new ResumptionToken(window, cursor, afterStamp, afterId);
         } catch (RuntimeException e) {
-            throw new OaiException(Code.badResumptionToken, "the resumptionToken is not one this repository issued");
+            throw notIssuedHere();
         }
+    }
+
+    private static OaiException notIssuedHere() {
+        return new OaiException(Code.badResumptionToken, "the resumptionToken is not one this repository issued");
     }
 
     private static Optional<String> optional(String s) {

@@ -3,6 +3,8 @@ package io.aperture.catalogue.useroffice;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.ProposalRoles;
 import io.aperture.catalogue.ingest.InvalidRecordException;
+import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.ingest.Pids;
 import io.aperture.catalogue.model.*;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +26,12 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class UserOfficeImport {
+    /** The longest value of each text field; fields not named here hold names and short texts. */
+    private static final Map<String, Integer> MAX_LENGTH = Map.of(
+            "code", InputText.MAX_IDENTIFIER, "facility", InputText.MAX_IDENTIFIER, "doi", InputText.MAX_IDENTIFIER,
+            "orcid", InputText.MAX_IDENTIFIER, "username", InputText.MAX_IDENTIFIER, "ror", InputText.MAX_IDENTIFIER,
+            "email", 320, "title", 2_000, "summary", 20_000);
+    private static final int MAX_OTHER_TEXT = 500;
     private final EntityManager em;
     private final String defaultFacility;
     private final ProposalRoles roles;
@@ -191,16 +199,25 @@ public class UserOfficeImport {
         if (!v.isTextual()) {
             throw new InvalidRecordException(at + "." + field, "must be a string");
         }
-        return v.textValue().strip();
+        String value = v.textValue().strip();
+        InputText.problem(value, MAX_LENGTH.getOrDefault(field, MAX_OTHER_TEXT)).ifPresent(problem -> {
+            throw new InvalidRecordException(at + "." + field, problem);
+        });
+        return value;
     }
 
     private static Instant instant(JsonNode node, String at, String field) {
         String v = text(node, at, field, false);
+        Instant parsed;
         try {
-            return v == null ? null : Instant.parse(v);
+            parsed = v == null ? null : Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw new InvalidRecordException(at + "." + field, "must be an ISO-8601 instant");
         }
+        if (parsed != null && !InstantRange.contains(parsed)) {
+            throw new InvalidRecordException(at + "." + field, "must be " + InstantRange.DESCRIPTION);
+        }
+        return parsed;
     }
 
     static Map<String, Object> summary(List<Result> results) {

@@ -42,6 +42,7 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
             Path dir = Path.of("target", "test-stack-" + ProcessHandle.current().pid());
             stack = EmbeddedStack.builder(dir)
                     .postgresPort(Ports.free()).searchPort(Ports.free()).keycloakPort(Ports.free()).amqpPort(Ports.free())
+                    .fastUnsafeDisk(true) // thrown away after the run
                     .build();
             endpoints = stack.start();
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close));

@@ -1,0 +1,70 @@
+package io.aperture.catalogue.oaipmh;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ResumptionTokenTest {
+    private static final TokenSignature SIGNATURE = new TokenSignature("a-test-secret-of-at-least-32-characters");
+    private final ResumptionToken token = new ResumptionToken(new ListWindow(MetadataFormat.OAI_DC,
+            Optional.of("instrument:i03"), Optional.of(Instant.parse("2024-01-01T00:00:00Z")), Optional.empty()),
+            100, Instant.parse("2025-06-01T12:00:00Z"), 4711);
+
+    @Test
+    void aTokenThisRepositorySignedDecodesToTheSamePosition() {
+        assertThat(ResumptionToken.decode(token.encode(SIGNATURE), SIGNATURE)).isEqualTo(token);
+    }
+
+    @Test
+    void anotherInstanceWithTheSameSecretAcceptsTheToken() {
+        TokenSignature other = new TokenSignature("a-test-secret-of-at-least-32-characters");
+        assertThat(ResumptionToken.decode(token.encode(SIGNATURE), other)).isEqualTo(token);
+    }
+
+    @Test
+    void anEditedTokenIsRefused() {
+        String signed = token.encode(SIGNATURE);
+        String payload = new String(Base64.getUrlDecoder().decode(signed.substring(0, signed.indexOf('.'))), StandardCharsets.UTF_8);
+        String edited = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.replace("|100|", "|0|").getBytes(StandardCharsets.UTF_8))
+                + signed.substring(signed.indexOf('.'));
+        assertBad(edited);
+        assertBad(signed.substring(0, signed.indexOf('.')));
+        assertBad(signed + "A");
+        assertBad("not.base64!");
+        assertBad(token.encode(new TokenSignature("another-secret-of-at-least-32-characters")));
+    }
+
+    @Test
+    void anUnsignedTokenOfTheOldShapeIsRefused() {
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "o1|oai_dc||||0|2025-06-01T12:00:00Z|1".getBytes(StandardCharsets.UTF_8));
+        assertBad(unsigned);
+    }
+
+    @Test
+    void datesOutOfRangeAreRefusedEvenWhenSigned() {
+        ResumptionToken far = new ResumptionToken(new ListWindow(MetadataFormat.OAI_DC, Optional.empty(),
+                Optional.of(Instant.parse("+999999999-12-31T00:00:00Z")), Optional.empty()), 0, Instant.parse("2025-06-01T12:00:00Z"), 1);
+        assertBad(far.encode(SIGNATURE));
+        ResumptionToken after = new ResumptionToken(token.window(), 0, Instant.parse("+999999999-12-31T00:00:00Z"), 1);
+        assertBad(after.encode(SIGNATURE));
+    }
+
+    @Test
+    void aShortSecretIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> new TokenSignature("short")).hasMessageContaining("at least 32 characters");
+    }
+
+    private static void assertBad(String t) {
+        assertThatThrownBy(() -> ResumptionToken.decode(t, SIGNATURE))
+                .isInstanceOf(OaiException.class)
+                .satisfies(e -> assertThat(((OaiException) e).code()).isEqualTo(OaiException.Code.badResumptionToken));
+    }
+}
