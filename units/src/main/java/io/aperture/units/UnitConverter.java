@@ -268,6 +268,19 @@ public final class UnitConverter {
         return new Quantity(value, null, writtenUnit, si, r.siSymbol(), true);
     }
 
+    /**
+     * A number with a unit as a file recorded it: like {@link #quantity}, except that an absurd unit or a value beyond
+     * SI range is kept as written with no SI value (unitKnown=false) instead of refused, so one odd field never costs
+     * the rest of a file's metadata. For what people type into a search, use {@link #quantity}, which refuses.
+     */
+    public Quantity asRecorded(double value, String writtenUnit) {
+        try {
+            return quantity(value, writtenUnit);
+        } catch (UnitOutOfRangeException e) {
+            return new Quantity(value, null, writtenUnit, null, null, false);
+        }
+    }
+
     private static String siSymbol(Unit<?> si) {
         String s = si.toString();
         return s.equals("one") || s.isEmpty() ? "1" : s;

@@ -77,6 +77,19 @@ class UnitConverterTest {
     }
 
     @Test
+    void aFilesAbsurdUnitOrValueIsKeptAsWrittenWithoutSi() {
+        Quantity exponent = units.asRecorded(1.0, "m^99999");
+        assertThat(exponent.value()).isEqualTo(1.0);
+        assertThat(exponent.unit()).isEqualTo("m^99999");
+        assertThat(exponent.unitKnown()).isFalse();
+        assertThat(exponent.siValue()).isNull();
+        Quantity overflow = units.asRecorded(1e308, "km");
+        assertThat(overflow.value()).isEqualTo(1e308);
+        assertThat(overflow.siValue()).isNull();
+        assertThat(units.asRecorded(2.0, "mm").siValue()).as("ordinary values convert as always").isCloseTo(0.002, within(1e-15));
+    }
+
+    @Test
     void theLargestValuesThatFitStillConvert() {
         assertThat(units.quantity(1e305, "km").siValue()).isEqualTo(1e308);
         assertThat(units.quantity(1e308, "m").siValue()).isEqualTo(1e308);

@@ -2,6 +2,7 @@ package io.aperture.catalogue.search;
 
 import io.aperture.units.Quantity;
 import io.aperture.units.UnitConverter;
+import io.aperture.units.UnitOutOfRangeException;
 
 /**
  * A parameter range's bounds as the index compares them. Bounds given with a unit are converted to SI and compared
@@ -12,6 +13,14 @@ record SiRange(Double min, Double max, String unit, boolean minExclusive, boolea
     private static final UnitConverter UNITS = new UnitConverter();
 
     static SiRange of(SearchRequest.ParameterRange r) {
+        try {
+            return convert(r);
+        } catch (UnitOutOfRangeException e) {
+            throw new InvalidSearchException("param", e.getMessage());
+        }
+    }
+
+    private static SiRange convert(SearchRequest.ParameterRange r) {
         if (r.unit() == null) {
             return new SiRange(r.min(), r.max(), null, r.minExclusive(), r.maxExclusive());
         }

@@ -47,5 +47,8 @@ class FacetsAndRangesTest {
         assertThat(raw.min()).isEqualTo(1.0);
         assertThatThrownBy(() -> SiRange.of(new SearchRequest.ParameterRange("x", 1.0, 2.0, "furlongs-per-fortnight-ish")))
                 .isInstanceOf(InvalidSearchException.class).hasMessageContaining("unknown unit");
+        assertThatThrownBy(() -> SiRange.of(new SearchRequest.ParameterRange("wavelength", 1e308, null, "km")))
+                .as("an absurd bound names the parameter field").isInstanceOf(InvalidSearchException.class)
+                .hasMessageContaining("beyond the range");
     }
 }

@@ -126,7 +126,7 @@ final class EntryContext {
         if (v.get().isText()) {
             return null;
         }
-        return units.quantity(v.get().numbers()[0], textAttr(d, "units"));
+        return units.asRecorded(v.get().numbers()[0], textAttr(d, "units"));
     }
 
     /** Looks an absolute path up from the file root, following the same cached group objects. */

@@ -315,10 +315,10 @@ public final class EntryExtractor {
 
     private void addNumbers(List<Parameter> out, String name, double[] values, String unit) {
         if (values.length == 1) {
-            out.add(Parameter.of(name, units.quantity(values[0], unit)));
+            out.add(Parameter.of(name, units.asRecorded(values[0], unit)));
         } else {
             for (int i = 0; i < values.length; i++) {
-                out.add(Parameter.of(name + "[" + i + "]", units.quantity(values[i], unit)));
+                out.add(Parameter.of(name + "[" + i + "]", units.asRecorded(values[i], unit)));
             }
         }
     }

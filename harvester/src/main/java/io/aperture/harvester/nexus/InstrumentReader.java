@@ -150,10 +150,10 @@ final class InstrumentReader {
 
     private double toSi(EntryContext cx, double value, String unit, String assumed, String where) {
         String u = unit == null ? assumed : unit;
-        Quantity q = units.quantity(value, u);
+        Quantity q = units.asRecorded(value, u);
         if (!q.unitKnown()) {
             cx.warn("unknown unit '" + u + "' at " + where + "; value used as " + assumed);
-            return siOrNaN(units.quantity(value, assumed));
+            return siOrNaN(units.asRecorded(value, assumed));
         }
         return siOrNaN(q);
     }

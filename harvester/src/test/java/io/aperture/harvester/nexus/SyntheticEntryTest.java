@@ -92,4 +92,24 @@ class SyntheticEntryTest {
         assertThat(r.instrument().detectors().getFirst().position()).isNull();
         assertThat(r.warnings()).anyMatch(w -> w.contains("loops"));
     }
+
+    @Test
+    void anAbsurdUnitOrValueCostsOnlyThatValue() {
+        MemTree.Group root = tree();
+        MemTree.Group sample = (MemTree.Group) ((MemTree.Group) root.children().getFirst()).group("sample").orElseThrow();
+        sample.number("field_strength", 2, "T^99999");
+        sample.number("thickness", 1e308, "km");
+        HarvestRecord r = harvest(root);
+        assertThat(r.sample().name()).as("the rest of the file is catalogued").isEqualTo("lysozyme crystal");
+        assertThat(r.parameters()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("/entry/sample/field_strength");
+            assertThat(p.unit()).isEqualTo("T^99999");
+            assertThat(p.siValue()).isNull();
+        });
+        assertThat(r.parameters()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo("/entry/sample/thickness");
+            assertThat(p.siValue()).isNull();
+        });
+        assertThat(RecordSchema.check(List.of(r))).allMatch(List::isEmpty);
+    }
 }
