@@ -31,8 +31,9 @@ class DataCiteClient {
     DataCiteClient(DoiSettings settings, DoiConfig config) {
         this.settings = settings;
         this.requestTimeout = config.http().requestTimeout();
+        // HTTP/1.1: small calls one at a time; no h2c upgrade attempt on plain-http endpoints (the test stand-in)
         this.http = HttpClient.newBuilder().connectTimeout(config.http().connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+                .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** How a call ended. */
