@@ -3,6 +3,7 @@ package io.aperture.portal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.doi.DoiJob;
 import io.aperture.catalogue.doi.OpaqueSuffix;
+import io.aperture.catalogue.embargo.ReleaseJob;
 import io.aperture.policy.doi.DoiState;
 import io.aperture.portal.testing.DataCiteStandIn;
 import io.aperture.portal.testing.DataCiteStandIn.Call;
@@ -75,6 +76,8 @@ class DoiLifecycleTest {
 
     @Inject
     DoiJob job;
+    @Inject
+    ReleaseJob releaseJob;
     @Inject
     EntityManager em;
 
@@ -182,6 +185,28 @@ class DoiLifecycleTest {
         given().get("/api/datasets/" + pid + "/datacite").then().statusCode(200)
                 .body(containsString("identifierType=\"DOI\">" + doi + "<"));
 
+    }
+
+    @Test
+    void theReleaseJobMakesTheDoiFindableWhenTheEmbargoEnds() {
+        String title = "Due tourmaline " + UUID.randomUUID();
+        // produced almost three years ago: the embargo ends in a day or two
+        Instant produced = Instant.now().minus(Duration.ofDays(3 * 365 - 1));
+        Map<String, Object> scan = embargoedScan(title, Records.record(title, produced));
+        String doi = doiOf((String) scan.get("pid"));
+        job.runOnce();
+        assertThat(datacite.state(doi)).isEqualTo("draft");
+
+        TestClock.shift(Duration.ofDays(5));
+        assertThat(releaseJob.releaseDue()).isGreaterThanOrEqualTo(1);
+        job.runOnce();
+
+        assertThat(datacite.state(doi)).isEqualTo("findable");
+        Call publish = datacite.callsFor(doi).getLast();
+        assertThat(publish.event()).isEqualTo("publish");
+        assertThat(publish.xml()).contains(title).contains("dateType=\"Issued\"");
+        assertThat(datacite.changesOf(doi)).containsExactly(new Change(doi, "none", "draft"), new Change(doi, "draft", "findable"));
+        assertThat(outboxRows((String) scan.get("pid"))).isZero();
     }
 
     @Test
