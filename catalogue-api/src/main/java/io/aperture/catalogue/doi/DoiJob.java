@@ -55,7 +55,7 @@ public class DoiJob {
         this.transactionSeconds = (int) Math.min(Integer.MAX_VALUE, call.toSeconds() + 30);
     }
 
-    @Scheduled(every = "${aperture.doi.poll-interval:10s}", delayed = "10s",
+    @Scheduled(every = "${aperture.doi.poll-interval}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @ActivateRequestContext
     void scheduled() {
