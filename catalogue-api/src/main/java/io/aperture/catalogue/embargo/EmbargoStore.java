@@ -1,5 +1,6 @@
 package io.aperture.catalogue.embargo;
 
+import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.model.Embargo;
 import io.aperture.catalogue.model.ExtensionRequestRow;
 import io.aperture.policy.doi.DoiState;
@@ -28,10 +29,12 @@ class EmbargoStore {
 
     private final EntityManager em;
     private final EmbargoRules rules;
+    private final DoiQueue dois;
 
-    EmbargoStore(EntityManager em, EmbargoRules rules) {
+    EmbargoStore(EntityManager em, EmbargoRules rules, DoiQueue dois) {
         this.em = em;
         this.rules = rules;
+        this.dois = dois;
     }
 
     /** Loads an embargo locked for update: concurrent decisions on one embargo happen one after the other. */
@@ -130,7 +133,8 @@ class EmbargoStore {
     /**
      * Copies the embargo's terms to its datasets (what search and pages read) — dates, status, the licence in force
      * (a dataset's own licence is kept while one is in force) and the DOI transition the policy names for the status;
-     * the outbox reindexes them. Rows that already agree are left alone, so they are not reindexed for nothing.
+     * the outbox reindexes them. Rows that already agree are left alone, so they are not reindexed for nothing. The
+     * DOI calls the change needs for the rows it changed are queued in the same transaction.
      */
     void syncDatasets(Embargo e) {
         EmbargoState state = toState(e);
@@ -138,13 +142,14 @@ class EmbargoStore {
         Optional<DoiState.Transition> doi = DoiState.transitionOn(state.status());
         String where = e.visit != null ? "visit_id = ?5 AND NOT EXISTS (SELECT 1 FROM embargo o WHERE o.dataset_id = dataset.id)"
                 : "id = ?5";
-        em.createNativeQuery("UPDATE dataset SET embargo_end = ?1, access_state = ?2, released_at = cast(?3 AS timestamptz), "
+        @SuppressWarnings("unchecked")
+        List<Number> changed = em.createNativeQuery("UPDATE dataset SET embargo_end = ?1, access_state = ?2, released_at = cast(?3 AS timestamptz), "
                         + "license = CASE WHEN cast(?4 AS text) IS NULL THEN NULL ELSE coalesce(license, ?4) END, "
                         + "doi_state = CASE WHEN doi_state = cast(?6 AS text) THEN cast(?7 AS text) ELSE doi_state END, "
                         + "updated_at = now() WHERE " + where
                         + " AND (embargo_end IS DISTINCT FROM ?1 OR access_state IS DISTINCT FROM ?2"
                         + " OR released_at IS DISTINCT FROM cast(?3 AS timestamptz)"
-                        + " OR (license IS NULL) <> (cast(?4 AS text) IS NULL) OR doi_state = cast(?6 AS text))")
+                        + " OR (license IS NULL) <> (cast(?4 AS text) IS NULL) OR doi_state = cast(?6 AS text)) RETURNING id")
                 .setParameter(1, p.embargoEnd())
                 .setParameter(2, p.status().name())
                 .setParameter(3, p.releasedAt().orElse(null))
@@ -152,7 +157,8 @@ class EmbargoStore {
                 .setParameter(5, e.visit != null ? e.visit.id : e.dataset.id)
                 .setParameter(6, doi.map(t -> t.from().name()).orElse(null))
                 .setParameter(7, doi.map(t -> t.to().name()).orElse(null))
-                .executeUpdate();
+                .getResultList();
+        dois.embargoChanged(changed.stream().map(Number::longValue).toList(), state.status());
         em.createNativeQuery("UPDATE embargo SET end_moved_at = NULL WHERE id = ?1 AND end_moved_at IS NOT NULL")
                 .setParameter(1, e.id).executeUpdate();
     }

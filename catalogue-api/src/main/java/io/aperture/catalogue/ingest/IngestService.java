@@ -2,6 +2,7 @@ package io.aperture.catalogue.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.model.*;
 import io.aperture.record.FileRef;
@@ -34,15 +35,17 @@ public class IngestService {
     private final IngestAudit audit;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final DoiQueue dois;
 
     IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, IngestAudit audit, ObjectMapper mapper,
-                  Clock clock) {
+                  Clock clock, DoiQueue dois) {
         this.em = em;
         this.references = references;
         this.embargo = embargo;
         this.audit = audit;
         this.mapper = mapper;
         this.clock = clock;
+        this.dois = dois;
     }
 
     public List<IngestResult> ingest(List<JsonNode> records, String actor) {
@@ -132,6 +135,7 @@ public class IngestService {
         em.flush();
         em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, refs.techniqueIds()));
         embargo.attach(ds, governing, actor, now);
+        dois.recordChanged(ds);
         audit.record(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
     }

@@ -113,10 +113,12 @@ public class Dataset extends PanacheEntityBase {
     @KeywordField(aggregable = Aggregable.YES)
     public String license;
 
+    /** Written in SQL by the embargo sync and the DOI queue only; never written back from the entity. */
     @KeywordField
+    @Column(name = "doi", updatable = false)
     public String doi;
 
-    @Column(name = "doi_state")
+    @Column(name = "doi_state", updatable = false)
     @Enumerated(EnumType.STRING)
     public DoiState doiState = DoiState.initial();
 

@@ -1,0 +1,49 @@
+package io.aperture.portal.testing;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The official DataCite 4.6 XSD, compiled offline from {@code ../shared/standards/datacite/kernel-4.6} next to the
+ * repository root. Missing schemas fail the test that asks for them: a validation that silently did not happen would
+ * prove nothing. (When the schemas are copied into the repository, this is the one place to point at the copy.)
+ */
+public final class DataCiteSchema {
+    private static Schema schema;
+
+    private DataCiteSchema() {
+    }
+
+    /** The folder of the DataCite 4.6 kernel; fails when it is not there. */
+    public static Path kernelDir() {
+        Path root = Path.of("").toAbsolutePath();
+        while (root != null && !Files.exists(root.resolve("policy/pom.xml"))) {
+            root = root.getParent();
+        }
+        if (root == null) {
+            throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
+        }
+        Path kernel = root.resolve("../shared/standards/datacite/kernel-4.6").normalize();
+        if (!Files.isRegularFile(kernel.resolve("metadata.xsd"))) {
+            throw new IllegalStateException("DataCite 4.6 schema not found at " + kernel + "/metadata.xsd");
+        }
+        return kernel;
+    }
+
+    /** Validates {@code xml}; throws the parser's SAXException naming what the schema forbids. */
+    public static synchronized void validate(String xml) throws Exception {
+        if (schema == null) {
+            SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            // relative includes only: nothing is fetched from the network
+            f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+            f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            schema = f.newSchema(kernelDir().resolve("metadata.xsd").toFile());
+        }
+        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+}
