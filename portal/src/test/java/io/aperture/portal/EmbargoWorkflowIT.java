@@ -57,7 +57,7 @@ class EmbargoWorkflowIT {
                 .post("/api/ingest/records").then().statusCode(200).extract().path("results[0].datasetPid");
         Number embargoId = given().auth().oauth2(Tokens.user("pi")).get("/api/me/proposals").then().statusCode(200)
                 .extract().path("find { it.proposal == '" + code + "' }.embargoes[0].id");
-        return Map.of("code", code, "pid", pid, "embargo", embargoId.longValue());
+        return Map.of("code", code, "pid", pid, "embargo", embargoId.longValue(), "record", r);
     }
 
     private static String extend(String user, long embargo) {
@@ -189,6 +189,13 @@ class EmbargoWorkflowIT {
         given().get("/datasets/" + p.get("pid")).then().statusCode(200);
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{}").post(extend("pi", id))
                 .then().statusCode(409).body("error.code", anyOf(is("ALREADY_RELEASED"), is("EMBARGO_ENDED")));
+
+        // the file harvested again with a corrected title: an update of released data, never a new embargo
+        ObjectNode corrected = ((ObjectNode) p.get("record")).deepCopy().put("title", "Corrected scan of " + p.get("code"));
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(corrected).toString())
+                .post("/api/ingest/records").then().statusCode(200).body("results[0].status", is("UPDATED"));
+        given().get("/datasets/" + p.get("pid")).then().statusCode(200).body(containsString("Corrected scan of"));
+        assertThat(status(id)).isEqualTo("RELEASED");
     }
 
     @Test

@@ -95,7 +95,7 @@ public class EmbargoService {
 
     private Placement place(Dataset ds, Embargo e, String actor, Instant now) {
         return workflow.place(Optional.ofNullable(e).map(store::toState), e != null && e.visit != null,
-                Optional.ofNullable(ds.visit).map(Embargo::visitSubject), ds.pid,
+                Optional.ofNullable(ds.accessState), Optional.ofNullable(ds.visit).map(Embargo::visitSubject), ds.pid,
                 ds.proposal == null ? "" : ds.proposal.pid, ds.producedAt, actor, now);
     }
 

@@ -213,16 +213,20 @@ public final class EmbargoWorkflow {
     /**
      * Where a dataset produced at {@code producedAt} belongs, given the embargo that governs it now ({@code governing}:
      * its own, else its visit's; empty when none exists yet). A new embargo is needed when there is none, or when the
-     * visit's is over but this dataset's own would not be; a running embargo's end moves later when the dataset was
+     * visit's is over but this dataset — not yet released or withdrawn with the visit — would still be under its own; a running embargo's end moves later when the dataset was
      * produced after the date that end was computed from (the visit's production date is the latest of its datasets').
      *
      * @param governingIsVisit whether {@code governing} is a visit's embargo (rather than the dataset's own)
+     * @param carried          the status the dataset's row already carries (empty for a dataset not catalogued yet): a
+     *                         dataset released or withdrawn with its visit stays so when it is harvested again —
+     *                         released data is never embargoed again
      * @param visitSubjectId   the subject id of the dataset's visit, when it belongs to one (a first embargo is then
      *                         the visit's)
      * @param actor            who ingested, for the audit facts
      */
-    public Placement place(Optional<EmbargoState> governing, boolean governingIsVisit, Optional<String> visitSubjectId,
-                           String datasetPid, String proposalId, Instant producedAt, String actor, Instant now) {
+    public Placement place(Optional<EmbargoState> governing, boolean governingIsVisit, Optional<EmbargoStatus> carried,
+                           Optional<String> visitSubjectId, String datasetPid, String proposalId, Instant producedAt,
+                           String actor, Instant now) {
         Objects.requireNonNull(governing, "governing");
         Objects.requireNonNull(producedAt, "producedAt");
         Objects.requireNonNull(now, "now");
@@ -232,7 +236,8 @@ public final class EmbargoWorkflow {
                     open(visitSubjectId.orElse(datasetPid), proposalId, producedAt, now));
         }
         EmbargoState e = governing.get();
-        if (governingIsVisit && e.status() != EmbargoStatus.EMBARGOED && ownEnd.isAfter(now)) {
+        boolean sharesTheVisitsEnd = carried.equals(Optional.of(e.status()));
+        if (governingIsVisit && e.status() != EmbargoStatus.EMBARGOED && ownEnd.isAfter(now) && !sharesTheVisitsEnd) {
             return new Placement.OpenNew(false, open(datasetPid, proposalId, producedAt, now));
         }
         if (e.status() != EmbargoStatus.EMBARGOED || !ownEnd.isAfter(e.originalEnd())) {

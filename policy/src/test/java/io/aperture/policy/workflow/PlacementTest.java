@@ -36,7 +36,7 @@ class PlacementTest {
 
     @Test
     void theFirstScanOfAVisitOpensTheVisitsEmbargoFromItsProductionDate() {
-        var open = as(Placement.OpenNew.class, workflow.place(Optional.empty(), false, VISIT, "ds-1", P, PRODUCED, "h", PRODUCED));
+        var open = as(Placement.OpenNew.class, workflow.place(Optional.empty(), false, Optional.empty(), VISIT, "ds-1", P, PRODUCED, "h", PRODUCED));
         assertThat(open.forVisit()).isTrue();
         assertThat(open.state().subjectId()).isEqualTo(VISIT.get());
         assertThat(open.state().currentEnd()).isEqualTo(END);
@@ -45,20 +45,20 @@ class PlacementTest {
 
     @Test
     void aDatasetWithoutAVisitGetsAnEmbargoOfItsOwn() {
-        var open = as(Placement.OpenNew.class, workflow.place(Optional.empty(), false, Optional.empty(), "ds-1", P, PRODUCED, "h", PRODUCED));
+        var open = as(Placement.OpenNew.class, workflow.place(Optional.empty(), false, Optional.empty(), Optional.empty(), "ds-1", P, PRODUCED, "h", PRODUCED));
         assertThat(open.forVisit()).isFalse();
         assertThat(open.state().subjectId()).isEqualTo("ds-1");
     }
 
     @Test
     void aScanProducedNoLaterStaysUnderTheVisitsEmbargoUnchanged() {
-        var stay = as(Placement.Stay.class, workflow.place(Optional.of(visitEmbargo()), true, VISIT, "ds-2", P, PRODUCED, "h", PRODUCED));
+        var stay = as(Placement.Stay.class, workflow.place(Optional.of(visitEmbargo()), true, Optional.empty(), VISIT, "ds-2", P, PRODUCED, "h", PRODUCED));
         assertThat(stay.state()).isEqualTo(visitEmbargo());
     }
 
     @Test
     void aLaterScanMovesTheVisitsEndAndIsAudited() {
-        var move = as(Placement.Move.class, workflow.place(Optional.of(visitEmbargo()), true, VISIT, "ds-2", P, LATER_SCAN, "h", LATER_SCAN));
+        var move = as(Placement.Move.class, workflow.place(Optional.of(visitEmbargo()), true, Optional.empty(), VISIT, "ds-2", P, LATER_SCAN, "h", LATER_SCAN));
         Instant moved = EmbargoRules.defaults().embargoEnd(LATER_SCAN);
         assertThat(move.state().originalEnd()).isEqualTo(moved);
         assertThat(move.state().currentEnd()).isEqualTo(moved);
@@ -76,7 +76,7 @@ class PlacementTest {
                 ((Outcome.Accepted) workflow.requestExtension(PI, visitEmbargo(), IN_WINDOW)).state(), Verdict.APPROVE, null,
                 IN_WINDOW)).state();
         assertThat(extended.currentEnd()).isEqualTo(END_PLUS_ONE);
-        var move = as(Placement.Move.class, workflow.place(Optional.of(extended), true, VISIT, "ds-2", P, LATER_SCAN, "h", IN_WINDOW));
+        var move = as(Placement.Move.class, workflow.place(Optional.of(extended), true, Optional.empty(), VISIT, "ds-2", P, LATER_SCAN, "h", IN_WINDOW));
         assertThat(move.state().currentEnd()).as("the extension is kept").isEqualTo(END_PLUS_ONE);
         assertThat(move.state().extensionHistory()).hasSize(1);
     }
@@ -85,16 +85,32 @@ class PlacementTest {
     void aNewScanOfAReleasedVisitGetsAClosedEmbargoOfItsOwnInsteadOfTheVisitsOpenness() {
         EmbargoState released = ((Outcome.Accepted) workflow.releaseDue(visitEmbargo(), END)).state();
         Instant scan = END.plusSeconds(3600);
-        var open = as(Placement.OpenNew.class, workflow.place(Optional.of(released), true, VISIT, "ds-9", P, scan, "h", scan));
+        var open = as(Placement.OpenNew.class, workflow.place(Optional.of(released), true, Optional.empty(), VISIT, "ds-9", P, scan, "h", scan));
         assertThat(open.forVisit()).isFalse();
         assertThat(open.state().subjectId()).isEqualTo("ds-9");
         assertThat(open.state().status()).isEqualTo(EmbargoStatus.EMBARGOED);
     }
 
     @Test
+    void aDatasetReleasedWithItsVisitIsNeverEmbargoedAgainWhenHarvestedAgain() {
+        EmbargoState released = ((Outcome.Accepted) workflow.releaseEarly(PI, visitEmbargo(), IN_WINDOW)).state();
+        Instant rescan = IN_WINDOW.plusSeconds(60);
+        var stay = as(Placement.Stay.class, workflow.place(Optional.of(released), true, Optional.of(EmbargoStatus.RELEASED),
+                VISIT, "ds-1", P, PRODUCED, "h", rescan));
+        assertThat(stay.state().status()).isEqualTo(EmbargoStatus.RELEASED);
+        // a new scan of that visit (nothing carried yet) is a new record: it gets an embargo of its own
+        assertThat(workflow.place(Optional.of(released), true, Optional.empty(), VISIT, "ds-2", P, rescan, "h", rescan))
+                .isInstanceOf(Placement.OpenNew.class);
+        // a dataset withdrawn with its visit stays withdrawn
+        EmbargoState withdrawn = ((Outcome.Accepted) workflow.withdraw(STAFF, visitEmbargo(), "legal", IN_WINDOW)).state();
+        assertThat(workflow.place(Optional.of(withdrawn), true, Optional.of(EmbargoStatus.WITHDRAWN), VISIT, "ds-1", P,
+                PRODUCED, "h", rescan)).isInstanceOf(Placement.Stay.class);
+    }
+
+    @Test
     void anOldFileOfAReleasedVisitStaysOpenWithIt() {
         EmbargoState released = ((Outcome.Accepted) workflow.releaseDue(visitEmbargo(), END)).state();
-        var stay = as(Placement.Stay.class, workflow.place(Optional.of(released), true, VISIT, "ds-0", P, PRODUCED, "h", END));
+        var stay = as(Placement.Stay.class, workflow.place(Optional.of(released), true, Optional.empty(), VISIT, "ds-0", P, PRODUCED, "h", END));
         assertThat(stay.state().status()).isEqualTo(EmbargoStatus.RELEASED);
     }
 

@@ -1,5 +1,7 @@
 package io.aperture.portal.testing;
 
+import io.aperture.testsupport.RepoFiles;
+
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
@@ -9,9 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The official DataCite 4.6 XSD, compiled offline from {@code ../shared/standards/datacite/kernel-4.6} next to the
- * repository root. Missing schemas fail the test that asks for them: a validation that silently did not happen would
- * prove nothing. (When the schemas are copied into the repository, this is the one place to point at the copy.)
+ * The official DataCite 4.6 XSD, compiled offline from the repository's {@code testdata/standards/datacite/kernel-4.6}.
+ * Missing schemas fail the test that asks for them: a validation that silently did not happen would prove nothing.
  */
 public final class DataCiteSchema {
     private static Schema schema;
@@ -19,16 +20,9 @@ public final class DataCiteSchema {
     private DataCiteSchema() {
     }
 
-    /** The folder of the DataCite 4.6 kernel; fails when it is not there. */
+    /** The folder of the DataCite 4.6 kernel in the repository's testdata/standards; fails when it is not there. */
     public static Path kernelDir() {
-        Path root = Path.of("").toAbsolutePath();
-        while (root != null && !Files.exists(root.resolve("policy/pom.xml"))) {
-            root = root.getParent();
-        }
-        if (root == null) {
-            throw new IllegalStateException("repository root not found above " + Path.of("").toAbsolutePath());
-        }
-        Path kernel = root.resolve("../shared/standards/datacite/kernel-4.6").normalize();
+        Path kernel = RepoFiles.standards().resolve("datacite/kernel-4.6");
         if (!Files.isRegularFile(kernel.resolve("metadata.xsd"))) {
             throw new IllegalStateException("DataCite 4.6 schema not found at " + kernel + "/metadata.xsd");
         }

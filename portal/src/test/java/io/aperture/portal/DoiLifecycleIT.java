@@ -50,9 +50,9 @@ import static org.hamcrest.Matchers.is;
  * hiding the DOI, concurrent job runs never sending a call twice, refused calls visible to staff and in health.
  */
 @QuarkusTest
-@TestProfile(DoiLifecycleTest.DoisAtTheStandIn.class)
+@TestProfile(DoiLifecycleIT.DoisAtTheStandIn.class)
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class DoiLifecycleTest {
+class DoiLifecycleIT {
 
     /** DOIs on, against the stand-in; short back-off and timeouts so the failures play out in seconds. */
     public static class DoisAtTheStandIn implements QuarkusTestProfile {
