@@ -6,7 +6,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.util.ArrayList;
@@ -21,12 +22,12 @@ public class IngestResource {
     private final IngestService ingest;
     private final int maxBatch;
 
-    @jakarta.inject.Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
+    @Inject
+    SecurityIdentity identity;
 
-    IngestResource(IngestService ingest, @ConfigProperty(name = "aperture.ingest.max-batch", defaultValue = "500") int maxBatch) {
+    IngestResource(IngestService ingest, IngestConfig config) {
         this.ingest = ingest;
-        this.maxBatch = maxBatch;
+        this.maxBatch = config.maxBatch();
     }
 
     @POST

@@ -22,10 +22,14 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     public static final int SMTP_PORT = Integer.getInteger("aperture.test.smtp-port", 3025);
     public static final int POP3_PORT = Integer.getInteger("aperture.test.pop3-port", 3110);
     private static com.icegreen.greenmail.util.GreenMail mail;
+    private static final String MAIL_STARTED = "aperture.test.mail-started";
 
     @Override
     public synchronized Map<String, String> start() {
-        if (mail == null) {
+        // once per JVM: a test with its own profile restarts Quarkus in a new class loader, where this class's statics
+        // are fresh, while the mail server of the first start still holds the ports
+        if (mail == null && System.getProperty(MAIL_STARTED) == null) {
+            System.setProperty(MAIL_STARTED, "true");
             // accounts appear on first delivery, login and password both the address
             mail = new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup[]{
                     new com.icegreen.greenmail.util.ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"),
