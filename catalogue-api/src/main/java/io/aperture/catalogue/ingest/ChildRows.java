@@ -1,5 +1,6 @@
 package io.aperture.catalogue.ingest;
 
+import java.util.HashSet;
 import io.aperture.record.FileRef;
 import io.aperture.record.Parameter;
 
@@ -26,7 +27,7 @@ final class ChildRows {
 
     /** The files of the record, each path once (several links may reach one file); their sizes add up to the dataset's. */
     static List<FileRef> distinctFiles(IncomingRecord r) {
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         return r.files().stream().filter(f -> seen.add(f.path())).toList();
     }
 

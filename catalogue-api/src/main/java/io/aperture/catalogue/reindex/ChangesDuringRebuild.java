@@ -1,5 +1,8 @@
 package io.aperture.catalogue.reindex;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,11 +49,11 @@ public class ChangesDuringRebuild {
             UNION SELECT d.id FROM dataset d JOIN proposal pr ON pr.id = d.proposal_id WHERE age(pr.xmin) <= ?1""";
 
     /** The ids of the datasets changed since {@code mark} (what {@link #requeueSince} would queue). */
-    public java.util.Set<Long> changedSince(long mark) {
+    public Set<Long> changedSince(long mark) {
         return QuarkusTransaction.requiringNew().timeout(3600).call(() -> {
             @SuppressWarnings("unchecked")
-            java.util.List<Number> ids = em.createNativeQuery(CHANGED).setParameter(1, span(mark)).getResultList();
-            java.util.Set<Long> out = new java.util.HashSet<>();
+            List<Number> ids = em.createNativeQuery(CHANGED).setParameter(1, span(mark)).getResultList();
+            Set<Long> out = new HashSet<>();
             ids.forEach(n -> out.add(n.longValue()));
             return out;
         });

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.reindex;
 
+import java.util.function.LongConsumer;
 import io.aperture.catalogue.audit.AuditLog;
 import io.aperture.catalogue.model.Dataset;
 import io.agroal.api.AgroalDataSource;
@@ -270,7 +271,7 @@ public class IndexRebuild {
     }
 
     /** Counts written documents for the status; the rest of the monitor's events are not needed. */
-    private record Progress(java.util.function.LongConsumer added) implements MassIndexingMonitor {
+    private record Progress(LongConsumer added) implements MassIndexingMonitor {
         @Override
         public void documentsAdded(long increment) {
             added.accept(increment);

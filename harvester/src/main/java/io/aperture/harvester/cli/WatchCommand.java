@@ -1,5 +1,6 @@
 package io.aperture.harvester.cli;
 
+import java.util.concurrent.TimeUnit;
 import io.aperture.harvester.ingest.Backoff;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.harvester.scan.FileChecksums;
@@ -210,7 +211,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     /** For tests: waits until the watcher runs. */
     boolean awaitReady(Duration d) throws InterruptedException {
-        return ready.await(d.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return ready.await(d.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     WatchLoop loop() {

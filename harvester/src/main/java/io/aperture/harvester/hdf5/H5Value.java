@@ -1,5 +1,6 @@
 package io.aperture.harvester.hdf5;
 
+import java.util.Objects;
 import java.util.Arrays;
 import java.util.List;
 
@@ -69,13 +70,13 @@ public record H5Value(List<String> texts, double[] numbers, int[] shape) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof H5Value v && java.util.Objects.equals(texts, v.texts)
+        return o instanceof H5Value v && Objects.equals(texts, v.texts)
                 && Arrays.equals(numbers, v.numbers) && Arrays.equals(shape, v.shape);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(texts, Arrays.hashCode(numbers), Arrays.hashCode(shape));
+        return Objects.hash(texts, Arrays.hashCode(numbers), Arrays.hashCode(shape));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.aperture.harvester.scan;
 
+import java.util.Iterator;
+import java.util.ArrayDeque;
 import io.aperture.harvester.hdf5.FileProblem;
 import io.aperture.harvester.hdf5.FileSignature;
 import io.aperture.harvester.hdf5.FileSniffer;
@@ -94,8 +96,8 @@ public final class ScanRunner {
         });
         try {
             // Harvest up to `threads` files ahead; outcomes are taken in file order so reports are stable.
-            java.util.ArrayDeque<Started> window = new java.util.ArrayDeque<>();
-            java.util.Iterator<Path> files = candidates(roots, outcomes).iterator();
+            ArrayDeque<Started> window = new ArrayDeque<>();
+            Iterator<Path> files = candidates(roots, outcomes).iterator();
             while (files.hasNext() || !window.isEmpty()) {
                 while (files.hasNext() && window.size() < threads) {
                     start(files.next(), state, pool, outcomes).ifPresent(window::add);

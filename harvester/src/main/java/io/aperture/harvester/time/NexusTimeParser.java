@@ -1,5 +1,6 @@
 package io.aperture.harvester.time;
 
+import java.time.format.SignStyle;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -28,7 +29,7 @@ public final class NexusTimeParser {
     private static final DateTimeFormatter ASCTIME = new DateTimeFormatterBuilder().parseCaseInsensitive()
             .appendPattern("EEE MMM")
             .appendLiteral(' ').optionalStart().appendLiteral(' ').optionalEnd()
-            .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NOT_NEGATIVE)
+            .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE)
             .appendPattern(" HH:mm:ss yyyy").toFormatter(Locale.ENGLISH);
 
     private final ZoneId facilityZone;

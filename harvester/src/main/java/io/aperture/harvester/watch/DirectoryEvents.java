@@ -1,5 +1,6 @@
 package io.aperture.harvester.watch;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
@@ -30,7 +31,7 @@ public final class DirectoryEvents implements AutoCloseable {
     private final PendingFiles pending;
     private final WatchLoop loop;
     private final Clock clock;
-    private final java.time.Duration settle;
+    private final Duration settle;
     private final Set<String> extensions;
     private final WatchLog log;
     private final Thread thread;

@@ -1,5 +1,6 @@
 package io.aperture.harvester.watch;
 
+import java.util.concurrent.atomic.AtomicLong;
 import io.aperture.harvester.scan.FileOutcome;
 import io.aperture.harvester.scan.RecordSink;
 import io.aperture.harvester.scan.ScanReport;
@@ -46,7 +47,7 @@ public final class WatchLoop implements Runnable {
     private final KnownOutcomes known = new KnownOutcomes();
     private final Map<FileOutcome.Status, Long> totals = new EnumMap<>(FileOutcome.Status.class);
     private final CountDownLatch finished = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicLong rounds = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong rounds = new AtomicLong();
 
     /** Longest single wait, so that a clock moved by a test (or a system clock jump) is noticed promptly. */
     private final Duration maxWait;

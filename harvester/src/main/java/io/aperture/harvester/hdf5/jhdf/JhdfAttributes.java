@@ -1,5 +1,8 @@
 package io.aperture.harvester.hdf5.jhdf;
 
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import io.aperture.harvester.hdf5.H5Value;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Node;
@@ -27,7 +30,7 @@ final class JhdfAttributes {
         }
         java.nio.ByteBuffer buf = a.getBuffer().duplicate();
         int width = sd.getSize();
-        java.util.List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         byte[] element = new byte[width];
         while (buf.remaining() >= width) {
             buf.get(element);
@@ -35,7 +38,7 @@ final class JhdfAttributes {
             while (len < width && element[len] != 0) {
                 len++;
             }
-            texts.add(decode(java.util.Arrays.copyOf(element, len)));
+            texts.add(decode(Arrays.copyOf(element, len)));
         }
         return texts.isEmpty() ? fallback : H5Value.ofText(texts, a.getDimensions());
     }

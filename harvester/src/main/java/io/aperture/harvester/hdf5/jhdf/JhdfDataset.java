@@ -1,5 +1,6 @@
 package io.aperture.harvester.hdf5.jhdf;
 
+import java.util.Arrays;
 import io.aperture.harvester.hdf5.H5Dataset;
 import io.aperture.harvester.hdf5.H5ReadException;
 import io.aperture.harvester.hdf5.H5Value;
@@ -135,7 +136,7 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
             }
             DataTypeCheck.check(dataset.getDataType(), path);
             int[] ones = new int[dims.length];
-            java.util.Arrays.fill(ones, 1);
+            Arrays.fill(ones, 1);
             return JhdfValues.convert(dataset.getData(new long[dims.length], ones), ones);
         } catch (H5ReadException e) {
             throw e;

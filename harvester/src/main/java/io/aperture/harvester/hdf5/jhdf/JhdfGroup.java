@@ -1,5 +1,6 @@
 package io.aperture.harvester.hdf5.jhdf;
 
+import io.aperture.harvester.hdf5.VirtualDataset;
 import io.aperture.harvester.hdf5.H5ExternalLink;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
@@ -158,7 +159,7 @@ final class JhdfGroup extends JhdfObject implements H5Group {
                 try {
                     file.virtualDataset(new VdsHeaderReader(file.hdf().getHdfBackingStorage()).read(childPath, address));
                 } catch (RuntimeException vdsFailure) {
-                    file.virtualDataset(new io.aperture.harvester.hdf5.VirtualDataset(childPath, null, java.util.List.of()));
+                    file.virtualDataset(new VirtualDataset(childPath, null, java.util.List.of()));
                     file.warn("virtual dataset " + childPath + ": its sources could not be decoded (" + vdsFailure + ")");
                 }
             } else {
