@@ -129,6 +129,20 @@ class EmbargoWorkflowIT {
     }
 
     @Test
+    void aNulInStatedTextIsABadRequestNamingTheFieldAndChangesNothing() {
+        Map<String, Object> p = proposalWithScan(ZonedDateTime.now(LONDON).minusYears(3).plusMonths(1).toInstant());
+        long id = (long) p.get("embargo");
+        given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{\"justification\": \"a\\u0000b\"}")
+                .post(extend("pi", id)).then().statusCode(400).body("error.field", is("justification"));
+        given().auth().oauth2(Tokens.user("staff")).contentType(ContentType.JSON).body("{\"reason\": \"x\\u0000\"}")
+                .post("/api/staff/embargoes/" + id + "/withdraw").then().statusCode(400).body("error.field", is("reason"));
+        assertThat(status(id)).isEqualTo("EMBARGOED");
+        // the request itself still goes through once the text is clean
+        given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{\"justification\": \"paper\"}")
+                .post(extend("pi", id)).then().statusCode(201);
+    }
+
+    @Test
     void tooEarlyIsRefusedWithTheDateTheWindowOpens() {
         long id = (long) proposalWithScan(Instant.now().minus(2, ChronoUnit.DAYS)).get("embargo");
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{}").post(extend("pi", id))

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.embargo;
 
+import io.aperture.catalogue.input.InvalidInputException;
 import io.aperture.catalogue.model.Embargo;
 import io.aperture.catalogue.model.ExtensionRequestRow;
 import io.aperture.catalogue.model.Member;
@@ -81,6 +82,7 @@ public class EmbargoActions {
 
     @Transactional
     public Optional<Result> requestExtension(Caller caller, long embargoId, Optional<String> justification) {
+        justification.ifPresent(j -> statedText("justification", j));
         return visible(caller, embargoId).map(e -> result(e, embargo.apply(e,
                 workflow.requestExtension(caller, embargo.state(e), clock.instant()), justification.map(EmbargoActions::clip))));
     }
@@ -93,6 +95,7 @@ public class EmbargoActions {
 
     @Transactional
     public Optional<Result> decide(Caller staff, long requestId, Verdict verdict, String reason) {
+        statedText("reason", reason);
         ExtensionRequestRow r = ExtensionRequestRow.findById(requestId);
         if (r == null || !policy.mayManageEmbargoes(staff)) {
             return Optional.empty();
@@ -103,6 +106,7 @@ public class EmbargoActions {
 
     @Transactional
     public Optional<Result> withdraw(Caller staff, long embargoId, String reason) {
+        statedText("reason", reason);
         if (!policy.mayManageEmbargoes(staff)) {
             return Optional.empty();
         }
@@ -117,6 +121,15 @@ public class EmbargoActions {
 
     private Result result(Embargo e, Outcome o) {
         return new Result(o, queries.view(e));
+    }
+
+    /**
+     * Free text people state (justifications, reasons) is stored and mailed: a character XML 1.0 forbids (NUL above
+     * all, which PostgreSQL refuses) is a 400 naming the field, before anything is looked up. Length is clipped, not
+     * refused.
+     */
+    private static void statedText(String field, String text) {
+        InvalidInputException.requireText(field, text, Integer.MAX_VALUE);
     }
 
     private static String clip(String s) {
