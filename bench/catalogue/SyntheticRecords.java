@@ -1,7 +1,24 @@
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.record.Definition;
+import io.aperture.record.FileRef;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.Identity;
+import io.aperture.record.Instrument;
+import io.aperture.record.Parameter;
+import io.aperture.record.Program;
+import io.aperture.record.RecordJson;
+import io.aperture.record.Sample;
+import io.aperture.record.SourceInfo;
+import io.aperture.record.SourceRef;
+import io.aperture.record.Technique;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -21,6 +38,8 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * The SQL generator for the search benchmark (generate-1m.sql) follows the same vocabulary and distributions.
+ * Records are built from the shared record types (module {@code record/}) and written by {@link RecordJson}, as the
+ * harvester writes them; the scripts run this file with the harvester's classpath.
  */
 public final class SyntheticRecords {
     static final String[] BEAMLINES = {"i03", "i04", "i24", "i22", "i13", "i12", "i11", "b18", "i18", "i05", "i07", "i08"};
@@ -48,6 +67,7 @@ public final class SyntheticRecords {
             {"steel weld", "Fe"}, {"aluminium alloy", "Al"}, {"battery cathode", null}, {"meteorite fragment", null}};
     static final String[] PROCESSORS = {"xia2", "savu", "dawn"};
 
+    private static final ObjectMapper JSON = RecordJson.mapper();
     static final int SCANS_PER_VISIT = 100;
     static final int VISITS_PER_PROPOSAL = 4;
 
@@ -102,120 +122,77 @@ public final class SyntheticRecords {
         String title = (processed ? "Reduced: " : "") + sampleName + " " + what + " scan " + scan;
         long masterSize = 20_000 + rnd.nextInt(2_000_000);
 
-        StringBuilder j = new StringBuilder(4096);
-        j.append("{\"formatVersion\":1,\"facility\":\"DLS\",\"source\":{\"path\":").append(q(master))
-                .append(",\"entry\":\"entry\",\"size\":").append(masterSize).append(",\"modified\":").append(q(end.plusSeconds(5)))
-                .append("},\"identity\":{\"visit\":").append(q(visit)).append(",\"proposal\":").append(q(proposal))
-                .append(",\"scanNumber\":").append(q(Long.toString(scan))).append(",\"beamline\":").append(q(beamline)).append('}')
-                .append(",\"title\":").append(q(title)).append(",\"kind\":").append(q(processed ? "PROCESSED" : "RAW"))
-                .append(",\"startTime\":").append(q(start)).append(",\"endTime\":").append(q(end))
-                .append(",\"producedAt\":").append(q(end));
-        if (processed) {
-            String prog = PROCESSORS[rnd.nextInt(PROCESSORS.length)];
-            j.append(",\"program\":{\"name\":").append(q(prog)).append(",\"version\":\"").append(1 + rnd.nextInt(3)).append('.')
-                    .append(rnd.nextInt(20)).append("\"}");
-        } else {
-            j.append(",\"program\":{\"name\":\"GDA\",\"version\":\"9.").append(20 + (year - 2015) * 2).append(".0\"}");
-        }
-        j.append(",\"definition\":{\"name\":").append(q(DEFINITIONS[bl])).append(",\"path\":\"/entry/definition\"}")
-                .append(",\"instrument\":{\"name\":").append(q(beamline.toUpperCase(Locale.ROOT)))
-                .append(",\"shortName\":").append(q(beamline.toUpperCase(Locale.ROOT)))
-                .append(",\"source\":{\"name\":\"Diamond Light Source\",\"shortName\":\"DLS\",\"type\":\"Synchrotron X-ray Source\"}}");
-        j.append(",\"sample\":{\"name\":").append(q(sampleName));
-        if (material[1] != null) {
-            j.append(",\"chemicalFormula\":").append(q(material[1]));
-        }
-        j.append("},\"techniques\":[{\"iri\":\"http://purl.org/pan-science/PaNET/").append(tech[0]).append("\",\"label\":")
-                .append(q(tech[1])).append("}]");
+        Program program = processed
+                ? new Program(PROCESSORS[rnd.nextInt(PROCESSORS.length)], (1 + rnd.nextInt(3)) + "." + rnd.nextInt(20))
+                : new Program("GDA", "9." + (20 + (year - 2015) * 2) + ".0");
+        String instrumentName = beamline.toUpperCase(Locale.ROOT);
+        Instrument instrument = new Instrument(instrumentName, instrumentName,
+                new SourceInfo("Diamond Light Source", "DLS", "Synchrotron X-ray Source", null, null, null),
+                null, null, null, null, null, null);
+        Sample sample = new Sample(sampleName, material[1], null, null, null, null);
 
-        j.append(",\"parameters\":[");
+        List<Parameter> params = new ArrayList<>();
         double energyKeV = tech[1].equals("x-ray absorption spectroscopy") ? 7.0 + rnd.nextDouble() * 2.5
                 : tech[1].contains("photoemission") ? 0.02 + rnd.nextDouble() * 0.2 : 6.0 + rnd.nextDouble() * 19.0;
         double wavelengthA = 12.398419843320026 / energyKeV;
-        param(j, "/entry/instrument/beam/incident_wavelength", wavelengthA, "angstrom", wavelengthA * 1e-10, "m");
-        j.append(',');
-        param(j, "/entry/instrument/monochromator/energy", energyKeV, "keV", energyKeV * 1.602176634e-16, "J");
-        j.append(',');
-        param(j, "/entry/instrument/source/energy", 3.0, "GeV", 3.0 * 1.602176634e-10, "J");
-        j.append(',');
+        params.add(param("/entry/instrument/beam/incident_wavelength", wavelengthA, "angstrom", wavelengthA * 1e-10, "m"));
+        params.add(param("/entry/instrument/monochromator/energy", energyKeV, "keV", energyKeV * 1.602176634e-16, "J"));
+        params.add(param("/entry/instrument/source/energy", 3.0, "GeV", 3.0 * 1.602176634e-10, "J"));
         double current = 280 + rnd.nextDouble() * 22;
-        param(j, "/entry/instrument/source/current", current, "mA", current / 1000, "A");
-        j.append(',');
+        params.add(param("/entry/instrument/source/current", current, "mA", current / 1000, "A"));
         double distMm = 120 + rnd.nextDouble() * 680;
-        param(j, "/entry/instrument/detector/distance", distMm, "mm", distMm / 1000, "m");
-        j.append(',');
+        params.add(param("/entry/instrument/detector/distance", distMm, "mm", distMm / 1000, "m"));
         if (rnd.nextBoolean()) {
             double ms = 1 + rnd.nextInt(1000);
-            param(j, "/entry/instrument/detector/count_time", ms, "ms", ms / 1000, "s");
+            params.add(param("/entry/instrument/detector/count_time", ms, "ms", ms / 1000, "s"));
         } else {
-            double s = 0.001 + rnd.nextDouble();
-            param(j, "/entry/instrument/detector/count_time", s, "s", s, "s");
+            double sec = 0.001 + rnd.nextDouble();
+            params.add(param("/entry/instrument/detector/count_time", sec, "s", sec, "s"));
         }
-        j.append(',');
         if (tech[1].equals("macromolecular crystallography") || rnd.nextInt(3) == 0) {
             double k = tech[1].equals("macromolecular crystallography") ? 100 + rnd.nextDouble() * 2 : 80 + rnd.nextDouble() * 320;
-            param(j, "/entry/sample/temperature", k, "K", k, "K");
+            params.add(param("/entry/sample/temperature", k, "K", k, "K"));
         } else {
             double c = 15 + rnd.nextDouble() * 80;
-            param(j, "/entry/sample/temperature", c, "celsius", c + 273.15, "K");
+            params.add(param("/entry/sample/temperature", c, "celsius", c + 273.15, "K"));
         }
-        j.append(',');
         double omega = rnd.nextDouble() * 360;
-        param(j, "/entry/sample/transformations/omega@offset", omega, "deg", Math.toRadians(omega), "rad");
-        j.append(',');
+        params.add(param("/entry/sample/transformations/omega@offset", omega, "deg", Math.toRadians(omega), "rad"));
         double pressure = 1e-6 + rnd.nextDouble() * 1013;
-        param(j, "/entry/sample/pressure", pressure, "mbar", pressure * 100, "Pa");
-        j.append(',');
-        j.append("{\"name\":\"/entry/instrument/detector/x_pixel_size\",\"value\":").append(rnd.nextBoolean() ? 75 : 172)
-                .append(",\"unit\":\"pixels\",\"unitKnown\":false}");
+        params.add(param("/entry/sample/pressure", pressure, "mbar", pressure * 100, "Pa"));
+        params.add(new Parameter("/entry/instrument/detector/x_pixel_size", rnd.nextBoolean() ? 75.0 : 172.0, null,
+                "pixels", null, null, false));
         for (String[] t : new String[][]{{"title", title}, {"definition", DEFINITIONS[bl]}, {"start_time", start.toString()},
                 {"end_time", end.toString()}}) {
-            j.append(",{\"name\":").append(q("/entry/" + t[0])).append(",\"text\":").append(q(t[1])).append('}');
+            params.add(new Parameter("/entry/" + t[0], null, t[1], null, null, null, null));
         }
-        j.append(']');
 
-        j.append(",\"files\":[{\"path\":").append(q(master)).append(",\"role\":\"MASTER\",\"size\":").append(masterSize)
-                .append(",\"modified\":").append(q(end.plusSeconds(5))).append(",\"missing\":false}");
+        List<FileRef> files = new ArrayList<>();
+        files.add(new FileRef(master, FileRef.Role.MASTER, masterSize, end.plusSeconds(5), false, null, null));
         int links = 1 + rnd.nextInt(4);
         for (int k = 1; k <= links; k++) {
             boolean missing = rnd.nextInt(20) == 0;
-            j.append(",{\"path\":").append(q(dir + beamline + "-" + scan + "-data_" + String.format("%06d", k) + ".h5"))
-                    .append(",\"role\":\"EXTERNAL_LINK\"");
-            if (!missing) {
-                j.append(",\"size\":").append(1_000_000_000L + rnd.nextLong(9_000_000_000L)).append(",\"modified\":").append(q(end));
-            }
-            j.append(",\"missing\":").append(missing).append(",\"linkedFrom\":\"/entry/data/data_").append(String.format("%06d", k)).append("\"}");
+            files.add(new FileRef(dir + beamline + "-" + scan + "-data_" + String.format("%06d", k) + ".h5",
+                    FileRef.Role.EXTERNAL_LINK, missing ? null : 1_000_000_000L + rnd.nextLong(9_000_000_000L),
+                    missing ? null : end, missing, null, "/entry/data/data_" + String.format("%06d", k)));
         }
-        j.append(']');
-        if (processed) {
-            j.append(",\"derivedFrom\":[").append(q(dir + beamline + "-" + (scan - 1) + ".nxs#entry")).append(']');
+        List<String> derivedFrom = processed ? List.of(dir + beamline + "-" + (scan - 1) + ".nxs#entry") : null;
+
+        HarvestRecord r = new HarvestRecord(HarvestRecord.FORMAT_VERSION, "DLS",
+                new SourceRef(master, "entry", masterSize, end.plusSeconds(5), null),
+                new Identity(null, null, null, proposal, visit, Long.toString(scan), beamline),
+                title, processed ? HarvestRecord.Kind.PROCESSED : HarvestRecord.Kind.RAW, start, end, end, program,
+                new Definition(DEFINITIONS[bl], null, "/entry/definition"), instrument, sample, null,
+                List.of(new Technique("http://purl.org/pan-science/PaNET/" + tech[0], tech[1])), params, null,
+                derivedFrom, null, null, files, null, List.of());
+        try {
+            return JSON.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
-        j.append(",\"warnings\":[]}");
-        return j.toString();
     }
 
-    private static void param(StringBuilder j, String name, double value, String unit, double si, String siUnit) {
-        j.append("{\"name\":").append(q(name)).append(",\"value\":").append(value).append(",\"unit\":").append(q(unit))
-                .append(",\"siValue\":").append(si).append(",\"siUnit\":").append(q(siUnit)).append(",\"unitKnown\":true}");
-    }
-
-    private static String q(Object o) {
-        String s = o.toString();
-        StringBuilder b = new StringBuilder(s.length() + 2).append('"');
-        for (int k = 0; k < s.length(); k++) {
-            char c = s.charAt(k);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
+    private static Parameter param(String name, double value, String unit, double si, String siUnit) {
+        return new Parameter(name, value, null, unit, si, siUnit, true);
     }
 }

@@ -28,7 +28,7 @@ read -r cs0 cp0 co0 < <(cpu_seconds)
 # outbox backlog every 5 s, to see whether indexing keeps up with ingest
 ( while :; do echo "$(date +%s) $(scalar 'SELECT count(*) FROM search_outbox' 2>/dev/null)"; sleep 5; done ) >"$WORK/backlog.log" &
 SAMPLER=$!
-java "$HERE/IngestBench.java" "$SERVER" "$APERTURE_OIDC_URL/protocol/openid-connect/token" "$SEARCH" \
+java -cp "$(record_classpath)" "$HERE/IngestBench.java" "$SERVER" "$APERTURE_OIDC_URL/protocol/openid-connect/token" "$SEARCH" \
     "$FROM" "$N" "$BATCH" "$CONC" "$((base_db + N))" | tee "$WORK/ingest.out"
 kill "$SAMPLER" 2>/dev/null || true
 read -r cs1 cp1 co1 < <(cpu_seconds)

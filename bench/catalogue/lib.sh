@@ -21,6 +21,13 @@ scalar() { psqlq -At -c "$1"; }
 now_ms() { date +%s%3N; }
 index_count() { curl -sf "$SEARCH/dataset-read/_count" 2>/dev/null | jq -r .count 2>/dev/null || curl -sf "$SEARCH/dataset/_count" | jq -r .count; }
 
+# The shared record types and their JSON mapping (module record/), which SyntheticRecords builds records with; the
+# harvester's build writes this classpath.
+record_classpath() {
+  [ -f "$ROOT/harvester/target/harvester.classpath" ] || { echo "build first: ./mvnw -B -q -o -pl portal,harvester -am install -DskipTests" >&2; exit 1; }
+  cat "$ROOT/harvester/target/harvester.classpath"
+}
+
 # Client-credentials token of the harvester (local realm secret), or a password-grant token of a realm user.
 harvester_token() {
   curl -sf -d grant_type=client_credentials -d client_id=aperture-harvester -d client_secret="${APERTURE_HARVESTER_SECRET:-harvester-secret}" \

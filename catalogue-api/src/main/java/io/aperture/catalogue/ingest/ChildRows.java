@@ -3,6 +3,7 @@ package io.aperture.catalogue.ingest;
 import java.util.HashSet;
 import io.aperture.record.FileRef;
 import io.aperture.record.Parameter;
+import io.aperture.record.Processing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,15 +87,15 @@ final class ChildRows {
                     INSERT INTO processing_step(dataset_id, seq, name, program, program_version, performed_at, parameters)
                     VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)""")) {
                 int seq = 0;
-                for (IncomingRecord.ProcessingRef p : r.processing()) {
+                for (Processing p : r.processing()) {
                     ps.setLong(1, datasetId);
-                    ps.setInt(2, p.sequenceIndex() != null ? p.sequenceIndex() : seq);
+                    ps.setInt(2, p.sequenceIndex() != null ? Math.toIntExact(p.sequenceIndex()) : seq);
                     seq++;
                     ps.setString(3, p.name());
                     ps.setString(4, p.program());
                     ps.setString(5, p.version());
                     ps.setString(6, p.date());
-                    ps.setString(7, p.parametersJson());
+                    ps.setString(7, p.parameters() == null || p.parameters().isNull() ? null : p.parameters().toString());
                     ps.addBatch();
                 }
                 ps.executeBatch();

@@ -1,7 +1,11 @@
 package io.aperture.catalogue.ingest;
 
 import io.aperture.record.FileRef;
+import io.aperture.record.Instrument;
 import io.aperture.record.Parameter;
+import io.aperture.record.Processing;
+import io.aperture.record.Sample;
+import io.aperture.record.Technique;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +13,7 @@ import java.util.Optional;
 
 /**
  * The part of a harvester record (docs/record-format.md) that the catalogue stores in columns; the rest is kept as JSON.
- * Parameters and files are the shared record types; the references below keep only what the catalogue looks up.
+ * Every nested value is the shared record type of {@code record/}: the catalogue has no record shapes of its own.
  */
 public record IncomingRecord(
         String facility,
@@ -26,20 +30,16 @@ public record IncomingRecord(
         Optional<String> definition,
         Optional<String> programName,
         Optional<String> programVersion,
-        Optional<InstrumentRef> instrument,
-        Optional<SampleRef> sample,
-        List<TechniqueRef> techniques,
+        Optional<Instrument> instrument,
+        Optional<Sample> sample,
+        List<Technique> techniques,
         List<Parameter> parameters,
         List<FileRef> files,
-        List<ProcessingRef> processing,
+        List<Processing> processing,
         List<String> derivedFrom) {
 
-    public record InstrumentRef(String name, String shortName) {}
-
-    public record SampleRef(String name, String chemicalFormula, String description) {}
-
-    public record TechniqueRef(String iri, String label) {}
-
-    public record ProcessingRef(String name, String program, String version, String date, Integer sequenceIndex,
-                                String parametersJson) {}
+    /** The catalogue keys an instrument by its name, or by its short name when the file gives no name. */
+    public Optional<String> instrumentName() {
+        return instrument.map(i -> i.name() != null ? i.name() : i.shortName());
+    }
 }

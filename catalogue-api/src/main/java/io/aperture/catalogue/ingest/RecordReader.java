@@ -1,12 +1,24 @@
 package io.aperture.catalogue.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.aperture.record.FileRef;
 import io.aperture.record.HarvestRecord;
+import io.aperture.record.Instrument;
 import io.aperture.record.Parameter;
+import io.aperture.record.Processing;
+import io.aperture.record.RecordJson;
 import io.aperture.record.RecordSchema;
+import io.aperture.record.Sample;
 import io.aperture.record.SchemaProblem;
+import io.aperture.record.Technique;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -30,6 +42,9 @@ public final class RecordReader {
     static final int MAX_FILES = 100_000;
     private static final Set<String> KINDS = names(HarvestRecord.Kind.values());
     private static final Set<String> FILE_ROLES = names(FileRef.Role.values());
+    // the schema lets a newer harvester add fields; this catalogue keeps them in the stored JSON and maps the rest
+    private static final ObjectMapper TYPES = RecordJson.mapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private RecordReader() {
     }
@@ -94,7 +109,7 @@ public final class RecordReader {
         return Arrays.stream(constants).map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static Optional<IncomingRecord.InstrumentRef> instrument(JsonNode r) {
+    private static Optional<Instrument> instrument(JsonNode r) {
         JsonNode i = object(r, "instrument", false);
         if (i == null) {
             return Optional.empty();
@@ -104,22 +119,21 @@ public final class RecordReader {
         if (name.isEmpty() && shortName.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IncomingRecord.InstrumentRef(name.or(() -> shortName).orElseThrow(), shortName.orElse(null)));
+        return Optional.of(typed(i, "instrument", Instrument.class));
     }
 
-    private static Optional<IncomingRecord.SampleRef> sample(JsonNode r) {
+    private static Optional<Sample> sample(JsonNode r) {
         JsonNode s = object(r, "sample", false);
         if (s == null) {
             return Optional.empty();
         }
-        Optional<String> name = optText(s, "sample.name", "name");
-        return name.map(n -> new IncomingRecord.SampleRef(n,
-                optText(s, "sample.chemicalFormula", "chemicalFormula").orElse(null),
-                optText(s, "sample.description", "description").orElse(null)));
+        optText(s, "sample.chemicalFormula", "chemicalFormula");
+        optText(s, "sample.description", "description");
+        return optText(s, "sample.name", "name").map(n -> typed(s, "sample", Sample.class));
     }
 
-    private static List<IncomingRecord.TechniqueRef> techniques(JsonNode r) {
-        List<IncomingRecord.TechniqueRef> out = new ArrayList<>();
+    private static List<Technique> techniques(JsonNode r) {
+        List<Technique> out = new ArrayList<>();
         JsonNode arr = array(r, "techniques", 100);
         for (int i = 0; i < arr.size(); i++) {
             String at = "techniques[" + i + "]";
@@ -128,7 +142,7 @@ public final class RecordReader {
             if (!iri.startsWith("http://") && !iri.startsWith("https://")) {
                 throw new InvalidRecordException(at + ".iri", "must be an IRI");
             }
-            out.add(new IncomingRecord.TechniqueRef(iri, optText(t, at + ".label", "label").orElse(iri)));
+            out.add(new Technique(iri, optText(t, at + ".label", "label").orElse(iri)));
         }
         return out;
     }
@@ -182,21 +196,20 @@ public final class RecordReader {
         return out;
     }
 
-    private static List<IncomingRecord.ProcessingRef> processing(JsonNode r) {
-        List<IncomingRecord.ProcessingRef> out = new ArrayList<>();
+    private static List<Processing> processing(JsonNode r) {
+        List<Processing> out = new ArrayList<>();
         JsonNode arr = array(r, "processing", 1_000);
         for (int i = 0; i < arr.size(); i++) {
             String at = "processing[" + i + "]";
             JsonNode p = element(arr, i, at);
+            for (String field : List.of("name", "program", "version", "date", "note")) {
+                optText(p, at + "." + field, field);
+            }
             JsonNode seq = p.get("sequenceIndex");
-            JsonNode params = p.get("parameters");
-            out.add(new IncomingRecord.ProcessingRef(
-                    optText(p, at + ".name", "name").orElse(null),
-                    optText(p, at + ".program", "program").orElse(null),
-                    optText(p, at + ".version", "version").orElse(null),
-                    optText(p, at + ".date", "date").orElse(null),
-                    seq != null && seq.canConvertToInt() ? seq.intValue() : null,
-                    params == null || params.isNull() ? null : params.toString()));
+            if (seq != null && !seq.isNull() && !seq.canConvertToInt()) {
+                throw new InvalidRecordException(at + ".sequenceIndex", "must be an integer that fits in 32 bits");
+            }
+            out.add(typed(p, at, Processing.class));
         }
         return out;
     }
@@ -212,6 +225,32 @@ public final class RecordReader {
             out.add(v.textValue());
         }
         return out;
+    }
+
+    /**
+     * Maps a part of the record onto its shared type after the checks above, with text read as those checks read it
+     * (stripped; blank is absent). The copy leaves the record JSON that is stored and hashed as it was sent.
+     */
+    private static <T> T typed(JsonNode part, String path, Class<T> type) {
+        try {
+            return TYPES.treeToValue(stripped(part.deepCopy()), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidRecordException(path, "does not match the record format");
+        }
+    }
+
+    private static JsonNode stripped(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.properties().forEach(e -> e.setValue(stripped(e.getValue())));
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, stripped(a.get(i)));
+            }
+        } else if (node.isTextual()) {
+            String s = node.textValue().strip();
+            return s.isEmpty() ? NullNode.instance : TextNode.valueOf(s);
+        }
+        return node;
     }
 
     private static JsonNode object(JsonNode parent, String field, boolean required) {

@@ -54,11 +54,11 @@ class ReferenceData {
      */
     Resolved resolve(IncomingRecord r) {
         String code = r.facility();
-        String instrumentName = r.instrument().map(IncomingRecord.InstrumentRef::name).orElse(null);
+        String instrumentName = r.instrumentName().orElse(null);
         String samplePid = r.sample().map(s -> Pids.sample(code, s.name(), s.chemicalFormula())).orElse(null);
         String proposalCode = r.proposal().orElse(null);
         String visitCode = proposalCode == null ? null : r.visit().orElse(null);
-        String[] iris = r.techniques().stream().map(IncomingRecord.TechniqueRef::iri).toArray(String[]::new);
+        String[] iris = r.techniques().stream().map(t -> t.iri()).toArray(String[]::new);
         Object[] row = em.unwrap(Session.class).doReturningWork(c -> {
             try (PreparedStatement ps = c.prepareStatement(LOOKUP)) {
                 ps.setString(1, instrumentName);
@@ -81,9 +81,9 @@ class ReferenceData {
         });
         Facility facility = row[0] != null ? em.getReference(Facility.class, row[0]) : facility(code);
         Instrument instrument = r.instrument().map(ref -> row[1] != null ? em.getReference(Instrument.class, row[1])
-                : instrument(facility, ref)).orElse(null);
+                : instrument(facility, instrumentName, ref.shortName())).orElse(null);
         Sample sample = r.sample().map(ref -> row[4] != null ? em.getReference(Sample.class, row[4])
-                : sample(facility, ref)).orElse(null);
+                : sample(facility, ref.name(), ref.chemicalFormula(), ref.description())).orElse(null);
         Visit visit = null;
         Proposal proposal = null;
         if (row[3] != null) {
@@ -103,7 +103,7 @@ class ReferenceData {
             }
         }
         List<Long> techniques = r.techniques().stream()
-                .map(t -> techniqueIds.computeIfAbsent(t.iri(), iri -> technique(t).id)).toList();
+                .map(t -> techniqueIds.computeIfAbsent(t.iri(), iri -> technique(iri, t.label()).id)).toList();
         return new Resolved(facility, instrument, sample, proposal, visit, techniques);
     }
 
@@ -118,8 +118,7 @@ class ReferenceData {
         return Facility.byCode(code);
     }
 
-    Instrument instrument(Facility facility, IncomingRecord.InstrumentRef ref) {
-        String name = ref.name();
+    Instrument instrument(Facility facility, String name, String shortName) {
         Instrument known = Instrument.find("facility = ?1 and name = ?2", facility, name).firstResult();
         if (known != null) {
             return known;
@@ -128,9 +127,9 @@ class ReferenceData {
                         INSERT INTO instrument(facility_id, pid, name, short_name) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT DO NOTHING""")
                 .setParameter(1, facility.id)
-                .setParameter(2, Pids.instrument(facility.code, ref.shortName() != null ? ref.shortName() : name))
+                .setParameter(2, Pids.instrument(facility.code, shortName != null ? shortName : name))
                 .setParameter(3, name)
-                .setParameter(4, ref.shortName())
+                .setParameter(4, shortName)
                 .executeUpdate();
         return Instrument.find("facility = ?1 and name = ?2", facility, name).firstResult();
     }
@@ -158,20 +157,20 @@ class ReferenceData {
         return Visit.find("proposal = ?1 and code = ?2", proposal, code).firstResult();
     }
 
-    Technique technique(IncomingRecord.TechniqueRef ref) {
-        Technique known = Technique.find("iri", ref.iri()).firstResult();
+    Technique technique(String iri, String label) {
+        Technique known = Technique.find("iri", iri).firstResult();
         if (known != null) {
             return known;
         }
         em.createNativeQuery("INSERT INTO technique(iri, label) VALUES (?1, ?2) ON CONFLICT (iri) DO NOTHING")
-                .setParameter(1, ref.iri()).setParameter(2, ref.label()).executeUpdate();
-        return Technique.find("iri", ref.iri()).firstResult();
+                .setParameter(1, iri).setParameter(2, label).executeUpdate();
+        return Technique.find("iri", iri).firstResult();
     }
 
-    Sample sample(Facility facility, IncomingRecord.SampleRef ref) {
+    Sample sample(Facility facility, String name, String chemicalFormula, String description) {
         // Samples named alike in different records are different physical samples unless the user office says
         // otherwise; the pid keys them by facility, name and formula so re-ingest does not multiply them.
-        String pid = Pids.sample(facility.code, ref.name(), ref.chemicalFormula());
+        String pid = Pids.sample(facility.code, name, chemicalFormula);
         Sample known = Sample.find("pid", pid).firstResult();
         if (known != null) {
             return known;
@@ -179,8 +178,8 @@ class ReferenceData {
         em.createNativeQuery("""
                         INSERT INTO sample(pid, name, chemical_formula, description) VALUES (?1, ?2, ?3, ?4)
                         ON CONFLICT (pid) DO NOTHING""")
-                .setParameter(1, pid).setParameter(2, ref.name()).setParameter(3, ref.chemicalFormula())
-                .setParameter(4, ref.description()).executeUpdate();
+                .setParameter(1, pid).setParameter(2, name).setParameter(3, chemicalFormula)
+                .setParameter(4, description).executeUpdate();
         return Sample.find("pid", pid).firstResult();
     }
 }

@@ -80,4 +80,44 @@ class RecordReaderTest {
         ((ObjectNode) r.get("files").get(0)).remove("missing");
         assertThat(RecordReader.read(r).files()).extracting(FileRef::missing).containsExactly(false);
     }
+
+    @Test
+    void nestedPartsComeBackAsTheSharedTypesWithTextReadAsTheChecksReadIt() {
+        ObjectNode r = record();
+        r.putObject("instrument").put("shortName", " I03 ").putObject("source").put("name", "Diamond");
+        r.putObject("sample").put("name", "  lysozyme\n").put("chemicalFormula", " ");
+        r.putArray("techniques").addObject().put("iri", "http://purl.org/pan-science/PaNET/PaNET01188");
+        ObjectNode step = r.putArray("processing").addObject().put("name", "integrate").put("sequenceIndex", 2);
+        step.putObject("parameters").put("bins", 100);
+        IncomingRecord read = RecordReader.read(r);
+        assertThat(read.instrumentName()).contains("I03");
+        assertThat(read.instrument().orElseThrow().source().name()).isEqualTo("Diamond");
+        assertThat(read.sample().orElseThrow().name()).isEqualTo("lysozyme");
+        assertThat(read.sample().orElseThrow().chemicalFormula()).isNull();
+        assertThat(read.techniques()).singleElement().satisfies(t ->
+                assertThat(t.label()).isEqualTo("http://purl.org/pan-science/PaNET/PaNET01188"));
+        assertThat(read.processing()).singleElement().satisfies(p -> {
+            assertThat(p.sequenceIndex()).isEqualTo(2L);
+            assertThat(p.parameters().get("bins").intValue()).isEqualTo(100);
+        });
+        // the stored record keeps what was sent
+        assertThat(r.at("/sample/name").textValue()).isEqualTo("  lysozyme\n");
+    }
+
+    @Test
+    void aBlankSampleNameIsNoSampleAndFieldsOfANewerHarvesterAreKeptOutOfTheTypes() {
+        ObjectNode r = record();
+        r.putObject("sample").put("name", "   ");
+        r.putArray("processing").addObject().put("name", "integrate").put("addedLater", "x");
+        IncomingRecord read = RecordReader.read(r);
+        assertThat(read.sample()).isEmpty();
+        assertThat(read.processing()).extracting(p -> p.name()).containsExactly("integrate");
+    }
+
+    @Test
+    void aSequenceIndexBeyond32BitsIsRefusedByPath() {
+        ObjectNode r = record();
+        r.putArray("processing").addObject().put("name", "integrate").put("sequenceIndex", 1L << 40);
+        assertThat(rejection(r)).hasMessage("processing[0].sequenceIndex: must be an integer that fits in 32 bits");
+    }
 }
