@@ -52,20 +52,24 @@ public class EmbargoService {
     }
 
     /**
-     * Sets the dataset's embargo fields to what {@link #attach} will give it, without writing anything, so that the
-     * row is written once. A dataset that will open a new embargo carries that embargo's (closed) state.
+     * Asks the policy where a newly ingested or changed dataset belongs, {@code e} being its {@link #governing}
+     * embargo (a new embargo, the governing one unchanged, or the governing one with a later end), and sets the
+     * dataset's embargo fields accordingly without writing anything, so that the row is written once.
      */
-    public void preset(Dataset ds, Embargo e, Instant now) {
-        copy(ds, place(ds, e, "preset", now).state());
+    public Placement place(Dataset ds, Embargo e, String actor, Instant now) {
+        Placement placement = workflow.place(Optional.ofNullable(e).map(store::toState), e != null && e.visit != null,
+                Optional.ofNullable(ds.accessState), Optional.ofNullable(ds.visit).map(Embargo::visitSubject), ds.pid,
+                ds.proposal == null ? "" : ds.proposal.pid, ds.producedAt, actor, now);
+        copy(ds, placement.state());
+        return placement;
     }
 
     /**
-     * Gives a newly ingested or changed dataset its embargo, {@code e} being its {@link #governing} one, as the policy
-     * places it (a new embargo, the governing one unchanged, or the governing one with a later end); an embargo that is
-     * already over is released at once.
+     * Carries out a {@link #place placement} once the dataset row exists; an embargo that is already over is then
+     * released at once.
      */
-    public void attach(Dataset ds, Embargo e, String actor, Instant now) {
-        Placement placement = place(ds, e, actor, now);
+    public void attach(Dataset ds, Embargo e, Placement decided, String actor, Instant now) {
+        Placement placement = decided;
         if (!(placement instanceof Placement.OpenNew) && (placement instanceof Placement.Move
                 || workflow.isReleaseDue(placement.state(), now))) {
             // About to change the embargo: read it again under a row lock, so that concurrent ingests of one visit
@@ -85,18 +89,11 @@ public class EmbargoService {
             }
             case Placement.Stay stay -> e;
         };
-        copy(ds, store.toState(governing));
         // An old file harvested late: its embargo is already over. Released now, through the policy — quietly: nobody
         // is told that data from years ago is open, it never was closed in anyone's experience.
         if (release(governing, now, false)) {
             copy(ds, store.toState(governing));
         }
-    }
-
-    private Placement place(Dataset ds, Embargo e, String actor, Instant now) {
-        return workflow.place(Optional.ofNullable(e).map(store::toState), e != null && e.visit != null,
-                Optional.ofNullable(ds.accessState), Optional.ofNullable(ds.visit).map(Embargo::visitSubject), ds.pid,
-                ds.proposal == null ? "" : ds.proposal.pid, ds.producedAt, actor, now);
     }
 
     /** The embargo's terms as the dataset row carries them (what search and pages read). */

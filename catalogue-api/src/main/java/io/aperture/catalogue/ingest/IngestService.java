@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.model.*;
+import io.aperture.policy.workflow.Placement;
 import io.aperture.record.FileRef;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,16 +126,16 @@ public class IngestService {
         ds.updatedAt = now;
         ds.producedAt = r.producedAt();
 
-        // The embargo fields are set before the row is written, so that it is written once (no UPDATE after the
+        // The policy places the dataset before the row is written, so that it is written once (no UPDATE after the
         // INSERT) whenever the dataset falls under an existing embargo; attach then does the writes and the audit.
         Embargo governing = embargo.governing(ds);
-        embargo.preset(ds, governing, now);
+        Placement placement = embargo.place(ds, governing, actor, now);
         if (created) {
             em.persist(ds);
         }
         em.flush();
         em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, refs.techniqueIds()));
-        embargo.attach(ds, governing, actor, now);
+        embargo.attach(ds, governing, placement, actor, now);
         dois.recordChanged(ds);
         audit.record(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
