@@ -12,14 +12,19 @@ import io.aperture.catalogue.search.IndexConfig;
 import io.aperture.catalogue.search.SearchConfig;
 import io.aperture.testsupport.RepoFiles;
 import io.quarkus.test.component.QuarkusComponentTest;
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.SmallRyeConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexReader;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +44,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigReferenceTest {
     @Inject Mappings mappings;
 
-    /** A component that needs every mapping of the module, so that the container registers them with their defaults. */
+    /**
+     * A component that needs every mapping of the module, so that the container registers them with their defaults;
+     * a new mapping must be added here (the third test says so).
+     */
     @Singleton
     static class Mappings {
         @Inject FacilityConfig facility;
@@ -86,6 +94,23 @@ class ConfigReferenceTest {
                 .filter(this::mapped).forEach(keys::add);
         assertThat(keys).as("mapped keys").hasSizeGreaterThan(30);
         assertThat(documented().keySet()).containsAll(keys);
+    }
+
+    @Test
+    void everyMappingOfTheModuleIsCheckedHere() throws IOException {
+        Set<String> inModule = new TreeSet<>();
+        try (InputStream idx = Files.newInputStream(RepoFiles.path("catalogue-api/target/classes/META-INF/jandex.idx"))) {
+            new IndexReader(idx).read().getAnnotations(DotName.createSimple(ConfigMapping.class))
+                    .forEach(a -> inModule.add(a.target().asClass().name().toString()));
+        }
+        Set<String> checked = new TreeSet<>();
+        for (Field f : Mappings.class.getDeclaredFields()) {
+            if (f.getType().isAnnotationPresent(ConfigMapping.class)) {
+                checked.add(f.getType().getName());
+            }
+        }
+        assertThat(inModule).as("@ConfigMapping interfaces in catalogue-api").hasSizeGreaterThan(5);
+        assertThat(checked).isEqualTo(inModule);
     }
 
     private boolean mapped(String key) {
