@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -73,14 +74,14 @@ class DataCiteIT {
     private String processedFromHidden;
     private String embargoedNoDoi;
     private String embargoedWithDoi;
-    private boolean catalogued;
+    private final OncePerClass setUp = new OncePerClass();
 
     @BeforeEach
     void catalogue() {
-        if (catalogued) {
-            return;
-        }
-        catalogued = true;
+        setUp.run(this::load);
+    }
+
+    private void load() {
         String userOffice = """
                 {"proposals": [{"code": "%s", "title": "Lysozyme soaks %s", "keywords": ["lysozyme"], "members": [
                   {"role": "PI", "person": {"fullName": "Ada Lovelace", "givenName": "Ada", "familyName": "Lovelace",

@@ -3,6 +3,7 @@ package io.aperture.portal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.DataCiteIT.Standards;
 import io.aperture.portal.DataCiteIT.Xml;
+import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -51,14 +52,14 @@ class OaiPmhIT {
     private final Map<String, String> hidden = new LinkedHashMap<>(); // pid -> title
     private String doiRecord;
     private Instant start;
-    private boolean catalogued;
+    private final OncePerClass setUp = new OncePerClass();
 
     @BeforeEach
     void catalogue() {
-        if (catalogued) {
-            return;
-        }
-        catalogued = true;
+        setUp.run(this::load);
+    }
+
+    private void load() {
         start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         Instant old = Instant.parse("2016-03-01T09:00:00Z");
         Instant recent = Instant.now().minus(1, ChronoUnit.DAYS);

@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -34,14 +35,14 @@ class ParameterShortNameIT {
     private String mixed;
     private String logged;
     private String array;
-    private boolean catalogued;
+    private final OncePerClass setUp = new OncePerClass();
 
     @BeforeEach
     void catalogue() {
-        if (catalogued) {
-            return;
-        }
-        catalogued = true;
+        setUp.run(this::load);
+    }
+
+    private void load() {
         Instant t = Instant.parse("2017-05-01T00:00:00Z");
         ObjectNode a = Records.record("Monochromator " + tag, t);
         Records.withParameter(a, "/entry/instrument/monochromator/wavelength", 1.0, "Angstrom", 1.0e-10, "m");

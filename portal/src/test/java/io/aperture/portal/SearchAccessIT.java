@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -38,15 +39,14 @@ class SearchAccessIT {
     private String otherEmbargoed;
     private String released;
 
-    private boolean catalogued;
+    private final OncePerClass setUp = new OncePerClass();
 
-    /** Once per class, but after Quarkus has pointed REST Assured at the test server (not yet done in @BeforeAll). */
     @BeforeEach
     void catalogue() {
-        if (catalogued) {
-            return;
-        }
-        catalogued = true;
+        setUp.run(this::load);
+    }
+
+    private void load() {
         String p1 = "cm" + tag.substring(2, 7) + "a";
         String p2 = "cm" + tag.substring(2, 7) + "b";
         String userOffice = """
