@@ -37,9 +37,18 @@ public final class Tokens {
 
     /** Client credentials of the harvester's service account. */
     public static String harvester() {
-        return cached("harvester", () -> RestAssured.given()
-                .formParam("grant_type", "client_credentials").formParam("client_id", "aperture-harvester")
-                .formParam("client_secret", "harvester-secret")
+        return service("aperture-harvester", "harvester-secret");
+    }
+
+    /** Client credentials of the metrics scraper's service account (role {@code monitoring}). */
+    public static String monitoring() {
+        return service("aperture-monitoring", "monitoring-secret");
+    }
+
+    private static String service(String client, String secret) {
+        return cached(client, () -> RestAssured.given()
+                .formParam("grant_type", "client_credentials").formParam("client_id", client)
+                .formParam("client_secret", secret)
                 .post(tokenUrl()).then().statusCode(200).extract().path("access_token"));
     }
 }
