@@ -59,6 +59,13 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.oidc.auth-server-url", endpoints.issuerUrl());
         config.put("quarkus.oidc.api.auth-server-url", endpoints.issuerUrl());
         config.put("aperture.test.keycloak-issuer", endpoints.issuerUrl());
+        // the broker, for tests that run `harvest watch` (under ./aperture test they read APERTURE_AMQP_* instead)
+        config.put("aperture.test.amqp.host", endpoints.amqpHost());
+        config.put("aperture.test.amqp.port", String.valueOf(endpoints.amqpPort()));
+        if (endpoints.amqpUser() != null) {
+            config.put("aperture.test.amqp.user", endpoints.amqpUser());
+            config.put("aperture.test.amqp.password", endpoints.amqpPassword());
+        }
         config.putAll(mail);
         return config;
     }
