@@ -59,6 +59,8 @@ class MetricsIT {
         assertThat(sample(metrics, "aperture_outbox_backlog{outbox=\"doi\"}")).isGreaterThanOrEqualTo(0);
         assertThat(sample(metrics, "aperture_outbox_oldest_age{outbox=\"search\"}")).isGreaterThanOrEqualTo(0);
         assertThat(sample(metrics, "aperture_doi_failed")).isGreaterThanOrEqualTo(0);
+        assertThat(sample(metrics, "aperture_outbox_backlog{outbox=\"notice\"}")).isGreaterThanOrEqualTo(0);
+        assertThat(sample(metrics, "aperture_notice_failed")).isGreaterThanOrEqualTo(0);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.embargo.WindowNoticeJob;
+import io.aperture.portal.testing.Mailbox;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -31,29 +32,9 @@ class NotificationIT {
     @Inject
     WindowNoticeJob windows;
 
-    /** Subjects of the mails in a mailbox of the test SMTP server that name the proposal, read over POP3. */
+    /** Subject and text of the mails to {@code address} that name the proposal. */
     private static List<String> mailsAbout(String code, String address) throws Exception {
-        jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
-        jakarta.mail.Store store = session.getStore("pop3");
-        try {
-            store.connect("127.0.0.1", RealServices.POP3_PORT, address, address);
-        } catch (jakarta.mail.AuthenticationFailedException noMailYet) {
-            return List.of();
-        }
-        try {
-            jakarta.mail.Folder inbox = store.getFolder("INBOX");
-            inbox.open(jakarta.mail.Folder.READ_ONLY);
-            List<String> out = new java.util.ArrayList<>();
-            for (jakarta.mail.Message m : inbox.getMessages()) {
-                if (m.getSubject().contains(code)) {
-                    out.add(m.getSubject() + "\n" + m.getContent());
-                }
-            }
-            inbox.close(false);
-            return out;
-        } finally {
-            store.close();
-        }
+        return Mailbox.mailsAbout(code, address).stream().map(m -> m.subject() + "\n" + m.text()).toList();
     }
 
     private static List<String> mailsAbout(String code) throws Exception {

@@ -1,11 +1,10 @@
 package io.aperture.catalogue.embargo;
 
+import io.aperture.catalogue.metrics.WorkCounters;
 import io.aperture.catalogue.model.Embargo;
 import io.aperture.catalogue.rules.EmbargoConfig;
 import io.aperture.policy.workflow.Candidates;
 import io.aperture.policy.workflow.EmbargoWorkflow;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,17 +31,16 @@ public class ReleaseJob {
     private final EmbargoWorkflow workflow;
     private final Clock clock;
     private final int batchSize;
-    private final Counter releases;
+    private final WorkCounters counters;
 
     ReleaseJob(EntityManager em, EmbargoService embargo, EmbargoWorkflow workflow, Clock clock, EmbargoConfig config,
-               MeterRegistry metrics) {
+               WorkCounters counters) {
         this.em = em;
         this.embargo = embargo;
         this.workflow = workflow;
         this.clock = clock;
         this.batchSize = config.releaseBatch();
-        this.releases = Counter.builder("aperture.embargo.released")
-                .description("embargoes the release job ended (data opened under the licence)").register(metrics);
+        this.counters = counters;
     }
 
     @Scheduled(every = "${aperture.embargo.release-interval}", delayed = "5s",
@@ -84,7 +82,7 @@ public class ReleaseJob {
                 return ids.size();
             });
             total += released[0];
-            releases.increment(released[0]);
+            counters.released(released[0]);
         } while (claimed == batchSize);
         return total;
     }

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
+import io.aperture.catalogue.metrics.WorkCounters;
 import io.aperture.catalogue.model.*;
 import io.aperture.policy.workflow.Placement;
 import io.aperture.record.FileRef;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,10 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Applies harvester records to the catalogue. Each record is its own transaction: a bad record is rejected with
@@ -42,10 +38,10 @@ public class IngestService {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final DoiQueue dois;
-    private final Map<IngestStatus, Counter> outcomes = new EnumMap<>(IngestStatus.class);
+    private final WorkCounters counters;
 
     IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, IngestAudit audit, ObjectMapper mapper,
-                  Clock clock, DoiQueue dois, MeterRegistry metrics) {
+                  Clock clock, DoiQueue dois, WorkCounters counters) {
         this.em = em;
         this.references = references;
         this.embargo = embargo;
@@ -53,17 +49,14 @@ public class IngestService {
         this.mapper = mapper;
         this.clock = clock;
         this.dois = dois;
-        for (IngestStatus status : IngestStatus.values()) {
-            outcomes.put(status, Counter.builder("aperture.ingest.records").tag("status", status.name().toLowerCase(Locale.ROOT))
-                    .description("harvester records received, by outcome").register(metrics));
-        }
+        this.counters = counters;
     }
 
     public List<IngestResult> ingest(List<JsonNode> records, String actor) {
         List<IngestResult> results = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             IngestResult result = ingestOne(i, records.get(i), actor);
-            outcomes.get(result.status()).increment();
+            counters.ingested(result.status().name());
             results.add(result);
         }
         return results;

@@ -29,6 +29,12 @@ public class BacklogMetrics implements MeterBinder {
         gauge(registry, "aperture.outbox.backlog", "doi", "changes queued, not yet acted on", Backlogs.Reading::doiPending);
         gauge(registry, "aperture.outbox.oldest.age", "doi", "age of the oldest queued change, seconds (0: none)",
                 Backlogs.Reading::doiOldestSeconds);
+        gauge(registry, "aperture.outbox.backlog", "notice", "changes queued, not yet acted on", Backlogs.Reading::noticePending);
+        gauge(registry, "aperture.outbox.oldest.age", "notice", "age of the oldest queued change, seconds (0: none)",
+                Backlogs.Reading::noticeOldestSeconds);
+        Gauge.builder("aperture.notice.failed", backlogs, b -> b.now().noticeFailed())
+                .description("e-mail notices given up after the last attempt, kept in notice_outbox")
+                .register(registry);
         Gauge.builder("aperture.doi.failed", backlogs, b -> b.now().doiFailed())
                 .description("DOI calls DataCite refused, kept for staff (GET /api/staff/doi/outbox)")
                 .register(registry);

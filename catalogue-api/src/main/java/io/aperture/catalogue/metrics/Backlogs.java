@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The work queued in PostgreSQL for later: the search outbox (changes not yet in the index) and the DOI outbox (calls
- * DataCite has not yet accepted, and those it refused). One statement reads all of it; a scrape within
+ * The work queued in PostgreSQL for later: the search outbox (changes not yet in the index), the DOI outbox (calls
+ * DataCite has not yet accepted, and those it refused) and the notice outbox (e-mails not yet sent, and given up). One statement reads all of it; a scrape within
  * {@link #FRESH} of the last reuses that reading, so several gauges cost one query and a busy scraper cannot load
  * the database. A database that does not answer gives NaN, which Prometheus shows as a gap, not as zero.
  */
@@ -25,13 +25,18 @@ final class Backlogs {
                    (SELECT extract(epoch FROM clock_timestamp() - min(queued_at)) FROM search_outbox),
                    (SELECT count(*) FROM doi_outbox WHERE status = 'PENDING'),
                    (SELECT extract(epoch FROM clock_timestamp() - min(queued_at)) FROM doi_outbox WHERE status = 'PENDING'),
-                   (SELECT count(*) FROM doi_outbox WHERE status = 'FAILED')""";
+                   (SELECT count(*) FROM doi_outbox WHERE status = 'FAILED'),
+                   (SELECT count(*) FROM notice_outbox WHERE status = 'PENDING'),
+                   (SELECT extract(epoch FROM clock_timestamp() - min(queued_at)) FROM notice_outbox WHERE status = 'PENDING'),
+                   (SELECT count(*) FROM notice_outbox WHERE status = 'FAILED')""";
 
     /** One reading; ages are 0 when the queue is empty. */
     record Reading(Instant at, double searchQueued, double searchOldestSeconds, double doiPending,
-                   double doiOldestSeconds, double doiFailed) {
+                   double doiOldestSeconds, double doiFailed, double noticePending, double noticeOldestSeconds,
+                   double noticeFailed) {
         static Reading unknown(Instant at) {
-            return new Reading(at, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            double n = Double.NaN;
+            return new Reading(at, n, n, n, n, n, n, n, n);
         }
     }
 
@@ -56,7 +61,8 @@ final class Backlogs {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(QUERY)) {
             rs.next();
-            return new Reading(now, rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5));
+            return new Reading(now, rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getDouble(5),
+                    rs.getDouble(6), rs.getDouble(7), rs.getDouble(8));
         } catch (SQLException e) {
             LOG.debugf("backlog metrics: the database did not answer: %s", e.getMessage());
             return Reading.unknown(now);

@@ -1,103 +1,55 @@
 package io.aperture.catalogue.notify;
 
 import io.aperture.catalogue.links.PublicUrls;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import io.aperture.catalogue.model.Member;
 import io.aperture.catalogue.model.MemberRole;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * E-mails the PI and alternate contacts of a proposal when its extension window opens, when a request is decided, and
- * when its data is released. Sends after the change committed; a mail server outage is logged and costs nothing else.
+ * when its data is released. A notice is rendered and written to the notice outbox in the transaction that made the
+ * change (so it exists exactly when the change does); {@link NoticeJob} sends it. A crash or a mail-server outage
+ * delays a notice, it does not lose it.
  */
 @ApplicationScoped
 public class NoticeMailer {
     private static final Logger LOG = Logger.getLogger(NoticeMailer.class);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
-    private final ReactiveMailer mailer;
-    private final TransactionSynchronizationRegistry registry;
+    private final EntityManager em;
     private final PublicUrls urls;
-    private final Duration attemptTimeout;
-    private final int attempts;
 
-    @Inject
-    NoticeMailer(ReactiveMailer mailer, TransactionSynchronizationRegistry registry, PublicUrls urls, NoticeConfig config) {
-        this(mailer, registry, urls, config.attemptTimeout(), config.attempts());
-    }
-
-    NoticeMailer(ReactiveMailer mailer, TransactionSynchronizationRegistry registry, PublicUrls urls, Duration attemptTimeout,
-                 int attempts) {
-        this.mailer = mailer;
-        this.attemptTimeout = attemptTimeout;
-        this.attempts = Math.max(1, attempts);
-        this.registry = registry;
+    NoticeMailer(EntityManager em, PublicUrls urls) {
+        this.em = em;
         this.urls = urls;
     }
 
-    /**
-     * Sends the notice once the current transaction has committed (at once when there is none): recipients are read
-     * now, inside the transaction, and nothing touches the database afterwards.
-     */
+    /** Queues the notice in the current transaction (a new one when there is none); nobody to tell queues nothing. */
     public void publish(EmbargoNotice notice) {
-        if (registry.getTransactionKey() == null) {
-            send(notice);
+        List<String> to = notice.recipients();
+        if (to.isEmpty()) {
+            LOG.infof("notice %s for %s: nobody to tell (no PI or alternate contact with an e-mail)", notice.kind(), notice.proposalCode());
             return;
         }
-        registry.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    send(notice);
-                }
-            }
-        });
+        QuarkusTransaction.joiningExisting().run(() -> em.createNativeQuery("""
+                        INSERT INTO notice_outbox(kind, proposal_code, recipients, subject, body)
+                        VALUES (?1, ?2, string_to_array(?3, chr(31)), ?4, ?5)""")
+                .setParameter(1, notice.kind().name()).setParameter(2, notice.proposalCode())
+                .setParameter(3, String.join("\u001f", to)).setParameter(4, subject(notice)).setParameter(5, body(notice))
+                .executeUpdate());
     }
 
     /** The e-mail addresses of the proposal's PI and alternate contacts. */
     public static List<String> recipients(String proposalPid) {
         return Member.<Member>list("proposal.pid = ?1 and role in ?2", proposalPid, List.of(MemberRole.PI, MemberRole.ALTERNATE_CONTACT))
                 .stream().map(m -> m.person.email).filter(e -> e != null && e.contains("@")).distinct().toList();
-    }
-
-    void send(EmbargoNotice notice) {
-        try {
-            List<String> to = notice.recipients();
-            if (to.isEmpty()) {
-                LOG.infof("notice %s for %s: nobody to tell (no PI or alternate contact with an e-mail)", notice.kind(), notice.proposalCode());
-                return;
-            }
-            // never holds the request (or the release job) on the mail server: sent in the background. An attempt that
-            // stalls (a server that accepts the connection and then says nothing) is cut off and tried again: a notice
-            // sent twice is better than one lost. Failures after the last attempt are logged.
-            Mail mail = Mail.withText(to.getFirst(), subject(notice), body(notice)).setTo(to);
-            Uni.createFrom().deferred(() -> mailer.send(mail))
-                    .ifNoItem().after(attemptTimeout).fail()
-                    .onFailure().invoke(e -> LOG.warnf("notice %s for %s: attempt failed (%s), trying again", notice.kind(),
-                            notice.proposalCode(), e.toString()))
-                    .onFailure().retry().withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30)).atMost(attempts - 1)
-                    .subscribe().with(
-                            ok -> LOG.infof("notice %s for %s sent to %s", notice.kind(), notice.proposalCode(), to),
-                            err -> LOG.errorf(err, "notice %s for proposal %s could not be sent", notice.kind(), notice.proposalCode()));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "notice %s for proposal %s could not be sent", notice.kind(), notice.proposalCode());
-        }
     }
 
     private String subject(EmbargoNotice n) {
