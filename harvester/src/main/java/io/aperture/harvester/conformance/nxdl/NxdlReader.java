@@ -1,5 +1,6 @@
 package io.aperture.harvester.conformance.nxdl;
 
+import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -35,7 +36,7 @@ final class NxdlReader {
                 }
             }
         }
-        int minOccurs = parseInt(e.getAttribute("minOccurs"), application ? 1 : 0);
+        int minOccurs = parseInt(written(e, "minOccurs"), application ? 1 : 0);
         return new NxdlGroup(type, name, NameType.of(e.getAttribute("nameType")), optionality(e, application), minOccurs,
                 List.copyOf(groups), List.copyOf(fields), List.copyOf(attributes), List.copyOf(links));
     }
@@ -84,13 +85,23 @@ final class NxdlReader {
      * {@code minOccurs="0"}; in a base class everything is optional, {@code recommended} ones recommended.
      */
     private static Optionality optionality(Element e, boolean application) {
-        if ("true".equals(e.getAttribute("recommended"))) {
+        if ("true".equals(written(e, "recommended"))) {
             return Optionality.RECOMMENDED;
         }
-        if (!application || "true".equals(e.getAttribute("optional")) || "0".equals(e.getAttribute("minOccurs"))) {
+        if (!application || "true".equals(written(e, "optional")) || "0".equals(written(e, "minOccurs"))) {
             return Optionality.OPTIONAL;
         }
         return Optionality.REQUIRED;
+    }
+
+    /**
+     * An attribute as the NXDL file writes it. Validation fills in nxdl.xsd's defaults (minOccurs="0",
+     * optional="true" on attributes), which would make every element of an application definition optional; the
+     * NeXus rule for application definitions is "required unless marked", so only written values count.
+     */
+    private static String written(Element e, String name) {
+        Attr a = e.getAttributeNode(name);
+        return a == null || !a.getSpecified() ? null : a.getValue();
     }
 
     private static List<Element> children(Element e) {
