@@ -1,5 +1,6 @@
 package io.aperture.harvester.conformance;
 
+import io.aperture.harvester.conformance.nxdl.NameType;
 import io.aperture.harvester.conformance.nxdl.NxdlDefinition;
 import io.aperture.harvester.conformance.nxdl.NxdlField;
 import io.aperture.harvester.hdf5.H5Dataset;
@@ -7,6 +8,7 @@ import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +42,29 @@ final class BaseClassCheck {
                 cx.sink.warning(g.path(), Rule.UNKNOWN_CLASS, "NX_class " + nxClass + " is not a NeXus base class");
             }
         }
+        // field name -> the classes of this entry (not open ones) that define it, for the misplaced-field hint
+        Map<String, List<String>> homes = new HashMap<>();
+        for (NxdlDefinition d : used.values()) {
+            if (!OPEN.contains(d.name())) {
+                for (NxdlField f : d.body().fields()) {
+                    if (f.nameType() == NameType.SPECIFIED) {
+                        homes.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(d.name());
+                    }
+                }
+            }
+        }
         for (H5Group g : cx.tree.groups) {
             cx.budget.check();
             NxdlDefinition base = g.nxClass() == null ? null : used.get(g.nxClass());
             for (H5Node child : g.children()) {
                 if (child instanceof H5Dataset d && !cx.checkedByDefinition.contains(d.path())) {
-                    dataset(cx, g, base, d, used);
+                    dataset(cx, base, d, homes);
                 }
             }
         }
     }
 
-    private static void dataset(CheckContext cx, H5Group g, NxdlDefinition base, H5Dataset d,
-                                Map<String, NxdlDefinition> used) {
+    private static void dataset(CheckContext cx, NxdlDefinition base, H5Dataset d, Map<String, List<String>> homes) {
         NxdlField f = base == null ? null : base.body().field(d.name());
         String written = d.textAttribute("units");
         if (f != null && UnitCategory.isChecked(f.units()) && written != null && !written.isBlank()) {
@@ -66,12 +78,8 @@ final class BaseClassCheck {
                             + " allows " + String.join(", ", f.enumeration().values())));
         }
         if (f == null && base != null && !OPEN.contains(base.name()) && d.textAttribute("target") == null) {
-            List<String> elsewhere = new ArrayList<>();
-            for (NxdlDefinition other : used.values()) {
-                if (other != base && !OPEN.contains(other.name()) && other.body().field(d.name()) != null) {
-                    elsewhere.add(other.name());
-                }
-            }
+            List<String> elsewhere = homes.getOrDefault(d.name(), List.of()).stream()
+                    .filter(c -> !c.equals(base.name())).toList();
             if (!elsewhere.isEmpty()) {
                 cx.sink.info(d.path(), Rule.MISPLACED, d.name() + " is not a field of " + base.name()
                         + "; NeXus defines it in " + String.join(", ", elsewhere));
