@@ -58,10 +58,10 @@ public final class ConformanceChecker {
             return check(h5, file.toString());
         } catch (UnusableFileException e) {
             String detail = e.getMessage().startsWith(abs + ": ") ? e.getMessage().substring(abs.toString().length() + 2) : e.getMessage();
-            return ConformanceReport.refused(file.toString(), e.problem() + ": " + detail);
+            return ConformanceReport.refusal(file.toString(), e.problem() + ": " + detail);
         } catch (RuntimeException | StackOverflowError e) {
             // the reader may throw on structures it does not expect: this file is refused, never the whole run
-            return ConformanceReport.refused(file.toString(), "READ_ERROR: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ConformanceReport.refusal(file.toString(), "READ_ERROR: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
@@ -73,7 +73,7 @@ public final class ConformanceChecker {
     private ConformanceReport check(H5File h5, String name) {
         List<H5Group> entries = h5.root().groupsOfClass("NXentry");
         if (entries.isEmpty()) {
-            return ConformanceReport.refused(name, "NOT_NEXUS: no NXentry group at the root");
+            return ConformanceReport.refusal(name, "NOT_NEXUS: no NXentry group at the root");
         }
         FindingSink sink = new FindingSink(maxFindings);
         Budget time = new Budget(budget);

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ConformanceReport(String file, String refused, List<Finding> findings, int omitted) {
 
-    public static ConformanceReport refused(String file, String reason) {
+    public static ConformanceReport refusal(String file, String reason) {
         return new ConformanceReport(file, reason, List.of(), 0);
     }
 

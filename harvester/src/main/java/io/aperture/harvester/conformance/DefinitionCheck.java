@@ -114,8 +114,9 @@ final class DefinitionCheck {
             int misses = 0;
             for (NxdlAttribute a : s.attributes()) {
                 H5Value v = g.attributes().get(a.name());
-                if (v != null && !a.enumeration().isEmpty() && !a.enumeration().open()
-                        && !a.enumeration().values().contains(v.asText().strip())) {
+                String text = v == null ? null : v.asText();
+                if (text != null && !a.enumeration().isEmpty() && !a.enumeration().open()
+                        && !a.enumeration().values().contains(text.strip())) {
                     misses++;
                 }
             }

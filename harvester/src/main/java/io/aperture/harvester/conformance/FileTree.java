@@ -6,52 +6,32 @@ import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5ReadException;
+import io.aperture.harvester.hdf5.H5Tree;
 import io.aperture.harvester.hdf5.H5Value;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * An NXentry walked once (each stored object at the first path it is reached by, hard-link cycles cut), and path
- * resolution from the file's root. Values are read only for datasets of at most {@link #SMALL} elements.
+ * An NXentry walked once ({@link H5Tree}), and path resolution from the file's root. Values are read only for datasets of at most {@link #SMALL} elements.
  */
 final class FileTree {
     /** The harvester's small-value limit: larger datasets are described from their header only. */
     static final int SMALL = 16;
-    private static final int MAX_DEPTH = 64;
 
     final H5File file;
-    final List<H5Group> groups = new ArrayList<>();
-    final List<H5Dataset> datasets = new ArrayList<>();
-    final List<H5ExternalLink> externalLinks = new ArrayList<>();
+    final List<H5Group> groups;
+    final List<H5Dataset> datasets;
+    final List<H5ExternalLink> externalLinks;
 
     FileTree(H5File file, H5Group entry, Budget budget) {
         this.file = file;
-        walk(entry, new HashSet<>(), 0, budget);
-    }
-
-    private void walk(H5Group g, Set<Long> seen, int depth, Budget budget) {
-        if (!seen.add(g.objectId()) || depth > MAX_DEPTH) {
-            return;
-        }
-        budget.check();
-        groups.add(g);
-        for (H5Node child : g.children()) {
-            switch (child) {
-                case H5Group sub -> walk(sub, seen, depth + 1, budget);
-                case H5Dataset d -> {
-                    if (seen.add(d.objectId())) {
-                        datasets.add(d);
-                    }
-                }
-                case H5ExternalLink l -> externalLinks.add(l);
-            }
-        }
+        H5Tree tree = H5Tree.walk(entry, budget::check);
+        this.groups = tree.groups();
+        this.datasets = tree.datasets();
+        this.externalLinks = tree.externalLinks();
     }
 
     /** The node at {@code path}, absolute or relative to the group at {@code basePath}; "." and ".." are understood. */
@@ -73,18 +53,7 @@ final class FileTree {
                 parts.addLast(s);
             }
         }
-        H5Node node = file.root();
-        for (String name : parts) {
-            if (!(node instanceof H5Group g)) {
-                return Optional.empty();
-            }
-            Optional<H5Node> next = g.child(name);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            node = next.get();
-        }
-        return Optional.of(node);
+        return file.root().descendant(String.join("/", parts));
     }
 
     /** True when the group has a child of this name, a virtual dataset the reader describes apart included. */

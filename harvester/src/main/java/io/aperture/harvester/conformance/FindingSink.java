@@ -1,6 +1,5 @@
 package io.aperture.harvester.conformance;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +39,7 @@ final class FindingSink {
     }
 
     List<Finding> findings() {
-        return List.copyOf(new ArrayList<>(findings));
+        return List.copyOf(findings);
     }
 
     int omitted() {
