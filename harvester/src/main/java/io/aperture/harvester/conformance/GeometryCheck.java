@@ -52,6 +52,7 @@ final class GeometryCheck {
                 cx.sink.error(where, Rule.DEPENDS_ON, "depends_on chain loops back to " + t.path());
                 return;
             }
+            kind(cx, t);
             String nextTarget = t.textAttribute("depends_on");
             if (nextTarget == null) {
                 cx.sink.error(t.path(), Rule.DEPENDS_ON, "the depends_on chain from " + from + " ends at " + t.name()
@@ -65,12 +66,18 @@ final class GeometryCheck {
         cx.sink.error(from, Rule.DEPENDS_ON, "depends_on chain is longer than " + MAX_CHAIN + " steps");
     }
 
+    /** A transformation's own depends_on resolves, whether or not a chain reaches it. */
     private static void transformation(CheckContext cx, H5Dataset t) {
         String next = t.textAttribute("depends_on");
         if (!next.strip().equals(".") && cx.tree.resolve(next.strip(), FileTree.parentPath(t.path())).isEmpty()) {
             cx.sink.error(t.path() + "@depends_on", Rule.DEPENDS_ON, "depends_on points to " + next.strip()
                     + ", which does not exist");
         }
+        kind(cx, t);
+    }
+
+    /** Type, vector and units of a transformation. */
+    private static void kind(CheckContext cx, H5Dataset t) {
         String type = t.textAttribute("transformation_type");
         if (type == null) {
             cx.sink.warning(t.path(), Rule.TRANSFORMATION, t.name() + " is in a depends_on chain but has no transformation_type");
