@@ -6,6 +6,7 @@ import java.util.Set;
 
 /** Collects a file's findings up to a bound; the rest are only counted. The same finding is kept once. */
 final class FindingSink {
+    static final int MAX_TEXT = 2000;
     private final int max;
     private final Set<Finding> findings = new LinkedHashSet<>();
     private int omitted;
@@ -15,7 +16,7 @@ final class FindingSink {
     }
 
     void add(Level level, String path, Rule rule, String message) {
-        Finding f = new Finding(level, path, rule, message);
+        Finding f = new Finding(level, cut(path), rule, cut(message));
         if (findings.contains(f)) {
             return;
         }
@@ -36,6 +37,11 @@ final class FindingSink {
 
     void info(String path, Rule rule, String message) {
         add(Level.INFO, path, rule, message);
+    }
+
+    /** Paths and messages quote the file (names, values); a hostile file must not make a finding unbounded. */
+    private static String cut(String s) {
+        return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT - 1) + "\u2026";
     }
 
     List<Finding> findings() {
