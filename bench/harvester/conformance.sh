@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cost of the conformance check against the harvest itself, same JVM, same run, same files: per file the medians
-# of REPEATS rounds (after WARMUP rounds) of (a) the harvest, (b) the check on the file the harvest just read, still
+# of REPEATS rounds (after WARMUP rounds) of (a) the harvest without its check, (b) the check on the file the harvest just read, still
 # open, as a check inside the harvest runs, (c) the check alone (harvest check, its own open); then the sums of the
 # medians over the files the harvester accepts. The cost that counts is b / a. Prints Markdown. Installs this checkout's harvester first (~/.m2
 # SNAPSHOTs may be another checkout's). Usage: bench/harvester/conformance.sh [repeats=21] [warmup=5]

@@ -111,7 +111,7 @@ public final class HarvestBench {
     }
 
     /**
-     * Per file and per repeat, in one sequence: (a) the harvest (sniff, open, extract), (b) the conformance check on
+     * Per file and per repeat, in one sequence: (a) the harvest without its check (sniff, open, extract), (b) the check on
      * the file the harvest just read, still open, as a check inside the harvest runs; then (c) the check on its own,
      * opening the file itself (what {@code harvest check} does). Prints file, median ms of a, b, c, and the findings
      * (or the refusal).
@@ -119,7 +119,7 @@ public final class HarvestBench {
     private static void conformance(List<String> files, int repeats, int warmup) {
         ConformanceChecker checker = new ConformanceChecker();
         KeptOpenSource source = new KeptOpenSource();
-        NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults(), source);
+        NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults(), source, null);
         for (String f : files) {
             Path p = Path.of(f);
             ConformanceReport r = checker.check(p);
