@@ -80,7 +80,13 @@ public final class NexusHarvester {
             if (checker == null) {
                 return records;
             }
-            ConformanceReport report = checker.check(h5);
+            ConformanceReport report;
+            try {
+                report = checker.check(h5);
+            } catch (RuntimeException | StackOverflowError e) {
+                // a check that fails on an odd file must not cost its records: they go without findings (null)
+                return records;
+            }
             for (int i = 0; i < records.size(); i++) {
                 records.set(i, records.get(i).withFindings(findingsOf(report, entries.get(i).path())));
             }
