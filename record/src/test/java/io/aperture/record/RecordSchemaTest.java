@@ -51,4 +51,16 @@ class RecordSchemaTest {
         ((ObjectNode) r.get("files").get(0)).remove("missing");
         assertThat(RecordSchema.check(r)).isEmpty();
     }
+
+    @Test
+    void findingsAreOptionalAndCheckedWhenPresent() {
+        HarvestRecord typed = RecordJson.mapper().convertValue(minimal(), HarvestRecord.class);
+        ObjectNode withFindings = RecordJson.mapper().valueToTree(typed.withFindings(List.of(
+                new QualityFinding("error", "/entry/sample/name", "required", "NXtomo requires field name"))));
+        assertThat(RecordSchema.check(withFindings)).isEmpty();
+        assertThat(withFindings.at("/findings/0/rule").asText()).isEqualTo("required");
+
+        ((ObjectNode) withFindings.get("findings").get(0)).put("level", "fatal");
+        assertThat(RecordSchema.check(withFindings)).extracting(SchemaProblem::path).containsExactly("findings[0].level");
+    }
 }

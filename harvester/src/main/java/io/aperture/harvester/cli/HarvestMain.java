@@ -3,10 +3,10 @@ package io.aperture.harvester.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code harvest file F --dry-run}, {@code harvest scan DIR...} and {@code harvest watch DIR...}. */
+/** Entry point: {@code harvest file F --dry-run}, {@code harvest scan DIR...}, {@code harvest watch DIR...} and {@code harvest check FILE...}. */
 @Command(name = "harvest", mixinStandardHelpOptions = true, version = "aperture-harvester 0.1.0",
         description = "Harvests NeXus/HDF5 metadata into Aperture catalogue records.",
-        subcommands = {FileCommand.class, ScanCommand.class, WatchCommand.class})
+        subcommands = {FileCommand.class, ScanCommand.class, WatchCommand.class, CheckCommand.class})
 public final class HarvestMain implements Runnable {
 
     @CommandLine.Spec
@@ -14,7 +14,7 @@ public final class HarvestMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: file, scan or watch");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed: file, scan, watch or check");
     }
 
     public static void main(String[] args) {

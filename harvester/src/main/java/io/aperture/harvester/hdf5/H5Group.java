@@ -23,6 +23,25 @@ public non-sealed interface H5Group extends H5Node {
         return child(name).filter(H5Dataset.class::isInstance).map(H5Dataset.class::cast);
     }
 
+    /** The node at a path below this group ("a/b/c"; empty and "." segments skipped), through the reader's cached objects. */
+    default Optional<H5Node> descendant(String path) {
+        H5Node node = this;
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (!(node instanceof H5Group g)) {
+                return Optional.empty();
+            }
+            Optional<H5Node> next = g.child(part);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            node = next.get();
+        }
+        return Optional.of(node);
+    }
+
     default String nxClass() {
         return textAttribute("NX_class");
     }

@@ -6,17 +6,16 @@ import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5ReadException;
+import io.aperture.harvester.hdf5.H5Tree;
 import io.aperture.harvester.hdf5.H5Value;
 import io.aperture.units.Quantity;
 import io.aperture.units.UnitConverter;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One walk over an NXentry: every group, dataset and external link reached (each stored object once, at the first
@@ -28,9 +27,9 @@ final class EntryContext {
     final H5Group entry;
     final int smallLimit;
     final UnitConverter units;
-    final List<H5Group> groups = new ArrayList<>();
-    final List<H5Dataset> datasets = new ArrayList<>();
-    final List<H5ExternalLink> links = new ArrayList<>();
+    final List<H5Group> groups;
+    final List<H5Dataset> datasets;
+    final List<H5ExternalLink> links;
     final List<String> warnings = new ArrayList<>();
     private final Map<String, Optional<H5Value>> cache = new HashMap<>();
 
@@ -39,25 +38,10 @@ final class EntryContext {
         this.entry = entry;
         this.smallLimit = smallLimit;
         this.units = units;
-        walk(entry, new HashSet<>(), 0);
-    }
-
-    private void walk(H5Group g, Set<Long> seen, int depth) {
-        if (!seen.add(g.objectId()) || depth > 64) {
-            return;
-        }
-        groups.add(g);
-        for (H5Node child : g.children()) {
-            switch (child) {
-                case H5Group sub -> walk(sub, seen, depth + 1);
-                case H5Dataset d -> {
-                    if (seen.add(d.objectId())) {
-                        datasets.add(d);
-                    }
-                }
-                case H5ExternalLink l -> links.add(l);
-            }
-        }
+        H5Tree tree = H5Tree.walk(entry, () -> { });
+        this.groups = tree.groups();
+        this.datasets = tree.datasets();
+        this.links = tree.externalLinks();
     }
 
     void warn(String message) {
@@ -131,21 +115,7 @@ final class EntryContext {
 
     /** Looks an absolute path up from the file root, following the same cached group objects. */
     Optional<H5Node> resolve(String absolutePath) {
-        H5Node node = file.root();
-        for (String part : absolutePath.split("/")) {
-            if (part.isEmpty() || part.equals(".")) {
-                continue;
-            }
-            if (!(node instanceof H5Group g)) {
-                return Optional.empty();
-            }
-            Optional<H5Node> next = g.child(part);
-            if (next.isEmpty()) {
-                return Optional.empty();
-            }
-            node = next.get();
-        }
-        return Optional.of(node);
+        return file.root().descendant(absolutePath);
     }
 
     static Optional<H5Group> first(H5Group g, String nxClass) {

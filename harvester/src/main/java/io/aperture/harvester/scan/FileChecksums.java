@@ -44,7 +44,8 @@ public final class FileChecksums {
             out.add(new HarvestRecord(r.formatVersion(), r.facility(), source, r.identity(), r.title(), r.kind(),
                     r.startTime(), r.endTime(), r.producedAt(), r.program(), r.definition(), r.instrument(), r.sample(),
                     r.users(), r.techniques(), r.parameters(), r.processing(), r.derivedFrom(), r.citations(),
-                    r.defaultPlot(), files, r.datasets(), warnings.isEmpty() ? r.warnings() : List.copyOf(warnings)));
+                    r.defaultPlot(), files, r.datasets(), warnings.isEmpty() ? r.warnings() : List.copyOf(warnings),
+                    r.findings()));
         }
         return out;
     }

@@ -1,6 +1,9 @@
 package io.aperture.bench.harvester;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.harvester.conformance.ConformanceChecker;
+import io.aperture.harvester.conformance.ConformanceReport;
+import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.hdf5.jhdf.JhdfSource;
 import io.aperture.harvester.nexus.HarvestConfig;
@@ -30,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   throughput LIST THREADS SECONDS files/s harvesting the list round-robin on THREADS threads
  *   size FILE... REPEATS            file, median ms, bytes asked for, rchar, read_bytes from a cold page cache
  *   cachecompare LIST REPEATS WARMUP file, median ms as is, median ms through a block cache, same records
+ *   conformance LIST REPEATS WARMUP  file, median ms harvest, check on the harvest's open file, check alone; findings
  * </pre>
  */
 public final class HarvestBench {
@@ -44,6 +48,7 @@ public final class HarvestBench {
             case "corpus" -> corpus(Files.readAllLines(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "throughput" -> throughput(Files.readAllLines(Path.of(args[1])), Integer.parseInt(args[2]), Double.parseDouble(args[3]));
             case "cachecompare" -> cacheCompare(Files.readAllLines(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+            case "conformance" -> conformance(Files.readAllLines(Path.of(args[1])), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             case "size" -> size(Arrays.asList(args).subList(1, args.length - 1), Integer.parseInt(args[args.length - 1]));
             default -> throw new IllegalArgumentException(args[0]);
         }
@@ -102,6 +107,45 @@ public final class HarvestBench {
                 b[i] = (t2 - t1) / 1e6;
             }
             System.out.println(f + "\t" + median(a) + "\t" + median(b) + "\t" + same);
+        }
+    }
+
+    /**
+     * Per file and per repeat, in one sequence: (a) the harvest without its check (sniff, open, extract), (b) the check on
+     * the file the harvest just read, still open, as a check inside the harvest runs; then (c) the check on its own,
+     * opening the file itself (what {@code harvest check} does). Prints file, median ms of a, b, c, and the findings
+     * (or the refusal).
+     */
+    private static void conformance(List<String> files, int repeats, int warmup) {
+        ConformanceChecker checker = new ConformanceChecker();
+        KeptOpenSource source = new KeptOpenSource();
+        NexusHarvester harvester = new NexusHarvester(HarvestConfig.defaults(), source, null);
+        for (String f : files) {
+            Path p = Path.of(f);
+            ConformanceReport r = checker.check(p);
+            String outcome = r.refused() != null ? "refused" : r.findings().size() + " findings";
+            double[] a = new double[repeats];
+            double[] b = new double[repeats];
+            double[] c = new double[repeats];
+            for (int i = -warmup; i < repeats; i++) {
+                long t0 = System.nanoTime();
+                harvestQuietly(harvester, p);
+                long t1 = System.nanoTime();
+                try (H5File open = source.takeLast()) {
+                    if (open != null && !open.root().groupsOfClass("NXentry").isEmpty()) {
+                        checker.check(open);
+                    }
+                }
+                long t2 = System.nanoTime();
+                checker.check(p);
+                long t3 = System.nanoTime();
+                if (i >= 0) {
+                    a[i] = (t1 - t0) / 1e6;
+                    b[i] = (t2 - t1) / 1e6;
+                    c[i] = (t3 - t2) / 1e6;
+                }
+            }
+            System.out.println(f + "\t" + median(a) + "\t" + median(b) + "\t" + median(c) + "\t" + outcome);
         }
     }
 

@@ -18,6 +18,8 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
     private final Dataset dataset;
     private long[] shape;
     private String dtype;
+    /** A small value once read: the extraction and the conformance check both ask for definitions, units, chains. */
+    private H5Value small;
 
     JhdfDataset(JhdfFile file, Dataset dataset, String name, String path) {
         super(file, dataset, name, path);
@@ -106,9 +108,22 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
 
     /** A "small" dataset larger than this in bytes is damaged (or holds huge strings); it is not read. */
     static final long MAX_READ_BYTES = 1 << 20;
+    /** Values of at most this many elements are kept once read (the harvester's small-value limit). */
+    static final int SMALL_CACHED = 16;
 
     @Override
     public H5Value read() throws H5ReadException {
+        if (small != null) {
+            return small;
+        }
+        H5Value v = readStored();
+        if (v.size() <= SMALL_CACHED) {
+            small = v;
+        }
+        return v;
+    }
+
+    private H5Value readStored() throws H5ReadException {
         try {
             long bytes = dataset.getSizeInBytes();
             if (bytes > MAX_READ_BYTES || bytes < 0) {
