@@ -3,14 +3,13 @@ package io.aperture.catalogue.panosc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.access.AccessControl;
-import io.aperture.catalogue.api.ApiError;
+import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.PanoscParameterFilter;
 import io.aperture.catalogue.search.SearchRequest;
 import io.aperture.catalogue.search.SearchResult;
-import io.aperture.policy.access.Visibility;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -26,36 +25,43 @@ import java.util.*;
 @Path("/api/{collection: (?i)datasets}")
 @Produces(MediaType.APPLICATION_JSON)
 public class PanoscDatasetsResource {
-    private static final int DEFAULT_LIMIT = 100;
-    private static final int MAX_LIMIT = 1000;
     /** skip + limit stays within the engine's result window (index.max_result_window, 10 000 by default). */
     private static final int MAX_WINDOW = 10_000;
-    private static final Set<String> FILTER_KEYS = Set.of("where", "include", "limit", "skip", "order", "fields", "query");
+    /**
+     * The engine's relevance at which the score is one half. Scores are {@code r / (r + HALF_SCORE)}: a fixed, saturating
+     * function of the relevance, so an item scores the same on every page and in every answer (design/PANOSC.md §4.5).
+     */
+    static final double HALF_SCORE = 10.0;
 
     private final DatasetSearch search;
     private final ObjectMapper mapper;
     private final AccessControl access;
+    private final PanoscQueries queries;
+    private final PanoscCollection collection;
 
-    PanoscDatasetsResource(DatasetSearch search, ObjectMapper mapper, AccessControl access) {
+    PanoscDatasetsResource(DatasetSearch search, ObjectMapper mapper, AccessControl access, PanoscQueries queries,
+                           PanoscCollection collection) {
         this.search = search;
         this.mapper = mapper;
         this.access = access;
+        this.queries = queries;
+        this.collection = collection;
     }
 
     @GET
+    @Transactional
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
-        JsonNode filter = parseFilter(filterJson);
+        PanoscFilter parsed = FilterParser.filter(filterJson);
+        JsonNode filter = filterJson == null || filterJson.isBlank() ? mapper.createObjectNode() : parseJson(filterJson, "filter");
         Conditions conditions = conditions(filter, "filter.where");
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
         // (PANOSC.md §3.8). The engine serves hits up to its result window; a skip beyond it is refused.
-        long skipAsked = wholeNumber(filter, "skip").orElse(0);
-        if (skipAsked >= MAX_WINDOW) {
+        if (parsed.skip() >= MAX_WINDOW) {
             throw new InvalidSearchException("filter.skip", "must be a whole number from 0 to " + (MAX_WINDOW - 1));
         }
-        int skip = (int) skipAsked;
-        long limitAsked = wholeNumber(filter, "limit").orElse(0);
-        int limit = (int) Math.min(Math.min(limitAsked == 0 ? DEFAULT_LIMIT : limitAsked, MAX_LIMIT), MAX_WINDOW - skip);
-        String text = filter.path("query").isTextual() ? filter.get("query").textValue() : "";
+        int skip = (int) parsed.skip();
+        int limit = Math.min(PanoscCollection.limit(parsed), MAX_WINDOW - skip);
+        String text = parsed.query();
         if (!conditions.publicWanted()) {
             return List.of(); // where isPublic = false: everything served here is public
         }
@@ -63,26 +69,41 @@ public class PanoscDatasetsResource {
                 text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false,
                 conditions.titles());
         SearchResult result = search.search(request, access.publicScope());
-        double max = result.hits().stream().mapToDouble(SearchResult.Hit::score).max().orElse(0);
+        Map<String, Double> scores = new HashMap<>();
+        result.hits().forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.score())));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (SearchResult.Hit hit : result.hits()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("pid", hit.pid());
-            d.put("title", hit.title());
-            d.put("isPublic", true);
-            d.put("creationDate", hit.producedAt() == null ? null : hit.producedAt().toString());
-            // The federation drops items whose score is not strictly between 0 and 1.
-            d.put("score", max > 0 ? Math.max(0.001, Math.min(0.999, hit.score() / (max * 1.001))) : 0.5);
+        for (PanoscQueries.Row row : queries.byPids(Entities.DATASET,
+                result.hits().stream().map(SearchResult.Hit::pid).toList(), attachOnly(parsed))) {
+            Map<String, Object> d = PanoscQueries.project(row.json(), parsed.fields());
+            d.put("score", scores.get((String) row.json().get("pid")));
             out.add(d);
         }
         return out;
     }
 
+    /** The engine's relevance mapped into the open interval (0, 1), the same way for every answer (§4). */
+    static double score(double relevance) {
+        double s = relevance <= 0 ? 0 : relevance / (relevance + HALF_SCORE);
+        return Math.max(0.001, Math.min(0.999, s));
+    }
+
+    /**
+     * Parameter includes have selected the datasets already (in the index, with unit conversion); like the reference,
+     * they then attach all of each dataset's parameters (§3.5 rule 5), not only those the condition named.
+     */
+    private static PanoscFilter attachOnly(PanoscFilter f) {
+        List<PanoscFilter.Include> include = f.include().stream().map(i -> !i.relation().equals("parameters") ? i
+                : new PanoscFilter.Include(i.relation(), new PanoscFilter(Condition.EVERYTHING, List.of(), i.scope().limit(),
+                i.scope().skip(), i.scope().order(), i.scope().fields(), ""), i.at())).toList();
+        return new PanoscFilter(f.where(), include, f.limit(), f.skip(), f.order(), f.fields(), f.query());
+    }
+
     /** {@code GET /Datasets/count?where={…}}: how many public datasets the conditions match (PANOSC.md §2). */
     @GET
-    @Path("/count")
+    @Path("/{count: (?i)count}")
     public Map<String, Long> count(@QueryParam("where") String whereJson) {
         JsonNode where = whereJson == null || whereJson.isBlank() ? null : parseJson(whereJson, "where");
+        FilterParser.where(whereJson);
         var filter = mapper.createObjectNode();
         if (where != null) {
             filter.set("where", where);
@@ -99,19 +120,47 @@ public class PanoscDatasetsResource {
     @GET
     @Path("/{pid}")
     @Transactional
-    public Response one(@PathParam("pid") String pid) {
-        Dataset d = Dataset.byPid(pid);
-        if (d == null || !access.decideForPublic(d).visibility().showsMetadata()) {
-            // Embargoed and unknown look the same: 404, never a hint that the pid exists.
-            return ApiError.of(404, "Unknown \"Dataset\" id \"" + pid + "\".").withCode("MODEL_NOT_FOUND").response();
+    public Response one(@PathParam("pid") String pid, @QueryParam("filter") String filter) {
+        Optional<Dataset> d = publicDataset(pid);
+        if (d.isEmpty()) {
+            return PanoscCollection.notFound(Entities.DATASET, pid);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("pid", d.pid);
-        out.put("title", d.title);
-        out.put("isPublic", true);
-        out.put("creationDate", d.producedAt.toString());
-        out.put("size", d.sizeBytes);
-        return Response.ok(out).build();
+        return collection.one(Entities.DATASET, d.get().pid, filter);
+    }
+
+    /** {@code GET /Datasets/{pid}/files}: the files of a public dataset; 404 for any other pid, as the reference. */
+    @GET
+    @Path("/{pid}/{files: (?i)files}")
+    @Transactional
+    public Response files(@PathParam("pid") String pid, @QueryParam("filter") String filter) {
+        Optional<Dataset> d = publicDataset(pid);
+        if (d.isEmpty()) {
+            return PanoscCollection.notFound(Entities.DATASET, pid);
+        }
+        return Response.ok(collection.list(Entities.FILE, filter, "r.dataset.id = :dataset", Map.of("dataset", d.get().id))).build();
+    }
+
+    @GET
+    @Path("/{pid}/{files: (?i)files}/{count: (?i)count}")
+    @Transactional
+    public Response filesCount(@PathParam("pid") String pid, @QueryParam("where") String where) {
+        Optional<Dataset> d = publicDataset(pid);
+        if (d.isEmpty()) {
+            return PanoscCollection.notFound(Entities.DATASET, pid);
+        }
+        return Response.ok(collection.count(Entities.FILE, where, "r.dataset.id = :dataset", Map.of("dataset", d.get().id))).build();
+    }
+
+    /** The dataset a pid or DOI names, when the policy lets the public see it; embargoed and unknown look the same. */
+    private Optional<Dataset> publicDataset(String pid) {
+        if (!InputText.possibleIdentifier(pid)) {
+            return Optional.empty();
+        }
+        Dataset d = Dataset.byPid(pid);
+        if (d == null) {
+            d = Dataset.find("doi", pid).firstResult();
+        }
+        return d != null && access.decideForPublic(d).visibility().showsMetadata() ? Optional.of(d) : Optional.empty();
     }
 
     private JsonNode parseJson(String json, String name) {
@@ -124,19 +173,6 @@ public class PanoscDatasetsResource {
         if (node == null || !node.isObject()) {
             throw new InvalidSearchException(name, "must be a JSON object");
         }
-        return node;
-    }
-
-    private JsonNode parseFilter(String json) {
-        if (json == null || json.isBlank()) {
-            return mapper.createObjectNode();
-        }
-        JsonNode node = parseJson(json, "filter");
-        node.fieldNames().forEachRemaining(k -> {
-            if (!FILTER_KEYS.contains(k)) {
-                throw new InvalidSearchException("filter", "has an unknown key '" + k + "'");
-            }
-        });
         return node;
     }
 
@@ -236,26 +272,5 @@ public class PanoscDatasetsResource {
             case "false", "0" -> false;
             default -> throw new InvalidSearchException("filter.where.isPublic", "must be true or false");
         };
-    }
-
-    /**
-     * A non-negative whole number, as a JSON number ({@code 100}, {@code 100.0}, {@code 1e3}) or a numeric string
-     * (LoopBack takes {@code "2"}); huge values saturate, the callers clamp. Empty when absent or null.
-     */
-    private static OptionalLong wholeNumber(JsonNode filter, String key) {
-        JsonNode v = filter.get(key);
-        if (v == null || v.isNull()) {
-            return OptionalLong.empty();
-        }
-        java.math.BigDecimal n = null;
-        if (v.isNumber()) {
-            n = v.decimalValue();
-        } else if (v.isTextual() && v.asText().matches("\\d{1,30}")) {
-            n = new java.math.BigDecimal(v.asText());
-        }
-        if (n == null || n.signum() < 0 || n.stripTrailingZeros().scale() > 0) {
-            throw new InvalidSearchException("filter." + key, "must be a whole number of 0 or more");
-        }
-        return OptionalLong.of(n.compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : n.longValueExact());
     }
 }
