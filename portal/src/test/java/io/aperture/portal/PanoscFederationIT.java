@@ -217,6 +217,38 @@ class PanoscFederationIT {
         given().get("/api/Datasets/" + hiddenSibling).then().statusCode(404);
     }
 
+    private List<String> datasets(String filter) {
+        return get("/api/Datasets", "filter", filter).then().statusCode(200).extract().path("pid");
+    }
+
+    @Test
+    void theFilterLanguageOnDatasetsRunsInTheIndexQuery() {
+        String both = "{\"text\": \"TAG\"}";
+        assertThat(datasets("{\"where\": {\"and\": [" + both + ", {\"pid\": \"" + open + "\"}]}}")).containsExactly(open);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"pid\": {\"nin\": [\"" + open + "\"]}}}")).containsExactly(alone);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"creationDate\": {\"lt\": \"2015-06-01\"}}}")).containsExactly(open);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"creationDate\": {\"between\": [\"2016-01-01\", \"2016-12-31T23:59:59Z\"]}}}"))
+                .containsExactly(alone);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"or\": [{\"title\": {\"like\": \"Open al\"}}, {\"title\": {\"ilike\": \"alpha_alpha\"}}]}}"))
+                .containsExactlyInAnyOrder(open, alone);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"title\": {\"regexp\": \"^alpha\"}}}")).containsExactly(alone);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"title\": {\"nlike\": \"open\"}}}")).containsExactly(alone);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"size\": {\"gte\": 0}, \"isPublic\": true}}"))
+                .containsExactlyInAnyOrder(open, alone);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"colour\": \"red\"}}")).isEmpty();
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": \"creationDate ASC\"}")).containsExactly(open, alone);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": [\"creationDate DESC\"]}")).containsExactly(alone, open);
+        get("/api/Datasets/count", "where", "{\"text\": \"TAG\", \"creationDate\": {\"gt\": \"2015-06-01\"}}").then()
+                .statusCode(200).body("count", is(1));
+        get("/api/Datasets/count", "where", "{\"or\": [{\"title\": \"open alpha TAG\"}, {\"pid\": \"" + hiddenSibling + "\"}]}")
+                .then().statusCode(200).body("count", is(1));
+        get("/api/Datasets", "filter", "{\"where\": {\"creationDate\": {\"gt\": \"not-a-date\"}}}").then().statusCode(400)
+                .body("error.field", is("filter.where.creationDate.gt"));
+        get("/api/Datasets", "filter", "{\"where\": {\"or\": [{\"parameters\": {\"name\": \"temperature\"}}]}}").then()
+                .statusCode(400).body("error.field", is("filter.where.or[0].parameters"));
+        get("/api/Datasets", "filter", "{\"where\": {\"title\": {\"regexp\": \"(?=a)\"}}}").then().statusCode(400);
+    }
+
     @Test
     void theFilterLanguageOnDocuments() {
         String base = "{\"where\": {\"and\": [{\"title\": {\"like\": \"TAG\"}}, COND]}}";
@@ -265,10 +297,43 @@ class PanoscFederationIT {
                 {"where": {"title": {"like": "TAG"}}, "include": [{"relation": "datasets", "scope": {"include": [
                   {"relation": "techniques", "scope": {"where": {"name": "small angle x-ray scattering"}}}]}}]}""")
                 .then().statusCode(200).body("pid", is(List.of(doi)));
+        // PaNET: a parent technique (small angle scattering, PaNET01124) finds its descendant SAXS; so does an alternative label
+        for (String technique : List.of("{\"pid\": \"http://purl.org/pan-science/PaNET/PaNET01124\"}", "{\"name\": \"SAXS\"}",
+                "{\"name\": {\"inq\": [\"small angle scattering\", \"nothing\"]}}")) {
+            get("/api/Documents", "filter", """
+                    {"where": {"title": {"like": "TAG"}}, "include": [{"relation": "datasets", "scope": {"include": [
+                      {"relation": "techniques", "scope": {"where": TECH}}]}}]}""".replace("TECH", technique))
+                    .then().statusCode(200).body("pid", is(List.of(doi)));
+        }
+        // … and a sibling technique (small angle neutron scattering, PaNET01189) does not
+        get("/api/Documents", "filter", """
+                {"where": {"title": {"like": "TAG"}}, "include": [{"relation": "datasets", "scope": {"include": [
+                  {"relation": "techniques", "scope": {"where": {"pid": "http://purl.org/pan-science/PaNET/PaNET01189"}}}]}}]}""")
+                .then().statusCode(200).body("size()", is(0));
         get("/api/Documents", "filter", """
                 {"where": {"title": {"like": "TAG"}}, "include": [{"relation": "members", "scope": {"include": [
                   {"relation": "person", "scope": {"where": {"fullName": "Sam Secret"}}}]}}]}""")
                 .then().statusCode(200).body("size()", is(0));
+    }
+
+    @Test
+    void parameterValuesCompareInSiWhateverUnitTheQueryUses() {
+        String q = """
+                {"where": {"text": "TAG"}, "include": [{"relation": "parameters", "scope": {"where": {"and": [
+                  {"name": "sample_temperature"}, {"value": {"between": [LO, HI]}}, {"unit": "UNIT"}]}}}]}""";
+        // 300 K = 26.85 °C = 80.33 °F
+        for (String[] c : new String[][]{{"299", "301", "K"}, {"26", "27", "celsius"}, {"26", "27", "degC"}, {"80", "81", "fahrenheit"},
+                {"80", "81", "\u00b0F"}, {"\"80\"", "\"81\"", "degF"}}) {
+            assertThat(datasets(q.replace("LO", c[0]).replace("HI", c[1]).replace("UNIT", c[2]))).as(c[2]).containsExactly(open);
+        }
+        assertThat(datasets(q.replace("LO", "81").replace("HI", "90").replace("UNIT", "fahrenheit"))).isEmpty();
+        get("/api/Datasets", "filter", q.replace("LO", "1").replace("HI", "2").replace("UNIT", "furlongs")).then().statusCode(400)
+                .body("error.message", org.hamcrest.Matchers.containsString("furlongs"));
+        for (String absurd : List.of("m^99999", "km^-99999")) {
+            get("/api/Datasets", "filter", q.replace("LO", "1").replace("HI", "2").replace("UNIT", absurd)).then().statusCode(400);
+        }
+        get("/api/Datasets", "filter", q.replace("LO", "1e308").replace("HI", "1e308").replace("UNIT", "km")).then()
+                .statusCode(400);
     }
 
     @Test
@@ -283,7 +348,7 @@ class PanoscFederationIT {
             get(path, "filter", "{\"where\": {\"text\": \"" + "%_*?".repeat(125) + "\"}}").then().statusCode(400);
         }
         get("/api/Documents", "filter", "{\"where\": {\"releaseDate\": {\"gt\": \"not-a-date\"}}}").then().statusCode(400)
-                .body("error.field", is("where.releaseDate"));
+                .body("error.field", is("filter.where.releaseDate.gt"));
         get("/api/Documents", "filter", "{\"where\": {\"title\": {\"regexp\": \"(?<n>a)\"}}}").then().statusCode(400);
     }
 

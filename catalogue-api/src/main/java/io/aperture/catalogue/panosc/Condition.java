@@ -12,8 +12,11 @@ sealed interface Condition {
     /** Some part holds ({@code or}); empty: nothing matches, as in the reference. */
     record Any(List<Condition> parts) implements Condition {}
 
-    /** {@code "field": operand} or {@code "field": {"op": operand}}; the operand still as JSON, typed by the entity. */
-    record Compare(String field, Operator op, JsonNode operand) implements Condition {}
+    /**
+     * {@code "field": operand} or {@code "field": {"op": operand}}; the operand still as JSON, typed by the entity;
+     * {@code at} names its place in the request for errors ({@code filter.where.creationDate.gt}).
+     */
+    record Compare(String field, Operator op, JsonNode operand, String at) implements Condition {}
 
     /** {@code "text": "…"}: a case-insensitive substring of any of the entity's text fields (§3.3). */
     record Text(String value) implements Condition {}

@@ -106,6 +106,9 @@ final class FilterParser {
                 parts.add(key.equals("and") ? new Condition.All(items) : new Condition.Any(items));
             } else if (key.equals("text") && v.isTextual()) {
                 parts.add(new Condition.Text(text(v.textValue(), here, MAX_PATTERN)));
+            } else if (key.equals("parameters")) {
+                // a parameter condition (PANOSC.md §3.5), read as a whole where parameters are served
+                parts.add(new Condition.Compare(key, Operator.EQ, checked(v, here), here));
             } else if (v.isObject() && !v.isEmpty()) {
                 if (depth + 1 > MAX_DEPTH) {
                     throw new InvalidSearchException(here, "is nested deeper than " + MAX_DEPTH + " levels (QUERY_OBJECT_TOO_DEEP)");
@@ -115,7 +118,7 @@ final class FilterParser {
                     parts.add(comparison(key, op.getKey(), op.getValue(), here + "." + op.getKey()));
                 }
             } else {
-                parts.add(new Condition.Compare(key, Operator.EQ, checked(v, here)));
+                parts.add(new Condition.Compare(key, Operator.EQ, checked(v, here), here));
             }
         }
         return parts.size() == 1 ? parts.getFirst() : new Condition.All(parts);
@@ -151,7 +154,7 @@ final class FilterParser {
             default -> {
             }
         }
-        return new Condition.Compare(field, op, checked(operand, at));
+        return new Condition.Compare(field, op, checked(operand, at), at);
     }
 
     /** An operand's strings hold no control character and stay within {@link #MAX_TEXT}. */

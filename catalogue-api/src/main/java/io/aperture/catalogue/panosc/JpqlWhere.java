@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.panosc.EntityModel.Field;
 import io.aperture.catalogue.search.InvalidSearchException;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -112,45 +108,51 @@ final class JpqlWhere {
             return c.op().negative() ? TRUE : FALSE;
         }
         String e = field.over(alias);
+        if (model == Entities.TECHNIQUE && (c.op() == Operator.EQ || c.op() == Operator.INQ)) {
+            Optional<String> deep = deepTechnique(c, alias);
+            if (deep.isPresent()) {
+                return deep.get();
+            }
+        }
         return switch (field.kind()) {
-            case ALWAYS_TRUE -> alwaysTrue(c);
+            case ALWAYS_TRUE -> Operands.publicMatches(c) ? TRUE : FALSE;
             case TEXT -> text(e, c);
-            case NUMBER -> ordered(e, c, JpqlWhere::number);
-            case DATE -> ordered(e, c, v -> date(v, c.field()));
+            case NUMBER -> ordered(e, c, Operands::number);
+            case DATE -> ordered(e, c, v -> Operands.date(v, c.at()));
             case TEXT_LIST -> list(e, c);
         };
-    }
-
-    /** {@code isPublic}: everything served here is public. */
-    private static String alwaysTrue(Condition.Compare c) {
-        JsonNode v = c.operand();
-        boolean matches = switch (c.op()) {
-            case EQ -> truth(v);
-            case NEQ -> !truth(v);
-            case INQ -> stream(v).anyMatch(JpqlWhere::truth);
-            case NIN -> stream(v).noneMatch(JpqlWhere::truth);
-            default -> false;
-        };
-        return matches ? TRUE : FALSE;
     }
 
     private String text(String e, Condition.Compare c) {
         JsonNode v = c.operand();
         return switch (c.op()) {
-            case EQ -> v.isNull() ? e + " is null" : scalar(v).map(s -> e + " = " + param(s)).orElse(FALSE);
-            case NEQ -> v.isNull() ? e + " is not null" : scalar(v).map(s -> "(" + e + " is null or " + e + " <> " + param(s) + ")").orElse(TRUE);
-            case GT, GTE, LT, LTE -> scalar(v).map(s -> e + " " + symbol(c.op()) + " " + param(s)).orElse(FALSE);
-            case BETWEEN -> scalar(v.get(0)).flatMap(lo -> scalar(v.get(1)).map(hi -> e + " between " + param(lo) + " and " + param(hi)))
+            case EQ -> v.isNull() ? e + " is null" : Operands.scalar(v).map(s -> e + " = " + param(s)).orElse(FALSE);
+            case NEQ -> v.isNull() ? e + " is not null" : Operands.scalar(v).map(s -> "(" + e + " is null or " + e + " <> " + param(s) + ")").orElse(TRUE);
+            case GT, GTE, LT, LTE -> Operands.scalar(v).map(s -> e + " " + symbol(c.op()) + " " + param(s)).orElse(FALSE);
+            case BETWEEN -> Operands.scalar(v.get(0)).flatMap(lo -> Operands.scalar(v.get(1)).map(hi -> e + " between " + param(lo) + " and " + param(hi)))
                     .orElse(FALSE);
-            case INQ -> strings(v).isEmpty() ? FALSE : e + " in (" + param(strings(v)) + ")";
-            case NIN -> strings(v).isEmpty() ? TRUE : "(" + e + " is null or " + e + " not in (" + param(strings(v)) + "))";
+            case INQ -> Operands.strings(v).isEmpty() ? FALSE : e + " in (" + param(Operands.strings(v)) + ")";
+            case NIN -> Operands.strings(v).isEmpty() ? TRUE : "(" + e + " is null or " + e + " not in (" + param(Operands.strings(v)) + "))";
             case LIKE -> e + " like " + param(unanchored(v.textValue())) + " escape '\\'";
             case NLIKE -> "(" + e + " is null or " + e + " not like " + param(unanchored(v.textValue())) + " escape '\\')";
             case ILIKE -> "lower(" + e + ") like " + param(unanchored(v.textValue().toLowerCase(Locale.ROOT))) + " escape '\\'";
             case NILIKE -> "(" + e + " is null or lower(" + e + ") not like "
                     + param(unanchored(v.textValue().toLowerCase(Locale.ROOT))) + " escape '\\')";
-            case REGEXP -> regexp(e, v.textValue(), c.field());
+            case REGEXP -> regexp(e, v.textValue(), c.at());
         };
+    }
+
+    /**
+     * A technique named by PaNET pid or label (equality or membership) stands for itself and every descendant (§3.7):
+     * the stored technique's IRI must lie in the union of the closures. A term PaNET does not know is compared as
+     * written (empty here).
+     */
+    private Optional<String> deepTechnique(Condition.Compare c, String alias) {
+        Set<String> closure = new LinkedHashSet<>();
+        for (String term : Operands.strings(c.operand())) {
+            closure.addAll(Panet.shipped().closure(term));
+        }
+        return closure.isEmpty() ? Optional.empty() : Optional.of(alias + ".iri in (" + param(List.copyOf(closure)) + ")");
     }
 
     /** Numbers and dates: equality, order, ranges and membership on the converted operand. */
@@ -165,7 +167,7 @@ final class JpqlWhere {
                     .map(hi -> e + " between " + param(lo) + " and " + param(hi))).orElse(FALSE);
             case INQ, NIN -> {
                 List<Object> values = new ArrayList<>();
-                stream(v).forEach(x -> convert.apply(x).ifPresent(values::add));
+                Operands.values(v).forEach(x -> convert.apply(x).ifPresent(values::add));
                 if (values.isEmpty()) {
                     yield c.op() == Operator.INQ ? FALSE : TRUE;
                 }
@@ -183,11 +185,11 @@ final class JpqlWhere {
         String joined = "concat('|', cast(function('array_to_string', " + e + ", '|') as String), '|')";
         JsonNode v = c.operand();
         return switch (c.op()) {
-            case EQ -> scalar(v).map(s -> joined + " like " + param("%|" + literalPattern(s) + "|%") + " escape '\\'").orElse(FALSE);
-            case NEQ -> scalar(v).map(s -> joined + " not like " + param("%|" + literalPattern(s) + "|%") + " escape '\\'").orElse(TRUE);
+            case EQ -> Operands.scalar(v).map(s -> joined + " like " + param("%|" + literalPattern(s) + "|%") + " escape '\\'").orElse(FALSE);
+            case NEQ -> Operands.scalar(v).map(s -> joined + " not like " + param("%|" + literalPattern(s) + "|%") + " escape '\\'").orElse(TRUE);
             case INQ, NIN -> {
                 List<String> any = new ArrayList<>();
-                for (String s : strings(v)) {
+                for (String s : Operands.strings(v)) {
                     any.add(joined + " like " + param("%|" + literalPattern(s) + "|%") + " escape '\\'");
                 }
                 String in = any.isEmpty() ? FALSE : "(" + String.join(" or ", any) + ")";
@@ -206,20 +208,22 @@ final class JpqlWhere {
      * ignores case). A pattern Java cannot read is a 400 here; one the database cannot read is a 400 in
      * {@link PanoscQueries}.
      */
-    private String regexp(String e, String operand, String field) {
-        String pattern = operand;
-        boolean ignoreCase = false;
+    private String regexp(String e, String operand, String at) {
         Matcher m = REGEX_LITERAL.matcher(operand);
-        if (m.matches()) {
-            pattern = m.group(1);
-            ignoreCase = m.group(2).contains("i");
-        }
+        boolean ignoreCase = m.matches() && m.group(2).contains("i");
+        return "function('" + (ignoreCase ? "texticregexeq" : "textregexeq") + "', " + e + ", " + param(regexpPattern(operand, at)) + ") = true";
+    }
+
+    /** The pattern of a {@code regexp} operand, checked; a LoopBack literal's slashes and flags removed. */
+    static String regexpPattern(String operand, String at) {
+        Matcher m = REGEX_LITERAL.matcher(operand);
+        String pattern = m.matches() ? m.group(1) : operand;
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException ex) {
-            throw new InvalidSearchException("where." + field + ".regexp", "is not a valid regular expression");
+            throw new InvalidSearchException(at, "is not a valid regular expression");
         }
-        return "function('" + (ignoreCase ? "texticregexeq" : "textregexeq") + "', " + e + ", " + param(pattern) + ") = true";
+        return pattern;
     }
 
     private static String symbol(Operator op) {
@@ -240,74 +244,5 @@ final class JpqlWhere {
     /** The text as itself inside a LIKE pattern. */
     static String literalPattern(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Optional<String> scalar(JsonNode v) {
-        return v != null && v.isValueNode() && !v.isNull() ? Optional.of(v.asText()) : Optional.empty();
-    }
-
-    private static List<String> strings(JsonNode v) {
-        List<String> out = new ArrayList<>();
-        stream(v).forEach(x -> scalar(x).ifPresent(out::add));
-        return out;
-    }
-
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode v) {
-        List<JsonNode> out = new ArrayList<>();
-        if (v.isArray()) {
-            v.forEach(out::add);
-        } else {
-            out.add(v);
-        }
-        return out.stream();
-    }
-
-    /** LoopBack's boolean coercion: true, "true", 1, "1". */
-    private static boolean truth(JsonNode v) {
-        String s = v.isBoolean() || v.isNumber() || v.isTextual() ? v.asText() : "";
-        return s.equals("true") || s.equals("1");
-    }
-
-    /** A number, or a string holding one (the PaNOSC portal sends {@code "7300"}); finite only. */
-    static Optional<Double> number(JsonNode v) {
-        double d;
-        if (v.isNumber()) {
-            d = v.doubleValue();
-        } else if (v.isTextual()) {
-            try {
-                d = Double.parseDouble(v.textValue().strip());
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        } else {
-            return Optional.empty();
-        }
-        return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
-    }
-
-    /** An instant, a date-time with or without offset (UTC then), a date (its start, UTC), or epoch milliseconds. */
-    static Optional<Instant> date(JsonNode v, String field) {
-        if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return Optional.of(Instant.ofEpochMilli(v.longValue()));
-        }
-        if (!v.isTextual()) {
-            return Optional.empty();
-        }
-        String s = v.textValue().strip();
-        try {
-            return Optional.of(OffsetDateTime.parse(s).toInstant());
-        } catch (DateTimeParseException ignored) {
-            // try the shorter forms
-        }
-        try {
-            return Optional.of(LocalDateTime.parse(s).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException ignored) {
-            // try a date
-        }
-        try {
-            return Optional.of(LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant());
-        } catch (DateTimeParseException e) {
-            throw new InvalidSearchException("where." + field, "is not a date: use ISO-8601, e.g. 2020-05-05T15:01:02.341Z");
-        }
     }
 }

@@ -52,8 +52,7 @@ public class PanoscDatasetsResource {
     @Transactional
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         PanoscFilter parsed = FilterParser.filter(filterJson);
-        JsonNode filter = filterJson == null || filterJson.isBlank() ? mapper.createObjectNode() : parseJson(filterJson, "filter");
-        Conditions conditions = conditions(filter, "filter.where");
+        DatasetWhere.check(parsed.where());
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
         // (PANOSC.md §3.8). The engine serves hits up to its result window; a skip beyond it is refused.
         if (parsed.skip() >= MAX_WINDOW) {
@@ -62,13 +61,9 @@ public class PanoscDatasetsResource {
         int skip = (int) parsed.skip();
         int limit = Math.min(PanoscCollection.limit(parsed), MAX_WINDOW - skip);
         String text = parsed.query();
-        if (!conditions.publicWanted()) {
-            return List.of(); // where isPublic = false: everything served here is public
-        }
-        SearchRequest request = new SearchRequest(text, Map.of(), conditions.parameters(),
-                text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE, skip, limit, Optional.empty(), false,
-                conditions.titles());
-        SearchResult result = search.search(request, access.publicScope());
+        SearchRequest request = new SearchRequest(text, Map.of(), parameters(filterJson, "filter"), sort(parsed),
+                skip, limit, Optional.empty(), false);
+        SearchResult result = search.search(request, access.publicScope(), f -> DatasetWhere.of(f, parsed.where()));
         Map<String, Double> scores = new HashMap<>();
         result.hits().forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.score())));
         List<Map<String, Object>> out = new ArrayList<>();
@@ -79,6 +74,39 @@ public class PanoscDatasetsResource {
             out.add(d);
         }
         return out;
+    }
+
+    /**
+     * The order the engine can give: by relevance with a query, else by the first {@code order} key it knows
+     * ({@code creationDate}, {@code title}), else newest first.
+     */
+    private static SearchRequest.Sort sort(PanoscFilter f) {
+        for (PanoscFilter.Order o : f.order()) {
+            switch (o.field()) {
+                case "creationDate" -> {
+                    return o.descending() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.OLDEST;
+                }
+                case "title" -> {
+                    return SearchRequest.Sort.TITLE;
+                }
+                default -> {
+                    // not sortable here: the next key
+                }
+            }
+        }
+        return f.query().isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE;
+    }
+
+    /** The parameter conditions of a filter (or of a count's where), read as {@code /api/search} reads them. */
+    private List<SearchRequest.ParameterRange> parameters(String json, String name) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        JsonNode node = parseJson(json, name);
+        if (name.equals("where")) {
+            node = mapper.createObjectNode().set("where", node);
+        }
+        return PanoscParameterFilter.read(node);
     }
 
     /** The engine's relevance mapped into the open interval (0, 1), the same way for every answer (§4). */
@@ -102,19 +130,11 @@ public class PanoscDatasetsResource {
     @GET
     @Path("/{count: (?i)count}")
     public Map<String, Long> count(@QueryParam("where") String whereJson) {
-        JsonNode where = whereJson == null || whereJson.isBlank() ? null : parseJson(whereJson, "where");
-        FilterParser.where(whereJson);
-        var filter = mapper.createObjectNode();
-        if (where != null) {
-            filter.set("where", where);
-        }
-        Conditions conditions = conditions(filter, "where");
-        if (!conditions.publicWanted()) {
-            return Map.of("count", 0L);
-        }
-        SearchRequest request = new SearchRequest("", Map.of(), conditions.parameters(), SearchRequest.Sort.NEWEST, 0, 1,
-                Optional.empty(), false, conditions.titles());
-        return Map.of("count", search.search(request, access.publicScope()).total());
+        Condition where = FilterParser.where(whereJson);
+        DatasetWhere.check(where);
+        SearchRequest request = new SearchRequest("", Map.of(), parameters(whereJson, "where"), SearchRequest.Sort.NEWEST,
+                0, 1, Optional.empty(), false);
+        return Map.of("count", search.search(request, access.publicScope(), f -> DatasetWhere.of(f, where)).total());
     }
 
     @GET
@@ -174,103 +194,5 @@ public class PanoscDatasetsResource {
             throw new InvalidSearchException(name, "must be a JSON object");
         }
         return node;
-    }
-
-    /** What a filter asks of the datasets, as the list and the count both apply it. */
-    private record Conditions(boolean publicWanted, List<String> titles, List<SearchRequest.ParameterRange> parameters) {}
-
-    private static Conditions conditions(JsonNode filter, String whereLabel) {
-        List<String> titles = new ArrayList<>();
-        boolean wanted = publicDataWanted(filter.get("where"), whereLabel, titles);
-        // parameter conditions (include parameters scope.where, or where.parameters): nested, names as in /api/search
-        return new Conditions(wanted, titles, PanoscParameterFilter.read(filter));
-    }
-
-    /**
-     * The Dataset-level {@code where} this API understands: {@code parameters} (read by {@link PanoscParameterFilter})
-     * and {@code isPublic}. Any other property is refused rather than ignored, which would answer unfiltered results
-     * as if they matched (design/PANOSC.md §3.2 recommends the 400).
-     */
-    private static boolean publicDataWanted(JsonNode where, String at, List<String> titles) {
-        if (where == null || where.isNull()) {
-            return true;
-        }
-        if (!where.isObject()) {
-            throw new InvalidSearchException(at, "must be an object");
-        }
-        boolean wanted = true;
-        for (Iterator<Map.Entry<String, JsonNode>> it = where.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            switch (e.getKey()) {
-                case "parameters" -> {
-                    // read by PanoscParameterFilter
-                }
-                case "isPublic" -> wanted &= truth(e.getValue());
-                case "text" -> titles.add("*" + literal(text(e.getValue(), at + ".text")) + "*");
-                case "title" -> titles.add(titlePattern(e.getValue(), at + ".title"));
-                case "and" -> {
-                    if (!e.getValue().isArray()) {
-                        throw new InvalidSearchException(at + ".and", "must be an array");
-                    }
-                    for (int i = 0; i < e.getValue().size(); i++) {
-                        wanted &= publicDataWanted(e.getValue().get(i), at + ".and[" + i + "]", titles);
-                    }
-                }
-                default -> throw new InvalidSearchException(at + "." + e.getKey(),
-                        "is not a supported condition (supported: parameters, isPublic, text, title, and)");
-            }
-        }
-        return wanted;
-    }
-
-    /**
-     * A title condition as a wildcard pattern over the whole title: a string or {@code eq} is the title itself,
-     * {@code like}/{@code ilike} a substring with SQL wildcards ({@code %} any run, {@code _} one character), unanchored
-     * as in the reference and the aggregator's examples (PANOSC.md §3.2). Case is ignored for all of them.
-     */
-    private static String titlePattern(JsonNode v, String at) {
-        if (v.isTextual()) {
-            return literal(v.textValue());
-        }
-        if (v.isObject() && v.size() == 1) {
-            Map.Entry<String, JsonNode> op = v.fields().next();
-            String operand = text(op.getValue(), at + "." + op.getKey());
-            return switch (op.getKey()) {
-                case "eq" -> literal(operand);
-                case "like", "ilike" -> "*" + sqlPattern(operand) + "*";
-                default -> throw new InvalidSearchException(at, "unsupported operator '" + op.getKey() + "' (eq, like, ilike)");
-            };
-        }
-        throw new InvalidSearchException(at, "must be a string or {\"eq\"|\"like\"|\"ilike\": string}");
-    }
-
-    private static String text(JsonNode v, String at) {
-        if (!v.isTextual() || v.textValue().isEmpty() || v.textValue().length() > 500) {
-            throw new InvalidSearchException(at, "must be a string of 1 to 500 characters");
-        }
-        return v.textValue();
-    }
-
-    /** The string as itself in a wildcard pattern. */
-    private static String literal(String s) {
-        return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
-    }
-
-    /** SQL LIKE wildcards as the engine's: % → *, _ → ?, everything else literal. */
-    private static String sqlPattern(String s) {
-        return literal(s).replace("%", "*").replace("_", "?");
-    }
-
-    /** LoopBack's boolean coercion: true, false, "true", "false", 1, 0, "1", "0"; also {"eq": …}. */
-    private static boolean truth(JsonNode v) {
-        if (v.isObject() && v.size() == 1 && v.has("eq")) {
-            v = v.get("eq");
-        }
-        String s = v.isBoolean() || v.isNumber() || v.isTextual() ? v.asText() : "";
-        return switch (s) {
-            case "true", "1" -> true;
-            case "false", "0" -> false;
-            default -> throw new InvalidSearchException("filter.where.isPublic", "must be true or false");
-        };
     }
 }

@@ -1,0 +1,191 @@
+package io.aperture.catalogue.panosc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.search.InvalidSearchException;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A Dataset {@code where} as a search-engine predicate, so that {@code /Datasets} filters inside the index query (the
+ * total and the page agree, nothing is filtered afterwards). Properties: {@code pid} (exact), {@code title} (through
+ * its lower-cased keyword: equality and patterns ignore case), {@code creationDate}, {@code size}, {@code isPublic};
+ * {@code text} is a substring of the title. {@code parameters} conditions are read by {@code PanoscParameterFilter}
+ * and ANDed; under an {@code or} they would need alternatives of nested queries, which it does not build: a 400 there.
+ */
+final class DatasetWhere {
+    private final SearchPredicateFactory f;
+
+    private DatasetWhere(SearchPredicateFactory f) {
+        this.f = f;
+    }
+
+    static PredicateFinalStep of(SearchPredicateFactory f, Condition where) {
+        return new DatasetWhere(f).predicate(where, false);
+    }
+
+    /** Checks the condition as {@link #of} would translate it, for requests answered without asking the engine. */
+    static void check(Condition where) {
+        walk(where, false);
+    }
+
+    private static void walk(Condition c, boolean underOr) {
+        switch (c) {
+            case Condition.All all -> all.parts().forEach(p -> walk(p, underOr));
+            case Condition.Any any -> any.parts().forEach(p -> walk(p, true));
+            case Condition.Compare cmp -> {
+                if (cmp.field().equals("parameters") && underOr) {
+                    throw new InvalidSearchException(cmp.at(), "parameter conditions inside 'or' are not supported; send one request per alternative");
+                }
+                if (cmp.field().equals("creationDate")) {
+                    Operands.values(cmp.operand()).forEach(v -> Operands.date(v, cmp.at()));
+                }
+                if (cmp.field().equals("isPublic")) {
+                    Operands.publicMatches(cmp);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private PredicateFinalStep predicate(Condition c, boolean underOr) {
+        return switch (c) {
+            case Condition.All all -> {
+                BooleanPredicateClausesStep<?, ?> b = f.bool().must(f.matchAll());
+                all.parts().forEach(p -> b.filter(predicate(p, underOr)));
+                yield b;
+            }
+            case Condition.Any any -> {
+                if (any.parts().isEmpty()) {
+                    yield none();
+                }
+                BooleanPredicateClausesStep<?, ?> b = f.bool();
+                any.parts().forEach(p -> b.should(predicate(p, true)));
+                yield b;
+            }
+            case Condition.Nothing n -> none();
+            case Condition.Text t -> f.wildcard().field("title_sort").matching("*" + literal(t.value().toLowerCase(Locale.ROOT)) + "*");
+            case Condition.Compare cmp -> compare(cmp, underOr);
+        };
+    }
+
+    private PredicateFinalStep compare(Condition.Compare c, boolean underOr) {
+        return switch (c.field()) {
+            case "parameters" -> {
+                walk(c, underOr);
+                yield f.matchAll(); // applied by PanoscParameterFilter
+            }
+            case "isPublic" -> Operands.publicMatches(c) ? f.matchAll() : none();
+            case "pid" -> keyword("pid", c, false);
+            case "title" -> keyword("title_sort", c, true);
+            case "creationDate" -> ordered("producedAt", c, v -> Operands.date(v, c.at()).map(Object.class::cast));
+            case "size" -> ordered("sizeBytes", c, v -> Operands.number(v).map(d -> (Object) Math.round(d)));
+            default -> c.op().negative() ? f.matchAll() : none();
+        };
+    }
+
+    /** A keyword field; {@code folded}: the index holds it lower-cased, so operands are lower-cased too. */
+    private PredicateFinalStep keyword(String field, Condition.Compare c, boolean folded) {
+        JsonNode v = c.operand();
+        java.util.function.Function<String, String> norm = s -> folded ? s.toLowerCase(Locale.ROOT) : s;
+        return switch (c.op()) {
+            case EQ -> Operands.scalar(v).<PredicateFinalStep>map(s -> f.match().field(field).matching(norm.apply(s))).orElse(none());
+            case NEQ -> Operands.scalar(v).<PredicateFinalStep>map(s -> not(f.match().field(field).matching(norm.apply(s)))).orElse(f.matchAll());
+            case INQ, NIN -> {
+                List<String> values = Operands.strings(v).stream().map(norm).toList();
+                PredicateFinalStep in = values.isEmpty() ? none() : f.terms().field(field).matchingAny(values);
+                yield c.op() == Operator.INQ ? in : not(in);
+            }
+            case GT, GTE, LT, LTE -> Operands.scalar(v).map(s -> range(field, c.op(), norm.apply(s))).orElse(none());
+            case BETWEEN -> Operands.scalar(v.get(0)).flatMap(lo -> Operands.scalar(v.get(1))
+                    .<PredicateFinalStep>map(hi -> f.range().field(field).between(norm.apply(lo), norm.apply(hi)))).orElse(none());
+            case LIKE, ILIKE -> f.wildcard().field(field).matching(unanchored(norm.apply(v.textValue())));
+            case NLIKE, NILIKE -> not(f.wildcard().field(field).matching(unanchored(norm.apply(v.textValue()))));
+            case REGEXP -> f.regexp().field(field).matching(engineRegexp(norm.apply(JpqlWhere.regexpPattern(v.textValue(), c.at())), c.at()));
+        };
+    }
+
+    private PredicateFinalStep ordered(String field, Condition.Compare c, java.util.function.Function<JsonNode, Optional<Object>> convert) {
+        JsonNode v = c.operand();
+        return switch (c.op()) {
+            case EQ -> convert.apply(v).<PredicateFinalStep>map(x -> f.match().field(field).matching(x)).orElse(none());
+            case NEQ -> convert.apply(v).<PredicateFinalStep>map(x -> not(f.match().field(field).matching(x))).orElse(f.matchAll());
+            case GT, GTE, LT, LTE -> convert.apply(v).map(x -> range(field, c.op(), x)).orElse(none());
+            case BETWEEN -> convert.apply(v.get(0)).flatMap(lo -> convert.apply(v.get(1))
+                    .<PredicateFinalStep>map(hi -> f.range().field(field).between(lo, hi))).orElse(none());
+            case INQ, NIN -> {
+                List<Object> values = new ArrayList<>();
+                Operands.values(v).forEach(x -> convert.apply(x).ifPresent(values::add));
+                PredicateFinalStep in = values.isEmpty() ? none() : f.terms().field(field).matchingAny(values);
+                yield c.op() == Operator.INQ ? in : not(in);
+            }
+            case LIKE, ILIKE, REGEXP -> none();
+            case NLIKE, NILIKE -> f.matchAll();
+        };
+    }
+
+    private PredicateFinalStep range(String field, Operator op, Object value) {
+        var r = f.range().field(field);
+        return switch (op) {
+            case GT -> r.greaterThan(value);
+            case GTE -> r.atLeast(value);
+            case LT -> r.lessThan(value);
+            case LTE -> r.atMost(value);
+            default -> throw new IllegalArgumentException(op.name());
+        };
+    }
+
+    private PredicateFinalStep none() {
+        return f.not(f.matchAll());
+    }
+
+    private PredicateFinalStep not(PredicateFinalStep p) {
+        return f.bool().must(f.matchAll()).mustNot(p);
+    }
+
+    /**
+     * A JavaScript-style pattern in the engine's regular-expression syntax, which always matches the whole value: an
+     * unanchored start or end becomes {@code .*}, and the engine's own operators ({@code ~ & < > # @ "}) are escaped to
+     * stay plain characters. Group constructs ({@code (?…)}) have no equivalent there: a 400.
+     */
+    static String engineRegexp(String pattern, String at) {
+        if (pattern.contains("(?")) {
+            throw new InvalidSearchException(at, "group constructs (?…) are not supported on Datasets");
+        }
+        String body = pattern;
+        boolean start = body.startsWith("^");
+        if (start) {
+            body = body.substring(1);
+        }
+        boolean end = body.endsWith("$") && !body.endsWith("\\$");
+        if (end) {
+            body = body.substring(0, body.length() - 1);
+        }
+        StringBuilder out = new StringBuilder(start ? "" : ".*");
+        for (int i = 0; i < body.length(); i++) {
+            char ch = body.charAt(i);
+            if (ch == '\\' && i + 1 < body.length()) {
+                out.append(ch).append(body.charAt(++i));
+            } else {
+                out.append("~&<>#@\"".indexOf(ch) >= 0 ? "\\" + ch : String.valueOf(ch));
+            }
+        }
+        return out.append(end ? "" : ".*").toString();
+    }
+
+    /** A LIKE pattern as an unanchored engine wildcard: {@code %} → {@code *}, {@code _} → {@code ?}, the rest literal. */
+    static String unanchored(String like) {
+        return "*" + literal(like).replace("%", "*").replace("_", "?") + "*";
+    }
+
+    /** The text as itself in an engine wildcard pattern. */
+    static String literal(String s) {
+        return s.replace("\\", "\\\\").replace("*", "\\*").replace("?", "\\?");
+    }
+}
