@@ -25,7 +25,8 @@ public interface FacilityConfig {
 
     /**
      * The facility's instruments by name, registered at start so that the PaNOSC {@code /Instruments} lists every one,
-     * also those no harvested record has named yet (a harvested record naming one links to it). None by default.
+     * also those without public data or not yet named by any record (a record naming one links to it); instruments not
+     * listed here appear there once they have public data. None by default.
      */
     Optional<List<String>> instruments();
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A Dataset {@code where} as a search-engine predicate, so that {@code /Datasets} filters inside the index query (the
@@ -27,6 +28,76 @@ final class DatasetWhere {
 
     static PredicateFinalStep of(SearchPredicateFactory f, Condition where) {
         return new DatasetWhere(f).predicate(where, false);
+    }
+
+    /**
+     * The technique includes of a Datasets filter as conditions on the dataset's techniques (PANOSC.md §3.7): a term by
+     * PaNET IRI, label or alternative label stands for itself and every descendant ({@link Panet}); {@code eq}/{@code inq}
+     * ask that some technique of the dataset lies in the closure, {@code neq}/{@code nin} that none does; {@code and}
+     * asks each part of some technique, {@code or} any part. Other operators match nothing.
+     */
+    static PredicateFinalStep techniques(SearchPredicateFactory f, List<PanoscFilter.Include> includes) {
+        DatasetWhere w = new DatasetWhere(f);
+        BooleanPredicateClausesStep<?, ?> all = f.bool().must(f.matchAll());
+        for (PanoscFilter.Include include : includes) {
+            if (include.relation().equals("techniques") && include.restricts()) {
+                if (!include.scope().include().isEmpty()) {
+                    throw new InvalidSearchException(include.at() + ".scope.include", "techniques have no relations to include");
+                }
+                all.filter(w.technique(include.scope().where()));
+            }
+        }
+        return all;
+    }
+
+    private PredicateFinalStep technique(Condition c) {
+        return switch (c) {
+            case Condition.All all -> {
+                BooleanPredicateClausesStep<?, ?> b = f.bool().must(f.matchAll());
+                all.parts().forEach(p -> b.filter(technique(p)));
+                yield b;
+            }
+            case Condition.Any any -> {
+                if (any.parts().isEmpty()) {
+                    yield none();
+                }
+                BooleanPredicateClausesStep<?, ?> b = f.bool();
+                any.parts().forEach(p -> b.should(technique(p)));
+                yield b;
+            }
+            case Condition.Text t -> f.wildcard().field("techniques.label_keyword").matching("*" + literal(t.value()) + "*");
+            case Condition.Compare cmp when List.of("pid", "panetId", "name").contains(cmp.field()) -> switch (cmp.op()) {
+                case EQ, INQ -> inClosure(cmp);
+                case NEQ, NIN -> not(inClosure(cmp));
+                case LIKE, ILIKE -> cmp.field().equals("name")
+                        ? f.wildcard().field("techniques.label_keyword").matching(unanchored(cmp.operand().textValue())) : none();
+                default -> none();
+            };
+            case Condition.Compare cmp -> cmp.op().negative() ? f.matchAll() : none();
+            case Condition.Nothing n -> none();
+        };
+    }
+
+    /** Some technique of the dataset is one of the terms or a descendant; a term PaNET does not know is taken as written. */
+    private PredicateFinalStep inClosure(Condition.Compare c) {
+        List<String> iris = new ArrayList<>();
+        List<String> asWritten = new ArrayList<>();
+        for (String term : Operands.strings(c.operand())) {
+            var closure = Panet.shipped().closure(term);
+            if (closure.isEmpty()) {
+                asWritten.add(term);
+            } else {
+                iris.addAll(closure);
+            }
+        }
+        BooleanPredicateClausesStep<?, ?> any = f.bool();
+        if (!iris.isEmpty()) {
+            any.should(f.terms().field("techniques.iri").matchingAny(iris));
+        }
+        if (!asWritten.isEmpty()) {
+            any.should(f.terms().field(c.field().equals("name") ? "techniques.label_keyword" : "techniques.iri").matchingAny(asWritten));
+        }
+        return iris.isEmpty() && asWritten.isEmpty() ? none() : any;
     }
 
     /** Checks the condition as {@link #of} would translate it, for requests answered without asking the engine. */
@@ -93,7 +164,7 @@ final class DatasetWhere {
     /** A keyword field; {@code folded}: the index holds it lower-cased, so operands are lower-cased too. */
     private PredicateFinalStep keyword(String field, Condition.Compare c, boolean folded) {
         JsonNode v = c.operand();
-        java.util.function.Function<String, String> norm = s -> folded ? s.toLowerCase(Locale.ROOT) : s;
+        Function<String, String> norm = s -> folded ? s.toLowerCase(Locale.ROOT) : s;
         return switch (c.op()) {
             case EQ -> Operands.scalar(v).<PredicateFinalStep>map(s -> f.match().field(field).matching(norm.apply(s))).orElse(none());
             case NEQ -> Operands.scalar(v).<PredicateFinalStep>map(s -> not(f.match().field(field).matching(norm.apply(s)))).orElse(f.matchAll());
@@ -111,7 +182,7 @@ final class DatasetWhere {
         };
     }
 
-    private PredicateFinalStep ordered(String field, Condition.Compare c, java.util.function.Function<JsonNode, Optional<Object>> convert) {
+    private PredicateFinalStep ordered(String field, Condition.Compare c, Function<JsonNode, Optional<Object>> convert) {
         JsonNode v = c.operand();
         return switch (c.op()) {
             case EQ -> convert.apply(v).<PredicateFinalStep>map(x -> f.match().field(field).matching(x)).orElse(none());

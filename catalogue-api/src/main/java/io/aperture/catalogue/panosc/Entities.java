@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 final class Entities {
     static final String OPEN = "open";
+    /** The names of the facility's configured instruments ({@code aperture.facility.instruments}). */
+    static final String CONFIGURED = "configured";
     private static final String PUBLIC_DATASET = "{a}.accessState = :" + OPEN;
 
     static final EntityModel DATASET = new EntityModel("Dataset", "Dataset", fields(
@@ -63,7 +65,9 @@ final class Entities {
             "facility", Field.column("{a}.facility.code", Kind.TEXT)),
             List.of("name", "facility"), relations(
             "datasets", new Relation("Dataset", "{a}.instrument = {p}", false)),
-            Optional.empty());
+            // configured instruments always; one that only embargoed records name stays unknown until its data is public
+            Optional.of("({a}.name in (:" + CONFIGURED + ") or exists (select vi.id from Dataset vi where vi.instrument = {a}"
+                    + " and vi.accessState = :" + OPEN + "))"));
 
     static final EntityModel FILE = new EntityModel("File", "Datafile", fields(
             "id", Field.column("cast({a}.id as String)", Kind.TEXT),

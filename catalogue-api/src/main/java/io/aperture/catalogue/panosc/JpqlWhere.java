@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.function.Function;
 
 /**
  * A {@link Condition} and the restricting includes of a filter as one JPQL condition with bound parameters: the
@@ -156,7 +157,7 @@ final class JpqlWhere {
     }
 
     /** Numbers and dates: equality, order, ranges and membership on the converted operand. */
-    private String ordered(String e, Condition.Compare c, java.util.function.Function<JsonNode, Optional<?>> convert) {
+    private String ordered(String e, Condition.Compare c, Function<JsonNode, Optional<?>> convert) {
         JsonNode v = c.operand();
         return switch (c.op()) {
             case EQ -> v.isNull() ? e + " is null" : convert.apply(v).map(x -> e + " = " + param(x)).orElse(FALSE);

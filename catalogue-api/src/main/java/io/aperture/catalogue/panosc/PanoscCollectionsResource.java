@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * The PaNOSC collections held in the database (design/PANOSC.md §1-2). Documents: the proposals that have public data,
- * each with only its public datasets; {@code releaseDate} is the embargo end of that data. Instruments: every instrument
- * of the facility, also those without public data yet. Anonymous and public-only whoever calls; paths case-insensitive.
+ * each with only its public datasets; {@code releaseDate} is the embargo end of that data. Instruments: the configured
+ * ones, with or without public data, and those with public data. Anonymous and public-only whoever calls; paths
+ * case-insensitive.
  */
 @Path("/api/{collection: (?i)(?:documents|instruments)}")
 @Produces(MediaType.APPLICATION_JSON)

@@ -63,7 +63,8 @@ public class PanoscDatasetsResource {
         String text = parsed.query();
         SearchRequest request = new SearchRequest(text, Map.of(), parameters(filterJson, "filter"), sort(parsed),
                 skip, limit, Optional.empty(), false);
-        SearchResult result = search.search(request, access.publicScope(), f -> DatasetWhere.of(f, parsed.where()));
+        SearchResult result = search.search(request, access.publicScope(), f -> f.bool()
+                .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include())));
         Map<String, Double> scores = new HashMap<>();
         result.hits().forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.score())));
         List<Map<String, Object>> out = new ArrayList<>();

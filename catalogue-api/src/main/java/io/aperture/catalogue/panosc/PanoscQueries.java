@@ -1,6 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.search.InvalidSearchException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs PaNOSC filters against the database: lists, counts and single objects of an {@link EntityModel}, and the related
@@ -35,10 +38,12 @@ public class PanoscQueries {
 
     private final EntityManager em;
     private final AccessControl access;
+    private final FacilityConfig facility;
 
-    PanoscQueries(EntityManager em, AccessControl access) {
+    PanoscQueries(EntityManager em, AccessControl access, FacilityConfig facility) {
         this.em = em;
         this.access = access;
+        this.facility = facility;
     }
 
     /** One row as answered: the model's properties by name, plus its id for attaching relations. */
@@ -78,7 +83,7 @@ public class PanoscQueries {
     }
 
     private <K> List<Row> byKeys(EntityModel model, String key, List<K> keys, PanoscFilter filter,
-                                 java.util.function.Function<Row, Object> keyOf) {
+                                 Function<Row, Object> keyOf) {
         if (keys.isEmpty()) {
             return List.of();
         }
@@ -112,31 +117,24 @@ public class PanoscQueries {
             EntityModel target = Entities.named(relation.target());
             PanoscFilter scope = include.scope();
             JpqlWhere w = new JpqlWhere();
-            String jpql = "select p.id, " + select(target, "t").substring("select ".length()) + " from " + model.jpqlEntity()
-                    + " p, " + target.jpqlEntity() + " t where p.id in (:parents) and " + relation.join("t", "p") + " and "
+            String jpql = select(target, "t") + " from " + model.jpqlEntity()
+                    + " p, " + target.jpqlEntity() + " t where p.id = :parent and " + relation.join("t", "p") + " and "
                     + target.visibleOver("t") + " and (" + w.condition(scope.where(), target, "t") + ") and ("
                     + w.restrictions(scope.include(), target, "t") + ")" + orderBy(target, scope.order(), "t");
-            Query q = em.createQuery(jpql);
-            bind(q, w.params(), Map.of("parents", ids));
-            Map<Long, List<Row>> byParent = new LinkedHashMap<>();
-            for (Object o : run(q::getResultList)) {
-                Object[] cols = (Object[]) o;
-                Object[] own = new Object[cols.length - 1];
-                System.arraycopy(cols, 1, own, 0, own.length);
-                byParent.computeIfAbsent((Long) cols[0], k -> new ArrayList<>()).add(row(target, own));
-            }
             int skip = (int) Math.min(scope.skip(), Integer.MAX_VALUE);
             int limit = (int) Math.min(scope.limit().orElse((long) INCLUDE_DEFAULT), INCLUDE_MAX);
-            Map<Long, List<Row>> pages = new LinkedHashMap<>();
-            List<Row> attached = new ArrayList<>();
-            for (Row parent : parents) {
-                List<Row> page = byParent.getOrDefault(parent.id(), List.of()).stream().skip(skip).limit(limit).toList();
-                pages.put(parent.id(), page);
-                attached.addAll(page);
+            // one bounded query per parent: an instrument may have a million datasets, a page attaches at most `limit`
+            Map<Long, List<Row>> byParent = new LinkedHashMap<>();
+            for (Long parent : ids) {
+                Query q = em.createQuery(jpql);
+                bind(q, w.params(), Map.of("parent", parent));
+                byParent.put(parent, rows(target, run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList())));
             }
+            List<Row> attached = new ArrayList<>();
+            byParent.values().forEach(attached::addAll);
             attach(attached, target, scope.include());
             for (Row parent : parents) {
-                List<Map<String, Object>> json = pages.get(parent.id()).stream().map(r -> project(r.json(), scope.fields())).toList();
+                List<Map<String, Object>> json = byParent.get(parent.id()).stream().map(r -> project(r.json(), scope.fields())).toList();
                 if (!relation.toOne()) {
                     parent.json().put(include.relation(), json);
                 } else if (!json.isEmpty()) {
@@ -191,6 +189,10 @@ public class PanoscQueries {
         if (q.getParameters().stream().anyMatch(p -> Entities.OPEN.equals(p.getName()))) {
             q.setParameter(Entities.OPEN, access.publicScope().publicStatus());
         }
+        if (q.getParameters().stream().anyMatch(p -> Entities.CONFIGURED.equals(p.getName()))) {
+            // "in ()" is not SQL: without configured instruments, a name no instrument has (control characters are refused)
+            q.setParameter(Entities.CONFIGURED, facility.instruments().filter(l -> !l.isEmpty()).orElse(List.of("\u0001")));
+        }
     }
 
     private static List<Row> rows(EntityModel model, List<?> result) {
@@ -228,7 +230,7 @@ public class PanoscQueries {
      * Runs a query; a regular expression PostgreSQL cannot compile (its dialect differs from Java's, which checked it
      * first) is the caller's error, a 400.
      */
-    private static <T> T run(java.util.function.Supplier<T> query) {
+    private static <T> T run(Supplier<T> query) {
         try {
             return query.get();
         } catch (PersistenceException e) {

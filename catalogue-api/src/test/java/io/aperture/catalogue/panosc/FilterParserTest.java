@@ -1,5 +1,6 @@
 package io.aperture.catalogue.panosc;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.aperture.catalogue.search.InvalidSearchException;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class FilterParserTest {
                 {"where": {"title": {"ilike": "x"}}, "include": ["files", {"relation": "techniques", "scope": {"where": {"name": "SAXS"}}}],
                  "limit": "20", "skip": 5, "order": ["title DESC", "pid"], "fields": {"pid": true, "title": true}, "query": " beam ",
                  "unknownKey": 1}""");
-        assertThat(f.where()).isEqualTo(new Condition.Compare("title", Operator.ILIKE, com.fasterxml.jackson.databind.node.TextNode.valueOf("x"),
+        assertThat(f.where()).isEqualTo(new Condition.Compare("title", Operator.ILIKE, TextNode.valueOf("x"),
                 "filter.where.title.ilike"));
         assertThat(f.include()).extracting(PanoscFilter.Include::relation).containsExactly("files", "techniques");
         assertThat(f.include().get(0).restricts()).isFalse();

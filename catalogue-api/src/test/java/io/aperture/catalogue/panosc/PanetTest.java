@@ -1,5 +1,6 @@
 package io.aperture.catalogue.panosc;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -27,7 +28,7 @@ class PanetTest {
         JpqlWhere w = new JpqlWhere();
         String c = w.condition(FilterParser.where("{\"pid\": \"" + P + "01124\"}"), Entities.TECHNIQUE, "t");
         assertThat(c).isEqualTo("t.iri in (:q0)");
-        assertThat(w.params().get("q0")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(String.class))
+        assertThat(w.params().get("q0")).asInstanceOf(InstanceOfAssertFactories.list(String.class))
                 .contains(P + "01124", P + "01188");
         JpqlWhere unknown = new JpqlWhere();
         assertThat(unknown.condition(FilterParser.where("{\"name\": \"home-made technique\"}"), Entities.TECHNIQUE, "t"))
