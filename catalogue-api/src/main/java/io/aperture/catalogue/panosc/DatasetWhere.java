@@ -41,9 +41,6 @@ final class DatasetWhere {
         BooleanPredicateClausesStep<?, ?> all = f.bool().must(f.matchAll());
         for (PanoscFilter.Include include : includes) {
             if (include.relation().equals("techniques") && include.restricts()) {
-                if (!include.scope().include().isEmpty()) {
-                    throw new InvalidSearchException(include.at() + ".scope.include", "techniques have no relations to include");
-                }
                 all.filter(w.technique(include.scope().where()));
             }
         }
@@ -100,9 +97,17 @@ final class DatasetWhere {
         return iris.isEmpty() && asWritten.isEmpty() ? none() : any;
     }
 
-    /** Checks the condition as {@link #of} would translate it, for requests answered without asking the engine. */
-    static void check(Condition where) {
+    /**
+     * Checks the condition and the technique includes as {@link #of} and {@link #techniques} would translate them, so
+     * that a refusal is a 400 before the engine is asked (and for requests answered without asking it).
+     */
+    static void check(Condition where, List<PanoscFilter.Include> includes) {
         walk(where, false);
+        for (PanoscFilter.Include include : includes) {
+            if (include.relation().equals("techniques") && include.restricts() && !include.scope().include().isEmpty()) {
+                throw new InvalidSearchException(include.at() + ".scope.include", "techniques have no relations to include");
+            }
+        }
     }
 
     private static void walk(Condition c, boolean underOr) {
@@ -118,6 +123,9 @@ final class DatasetWhere {
                 }
                 if (cmp.field().equals("isPublic")) {
                     Operands.publicMatches(cmp);
+                }
+                if (cmp.op() == Operator.REGEXP && (cmp.field().equals("pid") || cmp.field().equals("title"))) {
+                    engineRegexp(JpqlWhere.regexpPattern(cmp.operand().textValue(), cmp.at()), cmp.at());
                 }
             }
             default -> {

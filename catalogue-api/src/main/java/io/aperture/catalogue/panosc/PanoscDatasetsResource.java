@@ -52,7 +52,7 @@ public class PanoscDatasetsResource {
     @Transactional
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         PanoscFilter parsed = FilterParser.filter(filterJson);
-        DatasetWhere.check(parsed.where());
+        DatasetWhere.check(parsed.where(), parsed.include());
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
         // (PANOSC.md §3.8). The engine serves hits up to its result window; a skip beyond it is refused.
         if (parsed.skip() >= MAX_WINDOW) {
@@ -132,7 +132,7 @@ public class PanoscDatasetsResource {
     @Path("/{count: (?i)count}")
     public Map<String, Long> count(@QueryParam("where") String whereJson) {
         Condition where = FilterParser.where(whereJson);
-        DatasetWhere.check(where);
+        DatasetWhere.check(where, List.of());
         SearchRequest request = new SearchRequest("", Map.of(), parameters(whereJson, "where"), SearchRequest.Sort.NEWEST,
                 0, 1, Optional.empty(), false);
         return Map.of("count", search.search(request, access.publicScope(), f -> DatasetWhere.of(f, where)).total());

@@ -3,6 +3,8 @@ package io.aperture.catalogue.panosc;
 import io.aperture.catalogue.search.InvalidSearchException;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,12 +28,18 @@ class DatasetWhereTest {
 
     @Test
     void parameterConditionsUnderOrAndUnreadableValuesAreRefusedBeforeTheEngineIsAsked() {
-        assertThatThrownBy(() -> DatasetWhere.check(FilterParser.where("{\"or\": [{\"parameters\": {\"name\": \"t\"}}]}")))
+        assertThatThrownBy(() -> DatasetWhere.check(FilterParser.where("{\"or\": [{\"parameters\": {\"name\": \"t\"}}]}"), List.of()))
                 .isInstanceOf(InvalidSearchException.class).hasMessageContaining("where.or[0].parameters");
-        assertThatThrownBy(() -> DatasetWhere.check(FilterParser.where("{\"isPublic\": \"maybe\"}")))
+        assertThatThrownBy(() -> DatasetWhere.check(FilterParser.where("{\"isPublic\": \"maybe\"}"), List.of()))
                 .isInstanceOf(InvalidSearchException.class).hasMessageContaining("where.isPublic");
-        assertThatThrownBy(() -> DatasetWhere.check(FilterParser.where("{\"creationDate\": {\"inq\": [\"2020-01-01\", \"soon\"]}}")))
+        assertThatThrownBy(() -> DatasetWhere.check(FilterParser.where("{\"creationDate\": {\"inq\": [\"2020-01-01\", \"soon\"]}}"), List.of()))
                 .isInstanceOf(InvalidSearchException.class).hasMessageContaining("not a date");
-        DatasetWhere.check(FilterParser.where("{\"and\": [{\"parameters\": {\"name\": \"t\"}}, {\"isPublic\": 1}]}"));
+        DatasetWhere.check(FilterParser.where("{\"and\": [{\"parameters\": {\"name\": \"t\"}}, {\"isPublic\": 1}]}"), List.of());
+        assertThatThrownBy(() -> DatasetWhere.check(FilterParser.where("{\"title\": {\"regexp\": \"(?=a)\"}}"), List.of()))
+                .isInstanceOf(InvalidSearchException.class).hasMessageContaining("where.title.regexp");
+        PanoscFilter nested = FilterParser.filter("{\"include\": [{\"relation\": \"techniques\", \"scope\": {\"include\": "
+                + "[{\"relation\": \"x\", \"scope\": {\"where\": {\"a\": 1}}}]}}]}");
+        assertThatThrownBy(() -> DatasetWhere.check(Condition.EVERYTHING, nested.include()))
+                .isInstanceOf(InvalidSearchException.class).hasMessageContaining("filter.include[0].scope.include");
     }
 }
