@@ -8,6 +8,8 @@ import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterFinalStep;
 import org.hibernate.search.engine.search.highlighter.dsl.SearchHighlighterFactory;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.jboss.logging.Logger;
@@ -18,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
-import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 
 /**
  * The one search service behind the portal, {@code GET /api/search} and the PaNOSC API. The caller's
@@ -45,19 +45,6 @@ public class DatasetSearch {
     // No transaction: hits are projections read from the index, the database is not touched.
     public SearchResult search(SearchRequest request, SearchScope scope) {
         return search(request, scope, SearchRequest.NO_CONDITION);
-    }
-
-    /**
-     * The plain highlighter, except under a caller's condition: OpenSearch 3's plain highlighter fails on a range
-     * filter over a date (opensearch-project/OpenSearch#20496, unsupported_operation_exception), and the PaNOSC
-     * conditions have such ranges, so those searches use the unified highlighter.
-     */
-    private static HighlighterFinalStep highlighter(SearchHighlighterFactory f,
-                                                    Function<SearchPredicateFactory, PredicateFinalStep> condition) {
-        if (condition == SearchRequest.NO_CONDITION) {
-            return f.plain().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
-        }
-        return f.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
     }
 
     /**
@@ -110,5 +97,18 @@ public class DatasetSearch {
         keys.forEach((name, key) -> counts.put(name, result.aggregation(key)));
         String next = hits.size() == request.size() && lastSort != null ? SearchCursor.encode(lastSort) : null;
         return new SearchResult(result.total().hitCount(), hits, Facets.counts(counts), next);
+    }
+
+    /**
+     * The plain highlighter, except under a caller's condition: OpenSearch 3's plain highlighter fails on a range
+     * filter over a date (opensearch-project/OpenSearch#20496, unsupported_operation_exception), and the PaNOSC
+     * conditions have such ranges, so those searches use the unified highlighter.
+     */
+    private static HighlighterFinalStep highlighter(SearchHighlighterFactory f,
+                                                    Function<SearchPredicateFactory, PredicateFinalStep> condition) {
+        if (condition == SearchRequest.NO_CONDITION) {
+            return f.plain().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
+        }
+        return f.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
     }
 }
