@@ -53,7 +53,8 @@ final class FilterParser {
         return where(object(json, "where"), "where", 1);
     }
 
-    private static JsonNode object(String json, String name) {
+    /** A query parameter holding a JSON object; anything else is a 400 naming the parameter. */
+    static JsonNode object(String json, String name) {
         JsonNode node;
         try {
             node = JSON.readTree(json);

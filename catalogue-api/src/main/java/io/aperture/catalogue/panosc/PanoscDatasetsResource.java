@@ -1,7 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.*;
+import java.util.function.Function;
 
 /**
  * PaNOSC search API, Dataset collection (design/PANOSC.md §2). The PaNOSC API is anonymous and serves public data
@@ -32,17 +33,15 @@ public class PanoscDatasetsResource {
      * function of the relevance, so an item scores the same on every page and in every answer (design/PANOSC.md §4.5).
      */
     static final double HALF_SCORE = 10.0;
+    private static final String FILES_OF = "r.dataset.id = :dataset";
 
     private final DatasetSearch search;
-    private final ObjectMapper mapper;
     private final AccessControl access;
     private final PanoscQueries queries;
     private final PanoscCollection collection;
 
-    PanoscDatasetsResource(DatasetSearch search, ObjectMapper mapper, AccessControl access, PanoscQueries queries,
-                           PanoscCollection collection) {
+    PanoscDatasetsResource(DatasetSearch search, AccessControl access, PanoscQueries queries, PanoscCollection collection) {
         this.search = search;
-        this.mapper = mapper;
         this.access = access;
         this.queries = queries;
         this.collection = collection;
@@ -103,9 +102,9 @@ public class PanoscDatasetsResource {
         if (json == null || json.isBlank()) {
             return List.of();
         }
-        JsonNode node = parseJson(json, name);
+        JsonNode node = FilterParser.object(json, name);
         if (name.equals("where")) {
-            node = mapper.createObjectNode().set("where", node);
+            node = JsonNodeFactory.instance.objectNode().set("where", node);
         }
         return PanoscParameterFilter.read(node);
     }
@@ -142,11 +141,7 @@ public class PanoscDatasetsResource {
     @Path("/{pid}")
     @Transactional
     public Response one(@PathParam("pid") String pid, @QueryParam("filter") String filter) {
-        Optional<Dataset> d = publicDataset(pid);
-        if (d.isEmpty()) {
-            return PanoscCollection.notFound(Entities.DATASET, pid);
-        }
-        return collection.one(Entities.DATASET, d.get().pid, filter);
+        return ofPublicDataset(pid, d -> collection.one(Entities.DATASET, d.pid, filter));
     }
 
     /** {@code GET /Datasets/{pid}/files}: the files of a public dataset; 404 for any other pid, as the reference. */
@@ -154,22 +149,19 @@ public class PanoscDatasetsResource {
     @Path("/{pid}/{files: (?i)files}")
     @Transactional
     public Response files(@PathParam("pid") String pid, @QueryParam("filter") String filter) {
-        Optional<Dataset> d = publicDataset(pid);
-        if (d.isEmpty()) {
-            return PanoscCollection.notFound(Entities.DATASET, pid);
-        }
-        return Response.ok(collection.list(Entities.FILE, filter, "r.dataset.id = :dataset", Map.of("dataset", d.get().id))).build();
+        return ofPublicDataset(pid, d -> Response.ok(collection.list(Entities.FILE, filter, FILES_OF, Map.of("dataset", d.id))).build());
     }
 
     @GET
     @Path("/{pid}/{files: (?i)files}/{count: (?i)count}")
     @Transactional
     public Response filesCount(@PathParam("pid") String pid, @QueryParam("where") String where) {
-        Optional<Dataset> d = publicDataset(pid);
-        if (d.isEmpty()) {
-            return PanoscCollection.notFound(Entities.DATASET, pid);
-        }
-        return Response.ok(collection.count(Entities.FILE, where, "r.dataset.id = :dataset", Map.of("dataset", d.get().id))).build();
+        return ofPublicDataset(pid, d -> Response.ok(collection.count(Entities.FILE, where, FILES_OF, Map.of("dataset", d.id))).build());
+    }
+
+    /** The answer about the dataset a pid names, or the 404 of an unknown one when the public may not see it. */
+    private Response ofPublicDataset(String pid, Function<Dataset, Response> answer) {
+        return publicDataset(pid).map(answer).orElseGet(() -> PanoscCollection.notFound(Entities.DATASET, pid));
     }
 
     /** The dataset a pid or DOI names, when the policy lets the public see it; embargoed and unknown look the same. */
@@ -182,18 +174,5 @@ public class PanoscDatasetsResource {
             d = Dataset.find("doi", pid).firstResult();
         }
         return d != null && access.decideForPublic(d).visibility().showsMetadata() ? Optional.of(d) : Optional.empty();
-    }
-
-    private JsonNode parseJson(String json, String name) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(json);
-        } catch (Exception e) {
-            throw new InvalidSearchException(name, "is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidSearchException(name, "must be a JSON object");
-        }
-        return node;
     }
 }
