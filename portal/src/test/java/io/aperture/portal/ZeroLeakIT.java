@@ -230,6 +230,37 @@ class ZeroLeakIT {
     }
 
     @Test
+    void panoscDocumentsInstrumentsFilesAndIncludesArePublicOnly() {
+        List<String> hidden = new ArrayList<>(hiddenWordByPid.keySet()).subList(0, 20);
+        String unknownFiles = given().get("/api/Datasets/DLS-ffffffffffffffffffff/files").then().statusCode(404).extract().asString()
+                .replace("DLS-ffffffffffffffffffff", "PID");
+        for (Caller c : outsiders()) {
+            // both proposals hold embargoed data only: neither is a Document, neither reaches an include
+            for (String path : List.of("/api/Documents", "/api/Instruments")) {
+                String body = c.spec().get().queryParam("filter", "{\"limit\": 1000, \"include\": [{\"relation\": \"datasets\", "
+                        + "\"scope\": {\"limit\": 1000, \"include\": [\"files\", \"parameters\", \"samples\"]}}]}").get(path)
+                        .then().statusCode(200).extract().asString();
+                assertNoLeak(c.name() + " " + path, body);
+                assertThat(body).as(c.name() + " " + path).doesNotContain(otherProposal).doesNotContain(run + "m");
+            }
+            c.spec().get().queryParam("where", "{\"text\": \"" + run + "\"}").get("/api/Documents/count").then().statusCode(200)
+                    .body("count", is(0));
+            String datasets = c.spec().get().queryParam("filter", "{\"query\": \"" + run + "*\", \"limit\": 1000, "
+                    + "\"include\": [\"documents\", \"files\", \"samples\", \"instrument\"]}").get("/api/Datasets")
+                    .then().statusCode(200).extract().asString();
+            assertNoLeak(c.name() + " PaNOSC Datasets includes", datasets);
+            for (String pid : hidden) {
+                assertThat(datasets).doesNotContain("/dls/leak/" + hiddenWordByPid.get(pid) + ".nxs");
+                Response files = c.spec().get().get("/api/Datasets/" + pid + "/files");
+                assertThat(files.statusCode()).isEqualTo(404);
+                assertThat(files.asString().replace(pid, "PID")).isEqualTo(unknownFiles);
+                c.spec().get().get("/api/Datasets/" + pid + "/files/count").then().statusCode(404);
+            }
+            c.spec().get().get("/api/Documents/DLS-" + otherProposal).then().statusCode(404);
+        }
+    }
+
+    @Test
     void oaiPmhHarvestsReleasedRecordsOnly() {
         String token = null;
         int pages = 0;

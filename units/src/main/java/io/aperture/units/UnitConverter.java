@@ -31,6 +31,8 @@ public final class UnitConverter {
     private static final Unit<?> ELECTRON_VOLT = Units.JOULE.multiply(1.602176634e-19);
     private static final Unit<?> DEGREE = Units.RADIAN.multiply(Math.PI / 180.0);
     private static final Unit<?> BAR = Units.PASCAL.multiply(1e5);
+    /** Degrees Fahrenheit: Rankine (5/9 K) shifted by 459.67, as the PaNOSC portal sends temperatures. */
+    private static final Unit<?> FAHRENHEIT = Units.KELVIN.multiply(5.0 / 9.0).shift(459.67);
     private static final Unit<?> COUNT = AbstractUnit.ONE;
     private static final Pattern TERM = Pattern.compile("([^\\^\\d-]+?)\\^?(-?\\d+)?");
 
@@ -97,6 +99,11 @@ public final class UnitConverter {
         exact("C", Units.CELSIUS);
         exact("\u00b0C", Units.CELSIUS);
         folded("kelvin", Units.KELVIN);
+        folded("fahrenheit", FAHRENHEIT);
+        folded("degf", FAHRENHEIT);
+        folded("degreesf", FAHRENHEIT);
+        exact("\u00b0F", FAHRENHEIT);
+        folded("psi", Units.PASCAL.multiply(6894.757293168));
         folded("sec", Units.SECOND);
         folded("second", Units.SECOND);
         folded("seconds", Units.SECOND);

@@ -21,6 +21,8 @@ class UnitConverterTest {
             "deg, 180, 3.141592653589793, rad", "degrees, 90, 1.5707963267948966, rad", "degree, 90, 1.5707963267948966, rad",
             "RAD, 1, 1, rad", "mrad, 1, 0.001, rad",
             "K, 300, 300, K", "kelvin, 300, 300, K", "celsius, 0, 273.15, K", "C, 25, 298.15, K",
+            "fahrenheit, 32, 273.15, K", "degF, 212, 373.15, K", "\u00b0F, -40, 233.15, K", "psi, 1, 6894.757293168, Pa",
+            "torr, 760, 101325, Pa", "atm, 1, 101325, Pa", "J, 2, 2, J", "pm, 100, 1e-10, m", "gauss, 1, 1e-4, T",
             "s, 1, 1, s", "ms, 5, 0.005, s", "us, 5, 5e-6, s", "microseconds, 5, 5e-6, s", "seconds, 2, 2, s", "minutes, 1, 60, s",
             "mbar, 1, 100, Pa", "bar, 1, 100000, Pa", "bars, 2, 200000, Pa", "Pa, 5, 5, Pa",
             "mA, 300, 0.3, A", "Hz, 50, 50, Hz", "rpm, 60, 1, Hz", "mT, 1, 0.001, T",

@@ -3,6 +3,9 @@ package io.aperture.catalogue.facility;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * This catalogue's own facility ({@code aperture.facility.*}). Both keys default to environment variables that the
  * harvester reads too, so one setting serves both processes.
@@ -19,4 +22,11 @@ public interface FacilityConfig {
     /** The own facility's name: DataCite publisher, OAI-PMH repository name. {@code APERTURE_FACILITY_NAME}. */
     @WithDefault("${APERTURE_FACILITY_NAME:Diamond Light Source}")
     String name();
+
+    /**
+     * The facility's instruments by name, registered at start so that the PaNOSC {@code /Instruments} lists every one,
+     * also those without public data or not yet named by any record (a record naming one links to it); instruments not
+     * listed here appear there once they have public data. None by default.
+     */
+    Optional<List<String>> instruments();
 }

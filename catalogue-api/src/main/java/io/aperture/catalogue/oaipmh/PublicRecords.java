@@ -113,10 +113,7 @@ public class PublicRecords {
      * for a scope that names no proposals. Any other scope is refused: OAI-PMH serves the public scope only.
      */
     static EmbargoStatus openStatus(SearchScope scope) {
-        if (scope.everything() || !scope.embargoedProposalPids().isEmpty()) {
-            throw new IllegalArgumentException("OAI-PMH serves the public scope only");
-        }
-        return scope.openStatus().orElseThrow();
+        return scope.publicStatus();
     }
 
     private Selection selection(ListWindow w) {

@@ -6,6 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterFinalStep;
+import org.hibernate.search.engine.search.highlighter.dsl.SearchHighlighterFactory;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.jboss.logging.Logger;
@@ -15,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The one search service behind the portal, {@code GET /api/search} and the PaNOSC API. The caller's
@@ -39,21 +44,29 @@ public class DatasetSearch {
 
     // No transaction: hits are projections read from the index, the database is not touched.
     public SearchResult search(SearchRequest request, SearchScope scope) {
+        return search(request, scope, SearchRequest.NO_CONDITION);
+    }
+
+    /**
+     * The same, with a further condition on the datasets that the caller builds from the engine's predicate factory (the
+     * PaNOSC API's {@code where}); it is a filter inside the same query, so hits and the total agree with it.
+     */
+    public SearchResult search(SearchRequest request, SearchScope scope,
+                               Function<SearchPredicateFactory, PredicateFinalStep> condition) {
         Map<String, AggregationKey<Map<Object, Long>>> keys = Facets.keys(request.facets());
         Optional<JsonArray> after = request.after().map(c -> SearchCursor.decode(c, request.sort()));
 
         var query = session.search(Dataset.class)
                 .extension(ElasticsearchExtension.get())
                 .select(HitProjection::of)
-                .where(f -> SearchPredicates.of(f, request, scope))
+                .where(f -> SearchPredicates.of(f, request, scope, condition))
                 .sort(f -> switch (request.sort()) {
                     case NEWEST -> f.field("producedAt").desc().then().field("pid").asc();
                     case OLDEST -> f.field("producedAt").asc().then().field("pid").asc();
                     case TITLE -> f.field("title_sort").asc().then().field("pid").asc();
                     case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
                 })
-                .highlighter(f -> f.plain().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120)
-                        .tag("<mark>", "</mark>"));
+                .highlighter(f -> highlighter(f, condition));
         for (var e : keys.entrySet()) {
             String field = Facets.FIELDS.get(e.getKey());
             @SuppressWarnings("unchecked")
@@ -84,5 +97,18 @@ public class DatasetSearch {
         keys.forEach((name, key) -> counts.put(name, result.aggregation(key)));
         String next = hits.size() == request.size() && lastSort != null ? SearchCursor.encode(lastSort) : null;
         return new SearchResult(result.total().hitCount(), hits, Facets.counts(counts), next);
+    }
+
+    /**
+     * The plain highlighter, except under a caller's condition: OpenSearch 3's plain highlighter fails on a range
+     * filter over a date (opensearch-project/OpenSearch#20496, unsupported_operation_exception), and the PaNOSC
+     * conditions have such ranges, so those searches use the unified highlighter.
+     */
+    private static HighlighterFinalStep highlighter(SearchHighlighterFactory f,
+                                                    Function<SearchPredicateFactory, PredicateFinalStep> condition) {
+        if (condition == SearchRequest.NO_CONDITION) {
+            return f.plain().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
+        }
+        return f.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
     }
 }

@@ -35,13 +35,14 @@ public final class PanoscParameterFilter {
                 JsonNode entry = include.get(i);
                 String at = "filter.include[" + i + "]";
                 if (entry.isTextual() || !"parameters".equals(entry.path("relation").asText())) {
-                    // Attaching other relations is not served here, which leaves the datasets as they are; a condition
-                    // on them (techniques, samples, …) cannot be applied and is refused rather than ignored into
-                    // unfiltered results.
+                    // Other relations do not select datasets here; techniques conditions are read by the PaNOSC
+                    // package (panosc/DatasetWhere); a condition on any other relation (samples, files, …) cannot be
+                    // applied and is refused rather than ignored into unfiltered results.
                     JsonNode scope = entry.path("scope");
-                    if (!emptyOrMissing(scope.get("where")) || !emptyOrMissing(scope.get("include"))) {
+                    boolean conditional = !emptyOrMissing(scope.get("where")) || !emptyOrMissing(scope.get("include"));
+                    if (conditional && !"techniques".equals(entry.path("relation").asText())) {
                         throw new InvalidSearchException(at, "conditions on '" + entry.path("relation").asText()
-                                + "' are not supported (only on parameters)");
+                                + "' are not supported (only on parameters and techniques)");
                     }
                     continue;
                 }

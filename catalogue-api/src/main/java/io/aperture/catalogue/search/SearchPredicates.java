@@ -7,6 +7,7 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 
 import java.util.Locale;
+import java.util.function.Function;
 
 /** A {@link SearchRequest} and the caller's {@link SearchScope} as one engine predicate. */
 final class SearchPredicates {
@@ -15,7 +16,14 @@ final class SearchPredicates {
     }
 
     static PredicateFinalStep of(SearchPredicateFactory f, SearchRequest request, SearchScope scope) {
+        return of(f, request, scope, SearchRequest.NO_CONDITION);
+    }
+
+    /** The same, with a further condition a caller built itself (the PaNOSC {@code where}). */
+    static PredicateFinalStep of(SearchPredicateFactory f, SearchRequest request, SearchScope scope,
+                                 Function<SearchPredicateFactory, PredicateFinalStep> condition) {
         BooleanPredicateClausesStep<?, ?> bool = f.bool();
+        bool.filter(condition.apply(f));
         bool.must(f.matchAll());
         for (String pattern : request.titlePatterns()) {
             // title_sort is the title as one lower-cased, accent-folded keyword: a pattern matches the whole title

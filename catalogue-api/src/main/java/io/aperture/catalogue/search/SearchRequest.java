@@ -1,8 +1,12 @@
 package io.aperture.catalogue.search;
 
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A catalogue search as the portal and {@code GET /api/search} express it.
@@ -34,6 +38,9 @@ public record SearchRequest(String text, Map<String, List<String>> filters, List
     }
 
     public enum Sort { RELEVANCE, NEWEST, OLDEST, TITLE }
+
+    /** No further condition: what {@link DatasetSearch#search(SearchRequest, SearchScope, Function)} adds by default. */
+    public static final Function<SearchPredicateFactory, PredicateFinalStep> NO_CONDITION = SearchPredicateFactory::matchAll;
 
     /**
      * A condition on one parameter: its name ({@link ParameterNames}: full path, short name or trailing segments), a

@@ -20,6 +20,17 @@ public record SearchScope(boolean everything, Set<String> embargoedProposalPids,
         Objects.requireNonNull(teamStatus, "teamStatus");
     }
 
+    /**
+     * The one stored status a public-only scope lets through, for channels that serve the public whoever calls (OAI-PMH,
+     * PaNOSC) and put it into their own database queries. A scope of everything or naming proposals is refused.
+     */
+    public EmbargoStatus publicStatus() {
+        if (everything || !embargoedProposalPids.isEmpty()) {
+            throw new IllegalArgumentException("not the public scope");
+        }
+        return openStatus.orElseThrow();
+    }
+
     /** The index filter for the policy's {@code scope}. */
     public static SearchScope of(AccessScope scope) {
         return switch (scope) {

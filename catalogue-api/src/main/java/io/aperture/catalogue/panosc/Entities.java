@@ -1,0 +1,166 @@
+package io.aperture.catalogue.panosc;
+
+import io.aperture.catalogue.panosc.EntityModel.Field;
+import io.aperture.catalogue.panosc.EntityModel.Kind;
+import io.aperture.catalogue.panosc.EntityModel.Relation;
+import io.aperture.catalogue.search.InvalidSearchException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The PaNOSC model over the catalogue's tables (design/PANOSC.md §1). {@code :open} is the stored status the policy's
+ * public scope names ({@link PanoscQueries} binds it): a Dataset is served when it has it, a Document when one of its
+ * datasets has it, and every relation to datasets goes through the same condition, so nothing embargoed is reachable.
+ */
+final class Entities {
+    static final String OPEN = "open";
+    /** The names of the facility's configured instruments ({@code aperture.facility.instruments}). */
+    static final String CONFIGURED = "configured";
+    private static final String PUBLIC_DATASET = "{a}.accessState = :" + OPEN;
+
+    static final EntityModel DATASET = new EntityModel("Dataset", "Dataset", fields(
+            "pid", Field.column("{a}.pid", Kind.TEXT),
+            "title", Field.column("{a}.title", Kind.TEXT),
+            "creationDate", Field.column("{a}.producedAt", Kind.DATE),
+            "size", Field.column("cast({a}.sizeBytes as Double)", Kind.NUMBER),
+            "isPublic", Field.column("true", Kind.ALWAYS_TRUE)),
+            List.of("title"), relations(
+            "instrument", new Relation("Instrument", "{a} = {p}.instrument", true),
+            "techniques", new Relation("Technique", "{a} member of {p}.techniques", false),
+            "files", new Relation("File", "{a}.dataset = {p}", false),
+            "samples", new Relation("Sample", "{a} = {p}.sample", false),
+            "parameters", new Relation("Parameter", "{a}.dataset = {p}", false),
+            "documents", new Relation("Document", "{a} = {p}.proposal", false),
+            "document", new Relation("Document", "{a} = {p}.proposal", true)),
+            Optional.of(PUBLIC_DATASET));
+
+    static final EntityModel DOCUMENT = new EntityModel("Document", "Proposal", fields(
+            "pid", Field.column("coalesce({a}.doi, {a}.pid)", Kind.TEXT),
+            "isPublic", Field.column("true", Kind.ALWAYS_TRUE),
+            "type", Field.column("{a}.docType", Kind.TEXT),
+            "title", Field.column("{a}.title", Kind.TEXT),
+            "summary", Field.column("{a}.summary", Kind.TEXT),
+            "doi", Field.column("{a}.doi", Kind.TEXT),
+            "startDate", Field.computed("(select min(sv.startDate) from Visit sv where sv.proposal = {a})", Kind.DATE),
+            "endDate", Field.computed("(select max(ev.endDate) from Visit ev where ev.proposal = {a})", Kind.DATE),
+            // the embargo end of the proposal's public data: when it became openly accessible (§1.1)
+            "releaseDate", Field.computed("(select min(rd.embargoEnd) from Dataset rd where rd.proposal = {a} and rd.accessState = :"
+                    + OPEN + ")", Kind.DATE),
+            "license", Field.computed("(select min(ld.license) from Dataset ld where ld.proposal = {a} and ld.accessState = :"
+                    + OPEN + ")", Kind.TEXT),
+            "keywords", new Field("{a}.keywords", Kind.TEXT_LIST, false, false)),
+            List.of("title", "summary"), relations(
+            "datasets", new Relation("Dataset", "{a}.proposal = {p}", false),
+            "members", new Relation("Member", "{a}.proposal = {p}", false),
+            // the user office sends no document parameters: the relation exists and is always empty
+            "parameters", new Relation("Parameter", "1 = 0", false)),
+            Optional.of("exists (select vd.id from Dataset vd where vd.proposal = {a} and vd.accessState = :" + OPEN + ")"));
+
+    static final EntityModel INSTRUMENT = new EntityModel("Instrument", "Instrument", fields(
+            "pid", Field.column("{a}.pid", Kind.TEXT),
+            "name", Field.column("{a}.name", Kind.TEXT),
+            "facility", Field.column("{a}.facility.code", Kind.TEXT)),
+            List.of("name", "facility"), relations(
+            "datasets", new Relation("Dataset", "{a}.instrument = {p}", false)),
+            // configured instruments always; one that only embargoed records name stays unknown until its data is public
+            Optional.of("({a}.name in (:" + CONFIGURED + ") or exists (select vi.id from Dataset vi where vi.instrument = {a}"
+                    + " and vi.accessState = :" + OPEN + "))"));
+
+    static final EntityModel FILE = new EntityModel("File", "Datafile", fields(
+            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "name", Field.column("cast(function('regexp_replace', {a}.path, '^.*/', '') as String)", Kind.TEXT),
+            "path", Field.column("cast(function('regexp_replace', {a}.path, '/?[^/]*$', '') as String)", Kind.TEXT),
+            "size", Field.column("cast({a}.sizeBytes as Double)", Kind.NUMBER)),
+            List.of("name"), relations(
+            "dataset", new Relation("Dataset", "{a} = {p}.dataset", true)),
+            Optional.empty());
+
+    static final EntityModel TECHNIQUE = new EntityModel("Technique", "Technique", fields(
+            "pid", Field.column("{a}.iri", Kind.TEXT),
+            "name", Field.column("{a}.label", Kind.TEXT),
+            "panetId", Field.column("{a}.iri", Kind.TEXT)),
+            List.of("name"), relations(), Optional.empty());
+
+    static final EntityModel SAMPLE = new EntityModel("Sample", "Sample", fields(
+            "pid", Field.column("{a}.pid", Kind.TEXT),
+            "name", Field.column("{a}.name", Kind.TEXT),
+            "description", Field.column("{a}.description", Kind.TEXT)),
+            List.of("name", "description"), relations(), Optional.empty());
+
+    /** Parameters as stored: under an include they compare name, value and unit as written (the reference's way). */
+    static final EntityModel PARAMETER = new EntityModel("Parameter", "Parameter", fields(
+            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "name", Field.column("{a}.name", Kind.TEXT),
+            "value", Field.column("{a}.numericValue", Kind.NUMBER),
+            "unit", Field.column("{a}.unit", Kind.TEXT)),
+            List.of("name"), relations(), Optional.empty());
+
+    static final EntityModel MEMBER = new EntityModel("Member", "Member", fields(
+            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "role", Field.column("cast({a}.role as String)", Kind.TEXT)),
+            List.of(), relations(
+            "person", new Relation("Person", "{a} = {p}.person", true),
+            "affiliation", new Relation("Affiliation", "{a} = {p}.affiliation", true),
+            "document", new Relation("Document", "{a} = {p}.proposal", true)),
+            Optional.empty());
+
+    static final EntityModel PERSON = new EntityModel("Person", "Person", fields(
+            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "fullName", Field.column("{a}.fullName", Kind.TEXT),
+            "firstName", Field.column("{a}.givenName", Kind.TEXT),
+            "lastName", Field.column("{a}.familyName", Kind.TEXT),
+            "orcid", Field.column("{a}.orcid", Kind.TEXT)),
+            List.of("fullName", "firstName", "lastName"), relations(), Optional.empty());
+
+    static final EntityModel AFFILIATION = new EntityModel("Affiliation", "Affiliation", fields(
+            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "name", Field.column("{a}.name", Kind.TEXT),
+            "country", Field.column("{a}.country", Kind.TEXT)),
+            List.of("name", "country"), relations(), Optional.empty());
+
+    private static final Map<String, EntityModel> BY_NAME = Map.of("Dataset", DATASET, "Document", DOCUMENT,
+            "Instrument", INSTRUMENT, "File", FILE, "Technique", TECHNIQUE, "Sample", SAMPLE, "Parameter", PARAMETER,
+            "Member", MEMBER, "Person", PERSON, "Affiliation", AFFILIATION);
+
+    private Entities() {
+    }
+
+    /** How a pid in a path finds its row: the local pid, or the DOI once there is one (§1). */
+    static String lookup(EntityModel model) {
+        return model == INSTRUMENT ? "{a}.pid = :pid" : "{a}.pid = :pid or {a}.doi = :pid";
+    }
+
+    static EntityModel named(String name) {
+        return BY_NAME.get(name);
+    }
+
+    /** The relation of {@code model} an include names; an unknown one is a 400 (the reference fails with a 500). */
+    static Relation relation(EntityModel model, PanoscFilter.Include include) {
+        Relation r = model.relations().get(include.relation());
+        if (r == null) {
+            throw new InvalidSearchException(include.at() + ".relation", "Relation \"" + include.relation()
+                    + "\" is not defined for " + model.name() + " model" + (model.relations().isEmpty() ? ""
+                    : " (" + String.join(", ", model.relations().keySet()) + ")"));
+        }
+        return r;
+    }
+
+    private static Map<String, Field> fields(Object... pairs) {
+        Map<String, Field> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], (Field) pairs[i + 1]);
+        }
+        return out;
+    }
+
+    private static Map<String, Relation> relations(Object... pairs) {
+        Map<String, Relation> out = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            out.put((String) pairs[i], (Relation) pairs[i + 1]);
+        }
+        return out;
+    }
+}

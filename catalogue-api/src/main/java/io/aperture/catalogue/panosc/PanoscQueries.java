@@ -1,0 +1,253 @@
+package io.aperture.catalogue.panosc;
+
+import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.facility.FacilityConfig;
+import io.aperture.catalogue.search.InvalidSearchException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Runs PaNOSC filters against the database: lists, counts and single objects of an {@link EntityModel}, and the related
+ * objects an {@code include} attaches. Every answer is built from the model's field expressions, selected in the query
+ * (no entity is loaded, nothing is filtered in memory), and every row passes the model's {@code visible} condition
+ * bound to the stored status the policy's public scope lets through ({@link AccessControl#publicScope()}).
+ */
+@RequestScoped
+public class PanoscQueries {
+    /** Related objects attached per parent when the scope names no limit, and at most. */
+    static final int INCLUDE_DEFAULT = 100;
+    static final int INCLUDE_MAX = 1000;
+    private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+    /** PostgreSQL's SQLSTATE for a regular expression it cannot compile. */
+    private static final String INVALID_REGEX = "2201B";
+
+    private final EntityManager em;
+    private final AccessControl access;
+    private final FacilityConfig facility;
+
+    PanoscQueries(EntityManager em, AccessControl access, FacilityConfig facility) {
+        this.em = em;
+        this.access = access;
+        this.facility = facility;
+    }
+
+    /** One row as answered: the model's properties by name, plus its id for attaching relations. */
+    record Row(long id, Map<String, Object> json) {}
+
+    /**
+     * A page of {@code model} rows meeting the filter and {@code extra} (a condition over {@code r}, with its own
+     * parameters), in the filter's order, then the default one.
+     */
+    List<Row> list(EntityModel model, PanoscFilter filter, String extra, Map<String, Object> extraParams, int skip, int limit) {
+        JpqlWhere w = new JpqlWhere();
+        String where = where(model, filter, w, extra);
+        String jpql = select(model, "r") + " from " + model.jpqlEntity() + " r where " + where + orderBy(model, filter.order(), "r");
+        Query q = em.createQuery(jpql);
+        bind(q, w.params(), extraParams);
+        List<Row> rows = rows(model, run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList()));
+        attach(rows, model, filter.include());
+        return rows;
+    }
+
+    /** How many rows {@link #list} would find without paging: the same condition. */
+    long count(EntityModel model, PanoscFilter filter, String extra, Map<String, Object> extraParams) {
+        JpqlWhere w = new JpqlWhere();
+        Query q = em.createQuery("select count(r) from " + model.jpqlEntity() + " r where " + where(model, filter, w, extra));
+        bind(q, w.params(), extraParams);
+        return (Long) run(q::getSingleResult);
+    }
+
+    /** The rows of {@code model} with these ids, in that order, with the includes attached. */
+    List<Row> byIds(EntityModel model, List<Long> ids, PanoscFilter filter) {
+        return byKeys(model, "r.id", ids, filter, Row::id);
+    }
+
+    /** The rows of {@code model} with these pids, in that order (the search engine's hits), with the includes attached. */
+    List<Row> byPids(EntityModel model, List<String> pids, PanoscFilter filter) {
+        return byKeys(model, "r.pid", pids, filter, r -> r.json().get("pid"));
+    }
+
+    private <K> List<Row> byKeys(EntityModel model, String key, List<K> keys, PanoscFilter filter,
+                                 Function<Row, Object> keyOf) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Query q = em.createQuery(select(model, "r") + " from " + model.jpqlEntity() + " r where " + key + " in (:keys) and "
+                + model.visibleOver("r"));
+        bind(q, Map.of(), Map.of("keys", keys));
+        Map<Object, Row> found = new LinkedHashMap<>();
+        rows(model, run(q::getResultList)).forEach(r -> found.put(keyOf.apply(r), r));
+        List<Row> rows = keys.stream().map(found::get).filter(r -> r != null).toList();
+        attach(rows, model, filter.include());
+        return rows;
+    }
+
+    private String where(EntityModel model, PanoscFilter filter, JpqlWhere w, String extra) {
+        return model.visibleOver("r") + " and (" + w.condition(filter.where(), model, "r") + ") and ("
+                + w.restrictions(filter.include(), model, "r") + ")" + (extra.isEmpty() ? "" : " and (" + extra + ")");
+    }
+
+    /**
+     * Attaches each include's related rows to the parents: a to-many relation as an array (possibly empty), a to-one
+     * as an object or not at all; the scope's where, order, skip, limit, fields and nested includes apply per parent.
+     */
+    private void attach(List<Row> parents, EntityModel model, List<PanoscFilter.Include> includes) {
+        if (parents.isEmpty()) {
+            new JpqlWhere().restrictions(includes, model, "p"); // an unknown relation is a 400 with or without results
+            return;
+        }
+        List<Long> ids = parents.stream().map(Row::id).toList();
+        for (PanoscFilter.Include include : includes) {
+            EntityModel.Relation relation = Entities.relation(model, include);
+            EntityModel target = Entities.named(relation.target());
+            PanoscFilter scope = include.scope();
+            JpqlWhere w = new JpqlWhere();
+            String jpql = select(target, "t") + " from " + model.jpqlEntity()
+                    + " p, " + target.jpqlEntity() + " t where p.id = :parent and " + relation.join("t", "p") + " and "
+                    + target.visibleOver("t") + " and (" + w.condition(scope.where(), target, "t") + ") and ("
+                    + w.restrictions(scope.include(), target, "t") + ")" + orderBy(target, scope.order(), "t");
+            int skip = (int) Math.min(scope.skip(), Integer.MAX_VALUE);
+            int limit = (int) Math.min(scope.limit().orElse((long) INCLUDE_DEFAULT), INCLUDE_MAX);
+            // one bounded query per parent: an instrument may have a million datasets, a page attaches at most `limit`
+            Map<Long, List<Row>> byParent = new LinkedHashMap<>();
+            for (Long parent : ids) {
+                Query q = em.createQuery(jpql);
+                bind(q, w.params(), Map.of("parent", parent));
+                byParent.put(parent, rows(target, run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList())));
+            }
+            List<Row> attached = new ArrayList<>();
+            byParent.values().forEach(attached::addAll);
+            attach(attached, target, scope.include());
+            for (Row parent : parents) {
+                List<Map<String, Object>> json = byParent.get(parent.id()).stream().map(r -> project(r.json(), scope.fields())).toList();
+                if (!relation.toOne()) {
+                    parent.json().put(include.relation(), json);
+                } else if (!json.isEmpty()) {
+                    parent.json().put(include.relation(), json.getFirst());
+                }
+            }
+        }
+    }
+
+    /** {@code fields}: the properties kept; the score is always kept, as in the reference. */
+    static Map<String, Object> project(Map<String, Object> json, PanoscFilter.Projection fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        json.forEach((k, v) -> {
+            if (k.equals("score") || fields.keeps(k) || !(v == null || isProperty(v))) {
+                out.put(k, v);
+            }
+        });
+        return out;
+    }
+
+    /** Attached relations are objects or arrays; properties are values (keywords: an array of strings). */
+    private static boolean isProperty(Object v) {
+        return !(v instanceof Map) && !(v instanceof List<?> l && !l.isEmpty() && l.getFirst() instanceof Map);
+    }
+
+    private static String select(EntityModel model, String alias) {
+        StringBuilder s = new StringBuilder("select ").append(alias).append(".id");
+        model.fields().values().forEach(f -> s.append(", ").append(f.over(alias)));
+        return s.toString();
+    }
+
+    private static String orderBy(EntityModel model, List<PanoscFilter.Order> order, String alias) {
+        List<String> keys = new ArrayList<>();
+        for (PanoscFilter.Order o : order) {
+            EntityModel.Field f = model.fields().get(o.field());
+            // the reference sorts by an unknown property without complaint; so do we (it changes nothing)
+            if (f != null && f.sortable()) {
+                keys.add(f.over(alias) + (o.descending() ? " desc nulls last" : " asc nulls first"));
+            }
+        }
+        EntityModel.Field pid = model.fields().get("pid");
+        if (pid != null && pid.sortable()) {
+            keys.add(pid.over(alias));
+        }
+        keys.add(alias + ".id");
+        return " order by " + String.join(", ", keys);
+    }
+
+    private void bind(Query q, Map<String, Object> params, Map<String, Object> extra) {
+        params.forEach(q::setParameter);
+        extra.forEach(q::setParameter);
+        if (q.getParameters().stream().anyMatch(p -> Entities.OPEN.equals(p.getName()))) {
+            q.setParameter(Entities.OPEN, access.publicScope().publicStatus());
+        }
+        if (q.getParameters().stream().anyMatch(p -> Entities.CONFIGURED.equals(p.getName()))) {
+            // "in ()" is not SQL: without configured instruments, a name no instrument has (control characters are refused)
+            q.setParameter(Entities.CONFIGURED, facility.instruments().filter(l -> !l.isEmpty()).orElse(List.of("\u0001")));
+        }
+    }
+
+    private static List<Row> rows(EntityModel model, List<?> result) {
+        List<Row> out = new ArrayList<>();
+        for (Object o : result) {
+            out.add(row(model, (Object[]) o));
+        }
+        return out;
+    }
+
+    private static Row row(EntityModel model, Object[] cols) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        int i = 1;
+        for (Map.Entry<String, EntityModel.Field> f : model.fields().entrySet()) {
+            json.put(f.getKey(), value(cols[i++], f.getValue().kind()));
+        }
+        return new Row(((Number) cols[0]).longValue(), json);
+    }
+
+    /** Dates as ISO-8601 UTC with milliseconds, whole sizes as integers (design/PANOSC.md §1). */
+    private static Object value(Object v, EntityModel.Kind kind) {
+        if (v instanceof Instant t) {
+            return ISO_MILLIS.format(t);
+        }
+        if (kind == EntityModel.Kind.NUMBER && v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return d.longValue();
+        }
+        if (kind == EntityModel.Kind.ALWAYS_TRUE) {
+            return true;
+        }
+        return v;
+    }
+
+    /**
+     * Runs a query; a regular expression PostgreSQL cannot compile (its dialect differs from Java's, which checked it
+     * first) is the caller's error, a 400.
+     */
+    private static <T> T run(Supplier<T> query) {
+        try {
+            return query.get();
+        } catch (PersistenceException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof SQLException s && INVALID_REGEX.equals(s.getSQLState())) {
+                    throw new InvalidSearchException("filter.where", "holds a regular expression the database cannot read");
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** The id of the row of {@code model} a pid (or DOI, where the model has one) names, if the public may see it. */
+    Optional<Long> idOf(EntityModel model, String lookup, String pid) {
+        Query q = em.createQuery("select r.id from " + model.jpqlEntity() + " r where (" + lookup.replace("{a}", "r")
+                + ") and " + model.visibleOver("r"));
+        bind(q, Map.of(), Map.of("pid", pid));
+        return q.setMaxResults(1).getResultList().stream().findFirst().map(o -> ((Number) o).longValue());
+    }
+}

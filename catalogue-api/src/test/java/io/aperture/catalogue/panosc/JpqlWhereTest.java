@@ -1,0 +1,106 @@
+package io.aperture.catalogue.panosc;
+
+import io.aperture.catalogue.search.InvalidSearchException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JpqlWhereTest {
+
+    private static String where(String json, EntityModel model, JpqlWhere w) {
+        return w.condition(FilterParser.where(json), model, "r");
+    }
+
+    @Test
+    void operatorsBecomeBoundConditionsOnTheModelsExpressions() {
+        JpqlWhere w = new JpqlWhere();
+        String c = where("""
+                {"title": {"like": "a%b_c"}, "summary": {"ilike": "X"}, "pid": {"inq": ["p1", 2]}, "doi": {"neq": "d"}}""",
+                Entities.DOCUMENT, w);
+        assertThat(c).contains("r.title like :q0 escape '\\'")
+                .contains("lower(r.summary) like :q1")
+                .contains("coalesce(r.doi, r.pid) in (:q2)")
+                .contains("(r.doi is null or r.doi <> :q3)");
+        assertThat(w.params()).containsEntry("q0", "%a%b_c%").containsEntry("q1", "%x%").containsEntry("q2", List.of("p1", "2"))
+                .containsEntry("q3", "d");
+    }
+
+    @Test
+    void emptyInqMatchesNothingAndEmptyNinEverything() {
+        assertThat(where("{\"name\": {\"inq\": []}}", Entities.INSTRUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.FALSE);
+        assertThat(where("{\"name\": {\"nin\": []}}", Entities.INSTRUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.TRUE);
+        assertThat(where("{\"or\": []}", Entities.INSTRUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.FALSE);
+    }
+
+    @Test
+    void unknownPropertiesMatchNothingAndTheirNegationsEverything() {
+        assertThat(where("{\"colour\": \"red\"}", Entities.INSTRUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.FALSE);
+        assertThat(where("{\"colour\": {\"neq\": \"red\"}}", Entities.INSTRUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.TRUE);
+    }
+
+    @Test
+    void isPublicIsAlwaysTrue() {
+        assertThat(where("{\"isPublic\": true}", Entities.DOCUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.TRUE);
+        assertThat(where("{\"isPublic\": \"false\"}", Entities.DOCUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.FALSE);
+        assertThat(where("{\"isPublic\": {\"lt\": true}}", Entities.DOCUMENT, new JpqlWhere())).isEqualTo(JpqlWhere.FALSE);
+    }
+
+    @Test
+    void datesAndNumbersAreConvertedAndABadDateIsA400() {
+        JpqlWhere w = new JpqlWhere();
+        String c = where("{\"creationDate\": {\"between\": [\"2020-01-01\", \"2020-06-01T12:00:00Z\"]}, \"size\": {\"gte\": \"10\"}}",
+                Entities.DATASET, w);
+        assertThat(c).contains("r.producedAt between :q0 and :q1").contains("cast(r.sizeBytes as Double) >= :q2");
+        assertThat(w.params()).containsEntry("q0", Instant.parse("2020-01-01T00:00:00Z"))
+                .containsEntry("q1", Instant.parse("2020-06-01T12:00:00Z")).containsEntry("q2", 10.0);
+        assertThatThrownBy(() -> where("{\"creationDate\": {\"gt\": \"not-a-date\"}}", Entities.DATASET, new JpqlWhere()))
+                .isInstanceOf(InvalidSearchException.class).hasMessageContaining("not a date");
+        // a number that is not one matches nothing, as in the reference
+        assertThat(where("{\"size\": {\"gt\": \"big\"}}", Entities.DATASET, new JpqlWhere())).isEqualTo(JpqlWhere.FALSE);
+    }
+
+    @Test
+    void regexpTakesLoopbackLiteralsAndRefusesBrokenPatterns() {
+        JpqlWhere w = new JpqlWhere();
+        assertThat(where("{\"name\": {\"regexp\": \"/^lo/i\"}}", Entities.INSTRUMENT, w))
+                .isEqualTo("function('texticregexeq', r.name, :q0) = true");
+        assertThat(w.params()).containsEntry("q0", "^lo");
+        assertThatThrownBy(() -> where("{\"name\": {\"regexp\": \"(\"}}", Entities.INSTRUMENT, new JpqlWhere()))
+                .isInstanceOf(InvalidSearchException.class).hasMessageContaining("regular expression");
+    }
+
+    @Test
+    void textSearchesTheModelsTextFieldsWithItsWildcardsAsPlainCharacters() {
+        JpqlWhere w = new JpqlWhere();
+        assertThat(where("{\"text\": \"50%_Done\"}", Entities.DOCUMENT, w))
+                .isEqualTo("lower(r.title) like :q0 escape '\\' or lower(r.summary) like :q0 escape '\\'");
+        assertThat(w.params()).containsEntry("q0", "%50\\%\\_done%");
+    }
+
+    @Test
+    void restrictingIncludesBecomeExistsOverServableRelatedRowsAndUnknownRelationsAre400() {
+        JpqlWhere w = new JpqlWhere();
+        PanoscFilter f = FilterParser.filter("""
+                {"include": [{"relation": "members"}, {"relation": "datasets", "scope": {"include": [
+                  {"relation": "techniques", "scope": {"where": {"name": "SAXS"}}}]}}]}""");
+        String c = w.restrictions(f.include(), Entities.DOCUMENT, "r");
+        assertThat(c).startsWith("exists (select x0.id from Dataset x0 where x0.proposal = r and x0.accessState = :open")
+                .contains("exists (select x1.id from Technique x1 where x1 member of x0.techniques")
+                .contains("x1.iri in (:q2)"); // SAXS and its descendants in PaNET (PanetTest)
+        assertThatThrownBy(() -> w.restrictions(FilterParser.filter("{\"include\": [{\"relation\": \"foo\"}]}").include(),
+                Entities.DOCUMENT, "r")).isInstanceOf(InvalidSearchException.class)
+                .hasMessageContaining("Relation \"foo\" is not defined for Document model");
+    }
+
+    @Test
+    void scoresAreASaturatingFunctionInsideTheOpenInterval() {
+        assertThat(PanoscDatasetsResource.score(PanoscDatasetsResource.HALF_SCORE)).isEqualTo(0.5);
+        assertThat(PanoscDatasetsResource.score(0)).isGreaterThan(0);
+        assertThat(PanoscDatasetsResource.score(1e12)).isLessThan(1);
+        assertThat(PanoscDatasetsResource.score(5)).isLessThan(PanoscDatasetsResource.score(6));
+    }
+}
