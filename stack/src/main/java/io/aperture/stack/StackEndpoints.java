@@ -41,6 +41,8 @@ public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, S
         put(env, "APERTURE_AMQP_PORT", amqpPort > 0 ? String.valueOf(amqpPort) : null);
         put(env, "APERTURE_AMQP_USER", amqpUser);
         put(env, "APERTURE_AMQP_PASSWORD", amqpPassword);
+        // a local, throw-away stack: the server may use the public development secrets (secrets/PublicDefaultSecrets)
+        env.put("APERTURE_DEVELOPMENT_SECRETS", "true");
         return env;
     }
 

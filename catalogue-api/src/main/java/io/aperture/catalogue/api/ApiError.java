@@ -37,9 +37,15 @@ public record ApiError(int statusCode, String name, String message, String code,
             case 401 -> "UnauthorizedError";
             case 403 -> "ForbiddenError";
             case 404 -> "NotFoundError";
+            case 405 -> "MethodNotAllowedError";
+            case 406 -> "NotAcceptableError";
             case 409 -> "ConflictError";
             case 413 -> "PayloadTooLargeError";
+            case 414 -> "URITooLongError";
+            case 415 -> "UnsupportedMediaTypeError";
             case 422 -> "UnprocessableEntityError";
+            case 429 -> "TooManyRequestsError";
+            case 431 -> "RequestHeaderFieldsTooLargeError";
             case 503 -> "ServiceUnavailableError";
             default -> status >= 500 ? "InternalServerError" : "Error";
         };

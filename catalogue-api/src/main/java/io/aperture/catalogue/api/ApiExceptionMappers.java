@@ -15,10 +15,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Client errors answered in the PaNOSC reference's error shape; nothing about stored data goes into a message. */
 public class ApiExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+    static final String INTERNAL_ERROR = "internal server error (logged)";
 
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
-        return ApiError.of(400, e.getMessage()).withField(e.parameter()).response();
+        return ApiError.of(400, e.getMessage()).withField(e.parameter()).withCode(e.code()).response();
     }
 
     /** A value no stored record can hold (a control character, too long, a date beyond the years 1-9999). */
@@ -37,7 +38,7 @@ public class ApiExceptionMappers {
     @ServerExceptionMapper
     public Response unitOutOfRange(UnitOutOfRangeException e, UriInfo uri) {
         LOG.infof("refused %s: a unit or value out of range", uri.getPath());
-        return ApiError.of(400, e.getMessage()).withCode("UNIT_OUT_OF_RANGE").response();
+        return ApiError.of(400, e.getMessage()).withCode(InvalidSearchException.UNIT_OUT_OF_RANGE).response();
     }
 
     /** The engine is down or overloaded: a temporary condition the client may retry, not a server bug (500). */
@@ -69,6 +70,19 @@ public class ApiExceptionMappers {
         // only the message a resource wrote itself; the framework's default texts say nothing useful
         String message = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? reasonPhrase(status) : e.getMessage();
         return error(status, message);
+    }
+
+    /**
+     * Anything no other mapper knows is a defect of ours: under {@code /api} it still answers in the documented shape,
+     * with nothing of the exception (messages quote SQL, values and stored data) — the cause goes to the log.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s", uri.getPath());
+        if (!uri.getPath().startsWith("/api/")) {
+            return Response.serverError().type(MediaType.TEXT_PLAIN).entity(INTERNAL_ERROR + "\n").build();
+        }
+        return error(500, INTERNAL_ERROR);
     }
 
     private static String reasonPhrase(int status) {

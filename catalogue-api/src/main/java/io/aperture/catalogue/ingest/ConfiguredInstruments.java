@@ -31,7 +31,7 @@ class ConfiguredInstruments {
         QuarkusTransaction.requiringNew().run(() -> {
             Facility own = reference.facility(facility.code());
             names.stream().map(String::strip).filter(n -> !n.isEmpty())
-                    .forEach(n -> reference.instrument(own, new IncomingRecord.InstrumentRef(n, null)));
+                    .forEach(n -> reference.instrument(own, n, null));
         });
     }
 }

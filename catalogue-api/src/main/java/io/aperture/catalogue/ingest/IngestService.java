@@ -30,6 +30,11 @@ public class IngestService {
     private static final Logger LOG = Logger.getLogger(IngestService.class);
     /** Tries per record when it loses a race with a concurrent ingest. */
     private static final int ATTEMPTS = 3;
+    /**
+     * What the harvester is told when a record fails for a reason of ours: the cause (an exception's message quotes SQL,
+     * constraint names and values) goes to the server log only.
+     */
+    static final String UNEXPECTED = "could not be stored: an unexpected server error (logged)";
 
     private final EntityManager em;
     private final ReferenceData references;
@@ -72,7 +77,7 @@ public class IngestService {
         } catch (RuntimeException e) {
             // A reader bug must cost one record, never the batch.
             LOG.errorf(e, "ingest: record %d could not be read", index);
-            return IngestResult.rejected(index, "record", "could not be read: " + e.getClass().getSimpleName());
+            return IngestResult.rejected(index, "record", UNEXPECTED);
         }
         String canonical = CanonicalJson.sorted(json).toString();
         String hash = CanonicalJson.sha256(canonical);
@@ -84,11 +89,11 @@ public class IngestService {
                     // Another ingest changed a row this one read (two first scans of one visit opening its embargo,
                     // say). The record is applied whole or not at all, so applying it again is safe.
                     LOG.debugf("ingest: record %d (%s#%s) met a concurrent change, attempt %d: %s", index,
-                            record.sourcePath(), record.entry(), attempt, rootMessage(e));
+                            record.sourcePath(), record.entry(), attempt, rootCause(e));
                     continue;
                 }
                 LOG.errorf(e, "ingest: record %d (%s#%s) failed", index, record.sourcePath(), record.entry());
-                return IngestResult.rejected(index, "record", "could not be stored: " + rootMessage(e));
+                return IngestResult.rejected(index, "record", UNEXPECTED);
             }
         }
     }
@@ -146,7 +151,7 @@ public class IngestService {
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
     }
 
-    private static String rootMessage(Throwable e) {
+    private static String rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null) {
             t = t.getCause();

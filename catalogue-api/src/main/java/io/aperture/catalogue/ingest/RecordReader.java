@@ -19,6 +19,7 @@ import io.aperture.record.RecordSchema;
 import io.aperture.record.Sample;
 import io.aperture.record.SchemaProblem;
 import io.aperture.record.Technique;
+import io.aperture.catalogue.input.InstantRange;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -345,11 +346,17 @@ public final class RecordReader {
             }
             return null;
         }
+        Instant at;
         try {
             // PostgreSQL keeps microseconds: store what the database can hold, so every date computed from it matches
-            return Instant.parse(v.get()).truncatedTo(ChronoUnit.MICROS);
+            at = Instant.parse(v.get()).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidRecordException(path, "must be an ISO-8601 instant such as 2024-05-01T12:00:00Z");
         }
+        // Instant reaches a billion years; the embargo arithmetic and PostgreSQL overflow long before
+        if (!InstantRange.contains(at)) {
+            throw new InvalidRecordException(path, "must be " + InstantRange.DESCRIPTION);
+        }
+        return at;
     }
 }

@@ -2,7 +2,6 @@ package io.aperture.catalogue.oaipmh;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,7 +20,6 @@ import java.util.Optional;
 public class TokenSignature {
     /** The shortest secret accepted: 32 characters. */
     static final int MIN_SECRET = 32;
-    private static final Logger LOG = Logger.getLogger(TokenSignature.class);
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -29,11 +27,8 @@ public class TokenSignature {
 
     @Inject
     TokenSignature(OaiConfig config) {
+        // the public development default is refused (or warned about) with the other secrets: portal PublicDefaultSecrets
         this(config.tokenSecret());
-        if (config.tokenSecret().equals(OaiConfig.DEVELOPMENT_TOKEN_SECRET)) {
-            LOG.warn("aperture.oai.token-secret is the local development default: set APERTURE_OAI_TOKEN_SECRET "
-                    + "(the same on every server instance) outside the embedded stack");
-        }
     }
 
     TokenSignature(String secret) {

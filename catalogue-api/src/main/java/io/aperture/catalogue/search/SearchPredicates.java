@@ -4,13 +4,24 @@ import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.Set;
 
 /** A {@link SearchRequest} and the caller's {@link SearchScope} as one engine predicate. */
 final class SearchPredicates {
+    /**
+     * The query syntax offered to free text: phrases, {@code -not}, {@code a | b}, grouping, escapes and {@code prefix*}.
+     * Not {@code ~} (fuzzy terms and phrase slop): OpenSearch fails every fuzzy query on this index's term-vector
+     * title field ("boost must be a positive float, got -1.0"), so a {@code ~} stays part of the word.
+     */
+    static final Set<SimpleQueryFlag> TEXT_SYNTAX = EnumSet.of(SimpleQueryFlag.AND, SimpleQueryFlag.OR, SimpleQueryFlag.NOT,
+            SimpleQueryFlag.PHRASE, SimpleQueryFlag.PRECEDENCE, SimpleQueryFlag.WHITESPACE, SimpleQueryFlag.ESCAPE,
+            SimpleQueryFlag.PREFIX);
 
     private SearchPredicates() {
     }
@@ -35,6 +46,7 @@ final class SearchPredicates {
                     .field("sample.name")
                     .field("techniques.label")
                     .matching(request.text())
+                    .flags(TEXT_SYNTAX)
                     .defaultOperator(BooleanOperator.AND));
         }
         request.filters().forEach((facet, values) -> {

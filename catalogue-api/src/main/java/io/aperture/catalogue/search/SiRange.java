@@ -16,7 +16,7 @@ record SiRange(Double min, Double max, String unit, boolean minExclusive, boolea
         try {
             return convert(r);
         } catch (UnitOutOfRangeException e) {
-            throw new InvalidSearchException("param", e.getMessage());
+            throw new InvalidSearchException("param", e.getMessage(), InvalidSearchException.UNIT_OUT_OF_RANGE);
         }
     }
 

@@ -45,6 +45,16 @@ class RecordReaderTest {
     }
 
     @Test
+    void datesBeyondTheYears1To9999AreTheRecordsFaultNamedByField() {
+        // Instant.parse takes them; the embargo arithmetic and PostgreSQL would fail later with a DateTimeException
+        assertThat(rejection(record().put("producedAt", "+999999999-12-31T00:00:00Z")))
+                .hasMessage("producedAt: must be between the years 1 and 9999");
+        assertThat(rejection(record().put("startTime", "-000001-01-01T00:00:00Z")).field()).isEqualTo("startTime");
+        assertThat(RecordReader.read(record().put("producedAt", "9999-12-31T23:59:59Z")).producedAt())
+                .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    @Test
     void theReadersOwnChecksKeepTheirMessages() {
         ObjectNode badDate = record().put("producedAt", "yesterday");
         assertThat(rejection(badDate)).hasMessage(

@@ -55,7 +55,11 @@ public final class ServerProcess {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1",
-                "-Dquarkus.mailer.mock=true"));
+                "-Dquarkus.mailer.mock=true",
+                // the test realm's and stack's published development secrets, as the embedded stack allows them
+                "-Daperture.secrets.allow-development-defaults=true",
+                // every test request comes from 127.0.0.1: the anonymous rate limit would count them all as one client
+                "-Daperture.rate-limit.requests=0"));
         for (String key : SHARED) {
             config.getOptionalValue(key, String.class).ifPresent(v -> cmd.add("-D" + key + "=" + v));
         }

@@ -1,0 +1,58 @@
+package io.aperture.catalogue.ratelimit;
+
+import io.aperture.catalogue.api.ApiError;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * 429 with {@code Retry-After} when one client address searches anonymously faster than {@link RateLimitConfig}
+ * allows: the search engine is the shared resource a scraper or a loop would exhaust. The address is the connection's,
+ * or the client's as a trusted proxy reports it when {@code quarkus.http.proxy.proxy-address-forwarding} is on.
+ */
+public class AnonymousSearchLimit {
+    private static final Logger LOG = Logger.getLogger(AnonymousSearchLimit.class);
+    static final String CODE = "RATE_LIMITED";
+
+    private final RateLimitConfig config;
+    private final ClientLimits limits;
+
+    AnonymousSearchLimit(RateLimitConfig config) {
+        this.config = config;
+        this.limits = config.requests() > 0 ? new ClientLimits(config.requests(), config.period(), config.maxClients()) : null;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Optional<Response> limit(ContainerRequestContext request, HttpServerRequest http) {
+        if (limits == null || !limited(request.getUriInfo().getPath())
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            return Optional.empty();
+        }
+        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        return limits.acquire(client).map(wait -> {
+            long seconds = retryAfterSeconds(wait);
+            LOG.debugf("rate limit: %s waits %d s", client, seconds);
+            return Response.fromResponse(ApiError.of(429, "more than " + config.requests() + " anonymous searches per "
+                    + config.period() + " from this address; retry after " + seconds + " s").withCode(CODE).response())
+                    .header("Retry-After", seconds).build();
+        });
+    }
+
+    /** The search APIs: {@code /api/search} and the PaNOSC API, whose paths ignore case. */
+    static boolean limited(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.equals("/api/search") || p.startsWith("/api/search/") || p.equals("/api/datasets") || p.startsWith("/api/datasets/");
+    }
+
+    /** Whole seconds, at least 1 (Retry-After has no fractions). */
+    static long retryAfterSeconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
+    }
+}
