@@ -167,8 +167,10 @@ class StackMainIT {
         StackEndpoints e = StackEndpoints.NONE.withDatabase("jdbc:postgresql://127.0.0.1:1/aperture", "u", "p")
                 .withSearch("127.0.0.1:2");
         StackMain.writeEnv(env, e);
+        // the embedded stack's own secrets are the published development ones, and its environment says so
         assertThat(Files.readAllLines(env)).containsExactly("APERTURE_DB_URL=jdbc:postgresql://127.0.0.1:1/aperture",
-                "APERTURE_DB_USER=u", "APERTURE_DB_PASSWORD=p", "APERTURE_SEARCH_HOSTS=127.0.0.1:2");
+                "APERTURE_DB_USER=u", "APERTURE_DB_PASSWORD=p", "APERTURE_SEARCH_HOSTS=127.0.0.1:2",
+                "APERTURE_DEVELOPMENT_SECRETS=true");
         assertThat(dir.resolve("sub/stack.env.tmp")).doesNotExist();
     }
 }
