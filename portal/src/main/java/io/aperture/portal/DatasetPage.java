@@ -37,7 +37,7 @@ public class DatasetPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dataset(DatasetView d, String jsonLd, String user);
+        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd, String user);
 
         static native TemplateInstance notFound(String user);
     }
@@ -116,7 +116,8 @@ public class DatasetPage {
         if (r == Representation.JSON_LD) {
             return vary(Response.ok(jsonLd.of(view), mediaType(r)).build());
         }
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, jsonLd.of(view), user)).type(MediaType.TEXT_HTML);
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view,
+                exports.landing(d, detail.get(), urls.base(uri.getBaseUri())), jsonLd.of(view), user)).type(MediaType.TEXT_HTML);
         // Signposting (signposting.org): typed links a machine can follow without parsing the page.
         if (view.doi() != null) {
             page.header("Link", "<https://doi.org/" + view.doi() + ">; rel=\"cite-as\"");

@@ -13,21 +13,28 @@ import java.util.stream.Collectors;
  * {@code style} and {@code locale} as media-type parameters or query parameters.
  */
 public enum Representation {
-    HTML("text/html", "html"),
-    JSON_LD("application/ld+json", "jsonld"),
-    DATACITE_XML("application/vnd.datacite.datacite+xml", "datacite-xml"),
-    DATACITE_JSON("application/vnd.datacite.datacite+json", "datacite-json"),
-    CSL_JSON("application/vnd.citationstyles.csl+json", "csl-json"),
-    BIBTEX("application/x-bibtex", "bibtex"),
-    RIS("application/x-research-info-systems", "ris"),
-    CITATION("text/x-bibliography", "citation");
+    HTML("text/html", "html", "page"),
+    JSON_LD("application/ld+json", "jsonld", "schema.org JSON-LD"),
+    DATACITE_XML("application/vnd.datacite.datacite+xml", "datacite-xml", "DataCite XML"),
+    DATACITE_JSON("application/vnd.datacite.datacite+json", "datacite-json", "DataCite JSON"),
+    CSL_JSON("application/vnd.citationstyles.csl+json", "csl-json", "CSL-JSON"),
+    BIBTEX("application/x-bibtex", "bibtex", "BibTeX"),
+    RIS("application/x-research-info-systems", "ris", "RIS"),
+    CITATION("text/x-bibliography", "citation", "Formatted citation (APA)");
 
     private final String mediaType;
     private final String format;
+    private final String label;
 
-    Representation(String mediaType, String format) {
+    Representation(String mediaType, String format, String label) {
         this.mediaType = mediaType;
         this.format = format;
+        this.label = label;
+    }
+
+    /** How the landing page's export links name it. */
+    public String label() {
+        return label;
     }
 
     public String mediaType() {

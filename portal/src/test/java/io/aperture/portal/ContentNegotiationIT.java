@@ -131,6 +131,28 @@ class ContentNegotiationIT {
     }
 
     @Test
+    void theLandingPageCitesWithCreatorsOrcidReferencesAndExportLinks() {
+        String html = get("/datasets/" + released, "text/html").then().statusCode(200).extract().asString();
+        assertThat(html).contains("<span class=\"creator\">Lovelace, Ada <a class=\"orcid\" "
+                + "href=\"https://orcid.org/0000-0001-5109-3700\" rel=\"author\">ORCID</a></span>; "
+                + "<span class=\"creator\">Hopper, Grace</span>");
+        assertThat(html).contains("<blockquote id=\"cite-apa\">Lovelace, A., &amp; Hopper, G. (" + year
+                + "). Lysozyme &amp; friends " + tag + " [dataset]. Diamond Light Source. https://doi.org/" + releasedDoi
+                + "</blockquote>");
+        assertThat(html).contains("<button type=\"button\" data-copy=\"cite-ieee\">Copy</button>",
+                "id=\"cite-chicago-author-date\"", "id=\"cite-harvard-cite-them-right\"");
+        for (String type : TYPES.subList(1, TYPES.size())) {
+            assertThat(html).contains("type=\"" + type + "\" rel=\"alternate\"");
+        }
+        // every export link answers its own type
+        given().queryParam("format", "csl-json").get("/doi/" + releasedDoi).then().statusCode(200)
+                .contentType("application/vnd.citationstyles.csl+json");
+        // under embargo the page cites from the minimal set: the instrument stays out of every reference
+        String embargoed = get("/datasets/" + embargoedWithDoi, "text/html").then().statusCode(200).extract().asString();
+        assertThat(embargoed).contains("id=\"cite-apa\">Lovelace, A., &amp; Hopper, G.").doesNotContain("i03");
+    }
+
+    @Test
     void bibtexIsParsedByARealParser() throws Exception {
         Response bib = get("/datasets/" + released, "application/x-bibtex");
         bib.then().statusCode(200).contentType("application/x-bibtex");
