@@ -43,9 +43,8 @@ public class DatasetExports {
             new LandingCitation.Reference("ieee", "IEEE", null));
 
     /** What the landing page of {@code d} shows to cite it; export links are relative, right under either address. */
-    public LandingCitation landing(Dataset d, ExportDetail detail, URI publicBase) {
-        DataCiteMetadata m = metadata(d, detail, publicBase);
-        CSLItemData item = CslItems.of(m, PublicUrls.dataset(publicBase, d.pid));
+    public LandingCitation landing(DataCiteMetadata m, String landingPage) {
+        CSLItemData item = CslItems.of(m, landingPage);
         List<LandingCitation.Person> creators = m.creators().stream().map(c -> new LandingCitation.Person(c.name(),
                 c.identifiers().stream().filter(i -> "ORCID".equals(i.scheme())).map(DataCiteMetadata.NameIdentifier::value)
                         .findFirst().orElse(null),
@@ -75,7 +74,8 @@ public class DatasetExports {
         };
     }
 
-    private DataCiteMetadata metadata(Dataset d, ExportDetail detail, URI publicBase) {
+    /** The dataset's DataCite metadata as {@code detail} allows, the source of every form but the page's own fields. */
+    public DataCiteMetadata metadata(Dataset d, ExportDetail detail, URI publicBase) {
         return mapper.map(d, detail, publicBase, other -> access.decide(other).visibility() != Visibility.NONE);
     }
 }

@@ -3,6 +3,7 @@ package io.aperture.portal;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.citation.CitationStyle;
+import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -113,11 +115,15 @@ public class DatasetPage {
             return vary(Response.ok(body, mediaType(r)).build());
         }
         DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
+        URI base = urls.base(uri.getBaseUri());
+        DataCiteMetadata metadata = exports.metadata(d, detail.get(), base);
+        String landingPage = PublicUrls.dataset(base, d.pid);
+        String ld = jsonLd.of(view, metadata, landingPage, base.toString());
         if (r == Representation.JSON_LD) {
-            return vary(Response.ok(jsonLd.of(view), mediaType(r)).build());
+            return vary(Response.ok(ld, mediaType(r)).build());
         }
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view,
-                exports.landing(d, detail.get(), urls.base(uri.getBaseUri())), jsonLd.of(view), user)).type(MediaType.TEXT_HTML);
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, exports.landing(metadata, landingPage), ld, user))
+                .type(MediaType.TEXT_HTML);
         // Signposting (signposting.org): typed links a machine can follow without parsing the page.
         if (view.doi() != null) {
             page.header("Link", "<https://doi.org/" + view.doi() + ">; rel=\"cite-as\"");

@@ -29,7 +29,10 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 /**
  * Content negotiation on {@code /datasets/{pid}} and {@code /doi/{prefix}/{suffix}}: every form with its exact
@@ -174,7 +177,10 @@ class ContentNegotiationIT {
                 .body("doi", is(releasedDoi)).body("creators[0].name", is("Lovelace, Ada"))
                 .body("titles[0].title", is("Lysozyme & friends " + tag));
         get("/datasets/" + released, "application/ld+json").then().statusCode(200).contentType("application/ld+json")
-                .body("'@type'", is("Dataset")).body("identifier", is("https://doi.org/" + releasedDoi));
+                .body("'@type'", is("Dataset")).body("identifier", is("https://doi.org/" + releasedDoi))
+                .body("creator[0].sameAs", is("https://orcid.org/0000-0001-5109-3700"))
+                .body("creator[1].familyName", is("Hopper")).body("instrument", nullValue())
+                .body("datePublished", notNullValue()).body("description.length()", greaterThanOrEqualTo(50));
         // a browser's Accept gets the page
         get("/datasets/" + released, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
                 .then().statusCode(200).contentType(ContentType.HTML);
