@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -122,16 +123,12 @@ public class DatasetPage {
         if (r == Representation.JSON_LD) {
             return vary(Response.ok(ld, mediaType(r)).build());
         }
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, exports.landing(metadata, landingPage), ld, user))
-                .type(MediaType.TEXT_HTML);
-        // Signposting (signposting.org): typed links a machine can follow without parsing the page.
-        if (view.doi() != null) {
-            page.header("Link", "<https://doi.org/" + view.doi() + ">; rel=\"cite-as\"");
-        }
-        if (view.licenceInForce()) {
-            page.header("Link", "<" + view.licenceUrl() + ">; rel=\"license\"");
-        }
-        page.header("Link", "<https://schema.org/Dataset>; rel=\"type\"");
+        LandingCitation cite = exports.landing(metadata, landingPage);
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, user)).type(MediaType.TEXT_HTML);
+        Signposts.links(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
+                        cite.creators().stream().map(LandingCitation.Person::orcid).filter(Objects::nonNull).toList(),
+                        view.licenceInForce() ? view.licenceUrl() : null)
+                .forEach(link -> page.header("Link", link));
         return vary(page.build());
     }
 

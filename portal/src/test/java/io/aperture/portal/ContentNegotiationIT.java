@@ -147,6 +147,13 @@ class ContentNegotiationIT {
         for (String type : TYPES.subList(1, TYPES.size())) {
             assertThat(html).contains("type=\"" + type + "\" rel=\"alternate\"");
         }
+        // FAIR signposting level 1 as Link headers
+        List<String> links = get("/datasets/" + released, "text/html").headers().getValues("Link");
+        assertThat(links).contains("<https://doi.org/" + releasedDoi + ">; rel=\"cite-as\"",
+                "<https://schema.org/AboutPage>; rel=\"type\"", "<https://orcid.org/0000-0001-5109-3700>; rel=\"author\"");
+        assertThat(links).filteredOn(l -> l.contains("rel=\"describedby\"")).hasSize(3)
+                .anyMatch(l -> l.endsWith("/datasets/" + released + "?format=datacite-xml>; rel=\"describedby\"; "
+                        + "type=\"application/vnd.datacite.datacite+xml\"") && l.startsWith("<http"));
         // every export link answers its own type
         given().queryParam("format", "csl-json").get("/doi/" + releasedDoi).then().statusCode(200)
                 .contentType("application/vnd.citationstyles.csl+json");
