@@ -1,10 +1,14 @@
 package io.aperture.portal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.api.ApiError;
+import io.aperture.catalogue.citation.CitationStyle;
+import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessDecision;
+import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.Visibility;
 import io.aperture.policy.embargo.EmbargoRules;
 import io.quarkus.qute.CheckedTemplate;
@@ -14,26 +18,29 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Dataset landing pages. What the page shows is the policy's decision: nothing (a 404 identical to an unknown
- * identifier), the minimal DOI landing page, metadata, or metadata and files. Staff reads of embargoed data are
- * audited.
+ * Dataset landing pages, in every form a client may ask for ({@link Representation}). What any form shows is the
+ * policy's decision: nothing (a 404 identical to an unknown identifier, per form), the minimal DOI landing page,
+ * metadata, or metadata and files. Staff reads of embargoed data are audited.
  */
 @Path("/datasets/{pid}")
 public class DatasetPage {
+    private static final String NOT_FOUND = "No dataset with this identifier.";
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dataset(DatasetView d, String jsonLd, String user);
+        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd, String user);
 
         static native TemplateInstance notFound(String user);
     }
@@ -41,76 +48,103 @@ public class DatasetPage {
     private final AccessControl access;
     private final EmbargoRules rules;
     private final SecurityIdentity identity;
-    private final ObjectMapper mapper;
+    private final DatasetJsonLd jsonLd;
+    private final DatasetExports exports;
+    private final PublicUrls urls;
 
-    DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, ObjectMapper mapper) {
+    DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
+                DatasetExports exports, PublicUrls urls) {
         this.access = access;
         this.rules = rules;
         this.identity = identity;
-        this.mapper = mapper;
+        this.jsonLd = jsonLd;
+        this.exports = exports;
+        this.urls = urls;
     }
 
     @GET
-    @Produces(MediaType.TEXT_HTML)
     @Transactional
-    public Response page(@PathParam("pid") String pid) throws Exception {
-        String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    public Response page(@PathParam("pid") String pid, @QueryParam("format") String format,
+                         @QueryParam("style") String style, @QueryParam("locale") String locale,
+                         @Context HttpHeaders headers, @Context UriInfo uri) {
         // an identifier no record can have (NUL, too long) is unknown like any other, without asking the database
-        Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
-        AccessDecision decision = d == null ? null : access.read(d, "landing-page");
-        if (d == null || decision.visibility() == Visibility.NONE) {
-            return Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build();
-        }
-        DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
-        Response.ResponseBuilder r = Response.ok(Templates.dataset(view, jsonLd(view), user)).type(MediaType.TEXT_HTML);
-        // Signposting (signposting.org): typed links a machine can follow without parsing the page.
-        if (view.doi() != null) {
-            r.header("Link", "<https://doi.org/" + view.doi() + ">; rel=\"cite-as\"");
-        }
-        if (view.licenceInForce()) {
-            r.header("Link", "<" + view.licenceUrl() + ">; rel=\"license\"");
-        }
-        r.header("Link", "<https://schema.org/Dataset>; rel=\"type\"");
-        return r.build();
+        return respond(() -> InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null,
+                format, style, locale, headers, uri);
     }
 
-    private String jsonLd(DatasetView d) throws Exception {
-        Map<String, Object> ld = new LinkedHashMap<>();
-        ld.put("@context", "https://schema.org/");
-        ld.put("@type", "Dataset");
-        ld.put("@id", d.doi() != null ? "https://doi.org/" + d.doi() : null);
-        ld.put("identifier", d.doi() != null ? "https://doi.org/" + d.doi() : d.pid());
-        ld.put("name", d.title());
-        ld.put("publisher", Map.of("@type", "Organization", "name", d.facility()));
-        ld.put("license", d.licenceUrl().toString());
-        ld.put("isAccessibleForFree", d.licenceInForce());
-        if (d.embargoed()) {
-            ld.put("conditionsOfAccess", "Under embargo until " + d.embargoEnd());
-        }
-        if (d.showsMetadata()) {
-            if (d.year() != null) {
-                ld.put("temporalCoverage", d.start() != null && d.end() != null ? d.start() + "/" + d.end() : null);
+    /**
+     * Answers for the dataset {@code lookup} finds (null: none). The form is chosen, and a style checked, before the
+     * dataset is looked up: a 406 or 400 says nothing about whether it exists.
+     */
+    Response respond(DatasetLookup lookup, String format, String style, String locale, HttpHeaders headers, UriInfo uri) {
+        Optional<Representation.Choice> chosen;
+        if (format != null) {
+            Optional<Representation> byFormat = Representation.byFormat(format);
+            if (byFormat.isEmpty()) {
+                return vary(ApiError.of(400, "format must be one of " + Representation.formats()).withField("format").response());
             }
-            ld.put("measurementTechnique", d.techniques().isEmpty() ? null : d.techniques());
-            if (d.instrument() != null) {
-                ld.put("instrument", Map.of("@type", "Thing", "name", d.instrument()));
-            }
-            List<Map<String, Object>> vars = d.parameters().stream().limit(50)
-                    .map(p -> {
-                        Map<String, Object> v = new LinkedHashMap<>();
-                        v.put("@type", "PropertyValue");
-                        v.put("name", p.name());
-                        v.put("value", p.value());
-                        if (p.unit() != null) {
-                            v.put("unitText", p.unit());
-                        }
-                        return v;
-                    }).toList();
-            ld.put("variableMeasured", vars.isEmpty() ? null : vars);
+            chosen = Optional.of(new Representation.Choice(byFormat.get(), null, null));
+        } else {
+            chosen = Representation.choose(headers.getAcceptableMediaTypes());
         }
-        ld.put("includedInDataCatalog", Map.of("@type", "DataCatalog", "name", "Aperture"));
-        ld.values().removeIf(Objects::isNull);
-        // </script> inside a value must not end the script element
-        return mapper.writeValueAsString(ld).replace("</", "<\\/");
+        if (chosen.isEmpty()) {
+            return vary(ApiError.of(406, "This dataset is available as " + Representation.mediaTypes())
+                    .withCode("NOT_ACCEPTABLE").response());
+        }
+        Representation r = chosen.get().representation();
+        CitationStyle citationStyle;
+        try {
+            // a query parameter wins over the media-type parameter
+            citationStyle = r == Representation.CITATION ? CitationStyle.of(
+                    style != null ? style : chosen.get().style(), locale != null ? locale : chosen.get().locale()) : null;
+        } catch (CitationStyle.UnknownStyleException e) {
+            return vary(ApiError.of(400, e.getMessage()).withField(e.parameter()).response());
+        }
+
+        String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        Dataset d = lookup.find();
+        AccessDecision decision = d == null ? null : access.read(d, "landing-page");
+        Optional<ExportDetail> detail = decision == null || decision.visibility() == Visibility.NONE
+                ? Optional.empty() : access.exportDetail(decision, d);
+        if (detail.isEmpty()) {
+            return vary(r == Representation.HTML
+                    ? Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build()
+                    : ApiError.of(404, NOT_FOUND).response());
+        }
+        if (r != Representation.HTML && r != Representation.JSON_LD) {
+            Object body = exports.body(d, detail.get(), urls.base(uri.getBaseUri()), r, citationStyle);
+            return vary(Response.ok(body, mediaType(r)).build());
+        }
+        DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
+        URI base = urls.base(uri.getBaseUri());
+        DataCiteMetadata metadata = exports.metadata(d, detail.get(), base);
+        String landingPage = PublicUrls.dataset(base, d.pid);
+        String ld = jsonLd.of(view, metadata, landingPage, base.toString());
+        if (r == Representation.JSON_LD) {
+            return vary(Response.ok(ld, mediaType(r)).build());
+        }
+        LandingCitation cite = exports.landing(metadata, landingPage);
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, user)).type(MediaType.TEXT_HTML);
+        Signposts.links(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
+                        cite.creators().stream().map(LandingCitation.Person::orcid).filter(Objects::nonNull).toList(),
+                        view.licenceInForce() ? view.licenceUrl() : null)
+                .forEach(link -> page.header("Link", link));
+        return vary(page.build());
+    }
+
+    /** Text forms are UTF-8; DataCite JSON is JSON, whatever its vendor type. */
+    private static String mediaType(Representation r) {
+        return r.mediaType() + ";charset=UTF-8";
+    }
+
+    /** Caches must key every answer of this address on Accept. */
+    private static Response vary(Response r) {
+        return Response.fromResponse(r).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+    }
+
+    /** Finds the dataset a request names, inside the request's transaction; null when none. */
+    @FunctionalInterface
+    interface DatasetLookup {
+        Dataset find();
     }
 }

@@ -22,7 +22,8 @@ public final class DataCiteJson {
         return Map.of("data", data);
     }
 
-    static Map<String, Object> attributes(DataCiteMetadata m) {
+    /** The attributes alone: the DataCite JSON that DOI content negotiation serves. */
+    public static Map<String, Object> attributes(DataCiteMetadata m) {
         Map<String, Object> a = new LinkedHashMap<>();
         if (m.identifier().isDoi()) {
             a.put("doi", m.identifier().value());

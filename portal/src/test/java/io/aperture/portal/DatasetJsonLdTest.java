@@ -1,0 +1,82 @@
+package io.aperture.portal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.catalogue.datacite.DataCiteMetadata;
+import io.aperture.catalogue.datacite.DataCiteMetadata.*;
+import io.aperture.policy.access.Visibility;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DatasetJsonLdTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final DatasetJsonLd jsonLd = new DatasetJsonLd(JSON);
+
+    private static DatasetView view(Visibility v) {
+        return new DatasetView("DLS-1", "Lysozyme </script>", v, "RELEASED", false, null, "CC-BY-4.0",
+                URI.create("https://creativecommons.org/licenses/by/4.0/"), true, "10.80826/abcd", 2024,
+                "Diamond Light Source", "DIAMOND BEAMLINE I03", "mx1", null, null, "NXmx", "RAW",
+                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-01-02T00:00:00Z"), List.of("MX"),
+                List.of(new DatasetView.Param("energy", "12.4", "keV")), List.of(), List.of());
+    }
+
+    private static DataCiteMetadata metadata(List<Description> descriptions) {
+        Name ada = new Name("Lovelace, Ada", NameType.Personal, Optional.of("Ada"), Optional.of("Lovelace"),
+                List.of(new NameIdentifier("https://orcid.org/0000-0001-5109-3700", "ORCID", "https://orcid.org")),
+                List.of(new AffiliationRef("University of Oxford", Optional.of("https://ror.org/052gg0110"))), Optional.empty());
+        return new DataCiteMetadata(new Identifier("10.80826/abcd", "DOI"), List.of(), List.of(ada), "Lysozyme </script>",
+                new Publisher("Diamond Light Source", Optional.of("https://ror.org/05etxs293")), 2024, "Dataset",
+                List.of(new Subject("macromolecular crystallography", Optional.of("PaNET"),
+                        Optional.of("http://purl.org/pan-science/PaNET/"), Optional.of("http://purl.org/pan-science/PaNET/PaNET01164"))),
+                List.of(), List.of(new DateEntry("2024-03-01", "Issued")), List.of(), List.of(), List.of(),
+                new Rights("CC-BY-4.0", "https://spdx.org/licenses/CC-BY-4.0", "CC BY"), descriptions);
+    }
+
+    @Test
+    void googleDatasetPropertiesFromTheDataCiteMetadata() throws Exception {
+        String text = jsonLd.of(view(Visibility.METADATA_AND_FILES), metadata(List.of(new Description(
+                "Raw NeXus data measured on DIAMOND BEAMLINE I03 at Diamond Light Source.", "Abstract"))),
+                "https://data.example.org/datasets/DLS-1", "https://data.example.org/");
+        assertThat(text).doesNotContain("</script>");
+        JsonNode ld = JSON.readTree(text);
+        assertThat(ld.path("@type").asText()).isEqualTo("Dataset");
+        assertThat(ld.path("identifier").asText()).isEqualTo("https://doi.org/10.80826/abcd");
+        assertThat(ld.path("url").asText()).isEqualTo("https://data.example.org/datasets/DLS-1");
+        assertThat(ld.path("description").asText()).isEqualTo("Raw NeXus data measured on DIAMOND BEAMLINE I03 at Diamond Light Source.");
+        assertThat(ld.path("creator").get(0).toString()).isEqualTo("{\"@type\":\"Person\",\"name\":\"Ada Lovelace\","
+                + "\"givenName\":\"Ada\",\"familyName\":\"Lovelace\",\"sameAs\":\"https://orcid.org/0000-0001-5109-3700\","
+                + "\"affiliation\":{\"@type\":\"Organization\",\"name\":\"University of Oxford\",\"sameAs\":\"https://ror.org/052gg0110\"}}");
+        assertThat(ld.path("publisher").path("sameAs").asText()).isEqualTo("https://ror.org/05etxs293");
+        assertThat(ld.path("license").asText()).isEqualTo("https://creativecommons.org/licenses/by/4.0/");
+        assertThat(ld.path("datePublished").asText()).isEqualTo("2024-03-01");
+        assertThat(ld.path("isAccessibleForFree").asBoolean()).isTrue();
+        assertThat(ld.path("measurementTechnique").get(0).toString()).isEqualTo("{\"@type\":\"DefinedTerm\","
+                + "\"name\":\"macromolecular crystallography\",\"termCode\":\"http://purl.org/pan-science/PaNET/PaNET01164\","
+                + "\"inDefinedTermSet\":\"http://purl.org/pan-science/PaNET/\"}");
+        assertThat(ld.path("variableMeasured").get(0).path("unitText").asText()).isEqualTo("keV");
+        assertThat(ld.path("includedInDataCatalog").path("url").asText()).isEqualTo("https://data.example.org/");
+        assertThat(ld.has("instrument")).as("not a schema.org property of Dataset").isFalse();
+    }
+
+    @Test
+    void withoutAnAbstractTheDescriptionIsStillFiftyCharactersAndTheParametersStayOut() throws Exception {
+        JsonNode ld = JSON.readTree(jsonLd.of(view(Visibility.DOI_LANDING), metadata(List.of()),
+                "https://data.example.org/datasets/DLS-1", "https://data.example.org/"));
+        assertThat(ld.path("description").asText()).isEqualTo(
+                "Dataset \"Lysozyme </script>\", published by Diamond Light Source in 2024.").hasSizeGreaterThanOrEqualTo(50);
+        assertThat(ld.has("variableMeasured")).isFalse();
+        assertThat(ld.has("temporalCoverage")).isFalse();
+    }
+
+    @Test
+    void aLongAbstractIsCutToFiveThousandCharacters() {
+        String cut = DatasetJsonLd.description(metadata(List.of(new Description("x".repeat(6000), "Abstract"))));
+        assertThat(cut).hasSize(5000).endsWith("x…");
+    }
+}
