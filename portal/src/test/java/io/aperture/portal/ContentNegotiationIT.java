@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.DataCiteSchema;
+import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -59,14 +60,14 @@ class ContentNegotiationIT {
     private String hidden;
     private String embargoedWithDoi;
     private String year;
-    private boolean catalogued;
+    private final OncePerClass setUp = new OncePerClass();
 
     @BeforeEach
     void catalogue() {
-        if (catalogued) {
-            return;
-        }
-        catalogued = true;
+        setUp.run(this::load);
+    }
+
+    private void load() {
         String userOffice = """
                 {"proposals": [{"code": "%s", "title": "Lysozyme soaks %s", "members": [
                   {"role": "PI", "person": {"fullName": "Ada Lovelace", "givenName": "Ada", "familyName": "Lovelace",

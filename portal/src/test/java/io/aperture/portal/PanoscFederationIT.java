@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -42,14 +43,14 @@ class PanoscFederationIT {
     private String hiddenSibling;
     private String hiddenOther;
     private String alone;
-    private boolean catalogued;
+    private final OncePerClass setUp = new OncePerClass();
 
     @BeforeEach
     void catalogue() {
-        if (catalogued) {
-            return;
-        }
-        catalogued = true;
+        setUp.run(this::load);
+    }
+
+    private void load() {
         String uo = """
                 {"proposals": [
                   {"code": "%1$s", "title": "Open proposal %3$s", "summary": "Garnets under pressure", "doi": "%4$s",
