@@ -2,6 +2,7 @@ package io.aperture.catalogue.doi;
 
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.retry.Backoff;
 import io.aperture.policy.doi.DoiState;
 import io.aperture.policy.doi.DoiTarget;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,30 +1,29 @@
 package io.aperture.catalogue.notify;
 
+import io.aperture.catalogue.retry.Backoff;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * When a notice that could not be sent is tried again: after {@code initial}, doubling per failure up to {@code max};
- * empty once {@code attempts} attempts have failed (the notice is then kept as failed for operators).
+ * When a notice that could not be sent is tried again: after the {@link Backoff} pause (the DOI outbox's), and not at
+ * all once {@code attempts} attempts have failed (the notice is then kept as failed for operators).
  */
-record NextAttempt(Duration initial, Duration max, int attempts) {
+record NextAttempt(Backoff backoff, int attempts) {
 
     NextAttempt {
-        if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0 || attempts < 1) {
-            throw new IllegalArgumentException("retry: initial > 0, max >= initial and attempts >= 1 are needed");
+        if (attempts < 1) {
+            throw new IllegalArgumentException("retry: attempts >= 1 are needed, got " + attempts);
         }
+    }
+
+    NextAttempt(Duration initial, Duration max, int attempts) {
+        this(new Backoff(initial, max), attempts);
     }
 
     /** The time of the next attempt after the {@code failed}-th failed one at {@code now}, or empty: give up. */
     Optional<Instant> after(int failed, Instant now) {
-        if (failed >= attempts) {
-            return Optional.empty();
-        }
-        Duration pause = initial;
-        for (int i = 1; i < failed && pause.compareTo(max) < 0; i++) {
-            pause = pause.multipliedBy(2);
-        }
-        return Optional.of(now.plus(pause.compareTo(max) > 0 ? max : pause));
+        return failed >= attempts ? Optional.empty() : Optional.of(now.plus(backoff.after(failed)));
     }
 }

@@ -1,10 +1,10 @@
-package io.aperture.catalogue.doi;
+package io.aperture.catalogue.retry;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Exponential back-off between attempts of one DOI call: {@code initial} after the first failure, doubled after each
+ * Exponential back-off between attempts of one outbox call (a DOI call, an e-mail notice): {@code initial} after the first failure, doubled after each
  * further one, never more than {@code max}.
  */
 public record Backoff(Duration initial, Duration max) {

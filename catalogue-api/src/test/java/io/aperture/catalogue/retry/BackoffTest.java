@@ -1,4 +1,4 @@
-package io.aperture.catalogue.doi;
+package io.aperture.catalogue.retry;
 
 import org.junit.jupiter.api.Test;
 
