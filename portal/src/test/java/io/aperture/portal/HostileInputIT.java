@@ -112,6 +112,11 @@ class HostileInputIT {
                 // NUL in identifiers: unknown, like any other identifier that does not exist
                 new Row("NUL in a landing page pid", r -> raw(r.accept(ContentType.HTML), "/datasets/DLS-0000%000000"), 404),
                 new Row("NUL in a DataCite export pid", r -> raw(r, "/api/datasets/DLS-0000%000000/datacite"), 404),
+                new Row("NUL in a DOI landing page", r -> raw(r.accept(ContentType.HTML), "/doi/10.5555/ab%00cd"), 404),
+                new Row("NUL in a citation style", r -> raw(r.accept("text/x-bibliography"), "/datasets/DLS-0000?style=apa%00x"), 400),
+                new Row("NUL in a citation locale", r -> raw(r.accept("text/x-bibliography"), "/datasets/DLS-0000?locale=en%00"), 400),
+                new Row("a 1000-character citation style", r -> raw(r.accept("text/x-bibliography"),
+                        "/datasets/DLS-0000?style=" + "a".repeat(1000)), 400),
                 new Row("NUL in an OAI GetRecord identifier",
                         r -> raw(r, "/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:x:a%00b"), 200, OAI_BAD_ARGUMENT),
                 new Row("NUL in an OAI ListMetadataFormats identifier",
