@@ -90,8 +90,8 @@ class BrokerEndToEndIT {
             }
         }
         try (Broker broker = Broker.ofStack()) {
-            HarvesterProcess first = HarvesterProcess.watch(broker, server(), oidc(), dir.resolve("first.json"));
-            HarvesterProcess second = HarvesterProcess.watch(broker, server(), oidc(), dir.resolve("second.json"));
+            HarvesterProcess first = HarvesterProcess.watch(broker, server(), oidc(), dir.resolve("first.json"), root);
+            HarvesterProcess second = HarvesterProcess.watch(broker, server(), oidc(), dir.resolve("second.json"), root);
             HarvesterProcess restarted = null;
             try {
                 await().atMost(Duration.ofSeconds(60)).until(() -> first.output().contains("listening on")
@@ -103,7 +103,7 @@ class BrokerEndToEndIT {
                 await().atMost(Duration.ofSeconds(90)).until(() -> first.output().contains("OK " + root)
                         || catalogued(root).size() == announced.size());
                 first.kill();
-                restarted = HarvesterProcess.watch(broker, server(), oidc(), dir.resolve("first.json"));
+                restarted = HarvesterProcess.watch(broker, server(), oidc(), dir.resolve("first.json"), root);
 
                 HarvesterProcess again = restarted;
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->

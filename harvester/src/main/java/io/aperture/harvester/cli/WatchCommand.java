@@ -7,6 +7,7 @@ import io.aperture.harvester.scan.FileChecksums;
 import io.aperture.harvester.scan.RecordSink;
 import io.aperture.harvester.scan.ScanRunner;
 import io.aperture.harvester.scan.ScanState;
+import io.aperture.harvester.watch.AcceptedFolders;
 import io.aperture.harvester.watch.AmqpScanListener;
 import io.aperture.harvester.watch.DirectoryEvents;
 import io.aperture.harvester.watch.PendingFiles;
@@ -27,6 +28,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 @Command(name = "watch", description = {
         "Runs until stopped: harvests new and changed NeXus files in the folders (filesystem events and periodic rescans)",
@@ -63,6 +65,11 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--amqp-queue", defaultValue = "aperture.scans", description = "Queue of 'scan finished' messages (default ${DEFAULT-VALUE}).")
     String amqpQueue;
+
+    @Option(names = "--accept-under", paramLabel = "DIR", split = ":", defaultValue = "${env:APERTURE_ACCEPT_UNDER}",
+            description = {"Folders a 'scan finished' message may name files in, besides the watched folders; ':' separates",
+                    "several (env APERTURE_ACCEPT_UNDER). A message naming a file elsewhere is rejected to the dead letters."})
+    List<Path> acceptUnder = List.of();
 
     @Option(names = "--amqp-user", defaultValue = "${env:APERTURE_AMQP_USER}", description = "AMQP user (env APERTURE_AMQP_USER).")
     String amqpUser;
@@ -135,7 +142,7 @@ public final class WatchCommand implements Callable<Integer> {
                 events.start();
             }
             if (amqp != null) {
-                listener = new AmqpScanListener(amqp, loop, clock, log);
+                listener = new AmqpScanListener(amqp, loop, acceptedFolders(), clock, log);
                 listener.start();
             }
             if (shutdownHook) {
@@ -160,9 +167,19 @@ public final class WatchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private AcceptedFolders acceptedFolders() {
+        // an unset or empty APERTURE_ACCEPT_UNDER must not turn into "" = the working folder
+        List<Path> extra = acceptUnder == null ? List.of() : acceptUnder.stream().filter(p -> !p.toString().isBlank()).toList();
+        return new AcceptedFolders(Stream.concat(roots.stream(), extra.stream()).toList());
+    }
+
     private String usageProblem() {
-        if (roots.isEmpty() && (amqpUrl == null || amqpUrl.isBlank())) {
+        boolean messages = amqpUrl != null && !amqpUrl.isBlank();
+        if (roots.isEmpty() && !messages) {
             return "nothing to watch: give folders, or --amqp-url to listen for 'scan finished' messages";
+        }
+        if (messages && acceptedFolders().folders().isEmpty()) {
+            return "--amqp-url needs the folders messages may name files in: watched folders or --accept-under DIR";
         }
         if (runnerOptions.problem() != null) {
             return runnerOptions.problem();

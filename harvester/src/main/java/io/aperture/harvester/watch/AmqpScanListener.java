@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Messages are settled by hand: a message is <em>accepted</em> only once its file is settled (ingested, skipped as
  * unchanged or not NeXus, or failed and recorded), and <em>rejected</em> at once when it cannot be read (the broker
- * dead-letters it). A message whose file is still waiting stays unsettled; if the harvester stops, the broker delivers
+ * dead-letters it), as is one naming a file outside the {@link AcceptedFolders}. A message whose file is still waiting stays unsettled; if the harvester stops, the broker delivers
  * it again, so no message is lost. A lost connection is re-opened with a growing delay.
  *
  * <p>Built on the Vert.x AMQP client, the client quarkus-messaging-amqp uses, without Quarkus (see docs/harvester.md).
@@ -71,6 +71,7 @@ public final class AmqpScanListener implements AutoCloseable {
 
     private final Endpoint endpoint;
     private final WatchLoop loop;
+    private final AcceptedFolders accepted;
     private final Clock clock;
     private final WatchLog log;
     private final Vertx vertx;
@@ -79,9 +80,10 @@ public final class AmqpScanListener implements AutoCloseable {
     private volatile boolean connected;
     private int failures;
 
-    public AmqpScanListener(Endpoint endpoint, WatchLoop loop, Clock clock, WatchLog log) {
+    public AmqpScanListener(Endpoint endpoint, WatchLoop loop, AcceptedFolders accepted, Clock clock, WatchLog log) {
         this.endpoint = endpoint;
         this.loop = loop;
+        this.accepted = accepted;
         this.clock = clock;
         this.log = log;
         // one event loop is plenty: a message is parsed and queued, the harvesting happens on the loop's thread
@@ -155,6 +157,13 @@ public final class AmqpScanListener implements AutoCloseable {
             return;
         } catch (RuntimeException e) {
             log.problem("REJECTED message " + describe(msg) + ": unreadable (" + e + ")");
+            msg.rejected();
+            return;
+        }
+        var refusal = accepted.refusal(parsed.path());
+        if (refusal.isPresent()) {
+            // kept in the dead-letter queue for a person: a misconfigured writer, or someone probing
+            log.problem("REJECTED message " + describe(msg) + ": " + refusal.get());
             msg.rejected();
             return;
         }

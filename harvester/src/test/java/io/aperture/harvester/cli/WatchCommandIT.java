@@ -141,7 +141,8 @@ class WatchCommandIT {
         Path state = dir.resolve("state.json");
         MutableClock clock = new MutableClock(T0);
         try (TestBroker broker = new TestBroker(); FakeCatalogue cat = new FakeCatalogue();
-             Running w = new Running(clock, args(cat, state, "--amqp-url", broker.url(), "--amqp-queue", TestBroker.SCANS))) {
+             Running w = new Running(clock, args(cat, state, "--amqp-url", broker.url(), "--amqp-queue", TestBroker.SCANS,
+                     "--accept-under", data.toString()))) {
             await("listener connected", () -> w.cmd.listener().connected());
             broker.sendText("{\"event\":\"scan-finished\",\"path\":\"" + twoEntries + "\"}");
             broker.sendText("this is not a path");
@@ -149,12 +150,21 @@ class WatchCommandIT {
             broker.sendBytes(plain.toString().getBytes(StandardCharsets.UTF_8)); // plain text in a data section
             broker.sendText("{\"path\":\"" + hdf4 + "\"}");
             broker.sendText("{\"path\":\"" + data.resolve("never_written.nxs") + "\"}");
+            // outside the accepted folder, also when '..' or a link inside it leads there
+            Path outside = copy("psi_sinq/dmc01.h5", dir.resolve("elsewhere"), OLD);
+            broker.sendText("{\"path\":\"" + data.resolve("../elsewhere/dmc01.h5") + "\"}");
+            Path link = Files.createSymbolicLink(data.resolve("link.h5"), outside);
+            broker.sendText("{\"path\":\"" + link + "\"}");
 
             await("both good files ingested", () -> ingested(cat).containsAll(List.of(twoEntries.toString(), plain.toString())));
             await("every message settled", () -> broker.waiting(TestBroker.SCANS) == 0);
             assertThat(ingested(cat)).containsExactlyInAnyOrder(twoEntries.toString(), twoEntries.toString(), plain.toString());
-            // the two malformed messages went to the dead-letter queue; the bad and the missing file were recorded and acknowledged
-            assertThat(broker.waiting(TestBroker.DLQ)).isEqualTo(2);
+            // the two malformed messages and the two naming files outside went to the dead-letter queue; the bad and the
+            // missing file were recorded and acknowledged
+            assertThat(broker.waiting(TestBroker.DLQ)).isEqualTo(4);
+            assertThat(ingested(cat)).noneMatch(p -> p.contains("elsewhere") || p.contains("link.h5"));
+            assertThat(w.err()).contains("REJECTED message").contains(outside + " is outside the folders messages may name")
+                    .contains(link + " (really " + outside.toRealPath() + ") is outside");
             assertThat(w.err()).contains("REJECTED message").contains("path must be absolute, got \"this is not a path\"")
                     .contains("path must be absolute, got \"relative/scan.nxs\"");
             assertThat(w.err()).contains("FAILED " + hdf4 + ": HDF4").contains("FAILED " + data.resolve("never_written.nxs"));
@@ -182,7 +192,8 @@ class WatchCommandIT {
         Path state = dir.resolve("state.json");
         MutableClock clock = new MutableClock(T0);
         try (TestBroker broker = new TestBroker(); FakeCatalogue cat = new FakeCatalogue()) {
-            String[] a = args(cat, state, "--amqp-url", broker.url(), "--recheck", "PT1M", "--quiet-period", "PT10M");
+            String[] a = args(cat, state, "--amqp-url", broker.url(), "--recheck", "PT1M", "--quiet-period", "PT10M",
+                    "--accept-under", data.toString());
             try (Running w = new Running(clock, a)) {
                 await("listener connected", () -> w.cmd.listener().connected());
                 broker.sendText("{\"event\":\"scan-finished\",\"path\":\"" + swmr + "\"}");
@@ -228,7 +239,7 @@ class WatchCommandIT {
         try (TestBroker broker = new TestBroker(); FakeCatalogue cat = new FakeCatalogue()) {
             cat.ingestStatus = n -> down.get() ? 503 : 200;
             try (Running w = new Running(clock, args(cat, state, watched.toString(), "--amqp-url", broker.url(),
-                    "--retry", "PT10S", "--retry-max", "PT1M", "--no-events"))) {
+                    "--retry", "PT10S", "--retry-max", "PT1M", "--no-events", "--accept-under", byMessage.getParent().toString()))) {
                 await("listener connected", () -> w.cmd.listener().connected());
                 broker.sendText("{\"event\":\"scan-finished\",\"path\":\"" + byMessage + "\"}");
                 await("both put back for later", () -> w.err().contains("RETRY " + inFolder) && w.err().contains("RETRY " + byMessage));
@@ -321,6 +332,9 @@ class WatchCommandIT {
         assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
                 .execute("/tmp", "--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", "http://x:1")).isEqualTo(2);
         assertThat(err.toString()).contains("--amqp-url must be amqp://");
+        assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
+                .execute("--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", "amqp://127.0.0.1:9")).isEqualTo(2);
+        assertThat(err.toString()).contains("--amqp-url needs the folders messages may name files in");
         assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
                 .execute("/tmp", "--server", "http://127.0.0.1:9", "--client-secret", "s", "--checksum", "md5")).isEqualTo(2);
         assertThat(err.toString()).contains("--checksum supports sha256");

@@ -39,8 +39,8 @@ public final class HarvesterProcess {
         reader.start();
     }
 
-    /** Starts a watcher on the queue only (no folders), with its own state file. */
-    public static HarvesterProcess watch(Broker broker, String serverUrl, String oidcUrl, Path state) {
+    /** Starts a watcher on the queue only (no folders), with its own state file, taking messages for files below a folder. */
+    public static HarvesterProcess watch(Broker broker, String serverUrl, String oidcUrl, Path state, Path acceptUnder) {
         Path harvester = RepoFiles.path("harvester/target");
         Path classpathFile = harvester.resolve("harvester.classpath");
         if (!Files.isRegularFile(classpathFile)) {
@@ -55,7 +55,8 @@ public final class HarvesterProcess {
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classpath, "io.aperture.harvester.cli.HarvestMain", "watch",
                 "--amqp-url", broker.url(), "--server", serverUrl, "--oidc-url", oidcUrl,
-                "--client-secret", "harvester-secret", "--state", state.toString(), "--rescan", "PT1H"));
+                "--client-secret", "harvester-secret", "--state", state.toString(), "--rescan", "PT1H",
+                "--accept-under", acceptUnder.toString()));
         broker.user().ifPresent(u -> cmd.addAll(List.of("--amqp-user", u, "--amqp-password", broker.password().orElse(""))));
         try {
             return new HarvesterProcess(new ProcessBuilder(cmd).redirectErrorStream(true).start());
