@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -45,10 +46,15 @@ public class AnonymousSearchLimit {
         });
     }
 
-    /** The search APIs: {@code /api/search} and the PaNOSC API, whose paths ignore case. */
+    private static final List<String> SEARCH_APIS = List.of("/api/search", "/api/datasets", "/api/documents", "/api/instruments");
+
+    /**
+     * The search APIs: {@code /api/search} and the PaNOSC API, whose paths ignore case. OAI-PMH is left out: its
+     * harvesters page through with resumption tokens and expect the protocol's own flow control (503), not a 429.
+     */
     static boolean limited(String path) {
         String p = path.toLowerCase(Locale.ROOT);
-        return p.equals("/api/search") || p.startsWith("/api/search/") || p.equals("/api/datasets") || p.startsWith("/api/datasets/");
+        return SEARCH_APIS.stream().anyMatch(api -> p.equals(api) || p.startsWith(api + "/"));
     }
 
     /** Whole seconds, at least 1 (Retry-After has no fractions). */

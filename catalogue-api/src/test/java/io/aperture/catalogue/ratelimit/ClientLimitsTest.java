@@ -29,6 +29,10 @@ class ClientLimitsTest {
         assertThat(AnonymousSearchLimit.limited("/api/Datasets")).isTrue();
         assertThat(AnonymousSearchLimit.limited("/api/datasets/count")).isTrue();
         assertThat(AnonymousSearchLimit.limited("/API/DATASETS/DLS-1")).isTrue();
+        assertThat(AnonymousSearchLimit.limited("/api/Documents")).isTrue();
+        assertThat(AnonymousSearchLimit.limited("/api/instruments/count")).isTrue();
+        assertThat(AnonymousSearchLimit.limited("/API/DOCUMENTS/10.5072%2Fx")).isTrue();
+        assertThat(AnonymousSearchLimit.limited("/api/documentsx")).isFalse();
         assertThat(AnonymousSearchLimit.limited("/api/searchable")).isFalse();
         assertThat(AnonymousSearchLimit.limited("/api/ingest/records")).isFalse();
         assertThat(AnonymousSearchLimit.limited("/")).isFalse();
