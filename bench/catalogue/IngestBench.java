@@ -1,3 +1,5 @@
+import io.aperture.harvester.demo.SyntheticRecords;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,8 +20,9 @@ import java.util.regex.Pattern;
  * does (client-credentials bearer token of aperture-harvester, renewed before it expires), then waits until the
  * search index holds {@code expectIndex} documents. Prints {@code key=value} lines for ingest.sh.
  *
- * <pre>java SyntheticRecords.java is found next to this file (JDK 22+ multi-file source launch):
- * java bench/catalogue/IngestBench.java SERVER TOKEN_URL SEARCH_URL FROM COUNT BATCH CONCURRENCY EXPECT_INDEX</pre>
+ * <p>The records are the harvester's {@code SyntheticRecords.BENCHMARK} (harvester/src/main/java/io/aperture/harvester/demo),
+ * so the harvester's classes and classpath are on this program's classpath (lib.sh's {@code record_classpath}):
+ * <pre>java -cp CLASSPATH bench/catalogue/IngestBench.java SERVER TOKEN_URL SEARCH_URL FROM COUNT BATCH CONCURRENCY EXPECT_INDEX</pre>
  */
 public final class IngestBench {
     private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([A-Z]+)\"");
@@ -47,7 +50,7 @@ public final class IngestBench {
                             if (i > first) {
                                 body.append(',');
                             }
-                            body.append(SyntheticRecords.record(i));
+                            body.append(SyntheticRecords.BENCHMARK.json(i));
                         }
                         body.append("]}");
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server + "/api/ingest/records"))

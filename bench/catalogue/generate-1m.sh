@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tops the catalogue up to TARGET datasets (default 1 000 000) with generate.sql (SQL straight into PostgreSQL, the
-# real schema, shaped like SyntheticRecords.java), CHUNK datasets per transaction, with the server stopped; then
+# real schema, shaped like the harvester's SyntheticRecords), CHUNK datasets per transaction, with the server stopped; then
 # starts the server and times the real indexing path — the search outbox drained by OutboxIndexer — until the index
 # holds as many documents as the database. Prints a Markdown table.
 #

@@ -1,6 +1,6 @@
 -- Synthetic catalogue rows straight into PostgreSQL, for the search benchmark (bench/catalogue/search.sh).
 -- psql -v from=F -v to=T -f generate.sql : datasets number F .. T-1, in the real schema (db/ migrations), shaped as
--- SyntheticRecords.java shapes the records it sends through the ingest API, and written as IngestService writes
+-- SyntheticRecords (harvester, io.aperture.harvester.demo) shapes the records it sends through the ingest API, and written as IngestService writes
 -- them: the same reference rows (instrument, technique, proposal, visit, sample, pids computed the same way), the
 -- dataset row with its embargo copy, 13 parameters with unit as written and SI, 2–5 files, one technique link, one
 -- embargo per visit (3 years after its last dataset; older ones already RELEASED under CC-BY-4.0, as the ingest's
@@ -49,7 +49,7 @@ ON CONFLICT DO NOTHING;
 INSERT INTO technique(iri, label) SELECT DISTINCT 'http://purl.org/pan-science/PaNET/' || iri, label FROM bl
 ON CONFLICT (iri) DO NOTHING;
 
--- one row per scan: the same arithmetic as SyntheticRecords.record(i)
+-- one row per scan: the same arithmetic as SyntheticRecords.BENCHMARK.record(i)
 CREATE TEMP TABLE scan ON COMMIT DROP AS
 SELECT i, p, v, bl, yr, 'cm' || (20000 + p) AS proposal, 'cm' || (20000 + p) || '-' || v AS visit,
        (random() < 0.1) AS processed, (p * 13 + v) % 40 AS mat,

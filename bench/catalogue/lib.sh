@@ -21,11 +21,11 @@ scalar() { psqlq -At -c "$1"; }
 now_ms() { date +%s%3N; }
 index_count() { curl -sf "$SEARCH/dataset-read/_count" 2>/dev/null | jq -r .count 2>/dev/null || curl -sf "$SEARCH/dataset/_count" | jq -r .count; }
 
-# The shared record types and their JSON mapping (module record/), which SyntheticRecords builds records with; the
-# harvester's build writes this classpath.
+# The harvester's classes (SyntheticRecords, io.aperture.harvester.demo) and its classpath, which holds the shared
+# record types and their JSON mapping (module record/); the harvester's build writes this classpath.
 record_classpath() {
   [ -f "$ROOT/harvester/target/harvester.classpath" ] || { echo "build first: ./mvnw -B -q -o -pl portal,harvester -am install -DskipTests" >&2; exit 1; }
-  cat "$ROOT/harvester/target/harvester.classpath"
+  echo "$ROOT/harvester/target/classes:$(cat "$ROOT/harvester/target/harvester.classpath")"
 }
 
 # Client-credentials token of the harvester (local realm secret), or a password-grant token of a realm user.

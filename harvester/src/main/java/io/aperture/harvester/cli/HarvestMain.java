@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code harvest file F --dry-run}, {@code harvest scan DIR...}, {@code harvest watch DIR...} and {@code harvest check FILE...}. */
 @Command(name = "harvest", mixinStandardHelpOptions = true, version = "aperture-harvester 0.1.0",
         description = "Harvests NeXus/HDF5 metadata into Aperture catalogue records.",
-        subcommands = {FileCommand.class, ScanCommand.class, WatchCommand.class, CheckCommand.class})
+        subcommands = {FileCommand.class, ScanCommand.class, WatchCommand.class, CheckCommand.class, DemoCommand.class})
 public final class HarvestMain implements Runnable {
 
     @CommandLine.Spec

@@ -98,6 +98,10 @@ public final class HarvestOptions {
         }
 
         RecordSink sink(Clock clock, Backoff backoff) {
+            return client(clock, backoff);
+        }
+
+        IngestClient client(Clock clock, Backoff backoff) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             return new IngestClient(http, server, new TokenSource(http, oidcUrl, clientId, clientSecret, clock), backoff);
         }

@@ -23,6 +23,7 @@ import java.util.List;
 public final class IngestClient implements RecordSink {
     private final HttpClient http;
     private final URI endpoint;
+    private final URI userOffice;
     private final TokenSource tokens;
     private final Backoff backoff;
     private final ObjectMapper json = RecordJson.mapper();
@@ -31,6 +32,7 @@ public final class IngestClient implements RecordSink {
         this.http = http;
         String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
         this.endpoint = URI.create(base + "/api/ingest/records");
+        this.userOffice = URI.create(base + "/api/ingest/user-office");
         this.tokens = tokens;
         this.backoff = backoff;
     }
@@ -45,6 +47,23 @@ public final class IngestClient implements RecordSink {
         } catch (IOException e) {
             throw new SinkException("cannot serialise batch: " + e.getMessage(), e);
         }
+        return results(post(endpoint, body), batch.size());
+    }
+
+    /**
+     * Sends proposals, visits and members to the user-office import (docs/api.md#user-office-import) and returns its
+     * answer: one result per proposal.
+     */
+    public JsonNode importUserOffice(JsonNode proposals) throws SinkException {
+        try {
+            return json.readTree(post(userOffice, json.writeValueAsBytes(proposals)));
+        } catch (IOException e) {
+            throw new SinkException("unreadable answer from " + userOffice + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** POSTs the JSON body with the harvester's token, retrying outages and 429s with the back-off; the 200 answer's body. */
+    private String post(URI uri, byte[] body) throws SinkException {
         String lastProblem = null;
         boolean refreshed = false;
         for (int attempt = 0; attempt < backoff.maxAttempts(); attempt++) {
@@ -57,16 +76,16 @@ public final class IngestClient implements RecordSink {
                 }
             }
             try {
-                HttpRequest req = HttpRequest.newBuilder(endpoint).timeout(Duration.ofMinutes(2))
+                HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
                         .header("Content-Type", "application/json")
                         .header("Authorization", "Bearer " + tokens.token())
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
                 HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
                 int status = resp.statusCode();
                 if (status == 200) {
-                    return results(resp.body(), batch.size());
+                    return resp.body();
                 }
-                lastProblem = endpoint + " answered " + status;
+                lastProblem = uri + " answered " + status;
                 if (status == 401 && !refreshed) {
                     tokens.invalidate();
                     refreshed = true;
@@ -81,7 +100,7 @@ public final class IngestClient implements RecordSink {
                     throw new SinkException(lastProblem, e);
                 }
             } catch (IOException e) {
-                lastProblem = "cannot reach " + endpoint + ": " + e.getClass().getSimpleName()
+                lastProblem = "cannot reach " + uri + ": " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : " " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,3 +1,5 @@
+package io.aperture.harvester.demo;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.record.Definition;
@@ -23,12 +25,13 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Deterministic synthetic harvester records (format version 1, docs/record-format.md) for the catalogue
- * benchmarks. Record {@code i} is always the same record: a run can be repeated, and re-sending a record is an
- * UNCHANGED ingest. The shape follows what the harvester writes for Diamond-style NeXus files:
+ * Deterministic synthetic harvester records (format version 1, docs/record-format.md) for the catalogue benchmarks
+ * and the demo catalogue of {@code ./aperture start} ({@code harvest demo}). For one seed, record {@code i} is always
+ * the same record: a run can be repeated, and re-sending a record is an UNCHANGED ingest. The shape follows what the harvester writes for Diamond-style NeXus files:
  *
  * <ul>
- *   <li>100 scans per visit, 4 visits per proposal; the proposal fixes the beamline and the year (2015–2026), so
+ *   <li>100 scans per visit for the benchmarks (10 for the demo, so that a few thousand records span many proposals),
+ *       4 visits per proposal; the proposal fixes the beamline and the year (2015–2026), so
  *       instruments, techniques and years vary across the catalogue but agree within a visit;</li>
  *   <li>12 beamlines, each with its PaNET technique(s) and typical parameter ranges;</li>
  *   <li>10–13 parameters per record, numeric ones with the unit as written and its SI value (Å, mm, keV, GeV, mA,
@@ -37,11 +40,18 @@ import java.util.SplittableRandom;
  *   <li>one sample per visit and material (40 materials), 10 % processed datasets (xia2, savu, dawn).</li>
  * </ul>
  *
- * The SQL generator for the search benchmark (generate-1m.sql) follows the same vocabulary and distributions.
- * Records are built from the shared record types (module {@code record/}) and written by {@link RecordJson}, as the
- * harvester writes them; the scripts run this file with the harvester's classpath.
+ * The SQL generator for the search benchmark (bench/catalogue/generate.sql) follows the same vocabulary and
+ * distributions. Records are built from the shared record types (module {@code record/}) and written by
+ * {@link RecordJson}, as the harvester writes them. Demo records are labelled: titles start with "Synthetic:", paths
+ * with {@code /synthetic/}, so that no one takes them for data.
+ *
+ * @param seed          0 gives the benchmarks' records; another seed another catalogue of the same shape
+ * @param scansPerVisit records per visit
+ * @param labelled      whether titles and paths say the record is synthetic
  */
-public final class SyntheticRecords {
+public record SyntheticRecords(long seed, int scansPerVisit, boolean labelled) {
+    /** The benchmarks' records, unchanged since they were first measured. */
+    public static final SyntheticRecords BENCHMARK = new SyntheticRecords(0, 100, false);
     static final String[] BEAMLINES = {"i03", "i04", "i24", "i22", "i13", "i12", "i11", "b18", "i18", "i05", "i07", "i08"};
     /** PaNET technique per beamline, as the harvester's beamline rules would assign them. */
     static final String[][] TECHNIQUES = {
@@ -68,44 +78,61 @@ public final class SyntheticRecords {
     static final String[] PROCESSORS = {"xia2", "savu", "dawn"};
 
     private static final ObjectMapper JSON = RecordJson.mapper();
-    static final int SCANS_PER_VISIT = 100;
     static final int VISITS_PER_PROPOSAL = 4;
 
-    private SyntheticRecords() {
+    public SyntheticRecords {
+        if (scansPerVisit < 1) {
+            throw new IllegalArgumentException("scansPerVisit must be positive");
+        }
     }
 
-    static int proposalIndex(long i) {
-        return (int) (i / (SCANS_PER_VISIT * VISITS_PER_PROPOSAL));
+    /** The proposal record {@code i} belongs to (0, 1, ...). */
+    public int proposalIndex(long i) {
+        return (int) (i / ((long) scansPerVisit * VISITS_PER_PROPOSAL));
     }
 
-    static int beamlineIndex(int proposal) {
+    /** The proposal's code in the records and in the user office. */
+    public String proposalCode(int proposal) {
+        return (labelled ? "syn" : "cm") + (20000 + proposal);
+    }
+
+    public static int beamlineIndex(int proposal) {
         return Math.floorMod(proposal * 7 + 3, BEAMLINES.length);
     }
 
-    static int year(int proposal) {
+    public static int year(int proposal) {
         return 2015 + Math.floorMod(proposal * 5, 12);
     }
 
     /** The JSON of record {@code i}. */
-    public static String record(long i) {
-        SplittableRandom rnd = new SplittableRandom(0x5eed_0000L + i);
+    public String json(long i) {
+        try {
+            return JSON.writeValueAsString(record(i));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Record {@code i}. */
+    public HarvestRecord record(long i) {
+        SplittableRandom rnd = new SplittableRandom(0x5eed_0000L + i + seed * 0x1_0000_0000L);
         int p = proposalIndex(i);
-        int visitNo = (int) ((i / SCANS_PER_VISIT) % VISITS_PER_PROPOSAL) + 1;
+        int visitNo = (int) ((i / scansPerVisit) % VISITS_PER_PROPOSAL) + 1;
         int bl = beamlineIndex(p);
         String beamline = BEAMLINES[bl];
         int year = year(p);
-        String proposal = "cm" + (20000 + p);
+        String proposal = proposalCode(p);
         String visit = proposal + "-" + visitNo;
         long scan = 100000 + i;
         // visits spread over the year; scans a few minutes apart within the visit; nothing after 2026-11-01
         Instant visitStart = LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC)
                 .plus(Duration.ofDays(Math.floorMod(p * 37 + visitNo * 11, year == 2026 ? 300 : 360)));
-        Instant start = visitStart.plusSeconds((i % SCANS_PER_VISIT) * 300 + rnd.nextInt(60));
+        Instant start = visitStart.plusSeconds((i % scansPerVisit) * 300 + rnd.nextInt(60));
         Instant end = start.plusSeconds(20 + rnd.nextInt(240));
         boolean processed = rnd.nextInt(10) == 0;
         String[] material = MATERIALS[Math.floorMod(p * 13 + visitNo, MATERIALS.length)];
         String sampleName = material[0] + " " + (char) ('A' + visitNo - 1);
-        String dir = "/dls/" + beamline + "/data/" + year + "/" + visit + "/";
+        String dir = (labelled ? "/synthetic/dls/" : "/dls/") + beamline + "/data/" + year + "/" + visit + "/";
         String master = dir + (processed ? "processing/" : "") + beamline + "-" + scan + (processed ? "-processed" : "") + ".nxs";
         String[] tech = TECHNIQUES[bl];
         String what = switch (tech[1]) {
@@ -119,7 +146,7 @@ public final class SyntheticRecords {
             case "reflectometry" -> "reflectivity curve";
             default -> "STXM stack";
         };
-        String title = (processed ? "Reduced: " : "") + sampleName + " " + what + " scan " + scan;
+        String title = (labelled ? "Synthetic: " : "") + (processed ? "Reduced: " : "") + sampleName + " " + what + " scan " + scan;
         long masterSize = 20_000 + rnd.nextInt(2_000_000);
 
         Program program = processed
@@ -178,18 +205,13 @@ public final class SyntheticRecords {
         }
         List<String> derivedFrom = processed ? List.of(dir + beamline + "-" + (scan - 1) + ".nxs#entry") : null;
 
-        HarvestRecord r = new HarvestRecord(HarvestRecord.FORMAT_VERSION, "DLS",
+        return new HarvestRecord(HarvestRecord.FORMAT_VERSION, "DLS",
                 new SourceRef(master, "entry", masterSize, end.plusSeconds(5), null),
                 new Identity(null, null, null, proposal, visit, Long.toString(scan), beamline),
                 title, processed ? HarvestRecord.Kind.PROCESSED : HarvestRecord.Kind.RAW, start, end, end, program,
                 new Definition(DEFINITIONS[bl], null, "/entry/definition"), instrument, sample, null,
                 List.of(new Technique("http://purl.org/pan-science/PaNET/" + tech[0], tech[1])), params, null,
                 derivedFrom, null, null, files, null, List.of());
-        try {
-            return JSON.writeValueAsString(r);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Parameter param(String name, double value, String unit, double si, String siUnit) {
