@@ -6,34 +6,50 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
+import org.apache.activemq.artemis.core.security.Role;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * ActiveMQ Artemis, embedded in the stack's own JVM: it is a library made for embedding, starts in about a second,
  * and a JVM of its own would cost another ~150 MiB and a second process to clean up. One AMQP acceptor on loopback,
  * a persistent journal in the data folder, and the durable anycast queue {@code aperture.scans} for scan-finished
- * events. Security is off (loopback only): any user name and password are accepted; the stack hands out
- * {@value #USER}/{@value #PASSWORD} so that clients are written as they would be against a real broker.
+ * events, and the multicast address {@code aperture.events} for the catalogue's own events. Security is on, as a
+ * production broker's must be: no anonymous client, and one account per side ({@link BrokerAccounts}) — the
+ * acquisition side may only send scan events, the harvester may only consume them (and look at the dead letters), the
+ * server may only send catalogue events, an archive may only subscribe to them. Whoever else can reach the port can
+ * neither have a file catalogued nor read what the catalogue does.
  */
 final class BrokerService implements ManagedService {
     static final String SCANS = "aperture.scans";
     static final String SCANS_DEAD = "aperture.scans.dead";
-    static final String USER = "aperture";
-    static final String PASSWORD = "aperture";
+    static final String EVENTS = "aperture.events";
+    private static final String SENDER_ROLE = "acquisition";
+    private static final String HARVESTER_ROLE = "harvester";
+    private static final String CATALOGUE_ROLE = "catalogue";
+    private static final String ARCHIVE_ROLE = "archive";
 
     private final Path dir;
     private final int port;
+    private final BrokerAccounts accounts;
     private EmbeddedActiveMQ broker;
     private boolean closed;
 
     BrokerService(Path dir, int port) {
         this.dir = dir;
         this.port = port;
+        this.accounts = BrokerAccounts.inFolder(dir);
+    }
+
+    BrokerAccounts accounts() {
+        return accounts;
     }
 
     @Override
@@ -52,7 +68,7 @@ final class BrokerService implements ManagedService {
         config.setLargeMessagesDirectory(dir.resolve("large-messages").toString());
         config.setPagingDirectory(dir.resolve("paging").toString());
         config.setNodeManagerLockDirectory(dir.toString());
-        config.setSecurityEnabled(false);
+        config.setSecurityEnabled(true);
         config.setJMXManagementEnabled(false);
         // the analyzer halts the broker when an I/O call takes long, which a busy 2-core laptop does on start-up
         config.setCriticalAnalyzer(false);
@@ -68,10 +84,33 @@ final class BrokerService implements ManagedService {
         // a message the harvester rejects (malformed) is kept here for a person to look at, not dropped
         config.addAddressConfiguration(new CoreAddressConfiguration().setName(SCANS_DEAD).addRoutingType(RoutingType.ANYCAST)
                 .addQueueConfiguration(QueueConfiguration.of(SCANS_DEAD).setRoutingType(RoutingType.ANYCAST).setDurable(true)));
+        // the catalogue's own events: a topic, each archive or pipeline with a durable subscription of its own
+        config.addAddressConfiguration(new CoreAddressConfiguration().setName(EVENTS).addRoutingType(RoutingType.MULTICAST));
         config.addAddressSetting(SCANS, new AddressSettings().setDeadLetterAddress(SimpleString.of(SCANS_DEAD))
                 .setMaxDeliveryAttempts(10));
+        // Role(name, send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue,
+        //      deleteNonDurableQueue, manage, browse, createAddress, deleteAddress)
+        config.putSecurityRoles(SCANS, Set.of(
+                new Role(SENDER_ROLE, true, false, false, false, false, false, false, false, false, false),
+                new Role(HARVESTER_ROLE, false, true, false, false, false, false, false, true, false, false)));
+        config.putSecurityRoles(SCANS_DEAD, Set.of(
+                new Role(HARVESTER_ROLE, false, true, false, false, false, false, false, true, false, false)));
+        // a subscriber creates its subscription queue on the topic: durable (survives its absence) or not
+        config.putSecurityRoles(EVENTS + ".#", Set.of(
+                new Role(CATALOGUE_ROLE, true, false, false, false, false, false, false, false, false, false),
+                new Role(ARCHIVE_ROLE, false, true, true, true, true, true, false, true, false, false)));
+        SecurityConfiguration users = new SecurityConfiguration();
+        users.addUser(accounts.senderUser(), accounts.senderPassword());
+        users.addRole(accounts.senderUser(), SENDER_ROLE);
+        users.addUser(accounts.harvesterUser(), accounts.harvesterPassword());
+        users.addRole(accounts.harvesterUser(), HARVESTER_ROLE);
+        users.addUser(accounts.catalogueUser(), accounts.cataloguePassword());
+        users.addRole(accounts.catalogueUser(), CATALOGUE_ROLE);
+        users.addUser(accounts.archiveUser(), accounts.archivePassword());
+        users.addRole(accounts.archiveUser(), ARCHIVE_ROLE);
         EmbeddedActiveMQ b = new EmbeddedActiveMQ();
         b.setConfiguration(config);
+        b.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users));
         synchronized (this) {
             if (closed) {
                 throw new StackException("Artemis: start-up cancelled");

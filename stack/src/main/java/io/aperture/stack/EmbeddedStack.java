@@ -156,7 +156,7 @@ public final class EmbeddedStack implements AutoCloseable {
                 case PostgresService pg -> e.withDatabase(pg.jdbcUrl(), PostgresService.USER, PostgresService.PASSWORD);
                 case OpenSearchService os -> e.withSearch("127.0.0.1:" + settings.searchPort());
                 case KeycloakService kc -> e.withKeycloak(kc.baseUrl(), kc.issuerUrl());
-                case BrokerService mq -> e.withAmqp("127.0.0.1", settings.amqpPort(), BrokerService.USER, BrokerService.PASSWORD);
+                case BrokerService mq -> e.withAmqp("127.0.0.1", settings.amqpPort(), mq.accounts());
             };
         }
         return e;

@@ -8,24 +8,24 @@ import java.util.Map;
  * {@link #asEnvironment()} gives the APERTURE_* variables the server and the harvester read.
  */
 public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, String searchHosts, String keycloakUrl,
-                             String issuerUrl, String amqpHost, int amqpPort, String amqpUser, String amqpPassword) {
+                             String issuerUrl, String amqpHost, int amqpPort, BrokerAccounts amqpAccounts) {
 
-    static final StackEndpoints NONE = new StackEndpoints(null, null, null, null, null, null, null, 0, null, null);
+    static final StackEndpoints NONE = new StackEndpoints(null, null, null, null, null, null, null, 0, null);
 
     StackEndpoints withDatabase(String url, String user, String password) {
-        return new StackEndpoints(url, user, password, searchHosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpUser, amqpPassword);
+        return new StackEndpoints(url, user, password, searchHosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
     }
 
     StackEndpoints withSearch(String hosts) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, hosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpUser, amqpPassword);
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, hosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
     }
 
     StackEndpoints withKeycloak(String baseUrl, String issuer) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, baseUrl, issuer, amqpHost, amqpPort, amqpUser, amqpPassword);
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, baseUrl, issuer, amqpHost, amqpPort, amqpAccounts);
     }
 
-    StackEndpoints withAmqp(String host, int port, String user, String password) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, keycloakUrl, issuerUrl, host, port, user, password);
+    StackEndpoints withAmqp(String host, int port, BrokerAccounts accounts) {
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, keycloakUrl, issuerUrl, host, port, accounts);
     }
 
     /** KEY=VALUE pairs in a fixed order, only for the services that run. */
@@ -39,8 +39,19 @@ public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, S
         put(env, "APERTURE_OIDC_URL", issuerUrl);
         put(env, "APERTURE_AMQP_HOST", amqpHost);
         put(env, "APERTURE_AMQP_PORT", amqpPort > 0 ? String.valueOf(amqpPort) : null);
-        put(env, "APERTURE_AMQP_USER", amqpUser);
-        put(env, "APERTURE_AMQP_PASSWORD", amqpPassword);
+        if (amqpAccounts != null) {
+            // the harvester's account (read by harvest watch); the sender's is for acquisition systems and tests
+            put(env, "APERTURE_AMQP_USER", amqpAccounts.harvesterUser());
+            put(env, "APERTURE_AMQP_PASSWORD", amqpAccounts.harvesterPassword());
+            put(env, "APERTURE_AMQP_SENDER_USER", amqpAccounts.senderUser());
+            put(env, "APERTURE_AMQP_SENDER_PASSWORD", amqpAccounts.senderPassword());
+            // the server publishes its events here (aperture.events.*); an archive subscribes with its own account
+            put(env, "APERTURE_EVENTS_AMQP_URL", "amqp://" + amqpHost + ":" + amqpPort);
+            put(env, "APERTURE_EVENTS_USER", amqpAccounts.catalogueUser());
+            put(env, "APERTURE_EVENTS_PASSWORD", amqpAccounts.cataloguePassword());
+            put(env, "APERTURE_AMQP_ARCHIVE_USER", amqpAccounts.archiveUser());
+            put(env, "APERTURE_AMQP_ARCHIVE_PASSWORD", amqpAccounts.archivePassword());
+        }
         // a local, throw-away stack: the server may use the public development secrets (secrets/PublicDefaultSecrets)
         env.put("APERTURE_DEVELOPMENT_SECRETS", "true");
         return env;

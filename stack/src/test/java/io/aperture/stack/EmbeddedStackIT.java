@@ -1,5 +1,7 @@
 package io.aperture.stack;
 
+import org.apache.qpid.protonj2.client.exceptions.ClientConnectionSecurityException;
+import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real stack, all four services, in a temporary folder on free ports: each service does its job, and after a
@@ -63,7 +67,8 @@ class EmbeddedStackIT {
         assertThat(endpoints.amqpPort()).isEqualTo(ports.get(3));
         assertThat(endpoints.asEnvironment()).containsKeys("APERTURE_DB_URL", "APERTURE_DB_USER", "APERTURE_DB_PASSWORD",
                 "APERTURE_SEARCH_HOSTS", "APERTURE_OIDC_URL", "APERTURE_AMQP_HOST", "APERTURE_AMQP_PORT",
-                "APERTURE_AMQP_USER", "APERTURE_AMQP_PASSWORD");
+                "APERTURE_AMQP_USER", "APERTURE_AMQP_PASSWORD", "APERTURE_AMQP_SENDER_USER", "APERTURE_AMQP_SENDER_PASSWORD",
+                "APERTURE_EVENTS_AMQP_URL", "APERTURE_EVENTS_USER", "APERTURE_EVENTS_PASSWORD", "APERTURE_AMQP_ARCHIVE_USER");
         assertThat(stack.startupTimes()).containsOnlyKeys(StackService.values());
     }
 
@@ -143,7 +148,7 @@ class EmbeddedStackIT {
     @Test
     @Order(5)
     void keycloakRejectsAWrongPassword() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Probes.accessTokenClaims(endpoints.issuerUrl(),
+        assertThatThrownBy(() -> Probes.accessTokenClaims(endpoints.issuerUrl(),
                         Map.of("grant_type", "password", "client_id", "aperture-cli", "username", "pi", "password", "nope")))
                 .hasMessageContaining("HTTP 401");
     }
@@ -158,6 +163,40 @@ class EmbeddedStackIT {
         assertThat(Probes.rejectAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("{not json");
         assertThat(Probes.receiveAmqp(endpoints, "aperture.scans.dead", Duration.ofSeconds(10))).isEqualTo("{not json");
         // one left in the durable queue for the restart test
+        Probes.sendAmqp(endpoints, "aperture.scans", "scan 43 finished");
+    }
+
+    @Test
+    @Order(7)
+    void theBrokerLetsOnlyTheAcquisitionSideSendAndOnlyTheHarvesterConsume() throws Exception {
+        BrokerAccounts a = endpoints.amqpAccounts();
+        assertThat(a.senderPassword()).isNotBlank().isNotEqualTo(a.harvesterPassword()).isNotEqualTo("aperture");
+        assertThat(Files.readString(dir.resolve("data/artemis/accounts.properties"))).contains(a.harvesterPassword());
+        assertThat(Files.getPosixFilePermissions(dir.resolve("data/artemis/accounts.properties")))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        // no account, a wrong password: the connection itself is refused
+        assertThatThrownBy(() -> Probes.sendAmqp(endpoints, null, null, "aperture.scans", "anonymous scan"))
+                .isInstanceOf(ClientConnectionSecurityException.class);
+        assertThatThrownBy(() -> Probes.sendAmqp(endpoints, a.senderUser(), "guess", "aperture.scans", "guessed scan"))
+                .isInstanceOf(ClientConnectionSecurityException.class);
+        // each account only for its side
+        assertThatThrownBy(() -> Probes.sendAmqp(endpoints, a.harvesterUser(), a.harvesterPassword(), "aperture.scans", "harvester's own scan"))
+                .isInstanceOf(ClientException.class);
+        assertThatThrownBy(() -> Probes.receiveAmqp(endpoints, a.senderUser(), a.senderPassword(), "aperture.scans", Duration.ofSeconds(2)))
+                .isInstanceOf(ClientException.class);
+        // the catalogue's events: the server's account sends, an archive subscribes, neither the other way round
+        try (Probes.Subscription archive = Probes.subscribe(endpoints, a.archiveUser(), a.archivePassword(), "aperture.events")) {
+            Probes.sendAmqp(endpoints, a.catalogueUser(), a.cataloguePassword(), "aperture.events", "{\"type\":\"released\"}");
+            assertThat(archive.next(Duration.ofSeconds(10))).isEqualTo("{\"type\":\"released\"}");
+        }
+        assertThatThrownBy(() -> Probes.sendAmqp(endpoints, a.archiveUser(), a.archivePassword(), "aperture.events", "forged"))
+                .isInstanceOf(ClientException.class);
+        assertThatThrownBy(() -> Probes.receiveAmqp(endpoints, a.catalogueUser(), a.cataloguePassword(), "aperture.events", Duration.ofSeconds(2)))
+                .isInstanceOf(ClientException.class);
+        // and nothing refused reached the queue: the one message there is the restart test's
+        Probes.sendAmqp(endpoints, "aperture.scans", "scan 44 finished");
+        assertThat(Probes.receiveAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("scan 43 finished");
+        assertThat(Probes.receiveAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("scan 44 finished");
         Probes.sendAmqp(endpoints, "aperture.scans", "scan 43 finished");
     }
 

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -58,8 +59,13 @@ final class Probes {
         return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     }
 
+    /** Sends as the acquisition side does, with the sender's account. */
     static void sendAmqp(StackEndpoints e, String address, String text) throws Exception {
-        try (Client client = Client.create(); Connection c = connect(client, e); Sender s = c.openSender(address)) {
+        sendAmqp(e, e.amqpAccounts().senderUser(), e.amqpAccounts().senderPassword(), address, text);
+    }
+
+    static void sendAmqp(StackEndpoints e, String user, String password, String address, String text) throws Exception {
+        try (Client client = Client.create(); Connection c = connect(client, e, user, password); Sender s = c.openSender(address)) {
             // durable: a non-durable AMQP message (the default) is not written to the journal and would not survive a restart
             s.send(Message.create(text).durable(true)).awaitSettlement(10, TimeUnit.SECONDS);
         }
@@ -67,7 +73,12 @@ final class Probes {
 
     /** The body of the next message on the address, or null if none arrives within the wait. */
     static String receiveAmqp(StackEndpoints e, String address, Duration wait) throws Exception {
-        try (Client client = Client.create(); Connection c = connect(client, e); Receiver r = c.openReceiver(address)) {
+        return receiveAmqp(e, e.amqpAccounts().harvesterUser(), e.amqpAccounts().harvesterPassword(), address, wait);
+    }
+
+    static String receiveAmqp(StackEndpoints e, String user, String password, String address, Duration wait) throws Exception {
+        try (Client client = Client.create(); Connection c = connect(client, e, user, password);
+             Receiver r = c.openReceiver(address)) {
             Delivery d = r.receive(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (d == null) {
                 return null;
@@ -81,8 +92,8 @@ final class Probes {
     /** Takes one message and rejects it, as a consumer does with a malformed one. */
     static String rejectAmqp(StackEndpoints e, String address, Duration wait) throws Exception {
         // auto-accept (the client's default) would settle the delivery before we could reject it
-        try (Client client = Client.create(); Connection c = connect(client, e);
-             Receiver r = c.openReceiver(address, new ReceiverOptions().autoAccept(false))) {
+        try (Client client = Client.create(); Connection c = connect(client, e, e.amqpAccounts().harvesterUser(),
+                e.amqpAccounts().harvesterPassword()); Receiver r = c.openReceiver(address, new ReceiverOptions().autoAccept(false))) {
             Delivery d = r.receive(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (d == null) {
                 return null;
@@ -93,8 +104,46 @@ final class Probes {
         }
     }
 
-    private static Connection connect(Client client, StackEndpoints e) throws Exception {
-        ConnectionOptions o = new ConnectionOptions().user(e.amqpUser()).password(e.amqpPassword());
-        return client.connect(e.amqpHost(), e.amqpPort(), o);
+    /** A receiver on an address, attached when this returns: on a multicast address, a subscription from now on. */
+    static Subscription subscribe(StackEndpoints e, String user, String password, String address) throws Exception {
+        Client client = Client.create();
+        try {
+            Connection c = connect(client, e, user, password);
+            Receiver r = c.openReceiver(address);
+            r.openFuture().get(10, TimeUnit.SECONDS);
+            return new Subscription(client, r);
+        } catch (Exception ex) {
+            client.close();
+            throw ex;
+        }
+    }
+
+    record Subscription(Client client, Receiver receiver) implements AutoCloseable {
+        /** The next message's body, or null if none arrives within the wait. */
+        String next(Duration wait) throws Exception {
+            Delivery d = receiver.receive(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return d == null ? null : String.valueOf(d.message().body());
+        }
+
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    /** A connection that is open (or refused) when this returns; a null user connects anonymously. */
+    static Connection connect(Client client, StackEndpoints e, String user, String password) throws Exception {
+        ConnectionOptions o = new ConnectionOptions();
+        if (user != null) {
+            o.user(user).password(password);
+        }
+        Connection c = client.connect(e.amqpHost(), e.amqpPort(), o);
+        try {
+            c.openFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException ex) {
+            // the client's own exception (a refused login is a ClientConnectionSecurityException), as a send would throw
+            throw ex.getCause() instanceof Exception cause ? cause : ex;
+        }
+        return c;
     }
 }

@@ -51,7 +51,9 @@ class StackMainIT {
                 assertThat(vars).containsEntry("APERTURE_DB_URL", "jdbc:postgresql://127.0.0.1:" + pg + "/aperture")
                         .containsEntry("APERTURE_DB_USER", "aperture").containsEntry("APERTURE_DB_PASSWORD", "aperture")
                         .containsEntry("APERTURE_AMQP_HOST", "127.0.0.1").containsEntry("APERTURE_AMQP_PORT", String.valueOf(amqp))
-                        .containsEntry("APERTURE_AMQP_USER", "aperture").containsEntry("APERTURE_AMQP_PASSWORD", "aperture")
+                        .containsEntry("APERTURE_AMQP_USER", "harvester").containsEntry("APERTURE_AMQP_SENDER_USER", "acquisition")
+                        .containsEntry("APERTURE_EVENTS_AMQP_URL", "amqp://127.0.0.1:" + amqp).containsEntry("APERTURE_EVENTS_USER", "catalogue")
+                        .containsKeys("APERTURE_AMQP_PASSWORD", "APERTURE_AMQP_SENDER_PASSWORD", "APERTURE_EVENTS_PASSWORD")
                         .doesNotContainKeys("APERTURE_SEARCH_HOSTS", "APERTURE_OIDC_URL");
                 try (Connection c = DriverManager.getConnection(vars.getProperty("APERTURE_DB_URL"), "aperture", "aperture")) {
                     assertThat(c.isValid(5)).isTrue();

@@ -62,9 +62,16 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
         // the broker, for tests that run `harvest watch` (under ./aperture test they read APERTURE_AMQP_* instead)
         config.put("aperture.test.amqp.host", endpoints.amqpHost());
         config.put("aperture.test.amqp.port", String.valueOf(endpoints.amqpPort()));
-        if (endpoints.amqpUser() != null) {
-            config.put("aperture.test.amqp.user", endpoints.amqpUser());
-            config.put("aperture.test.amqp.password", endpoints.amqpPassword());
+        if (endpoints.amqpAccounts() != null) {
+            config.put("aperture.test.amqp.user", endpoints.amqpAccounts().harvesterUser());
+            config.put("aperture.test.amqp.password", endpoints.amqpAccounts().harvesterPassword());
+            config.put("aperture.test.amqp.sender-user", endpoints.amqpAccounts().senderUser());
+            config.put("aperture.test.amqp.sender-password", endpoints.amqpAccounts().senderPassword());
+            config.put("aperture.test.amqp.archive-user", endpoints.amqpAccounts().archiveUser());
+            config.put("aperture.test.amqp.archive-password", endpoints.amqpAccounts().archivePassword());
+            config.put("aperture.events.amqp-url", "amqp://" + endpoints.amqpHost() + ":" + endpoints.amqpPort());
+            config.put("aperture.events.user", endpoints.amqpAccounts().catalogueUser());
+            config.put("aperture.events.password", endpoints.amqpAccounts().cataloguePassword());
         }
         config.putAll(mail);
         return config;
