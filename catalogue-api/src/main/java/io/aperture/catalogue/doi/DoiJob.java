@@ -1,6 +1,7 @@
 package io.aperture.catalogue.doi;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.audit.AuditLog;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.retry.Backoff;
 import io.aperture.policy.doi.DoiState;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,18 +39,20 @@ public class DoiJob {
     private final DoiPayload payload;
     private final DataCiteClient datacite;
     private final AccessControl access;
+    private final AuditLog audit;
     private final Clock clock;
     private final Backoff backoff;
     private final int batchSize;
     private final int transactionSeconds;
 
-    DoiJob(EntityManager em, DoiSettings settings, DoiPayload payload, DataCiteClient datacite, AccessControl access,
+    DoiJob(EntityManager em, DoiSettings settings, DoiPayload payload, DataCiteClient datacite, AccessControl access, AuditLog audit,
            Clock clock, DoiConfig config) {
         this.em = em;
         this.settings = settings;
         this.payload = payload;
         this.datacite = datacite;
         this.access = access;
+        this.audit = audit;
         this.clock = clock;
         this.backoff = new Backoff(config.retry().initial(), config.retry().max());
         this.batchSize = config.batchSize();
@@ -119,6 +123,10 @@ public class DoiJob {
                 // done: this call and every earlier (pending or failed) row of the dataset it supersedes
                 em.createNativeQuery("DELETE FROM doi_outbox WHERE dataset_id = ?1 AND id <= ?2")
                         .setParameter(1, datasetId).setParameter(2, newestId).executeUpdate();
+                // a fact of the record's public life, and the source of the catalogue's doi-registered event
+                audit.append(new AuditLog.AuditEvent(now, "system", "DOI_ACCEPTED", "DATASET", d.pid,
+                        d.proposal == null ? null : d.proposal.pid,
+                        Map.of("doi", d.doi, "state", target.state().name(), "event", target.event().name())));
                 LOG.infof("DOI %s: DataCite accepted %s (%s)", d.doi, target.event().name().toLowerCase(Locale.ROOT), target.state().name().toLowerCase(Locale.ROOT));
             }
             case DataCiteClient.Answer.Retry retry -> {

@@ -3,6 +3,7 @@ package io.aperture.catalogue.config;
 import io.aperture.catalogue.access.AccessConfig;
 import io.aperture.catalogue.datacite.DataCiteConfig;
 import io.aperture.catalogue.doi.DoiConfig;
+import io.aperture.catalogue.events.EventsConfig;
 import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.ingest.IngestConfig;
 import io.aperture.catalogue.notify.NoticeConfig;
@@ -62,6 +63,7 @@ class ConfigReferenceTest {
         @Inject DoiConfig doi;
         @Inject OaiConfig oai;
         @Inject RateLimitConfig rateLimit;
+        @Inject EventsConfig events;
         // the configuration the container runs with: the mappings registered, their defaults included
         @Inject Config config;
     }
