@@ -72,6 +72,17 @@ public class PanoscQueries {
         return (Long) run(q::getSingleResult);
     }
 
+    /**
+     * The distinct values of {@code key} (an expression over {@code r}) of the servable {@code model} rows that meet the
+     * filter's where and restricting includes, at most {@code max} of them.
+     */
+    List<?> keys(EntityModel model, String key, PanoscFilter filter, int max) {
+        JpqlWhere w = new JpqlWhere();
+        Query q = em.createQuery("select distinct " + key + " from " + model.jpqlEntity() + " r where " + where(model, filter, w, ""));
+        bind(q, w.params(), Map.of());
+        return run(() -> q.setMaxResults(max).getResultList());
+    }
+
     /** The rows of {@code model} with these ids, in that order, with the includes attached. */
     List<Row> byIds(EntityModel model, List<Long> ids, PanoscFilter filter) {
         return byKeys(model, "r.id", ids, filter, Row::id);

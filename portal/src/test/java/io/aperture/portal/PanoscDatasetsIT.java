@@ -1,0 +1,147 @@
+package io.aperture.portal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.OncePerClass;
+import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * {@code /api/Datasets} beyond its own properties (design/PANOSC.md §3.4-3.7, issue #12): scoped conditions on a
+ * dataset's instrument, documents, samples and files in the index query (inner join), several {@code order} keys, and
+ * the PaNET closure. Three released datasets of one proposal and one embargoed dataset of the same proposal, instrument
+ * and technique: nothing of the embargoed one may be found through a relation either.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PanoscDatasetsIT {
+    private static final String SAXS = "http://purl.org/pan-science/PaNET/PaNET01188";
+    private static final String SMALL_ANGLE_SCATTERING = "http://purl.org/pan-science/PaNET/PaNET01124";
+    private final String tag = "pd" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final String code = tag + "p";
+    private String one;
+    private String two;
+    private String three;
+    private String hidden;
+    private final OncePerClass setUp = new OncePerClass();
+
+    @BeforeEach
+    void catalogue() {
+        setUp.run(this::load);
+    }
+
+    private void load() {
+        String uo = """
+                {"proposals": [{"code": "%1$s", "title": "Relations proposal %2$s", "visits": [{"code": "%1$s-1"}, {"code": "%1$s-2"}],
+                   "members": [{"role": "PI", "person": {"fullName": "Rita Relation %2$s", "username": "rita-%2$s"}}]}]}"""
+                .formatted(code, tag);
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
+                .then().statusCode(200);
+        Instant y2016 = Instant.parse("2016-05-01T00:00:00Z");
+        ObjectNode a = Records.withProposal(Records.record("Ra one " + tag, Instant.parse("2015-01-01T00:00:00Z")), code, code + "-1");
+        a.putObject("instrument").put("name", "Relation line " + tag);
+        a.putObject("sample").put("name", "Lysozyme " + tag);
+        a.putArray("techniques").addObject().put("iri", SAXS).put("label", "small angle x-ray scattering");
+        a.putArray("files").add(file("/dls/" + tag + "/one.nxs", 100));
+        ObjectNode b = Records.withProposal(Records.record("Ra two " + tag, y2016), code, code + "-1");
+        b.putObject("instrument").put("name", "Relation line " + tag);
+        b.putArray("files").add(file("/dls/" + tag + "/two.nxs", 100));
+        ObjectNode c = Records.record("Ra three " + tag, y2016);
+        c.putObject("sample").put("name", "Insulin " + tag);
+        ObjectNode e = Records.withProposal(Records.record("Ra embargoed " + tag, Instant.now().minus(Duration.ofDays(20))), code, code + "-2");
+        e.putObject("instrument").put("name", "Relation line " + tag);
+        e.putObject("sample").put("name", "Secret sample " + tag);
+        e.putArray("files").add(file("/dls/" + tag + "/secret.nxs", 5));
+        List<String> pids = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body(Records.batch(a, b, c, e).toString()).post("/api/ingest/records")
+                .then().statusCode(200).extract().path("results.datasetPid");
+        one = pids.get(0);
+        two = pids.get(1);
+        three = pids.get(2);
+        hidden = pids.get(3);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().queryParam("q", tag).get("/api/search").then().body("total", is(3)));
+    }
+
+    private static ObjectNode file(String path, long size) {
+        ObjectNode f = Records.JSON.createObjectNode();
+        f.put("path", path).put("role", "MASTER").put("size", size);
+        return f;
+    }
+
+    /** The pids {@code /api/Datasets} answers; every body is checked for the embargoed dataset. */
+    private List<String> datasets(String filter) {
+        Response r = given().queryParam("filter", filter.replace("TAG", tag)).get("/api/Datasets");
+        r.then().statusCode(200);
+        assertThat(r.asString()).as(filter).doesNotContain(hidden, "Ra embargoed", "secret.nxs", "Secret sample");
+        return r.jsonPath().getList("pid");
+    }
+
+    private static String related(String relation, String where) {
+        return "{\"where\": {\"text\": \"TAG\"}, \"include\": [{\"relation\": \"" + relation + "\", \"scope\": {\"where\": " + where + "}}]}";
+    }
+
+    @Test
+    void conditionsOnTheInstrumentDocumentsSamplesAndFilesSelectDatasetsInTheIndexQuery() {
+        assertThat(datasets(related("instrument", "{\"name\": \"Relation line TAG\"}"))).containsExactlyInAnyOrder(one, two);
+        // inner join: a dataset without an instrument has none that differs either
+        assertThat(datasets(related("instrument", "{\"name\": {\"neq\": \"Relation line TAG\"}}"))).isEmpty();
+        assertThat(datasets(related("documents", "{\"title\": {\"like\": \"Relations proposal\"}}"))).containsExactlyInAnyOrder(one, two);
+        assertThat(datasets(related("document", "{\"title\": {\"like\": \"no such proposal\"}}"))).isEmpty();
+        assertThat(datasets(related("samples", "{\"name\": {\"ilike\": \"lysozyme\"}}"))).containsExactly(one);
+        assertThat(datasets(related("samples", "{\"name\": {\"ilike\": \"secret sample\"}}"))).isEmpty();
+        assertThat(datasets(related("files", "{\"name\": \"two.nxs\"}"))).containsExactly(two);
+        // the embargoed dataset's small file is no way in
+        assertThat(datasets(related("files", "{\"size\": {\"lt\": 50}}"))).isEmpty();
+        // nested: documents whose member is Rita
+        assertThat(datasets("""
+                {"where": {"text": "TAG"}, "include": [{"relation": "documents", "scope": {"include": [{"relation": "members",
+                  "scope": {"include": [{"relation": "person", "scope": {"where": {"fullName": {"like": "Rita"}}}}]}}]}}]}"""))
+                .containsExactlyInAnyOrder(one, two);
+        // several includes all hold; the related objects are attached as asked
+        Response r = given().queryParam("filter", """
+                {"where": {"text": "TAG"}, "include": [{"relation": "instrument", "scope": {"where": {"name": {"like": "Relation"}}}},
+                  {"relation": "files", "scope": {"where": {"name": {"like": ".nxs"}}}}, {"relation": "samples", "scope": {"where": {"text": "lyso"}}}]}"""
+                .replace("TAG", tag)).get("/api/Datasets");
+        r.then().statusCode(200);
+        assertThat(r.jsonPath().getList("pid")).containsExactly(one);
+        assertThat(r.jsonPath().getList("[0].files.name")).containsExactly("one.nxs");
+        assertThat(r.jsonPath().getString("[0].instrument.name")).isEqualTo("Relation line " + tag);
+        // a page of one and the next page: the condition is in the query that pages, not applied to a page afterwards
+        String page = "{\"where\": {\"text\": \"TAG\"}, \"order\": \"title ASC\", \"limit\": 1, \"skip\": SKIP, \"include\": "
+                + "[{\"relation\": \"instrument\", \"scope\": {\"where\": {\"name\": {\"like\": \"Relation\"}}}}]}";
+        assertThat(datasets(page.replace("SKIP", "0"))).containsExactly(one);
+        assertThat(datasets(page.replace("SKIP", "1"))).containsExactly(two);
+        assertThat(datasets(page.replace("SKIP", "2"))).isEmpty();
+    }
+
+    @Test
+    void severalOrderKeysApplyInTurn() {
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": [\"creationDate DESC\", \"title ASC\"]}"))
+                .containsExactly(three, two, one);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": \"creationDate DESC, title DESC\"}"))
+                .containsExactly(two, three, one);
+        // a key the index cannot sort by is skipped, the next one applies
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": [\"colour ASC\", \"creationDate ASC\", \"title DESC\"]}"))
+                .containsExactly(one, two, three);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": [\"size DESC\", \"pid DESC\"]}").getLast()).isEqualTo(three);
+    }
+}
