@@ -34,6 +34,7 @@ import static org.hamcrest.Matchers.is;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PanoscDatasetsIT {
     private static final String SAXS = "http://purl.org/pan-science/PaNET/PaNET01188";
+    private static final String XAS = "http://purl.org/pan-science/PaNET/PaNET01196";
     private static final String SMALL_ANGLE_SCATTERING = "http://purl.org/pan-science/PaNET/PaNET01124";
     private final String tag = "pd" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     private final String code = tag + "p";
@@ -59,10 +60,11 @@ class PanoscDatasetsIT {
         ObjectNode a = Records.withProposal(Records.record("Ra one " + tag, Instant.parse("2015-01-01T00:00:00Z")), code, code + "-1");
         a.putObject("instrument").put("name", "Relation line " + tag);
         a.putObject("sample").put("name", "Lysozyme " + tag);
-        a.putArray("techniques").addObject().put("iri", SAXS).put("label", "small angle x-ray scattering");
+        a.putArray("techniques").add(technique(SAXS, "small angle x-ray scattering"));
         a.putArray("files").add(file("/dls/" + tag + "/one.nxs", 100));
         ObjectNode b = Records.withProposal(Records.record("Ra two " + tag, y2016), code, code + "-1");
         b.putObject("instrument").put("name", "Relation line " + tag);
+        b.putArray("techniques").add(technique(SAXS, "small angle x-ray scattering")).add(technique(XAS, "x-ray absorption spectroscopy"));
         b.putArray("files").add(file("/dls/" + tag + "/two.nxs", 100));
         ObjectNode c = Records.record("Ra three " + tag, y2016);
         c.putObject("sample").put("name", "Insulin " + tag);
@@ -79,6 +81,10 @@ class PanoscDatasetsIT {
         hidden = pids.get(3);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().queryParam("q", tag).get("/api/search").then().body("total", is(3)));
+    }
+
+    private static ObjectNode technique(String iri, String label) {
+        return Records.JSON.createObjectNode().put("iri", iri).put("label", label);
     }
 
     private static ObjectNode file(String path, long size) {
@@ -143,5 +149,46 @@ class PanoscDatasetsIT {
         assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": [\"colour ASC\", \"creationDate ASC\", \"title DESC\"]}"))
                 .containsExactly(one, two, three);
         assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": [\"size DESC\", \"pid DESC\"]}").getLast()).isEqualTo(three);
+    }
+
+    private List<String> documentDatasets(String techniqueWhere) {
+        Response r = given().queryParam("filter", ("{\"where\": {\"title\": {\"like\": \"Relations proposal TAG\"}}, \"include\": "
+                + "[{\"relation\": \"datasets\", \"scope\": {\"include\": [{\"relation\": \"techniques\", \"scope\": {\"where\": "
+                + techniqueWhere + "}}]}}]}").replace("TAG", tag)).get("/api/Documents");
+        r.then().statusCode(200);
+        assertThat(r.asString()).doesNotContain(hidden, "Ra embargoed");
+        List<List<String>> docs = r.jsonPath().getList("datasets.pid");
+        return docs.isEmpty() ? null : docs.getFirst();
+    }
+
+    @Test
+    void techniqueConditionsUnderDocumentsAreDeepAndNeqMeansNoTechniqueOfTheDatasetInTheClosure() {
+        // one: SAXS; two: SAXS and x-ray absorption spectroscopy. The parent term finds both.
+        assertThat(documentDatasets("{\"pid\": \"" + SMALL_ANGLE_SCATTERING + "\"}")).containsExactlyInAnyOrder(one, two);
+        assertThat(documentDatasets("{\"name\": \"XAS\"}")).containsExactly(two);
+        // two has a technique outside small angle scattering, but one inside: neq drops it, and so the document
+        assertThat(documentDatasets("{\"pid\": {\"neq\": \"" + SMALL_ANGLE_SCATTERING + "\"}}")).isNull();
+        assertThat(documentDatasets("{\"name\": {\"nin\": [\"XAS\"]}}")).containsExactly(one);
+        assertThat(documentDatasets("{\"and\": [{\"name\": \"SAXS\"}, {\"name\": {\"neq\": \"XAS\"}}]}")).containsExactly(one);
+        // the same on /Datasets (three has no technique at all, so none in the closure)
+        assertThat(datasets(related("techniques", "{\"pid\": {\"neq\": \"" + SMALL_ANGLE_SCATTERING + "\"}}"))).containsExactly(three);
+    }
+
+    @Test
+    void theCatalogueSearchAndThePortalsTechniqueFilterUseTheClosure() {
+        given().queryParam("q", tag).queryParam("technique", "small angle scattering").get("/api/search").then().statusCode(200)
+                .body("total", is(2));
+        given().queryParam("q", tag).queryParam("technique", SMALL_ANGLE_SCATTERING).get("/api/search").then().statusCode(200)
+                .body("total", is(2));
+        given().queryParam("q", tag).queryParam("technique", "XAS").get("/api/search").then().statusCode(200)
+                .body("total", is(1)).body("hits[0].pid", is(two));
+        // the exact label as before
+        given().queryParam("q", tag).queryParam("technique", "small angle x-ray scattering").get("/api/search").then()
+                .statusCode(200).body("total", is(2));
+        given().queryParam("q", tag).queryParam("technique", "neutron diffraction").get("/api/search").then().statusCode(200)
+                .body("total", is(0));
+        String page = given().queryParam("q", tag).queryParam("technique", "small angle scattering").get("/").then()
+                .statusCode(200).extract().asString();
+        assertThat(page).contains("Ra one " + tag, "Ra two " + tag).doesNotContain("Ra three " + tag);
     }
 }

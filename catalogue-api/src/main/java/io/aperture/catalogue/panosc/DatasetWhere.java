@@ -1,6 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.panet.Panet;
 import io.aperture.catalogue.search.InvalidSearchException;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.search;
 
+import io.aperture.catalogue.panet.Panet;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -57,6 +58,13 @@ final class SearchPredicates {
             BooleanPredicateClausesStep<?, ?> anyOf = f.bool();
             for (String v : values) {
                 anyOf.should(f.match().field(field).matching(Facets.value(facet, v)));
+                if (facet.equals("technique")) {
+                    // a PaNET term (IRI, label or alternative label) also finds every technique below it (issue #12)
+                    Set<String> closure = Panet.shipped().closure(v);
+                    if (!closure.isEmpty()) {
+                        anyOf.should(f.terms().field("techniques.iri").matchingAny(closure));
+                    }
+                }
             }
             bool.filter(anyOf);
         });
