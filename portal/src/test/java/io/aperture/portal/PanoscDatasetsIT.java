@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
@@ -61,6 +62,7 @@ class PanoscDatasetsIT {
         a.putObject("instrument").put("name", "Relation line " + tag);
         a.putObject("sample").put("name", "Lysozyme " + tag);
         a.putArray("techniques").add(technique(SAXS, "small angle x-ray scattering"));
+        Records.withParameter(a, "/entry/sample/temperature", 300.0, "K", 300.0, "K");
         a.putArray("files").add(file("/dls/" + tag + "/one.nxs", 100));
         ObjectNode b = Records.withProposal(Records.record("Ra two " + tag, y2016), code, code + "-1");
         b.putObject("instrument").put("name", "Relation line " + tag);
@@ -68,6 +70,8 @@ class PanoscDatasetsIT {
         b.putArray("files").add(file("/dls/" + tag + "/two.nxs", 100));
         ObjectNode c = Records.record("Ra three " + tag, y2016);
         c.putObject("sample").put("name", "Insulin " + tag);
+        Records.withParameter(c, "/entry/sample/temperature_min", 250.0, "K", 250.0, "K");
+        Records.withParameter(c, "/entry/sample/temperature_max", 280.0, "K", 280.0, "K");
         ObjectNode e = Records.withProposal(Records.record("Ra embargoed " + tag, Instant.now().minus(Duration.ofDays(20))), code, code + "-2");
         e.putObject("instrument").put("name", "Relation line " + tag);
         e.putObject("sample").put("name", "Secret sample " + tag);
@@ -190,5 +194,27 @@ class PanoscDatasetsIT {
         String page = given().queryParam("q", tag).queryParam("technique", "small angle scattering").get("/").then()
                 .statusCode(200).extract().asString();
         assertThat(page).contains("Ra one " + tag, "Ra two " + tag).doesNotContain("Ra three " + tag);
+    }
+
+    private static String parameterFilter(String name, String lo, String hi, String unit) {
+        return "{\"where\": {\"text\": \"TAG\"}, \"include\": [{\"relation\": \"parameters\", \"scope\": {\"where\": {\"and\": [{\"name\": \""
+                + name + "\"}, {\"value\": {\"between\": [\"" + lo + "\", \"" + hi + "\"]}}, {\"unit\": \"" + unit + "\"}]}}}]}";
+    }
+
+    @Test
+    void parameterValuesComeBackInTheQuerysUnitAndRecordedRangesMatchAnOverlappingBetween() {
+        Response r = given().queryParam("filter", parameterFilter("sample_temperature", "20", "30", "celsius").replace("TAG", tag))
+                .get("/api/Datasets");
+        r.then().statusCode(200);
+        assertThat(r.jsonPath().getList("pid")).containsExactly(one);
+        assertThat(r.jsonPath().getList("[0].parameters.unit")).containsExactly("celsius");
+        assertThat(r.jsonPath().getDouble("[0].parameters[0].value")).isCloseTo(26.85, within(1e-6));
+        // three recorded 250 K to 280 K as temperature_min/_max: 0-10 °C (273.15-283.15 K) overlaps it, 20-30 °C does not
+        assertThat(datasets(parameterFilter("sample_temperature", "0", "10", "celsius"))).containsExactly(three);
+        assertThat(datasets(parameterFilter("sample_temperature", "-100", "-30", "degF"))).containsExactly(three);
+        assertThat(datasets(parameterFilter("temperature", "281", "300", "K"))).containsExactly(one);
+        // one-sided: lte asks only the recorded minimum
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"include\": [{\"relation\": \"parameters\", \"scope\": {\"where\": "
+                + "{\"and\": [{\"name\": \"sample_temperature\"}, {\"value\": {\"lte\": 260}}, {\"unit\": \"K\"}]}}}]}")).containsExactly(three);
     }
 }

@@ -62,7 +62,8 @@ public class PanoscDatasetsResource {
         int skip = (int) parsed.skip();
         int limit = Math.min(PanoscCollection.limit(parsed), MAX_WINDOW - skip);
         String text = parsed.query();
-        SearchRequest request = new SearchRequest(text, Map.of(), parameters(filterJson, "filter"), SearchRequest.Sort.RELEVANCE,
+        List<SearchRequest.ParameterRange> parameters = parameters(filterJson, "filter");
+        SearchRequest request = new SearchRequest(text, Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
                 skip, limit, Optional.empty(), false);
         List<DatasetRelations.Match> relations = DatasetRelations.of(queries, parsed.include());
         SearchResult result = search.search(request, access.publicScope(), f -> f.bool()
@@ -77,6 +78,7 @@ public class PanoscDatasetsResource {
             d.put("score", scores.get((String) row.json().get("pid")));
             out.add(d);
         }
+        QueryUnits.apply(out, parameters);
         return out;
     }
 
