@@ -9,9 +9,15 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +39,7 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PanoscDatasetsIT {
     private static final String SAXS = "http://purl.org/pan-science/PaNET/PaNET01188";
     private static final String XAS = "http://purl.org/pan-science/PaNET/PaNET01196";
@@ -44,6 +51,8 @@ class PanoscDatasetsIT {
     private String three;
     private String hidden;
     private final OncePerClass setUp = new OncePerClass();
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void catalogue() {
@@ -216,5 +225,42 @@ class PanoscDatasetsIT {
         // one-sided: lte asks only the recorded minimum
         assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"include\": [{\"relation\": \"parameters\", \"scope\": {\"where\": "
                 + "{\"and\": [{\"name\": \"sample_temperature\"}, {\"value\": {\"lte\": 260}}, {\"unit\": \"K\"}]}}}]}")).containsExactly(three);
+    }
+
+    /** Last: it gives datasets DOIs, which the other tests do not expect. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aDatasetsPidIsItsDoiOnceItResolvesAndTheLocalPidStillFindsIt() {
+        String doi = "10.5555/" + tag + "-two";
+        String draft = "10.5555/" + tag + "-one";
+        String embargoed = "10.5555/" + tag + "-hidden";
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE dataset SET doi = ?1, doi_state = 'FINDABLE' WHERE pid = ?2")
+                    .setParameter(1, doi).setParameter(2, two).executeUpdate();
+            em.createNativeQuery("UPDATE dataset SET doi = ?1, doi_state = 'DRAFT' WHERE pid = ?2")
+                    .setParameter(1, draft).setParameter(2, one).executeUpdate();
+            em.createNativeQuery("UPDATE dataset SET doi = ?1, doi_state = 'REGISTERED' WHERE pid = ?2")
+                    .setParameter(1, embargoed).setParameter(2, hidden).executeUpdate();
+        });
+        // the index follows through the search outbox
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(datasets("{\"where\": {\"pid\": \"" + doi + "\"}}")).containsExactly(doi));
+        assertThat(datasets("{\"where\": {\"pid\": \"" + two + "\"}}")).containsExactly(doi);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\", \"pid\": {\"nin\": [\"" + doi + "\"]}}}")).containsExactlyInAnyOrder(one, three);
+        assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": \"title ASC\"}")).containsExactly(one, three, doi);
+        // a draft DOI does not resolve: no pid yet, and nothing to find by
+        assertThat(datasets("{\"where\": {\"pid\": \"" + draft + "\"}}")).isEmpty();
+        // an embargoed dataset's registered DOI finds nothing anywhere
+        assertThat(datasets("{\"where\": {\"pid\": \"" + embargoed + "\"}}")).isEmpty();
+        given().urlEncodingEnabled(false).get("/api/Datasets/" + embargoed.replace("/", "%2F")).then().statusCode(404);
+        given().urlEncodingEnabled(false).get("/api/Datasets/" + doi.replace("/", "%2F")).then().statusCode(200)
+                .body("pid", is(doi)).body("title", is("Ra two " + tag));
+        given().get("/api/Datasets/" + two).then().statusCode(200).body("pid", is(doi));
+        given().urlEncodingEnabled(false).get("/api/Datasets/" + doi.replace("/", "%2F") + "/files").then().statusCode(200)
+                .body("name", is(List.of("two.nxs")));
+        // relations carry it too, and conditions under includes compare it
+        given().queryParam("filter", ("{\"where\": {\"title\": {\"like\": \"Relations proposal TAG\"}}, \"include\": [{\"relation\": "
+                        + "\"datasets\", \"scope\": {\"where\": {\"pid\": \"" + doi + "\"}}}]}").replace("TAG", tag))
+                .get("/api/Documents").then().statusCode(200).body("[0].datasets.pid", is(List.of(doi)));
     }
 }

@@ -99,8 +99,8 @@ final class JpqlWhere {
                     any.parts().stream().map(p -> "(" + techniqueSet(p, relation, parent) + ")").toList());
             case Condition.Compare cmp when (cmp.op() == Operator.NEQ || cmp.op() == Operator.NIN)
                     && List.of("pid", "panetId", "name").contains(cmp.field()) && !cmp.operand().isNull() ->
-                    "not " + someTechnique(new Condition.Compare(cmp.field(), cmp.op() == Operator.NEQ ? Operator.EQ : Operator.INQ,
-                            cmp.operand(), cmp.at()), relation, parent);
+                    "not " + someTechnique(new Condition.Compare(cmp.field(), cmp.op().positive(), cmp.operand(), cmp.at()),
+                            relation, parent);
             default -> someTechnique(c, relation, parent);
         };
     }

@@ -72,12 +72,12 @@ public class PanoscDatasetsResource {
         Map<String, Double> scores = new HashMap<>();
         result.hits().forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.score())));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PanoscQueries.Row row : queries.byPids(Entities.DATASET,
-                result.hits().stream().map(SearchResult.Hit::pid).toList(), attachOnly(parsed))) {
-            Map<String, Object> d = PanoscQueries.project(row.json(), parsed.fields());
-            d.put("score", scores.get((String) row.json().get("pid")));
-            out.add(d);
-        }
+        queries.byPids(Entities.DATASET, result.hits().stream().map(SearchResult.Hit::pid).toList(), attachOnly(parsed))
+                .forEach((pid, row) -> {
+                    Map<String, Object> d = PanoscQueries.project(row.json(), parsed.fields());
+                    d.put("score", scores.get(pid));
+                    out.add(d);
+                });
         QueryUnits.apply(out, parameters);
         return out;
     }

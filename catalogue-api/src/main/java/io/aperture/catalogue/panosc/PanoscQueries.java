@@ -3,6 +3,7 @@ package io.aperture.catalogue.panosc;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.policy.doi.DoiState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -13,11 +14,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -85,26 +87,35 @@ public class PanoscQueries {
 
     /** The rows of {@code model} with these ids, in that order, with the includes attached. */
     List<Row> byIds(EntityModel model, List<Long> ids, PanoscFilter filter) {
-        return byKeys(model, "r.id", ids, filter, Row::id);
+        return List.copyOf(byKeys(model, "r.id", ids, filter).values());
     }
 
-    /** The rows of {@code model} with these pids, in that order (the search engine's hits), with the includes attached. */
-    List<Row> byPids(EntityModel model, List<String> pids, PanoscFilter filter) {
-        return byKeys(model, "r.pid", pids, filter, r -> r.json().get("pid"));
+    /**
+     * The rows of {@code model} with these stored pids (the search engine's hits), keyed by them in that order, with the
+     * includes attached; the stored pid is the key because the answered {@code pid} may be the DOI.
+     */
+    Map<String, Row> byPids(EntityModel model, List<String> pids, PanoscFilter filter) {
+        Map<String, Row> out = new LinkedHashMap<>();
+        byKeys(model, "r.pid", pids, filter).forEach((k, r) -> out.put((String) k, r));
+        return out;
     }
 
-    private <K> List<Row> byKeys(EntityModel model, String key, List<K> keys, PanoscFilter filter,
-                                 Function<Row, Object> keyOf) {
+    /** The rows whose {@code key} (selected after the model's fields) is one of {@code keys}, keyed in that order. */
+    private Map<Object, Row> byKeys(EntityModel model, String key, List<?> keys, PanoscFilter filter) {
         if (keys.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        Query q = em.createQuery(select(model, "r") + " from " + model.jpqlEntity() + " r where " + key + " in (:keys) and "
-                + model.visibleOver("r"));
+        Query q = em.createQuery(select(model, "r") + ", " + key + " from " + model.jpqlEntity() + " r where " + key
+                + " in (:keys) and " + model.visibleOver("r"));
         bind(q, Map.of(), Map.of("keys", keys));
-        Map<Object, Row> found = new LinkedHashMap<>();
-        rows(model, run(q::getResultList)).forEach(r -> found.put(keyOf.apply(r), r));
-        List<Row> rows = keys.stream().map(found::get).filter(r -> r != null).toList();
-        attach(rows, model, filter.include());
+        Map<Object, Row> found = new HashMap<>();
+        for (Object o : run(q::getResultList)) {
+            Object[] cols = (Object[]) o;
+            found.put(cols[cols.length - 1], row(model, cols));
+        }
+        Map<Object, Row> rows = new LinkedHashMap<>();
+        keys.stream().filter(found::containsKey).forEach(k -> rows.put(k, found.get(k)));
+        attach(List.copyOf(rows.values()), model, filter.include());
         return rows;
     }
 
@@ -199,6 +210,9 @@ public class PanoscQueries {
         extra.forEach(q::setParameter);
         if (q.getParameters().stream().anyMatch(p -> Entities.OPEN.equals(p.getName()))) {
             q.setParameter(Entities.OPEN, access.publicScope().publicStatus());
+        }
+        if (q.getParameters().stream().anyMatch(p -> Entities.RESOLVING.equals(p.getName()))) {
+            q.setParameter(Entities.RESOLVING, Arrays.stream(DoiState.values()).filter(DoiState::resolves).toList());
         }
         if (q.getParameters().stream().anyMatch(p -> Entities.CONFIGURED.equals(p.getName()))) {
             // "in ()" is not SQL: without configured instruments, a name no instrument has (control characters are refused)
