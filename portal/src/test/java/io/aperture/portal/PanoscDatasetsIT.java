@@ -28,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -220,11 +221,43 @@ class PanoscDatasetsIT {
         assertThat(r.jsonPath().getDouble("[0].parameters[0].value")).isCloseTo(26.85, within(1e-6));
         // three recorded 250 K to 280 K as temperature_min/_max: 0-10 °C (273.15-283.15 K) overlaps it, 20-30 °C does not
         assertThat(datasets(parameterFilter("sample_temperature", "0", "10", "celsius"))).containsExactly(three);
-        assertThat(datasets(parameterFilter("sample_temperature", "-100", "-30", "degF"))).containsExactly(three);
+        assertThat(datasets(parameterFilter("sample_temperature", "0", "20", "degF"))).containsExactly(three);
+        // -100 to -30 °F is 199.8 K to 238.7 K: below the recorded minimum
+        assertThat(datasets(parameterFilter("sample_temperature", "-100", "-30", "degF"))).isEmpty();
         assertThat(datasets(parameterFilter("temperature", "281", "300", "K"))).containsExactly(one);
         // one-sided: lte asks only the recorded minimum
         assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"include\": [{\"relation\": \"parameters\", \"scope\": {\"where\": "
                 + "{\"and\": [{\"name\": \"sample_temperature\"}, {\"value\": {\"lte\": 260}}, {\"unit\": \"K\"}]}}}]}")).containsExactly(three);
+    }
+
+    @Test
+    void theBracketFormOfTheFilterIsReadAsTheReferenceReadsIt() {
+        List<String> pids = given().urlEncodingEnabled(true).queryParam("filter[where][text]", tag)
+                .queryParam("filter[order]", "title DESC").queryParam("filter[limit]", "2").get("/api/Datasets")
+                .then().statusCode(200).extract().path("pid");
+        assertThat(pids).containsExactly(two, three);
+        given().queryParam("filter[where][title][like]", "Relations proposal " + tag).queryParam("filter[include][0][relation]", "datasets")
+                .get("/api/Documents").then().statusCode(200).body("[0].datasets.pid", containsInAnyOrder(one, two));
+        given().queryParam("where[text]", tag).get("/api/Datasets/count").then().statusCode(200).body("count", is(3));
+        // the JSON parameter, when given, wins
+        given().queryParam("filter", "{\"where\": {\"pid\": \"" + one + "\"}}").queryParam("filter[where][pid]", two)
+                .get("/api/Datasets").then().statusCode(200).body("pid", is(List.of(one)));
+        given().queryParam("filter[where]", "x").queryParam("filter[where][title]", "y").get("/api/Datasets").then()
+                .statusCode(400).body("error.statusCode", is(400));
+    }
+
+    @Test
+    void aQueryOnDocumentsAndInstrumentsRanksByRelevanceWithAbsoluteScores() {
+        Response r = given().queryParam("filter", "{\"query\": \"relations " + tag + "\", \"where\": {\"title\": {\"like\": \"" + tag + "\"}}}")
+                .get("/api/Documents");
+        r.then().statusCode(200);
+        assertThat(r.jsonPath().getList("title")).containsExactly("Relations proposal " + tag);
+        float score = r.jsonPath().getFloat("[0].score");
+        assertThat(score).isStrictlyBetween(0f, 1f).isNotEqualTo(0.5f);
+        Response i = given().queryParam("filter", "{\"query\": \"relation line " + tag + "\"}").get("/api/Instruments");
+        i.then().statusCode(200);
+        assertThat(i.jsonPath().getList("name")).containsExactly("Relation line " + tag);
+        assertThat(i.jsonPath().getFloat("[0].score")).isStrictlyBetween(0f, 1f).isNotEqualTo(0.5f);
     }
 
     /** Last: it gives datasets DOIs, which the other tests do not expect. */

@@ -125,7 +125,7 @@ public class PanoscDatasetsResource {
     /** The engine's relevance mapped into the open interval (0, 1), the same way for every answer (§4). */
     static double score(double relevance) {
         double s = relevance <= 0 ? 0 : relevance / (relevance + HALF_SCORE);
-        return Math.max(0.001, Math.min(0.999, s));
+        return PanoscCollection.clampScore(s);
     }
 
     /**

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,12 +57,40 @@ public class PanoscQueries {
     List<Row> list(EntityModel model, PanoscFilter filter, String extra, Map<String, Object> extraParams, int skip, int limit) {
         JpqlWhere w = new JpqlWhere();
         String where = where(model, filter, w, extra);
-        String jpql = select(model, "r") + " from " + model.jpqlEntity() + " r where " + where + orderBy(model, filter.order(), "r");
+        Optional<String> relevance = relevance(model, filter, w);
+        String order = relevance.isPresent() && filter.order().isEmpty()
+                ? orderBy(model, List.of(), "r").replace(" order by ", " order by " + relevance.get() + " desc, ")
+                : orderBy(model, filter.order(), "r");
+        String jpql = select(model, "r") + relevance.map(e -> ", " + e).orElse("") + " from " + model.jpqlEntity() + " r where "
+                + where + order;
         Query q = em.createQuery(jpql);
         bind(q, w.params(), extraParams);
-        List<Row> rows = rows(model, run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList()));
+        List<?> result = run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList());
+        List<Row> rows = rows(model, result);
+        if (relevance.isPresent()) {
+            for (int i = 0; i < rows.size(); i++) {
+                Object[] cols = (Object[]) result.get(i);
+                Object rank = cols[cols.length - 1];
+                rows.get(i).json().put("score", rank == null ? 0.0 : ((Number) rank).doubleValue());
+            }
+        }
         attach(rows, model, filter.include());
         return rows;
+    }
+
+    /**
+     * With {@code query}, the relevance of a row as PostgreSQL's text search ranks it over the entity's text properties:
+     * {@code ts_rank} with normalisation 32, i.e. {@code rank / (rank + 1)}, a fixed saturating function in [0, 1) that
+     * gives a row the same score on every page (design/PANOSC.md §4.5). Empty without a query or text properties.
+     */
+    private static Optional<String> relevance(EntityModel model, PanoscFilter filter, JpqlWhere w) {
+        if (filter.query().isBlank() || model.text().isEmpty()) {
+            return Optional.empty();
+        }
+        String text = String.join(", ' ', ", model.text().stream().map(f -> "coalesce(" + model.fields().get(f).over("r") + ", '')").toList());
+        String document = model.text().size() == 1 ? text : "concat(" + text + ")";
+        return Optional.of("cast(function('ts_rank', function('to_tsvector', " + document + "), function('plainto_tsquery', "
+                + w.param(filter.query()) + "), 32) as Double)");
     }
 
     /** How many rows {@link #list} would find without paging: the same condition. */
@@ -212,7 +239,7 @@ public class PanoscQueries {
             q.setParameter(Entities.OPEN, access.publicScope().publicStatus());
         }
         if (q.getParameters().stream().anyMatch(p -> Entities.RESOLVING.equals(p.getName()))) {
-            q.setParameter(Entities.RESOLVING, Arrays.stream(DoiState.values()).filter(DoiState::resolves).toList());
+            q.setParameter(Entities.RESOLVING, DoiState.resolving());
         }
         if (q.getParameters().stream().anyMatch(p -> Entities.CONFIGURED.equals(p.getName()))) {
             // "in ()" is not SQL: without configured instruments, a name no instrument has (control characters are refused)
