@@ -1,6 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.panet.Panet;
 import io.aperture.catalogue.search.InvalidSearchException;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -161,12 +162,23 @@ final class DatasetWhere {
                 yield f.matchAll(); // applied by PanoscParameterFilter
             }
             case "isPublic" -> Operands.publicMatches(c) ? f.matchAll() : none();
-            case "pid" -> keyword("pid", c, false);
+            case "pid" -> pidOrDoi(c);
             case "title" -> keyword("title_sort", c, true);
             case "creationDate" -> ordered("producedAt", c, v -> Operands.date(v, c.at()).map(Object.class::cast));
             case "size" -> ordered("sizeBytes", c, v -> Operands.number(v).map(d -> (Object) Math.round(d)));
             default -> c.op().negative() ? f.matchAll() : none();
         };
+    }
+
+    /**
+     * A dataset's pid in answers is its DOI once that resolves, and its local pid still finds it: a condition holds when
+     * it holds for either identifier, a negative one when its positive twin holds for neither.
+     */
+    private PredicateFinalStep pidOrDoi(Condition.Compare c) {
+        Condition.Compare positive = new Condition.Compare(c.field(), c.op().positive(), c.operand(), c.at());
+        PredicateFinalStep either = f.bool().should(keyword("pid", positive, false))
+                .should(f.bool().must(keyword("doi", positive, false)).must(f.match().field("hasDoi").matching(true)));
+        return c.op().negative() ? not(either) : either;
     }
 
     /** A keyword field; {@code folded}: the index holds it lower-cased, so operands are lower-cased too. */

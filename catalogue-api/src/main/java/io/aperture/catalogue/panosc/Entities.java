@@ -19,10 +19,14 @@ final class Entities {
     static final String OPEN = "open";
     /** The names of the facility's configured instruments ({@code aperture.facility.instruments}). */
     static final String CONFIGURED = "configured";
+    /** The DOI states in which a DOI resolves ({@code DoiState.resolves()}): a dataset's pid is its DOI then. */
+    static final String RESOLVING = "resolving";
     private static final String PUBLIC_DATASET = "{a}.accessState = :" + OPEN;
 
     static final EntityModel DATASET = new EntityModel("Dataset", "Dataset", fields(
-            "pid", Field.column("{a}.pid", Kind.TEXT),
+            // the DOI once it resolves, else the stable local pid; both find the dataset (§1, issue #12)
+            "pid", Field.column("case when {a}.doi is not null and {a}.doiState in (:" + RESOLVING + ") then {a}.doi else {a}.pid end",
+                    Kind.TEXT),
             "title", Field.column("{a}.title", Kind.TEXT),
             "creationDate", Field.column("{a}.producedAt", Kind.DATE),
             "size", Field.column("cast({a}.sizeBytes as Double)", Kind.NUMBER),

@@ -1,6 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.panet.Panet;
 import io.aperture.catalogue.panosc.EntityModel.Field;
 import io.aperture.catalogue.search.InvalidSearchException;
 
@@ -71,6 +72,10 @@ final class JpqlWhere {
                 restrictions(include.scope().include(), target, "unused"); // validates the nested relations
                 continue;
             }
+            if (target == Entities.TECHNIQUE && include.scope().include().isEmpty()) {
+                parts.add("(" + techniqueSet(include.scope().where(), relation, alias) + ")");
+                continue;
+            }
             String a = alias();
             parts.add("exists (select " + a + ".id from " + target.jpqlEntity() + " " + a + " where "
                     + relation.join(a, alias) + " and " + target.visibleOver(a) + " and "
@@ -78,6 +83,32 @@ final class JpqlWhere {
                     + restrictions(include.scope().include(), target, a) + ")");
         }
         return parts.isEmpty() ? TRUE : String.join(" and ", parts);
+    }
+
+    /**
+     * A technique condition as a condition on the parent's set of techniques (PANOSC.md §3.7), as on {@code /Datasets}:
+     * {@code and} asks each part of some technique, {@code or} any part; {@code neq}/{@code nin} on a PaNET term mean
+     * that no technique of the parent lies in the term's closure (a plain "some technique differs" would let a dataset
+     * with SAXS and another technique through {@code neq SAXS}); every other comparison holds for some technique.
+     */
+    private String techniqueSet(Condition c, EntityModel.Relation relation, String parent) {
+        return switch (c) {
+            case Condition.All all -> all.parts().isEmpty() ? TRUE : String.join(" and ",
+                    all.parts().stream().map(p -> "(" + techniqueSet(p, relation, parent) + ")").toList());
+            case Condition.Any any -> any.parts().isEmpty() ? FALSE : String.join(" or ",
+                    any.parts().stream().map(p -> "(" + techniqueSet(p, relation, parent) + ")").toList());
+            case Condition.Compare cmp when (cmp.op() == Operator.NEQ || cmp.op() == Operator.NIN)
+                    && List.of("pid", "panetId", "name").contains(cmp.field()) && !cmp.operand().isNull() ->
+                    "not " + someTechnique(new Condition.Compare(cmp.field(), cmp.op().positive(), cmp.operand(), cmp.at()),
+                            relation, parent);
+            default -> someTechnique(c, relation, parent);
+        };
+    }
+
+    private String someTechnique(Condition c, EntityModel.Relation relation, String parent) {
+        String a = alias();
+        return "exists (select " + a + ".id from Technique " + a + " where " + relation.join(a, parent) + " and ("
+                + condition(c, Entities.TECHNIQUE, a) + "))";
     }
 
     private String join(List<Condition> parts, String op, String empty, EntityModel model, String alias) {

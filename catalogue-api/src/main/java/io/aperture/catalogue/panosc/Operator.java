@@ -23,4 +23,15 @@ enum Operator {
     boolean negative() {
         return this == NEQ || this == NIN || this == NLIKE || this == NILIKE;
     }
+
+    /** The positive twin of a negative operator ({@code neq} → {@code eq}), the operator itself otherwise. */
+    Operator positive() {
+        return switch (this) {
+            case NEQ -> EQ;
+            case NIN -> INQ;
+            case NLIKE -> LIKE;
+            case NILIKE -> ILIKE;
+            default -> this;
+        };
+    }
 }

@@ -37,7 +37,8 @@ class PanoscCollection {
         List<Map<String, Object>> out = new ArrayList<>();
         for (PanoscQueries.Row row : queries.list(model, filter, extra, extraParams, skip(filter), limit(filter))) {
             Map<String, Object> json = PanoscQueries.project(row.json(), filter.fields());
-            json.put("score", UNSCORED);
+            // with a query the rank (PanoscQueries.relevance), kept inside the open interval the aggregator accepts
+            json.put("score", json.get("score") instanceof Double rank ? clampScore(rank) : UNSCORED);
             out.add(json);
         }
         return out;
@@ -64,6 +65,11 @@ class PanoscCollection {
     static Response notFound(EntityModel model, String pid) {
         String shown = InputText.possibleIdentifier(pid) ? pid : "(not an identifier)";
         return ApiError.of(404, "Unknown \"" + model.name() + "\" id \"" + shown + "\".").withCode("MODEL_NOT_FOUND").response();
+    }
+
+    /** A score kept inside the open interval (0, 1): the aggregator drops 0, 1 and anything beyond (§4.5, §5). */
+    static double clampScore(double s) {
+        return Math.max(0.001, Math.min(0.999, s));
     }
 
     static int skip(PanoscFilter filter) {

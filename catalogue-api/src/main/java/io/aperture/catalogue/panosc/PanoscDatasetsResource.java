@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 
 import java.util.*;
 import java.util.function.Function;
@@ -60,41 +62,52 @@ public class PanoscDatasetsResource {
         int skip = (int) parsed.skip();
         int limit = Math.min(PanoscCollection.limit(parsed), MAX_WINDOW - skip);
         String text = parsed.query();
-        SearchRequest request = new SearchRequest(text, Map.of(), parameters(filterJson, "filter"), sort(parsed),
+        List<SearchRequest.ParameterRange> parameters = parameters(filterJson, "filter");
+        SearchRequest request = new SearchRequest(text, Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
                 skip, limit, Optional.empty(), false);
+        List<DatasetRelations.Match> relations = DatasetRelations.of(queries, parsed.include());
         SearchResult result = search.search(request, access.publicScope(), f -> f.bool()
-                .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include())));
+                .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
+                .filter(DatasetRelations.predicate(f, relations)), order(parsed));
         Map<String, Double> scores = new HashMap<>();
         result.hits().forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.score())));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (PanoscQueries.Row row : queries.byPids(Entities.DATASET,
-                result.hits().stream().map(SearchResult.Hit::pid).toList(), attachOnly(parsed))) {
-            Map<String, Object> d = PanoscQueries.project(row.json(), parsed.fields());
-            d.put("score", scores.get((String) row.json().get("pid")));
-            out.add(d);
-        }
+        queries.byPids(Entities.DATASET, result.hits().stream().map(SearchResult.Hit::pid).toList(), attachOnly(parsed))
+                .forEach((pid, row) -> {
+                    Map<String, Object> d = PanoscQueries.project(row.json(), parsed.fields());
+                    d.put("score", scores.get(pid));
+                    out.add(d);
+                });
+        QueryUnits.apply(out, parameters);
         return out;
     }
 
+    /** {@code order} keys → index sort fields; other properties are not sortable there and are skipped, as elsewhere. */
+    private static final Map<String, String> SORTABLE = Map.of("pid", "pid", "title", "title_sort",
+            "creationDate", "producedAt", "size", "sizeBytes");
+
     /**
-     * The order the engine can give: by relevance with a query, else by the first {@code order} key it knows
-     * ({@code creationDate}, {@code title}), else newest first.
+     * The filter's {@code order}, every key the index can sort by, in turn; then relevance with a query; then newest
+     * first when no key applied; ties by pid.
      */
-    private static SearchRequest.Sort sort(PanoscFilter f) {
-        for (PanoscFilter.Order o : f.order()) {
-            switch (o.field()) {
-                case "creationDate" -> {
-                    return o.descending() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.OLDEST;
-                }
-                case "title" -> {
-                    return SearchRequest.Sort.TITLE;
-                }
-                default -> {
-                    // not sortable here: the next key
+    static Function<SearchSortFactory, SortFinalStep> order(PanoscFilter filter) {
+        return f -> f.composite(c -> {
+            boolean keyed = false;
+            for (PanoscFilter.Order o : filter.order()) {
+                String field = SORTABLE.get(o.field());
+                if (field != null) {
+                    c.add(o.descending() ? f.field(field).desc() : f.field(field).asc());
+                    keyed = true;
                 }
             }
-        }
-        return f.query().isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE;
+            if (!filter.query().isBlank()) {
+                c.add(f.score());
+            }
+            if (!keyed) {
+                c.add(f.field("producedAt").desc());
+            }
+            c.add(f.field("pid").asc());
+        });
     }
 
     /** The parameter conditions of a filter (or of a count's where), read as {@code /api/search} reads them. */
@@ -112,7 +125,7 @@ public class PanoscDatasetsResource {
     /** The engine's relevance mapped into the open interval (0, 1), the same way for every answer (§4). */
     static double score(double relevance) {
         double s = relevance <= 0 ? 0 : relevance / (relevance + HALF_SCORE);
-        return Math.max(0.001, Math.min(0.999, s));
+        return PanoscCollection.clampScore(s);
     }
 
     /**

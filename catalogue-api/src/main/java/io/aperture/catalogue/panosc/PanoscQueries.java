@@ -3,6 +3,7 @@ package io.aperture.catalogue.panosc;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.policy.doi.DoiState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -13,11 +14,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -56,12 +57,40 @@ public class PanoscQueries {
     List<Row> list(EntityModel model, PanoscFilter filter, String extra, Map<String, Object> extraParams, int skip, int limit) {
         JpqlWhere w = new JpqlWhere();
         String where = where(model, filter, w, extra);
-        String jpql = select(model, "r") + " from " + model.jpqlEntity() + " r where " + where + orderBy(model, filter.order(), "r");
+        Optional<String> relevance = relevance(model, filter, w);
+        String order = relevance.isPresent() && filter.order().isEmpty()
+                ? orderBy(model, List.of(), "r").replace(" order by ", " order by " + relevance.get() + " desc, ")
+                : orderBy(model, filter.order(), "r");
+        String jpql = select(model, "r") + relevance.map(e -> ", " + e).orElse("") + " from " + model.jpqlEntity() + " r where "
+                + where + order;
         Query q = em.createQuery(jpql);
         bind(q, w.params(), extraParams);
-        List<Row> rows = rows(model, run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList()));
+        List<?> result = run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList());
+        List<Row> rows = rows(model, result);
+        if (relevance.isPresent()) {
+            for (int i = 0; i < rows.size(); i++) {
+                Object[] cols = (Object[]) result.get(i);
+                Object rank = cols[cols.length - 1];
+                rows.get(i).json().put("score", rank == null ? 0.0 : ((Number) rank).doubleValue());
+            }
+        }
         attach(rows, model, filter.include());
         return rows;
+    }
+
+    /**
+     * With {@code query}, the relevance of a row as PostgreSQL's text search ranks it over the entity's text properties:
+     * {@code ts_rank} with normalisation 32, i.e. {@code rank / (rank + 1)}, a fixed saturating function in [0, 1) that
+     * gives a row the same score on every page (design/PANOSC.md §4.5). Empty without a query or text properties.
+     */
+    private static Optional<String> relevance(EntityModel model, PanoscFilter filter, JpqlWhere w) {
+        if (filter.query().isBlank() || model.text().isEmpty()) {
+            return Optional.empty();
+        }
+        String text = String.join(", ' ', ", model.text().stream().map(f -> "coalesce(" + model.fields().get(f).over("r") + ", '')").toList());
+        String document = model.text().size() == 1 ? text : "concat(" + text + ")";
+        return Optional.of("cast(function('ts_rank', function('to_tsvector', " + document + "), function('plainto_tsquery', "
+                + w.param(filter.query()) + "), 32) as Double)");
     }
 
     /** How many rows {@link #list} would find without paging: the same condition. */
@@ -72,28 +101,48 @@ public class PanoscQueries {
         return (Long) run(q::getSingleResult);
     }
 
+    /**
+     * The distinct values of {@code key} (an expression over {@code r}) of the servable {@code model} rows that meet the
+     * filter's where and restricting includes, at most {@code max} of them.
+     */
+    List<?> keys(EntityModel model, String key, PanoscFilter filter, int max) {
+        JpqlWhere w = new JpqlWhere();
+        Query q = em.createQuery("select distinct " + key + " from " + model.jpqlEntity() + " r where " + where(model, filter, w, ""));
+        bind(q, w.params(), Map.of());
+        return run(() -> q.setMaxResults(max).getResultList());
+    }
+
     /** The rows of {@code model} with these ids, in that order, with the includes attached. */
     List<Row> byIds(EntityModel model, List<Long> ids, PanoscFilter filter) {
-        return byKeys(model, "r.id", ids, filter, Row::id);
+        return List.copyOf(byKeys(model, "r.id", ids, filter).values());
     }
 
-    /** The rows of {@code model} with these pids, in that order (the search engine's hits), with the includes attached. */
-    List<Row> byPids(EntityModel model, List<String> pids, PanoscFilter filter) {
-        return byKeys(model, "r.pid", pids, filter, r -> r.json().get("pid"));
+    /**
+     * The rows of {@code model} with these stored pids (the search engine's hits), keyed by them in that order, with the
+     * includes attached; the stored pid is the key because the answered {@code pid} may be the DOI.
+     */
+    Map<String, Row> byPids(EntityModel model, List<String> pids, PanoscFilter filter) {
+        Map<String, Row> out = new LinkedHashMap<>();
+        byKeys(model, "r.pid", pids, filter).forEach((k, r) -> out.put((String) k, r));
+        return out;
     }
 
-    private <K> List<Row> byKeys(EntityModel model, String key, List<K> keys, PanoscFilter filter,
-                                 Function<Row, Object> keyOf) {
+    /** The rows whose {@code key} (selected after the model's fields) is one of {@code keys}, keyed in that order. */
+    private Map<Object, Row> byKeys(EntityModel model, String key, List<?> keys, PanoscFilter filter) {
         if (keys.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        Query q = em.createQuery(select(model, "r") + " from " + model.jpqlEntity() + " r where " + key + " in (:keys) and "
-                + model.visibleOver("r"));
+        Query q = em.createQuery(select(model, "r") + ", " + key + " from " + model.jpqlEntity() + " r where " + key
+                + " in (:keys) and " + model.visibleOver("r"));
         bind(q, Map.of(), Map.of("keys", keys));
-        Map<Object, Row> found = new LinkedHashMap<>();
-        rows(model, run(q::getResultList)).forEach(r -> found.put(keyOf.apply(r), r));
-        List<Row> rows = keys.stream().map(found::get).filter(r -> r != null).toList();
-        attach(rows, model, filter.include());
+        Map<Object, Row> found = new HashMap<>();
+        for (Object o : run(q::getResultList)) {
+            Object[] cols = (Object[]) o;
+            found.put(cols[cols.length - 1], row(model, cols));
+        }
+        Map<Object, Row> rows = new LinkedHashMap<>();
+        keys.stream().filter(found::containsKey).forEach(k -> rows.put(k, found.get(k)));
+        attach(List.copyOf(rows.values()), model, filter.include());
         return rows;
     }
 
@@ -188,6 +237,9 @@ public class PanoscQueries {
         extra.forEach(q::setParameter);
         if (q.getParameters().stream().anyMatch(p -> Entities.OPEN.equals(p.getName()))) {
             q.setParameter(Entities.OPEN, access.publicScope().publicStatus());
+        }
+        if (q.getParameters().stream().anyMatch(p -> Entities.RESOLVING.equals(p.getName()))) {
+            q.setParameter(Entities.RESOLVING, DoiState.resolving());
         }
         if (q.getParameters().stream().anyMatch(p -> Entities.CONFIGURED.equals(p.getName()))) {
             // "in ()" is not SQL: without configured instruments, a name no instrument has (control characters are refused)

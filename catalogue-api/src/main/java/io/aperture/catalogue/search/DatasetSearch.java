@@ -10,6 +10,8 @@ import org.hibernate.search.engine.search.highlighter.dsl.HighlighterFinalStep;
 import org.hibernate.search.engine.search.highlighter.dsl.SearchHighlighterFactory;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.jboss.logging.Logger;
@@ -53,6 +55,21 @@ public class DatasetSearch {
      */
     public SearchResult search(SearchRequest request, SearchScope scope,
                                Function<SearchPredicateFactory, PredicateFinalStep> condition) {
+        return search(request, scope, condition, f -> switch (request.sort()) {
+            case NEWEST -> f.field("producedAt").desc().then().field("pid").asc();
+            case OLDEST -> f.field("producedAt").asc().then().field("pid").asc();
+            case TITLE -> f.field("title_sort").asc().then().field("pid").asc();
+            case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
+        });
+    }
+
+    /**
+     * The same, in an order the caller builds from the engine's sort factory (the PaNOSC API's {@code order}, several
+     * keys) instead of {@link SearchRequest#sort()}; a cursor ({@code after}) is only valid for the request's own sort.
+     */
+    public SearchResult search(SearchRequest request, SearchScope scope,
+                               Function<SearchPredicateFactory, PredicateFinalStep> condition,
+                               Function<SearchSortFactory, SortFinalStep> order) {
         Map<String, AggregationKey<Map<Object, Long>>> keys = Facets.keys(request.facets());
         Optional<JsonArray> after = request.after().map(c -> SearchCursor.decode(c, request.sort()));
 
@@ -60,12 +77,7 @@ public class DatasetSearch {
                 .extension(ElasticsearchExtension.get())
                 .select(HitProjection::of)
                 .where(f -> SearchPredicates.of(f, request, scope, condition))
-                .sort(f -> switch (request.sort()) {
-                    case NEWEST -> f.field("producedAt").desc().then().field("pid").asc();
-                    case OLDEST -> f.field("producedAt").asc().then().field("pid").asc();
-                    case TITLE -> f.field("title_sort").asc().then().field("pid").asc();
-                    case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
-                })
+                .sort(order::apply)
                 .highlighter(f -> highlighter(f, condition));
         for (var e : keys.entrySet()) {
             String field = Facets.FIELDS.get(e.getKey());

@@ -35,15 +35,8 @@ public final class PanoscParameterFilter {
                 JsonNode entry = include.get(i);
                 String at = "filter.include[" + i + "]";
                 if (entry.isTextual() || !"parameters".equals(entry.path("relation").asText())) {
-                    // Other relations do not select datasets here; techniques conditions are read by the PaNOSC
-                    // package (panosc/DatasetWhere); a condition on any other relation (samples, files, …) cannot be
-                    // applied and is refused rather than ignored into unfiltered results.
-                    JsonNode scope = entry.path("scope");
-                    boolean conditional = !emptyOrMissing(scope.get("where")) || !emptyOrMissing(scope.get("include"));
-                    if (conditional && !"techniques".equals(entry.path("relation").asText())) {
-                        throw new InvalidSearchException(at, "conditions on '" + entry.path("relation").asText()
-                                + "' are not supported (only on parameters and techniques)");
-                    }
+                    // conditions on the other relations (techniques, instrument, samples, files, documents) are read
+                    // by the PaNOSC package (panosc/DatasetWhere, panosc/DatasetRelations)
                     continue;
                 }
                 JsonNode where = entry.path("scope").path("where");
@@ -80,10 +73,6 @@ public final class PanoscParameterFilter {
                 shorthand(and.get(i), at + ".and[" + i + "]", out);
             }
         }
-    }
-
-    private static boolean emptyOrMissing(JsonNode n) {
-        return n == null || n.isNull() || (n.isContainerNode() && n.isEmpty());
     }
 
     private static SearchRequest.ParameterRange condition(JsonNode where, String at) {

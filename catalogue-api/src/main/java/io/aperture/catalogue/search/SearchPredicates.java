@@ -1,5 +1,6 @@
 package io.aperture.catalogue.search;
 
+import io.aperture.catalogue.panet.Panet;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateClausesStep;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
@@ -8,6 +9,7 @@ import org.hibernate.search.engine.search.predicate.dsl.SimpleQueryFlag;
 import org.hibernate.search.util.common.data.RangeBoundInclusion;
 
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.Set;
@@ -57,6 +59,13 @@ final class SearchPredicates {
             BooleanPredicateClausesStep<?, ?> anyOf = f.bool();
             for (String v : values) {
                 anyOf.should(f.match().field(field).matching(Facets.value(facet, v)));
+                if (facet.equals("technique")) {
+                    // a PaNET term (IRI, label or alternative label) also finds every technique below it (issue #12)
+                    Set<String> closure = Panet.shipped().closure(v);
+                    if (!closure.isEmpty()) {
+                        anyOf.should(f.terms().field("techniques.iri").matchingAny(closure));
+                    }
+                }
             }
             bool.filter(anyOf);
         });
@@ -67,21 +76,45 @@ final class SearchPredicates {
         return bool;
     }
 
-    /** Nested: the name, the unit's dimension and the value range must hold for one and the same parameter. */
+    /**
+     * Nested: the name, the unit's dimension and the value range must hold for one and the same parameter. A numeric
+     * range also matches a range recorded as two parameters {@code <name>_min} and {@code <name>_max} that overlaps it
+     * (design/PANOSC.md §3.6): the recorded minimum is at most the upper bound and the recorded maximum at least the
+     * lower one (a one-sided condition asks only the side it bounds).
+     */
     private static PredicateFinalStep parameter(SearchPredicateFactory f, SearchRequest.ParameterRange range) {
         SiRange si = SiRange.of(range);
+        PredicateFinalStep exact = nestedParameter(f, range, si, "", si.min(), si.max());
+        if (range.text() != null || (si.min() == null && si.max() == null)) {
+            return exact;
+        }
+        BooleanPredicateClausesStep<?, ?> overlap = f.bool();
+        if (si.max() != null) {
+            overlap.must(nestedParameter(f, range, si, "_min", null, si.max()));
+        }
+        if (si.min() != null) {
+            overlap.must(nestedParameter(f, range, si, "_max", si.min(), null));
+        }
+        return f.bool().should(exact).should(overlap);
+    }
+
+    /** One parameter named as the range names it, with {@code suffix} on the last segment, within {@code min}..{@code max}. */
+    private static PredicateFinalStep nestedParameter(SearchPredicateFactory f, SearchRequest.ParameterRange range, SiRange si,
+                                                      String suffix, Double min, Double max) {
+        Set<String> names = new LinkedHashSet<>();
+        ParameterNames.candidates(range.name()).forEach(c -> names.add(c + suffix));
         return f.nested("parameters").add(p -> {
             // a full path, a short name ("wavelength") or trailing segments ("sample temperature"): ParameterNames
             // (the exact stored name too, so full paths match documents indexed before nameSuffix existed)
             var clauses = p.bool().must(p.bool()
-                    .should(p.terms().field("parameters.nameSuffix").matchingAny(ParameterNames.candidates(range.name())))
-                    .should(p.match().field("parameters.name").matching(range.name())));
+                    .should(p.terms().field("parameters.nameSuffix").matchingAny(names))
+                    .should(p.match().field("parameters.name").matching(range.name() + suffix)));
             if (si.unit() != null) {
                 clauses.must(p.match().field("parameters.siUnit").matching(si.unit()));
             }
-            if (si.min() != null || si.max() != null) {
+            if (min != null || max != null) {
                 clauses.must(p.range().field(si.unit() != null ? "parameters.siValue" : "parameters.numericValue")
-                        .between(si.min(), inclusion(si.minExclusive()), si.max(), inclusion(si.maxExclusive())));
+                        .between(min, inclusion(si.minExclusive()), max, inclusion(si.maxExclusive())));
             }
             if (range.text() != null) {
                 clauses.must(p.match().field("parameters.textValue").matching(range.text()));

@@ -1,10 +1,12 @@
 package io.aperture.catalogue.panosc;
 
 import io.aperture.catalogue.search.InvalidSearchException;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -102,5 +104,39 @@ class JpqlWhereTest {
         assertThat(PanoscDatasetsResource.score(0)).isGreaterThan(0);
         assertThat(PanoscDatasetsResource.score(1e12)).isLessThan(1);
         assertThat(PanoscDatasetsResource.score(5)).isLessThan(PanoscDatasetsResource.score(6));
+    }
+
+    private static final String P = "http://purl.org/pan-science/PaNET/PaNET";
+
+    @Test
+    void techniqueEqualityAndMembershipUseTheClosureOtherOperatorsCompareAsWritten() {
+        JpqlWhere w = new JpqlWhere();
+        String c = w.condition(FilterParser.where("{\"pid\": \"" + P + "01124\"}"), Entities.TECHNIQUE, "t");
+        assertThat(c).isEqualTo("t.iri in (:q0)");
+        assertThat(w.params().get("q0")).asInstanceOf(InstanceOfAssertFactories.list(String.class))
+                .contains(P + "01124", P + "01188");
+        JpqlWhere unknown = new JpqlWhere();
+        assertThat(unknown.condition(FilterParser.where("{\"name\": \"home-made technique\"}"), Entities.TECHNIQUE, "t"))
+                .isEqualTo("t.label = :q0");
+        assertThat(unknown.params()).isEqualTo(Map.of("q0", "home-made technique"));
+        assertThat(new JpqlWhere().condition(FilterParser.where("{\"name\": {\"like\": \"scattering\"}}"), Entities.TECHNIQUE, "t"))
+                .startsWith("t.label like");
+    }
+
+    @Test
+    void aTechniqueIncludeIsAConditionOnTheDatasetsSetOfTechniques() {
+        JpqlWhere w = new JpqlWhere();
+        String c = w.restrictions(FilterParser.filter("""
+                {"include": [{"relation": "techniques", "scope": {"where": {"pid": {"neq": "%s01124"}}}}]}""".formatted(P)).include(),
+                Entities.DATASET, "r");
+        // neq: no technique of the dataset in the closure, not "some technique outside it"
+        assertThat(c).startsWith("(not exists (select").contains("member of r.techniques").contains(".iri in (:");
+        assertThat(w.params().values()).anySatisfy(v -> assertThat(v).asInstanceOf(InstanceOfAssertFactories.list(String.class))
+                .contains(P + "01188"));
+        String and = new JpqlWhere().restrictions(FilterParser.filter("""
+                {"include": [{"relation": "techniques", "scope": {"where": {"and": [{"name": "SAXS"}, {"name": {"nin": ["XES"]}}]}}}]}""")
+                .include(), Entities.DATASET, "r");
+        // each part of the and on its own: some technique in SAXS's closure, and none in XES's
+        assertThat(and).contains("(exists (select").contains(") and (not exists (select");
     }
 }

@@ -2,6 +2,8 @@ package io.aperture.policy.doi;
 
 import io.aperture.policy.embargo.EmbargoStatus;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,11 @@ public enum DoiState {
     /** Whether the DOI resolves, which enables the minimal public landing page of a record under embargo. */
     public boolean resolves() {
         return this == REGISTERED || this == FINDABLE;
+    }
+
+    /** The states in which a DOI resolves ({@link #resolves()}), for a query that selects records by it. */
+    public static List<DoiState> resolving() {
+        return Arrays.stream(values()).filter(DoiState::resolves).toList();
     }
 
     /**

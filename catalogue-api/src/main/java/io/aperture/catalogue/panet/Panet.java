@@ -1,4 +1,4 @@
-package io.aperture.catalogue.panosc;
+package io.aperture.catalogue.panet;
 
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
@@ -20,10 +20,11 @@ import java.util.Set;
 
 /**
  * The PaNET technique hierarchy shipped in {@code panet/PaNET.owl} (see its README): each class's direct subclasses and
- * its labels, so that a technique condition can stand for the technique and every descendant (design/PANOSC.md §3.7).
+ * its labels, so that a technique condition can stand for the technique and every descendant (design/PANOSC.md §3.7):
+ * the PaNOSC API's technique conditions and the catalogue search's technique filter alike.
  * Read once, immutable.
  */
-final class Panet {
+public final class Panet {
     private static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
     private static final String OWL = "http://www.w3.org/2002/07/owl#";
@@ -41,7 +42,7 @@ final class Panet {
         static final Panet INSTANCE = load();
     }
 
-    static Panet shipped() {
+    public static Panet shipped() {
         return Shipped.INSTANCE;
     }
 
@@ -49,7 +50,7 @@ final class Panet {
      * The IRIs of the term named by its IRI or by a label or alternative label (case ignored), and of every descendant;
      * empty when PaNET does not know the term.
      */
-    Set<String> closure(String term) {
+    public Set<String> closure(String term) {
         Set<String> roots = new LinkedHashSet<>();
         if (children.containsKey(term)) {
             roots.add(term);

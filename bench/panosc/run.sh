@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# PaNOSC federated search latency (issue #12): the federation's query mix — free text, a technique by PaNET term (deep),
+# a parameter range with a unit, and includes attached — through GET /api/Datasets and, interleaved in the same run,
+# the very OpenSearch request the server made for it (taken from a recording proxy, as bench/catalogue/search.sh does:
+# nothing rewritten by hand). The catalogue is topped up with the catalogue benchmark's own loader
+# (bench/catalogue/generate-1m.sh → generate.sql, then indexed through the real outbox), not a second one.
+#
+#   bench/panosc/run.sh [TARGET=1000000] [WARMUP=20] [ROUNDS=100] [CONCURRENCY=1]
+#
+# Without STACK_ENV it starts its own stack (data in $BENCH_WORK/stack, ports 45442/49210/48190/45682, none of the
+# test ports) and stops it at the end. Needs a build: ./mvnw -q -o -pl portal,stack -am install -DskipTests.
+# The API's answer also reads the database (the rows and the attached relations): the raw request is only the engine's
+# part, so API/raw is the whole cost of the API over the engine.
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+CAT="$ROOT/bench/catalogue"
+TARGET="${1:-1000000}"
+WARMUP="${2:-20}"
+ROUNDS="${3:-100}"
+CONC="${4:-1}"
+export BENCH_WORK="${BENCH_WORK:-/tmp/aperture-bench-panosc}"
+export APERTURE_HTTP_PORT="${APERTURE_HTTP_PORT:-8095}"
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
+mkdir -p "$BENCH_WORK"
+STACK_PID=""
+if [ -z "${STACK_ENV:-}" ]; then
+  export STACK_ENV="$BENCH_WORK/stack.env"
+  rm -f "$STACK_ENV"
+  java -cp "$(cat "$ROOT/stack/target/stack.classpath")" io.aperture.stack.StackMain --data-dir "$BENCH_WORK/stack" \
+      --env-file "$STACK_ENV" --pg-port 45442 --search-port 49210 --keycloak-port 48190 --amqp-port 45682 \
+      >"$BENCH_WORK/stack.log" 2>&1 &
+  STACK_PID=$!
+  for _ in $(seq 1 300); do grep -q "stack ready" "$BENCH_WORK/stack.log" && break
+    kill -0 "$STACK_PID" 2>/dev/null || { tail -20 "$BENCH_WORK/stack.log" >&2; exit 1; }; sleep 1; done
+  grep -q "stack ready" "$BENCH_WORK/stack.log" || { echo "stack not ready in 300 s" >&2; exit 1; }
+fi
+stop_stack() { [ -n "$STACK_PID" ] && kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null || true; }
+trap stop_stack EXIT
+
+bash "$CAT/generate-1m.sh" "$TARGET" 100000
+
+source "$CAT/lib.sh"
+trap 'stop_server; kill ${PROXY:-0} 2>/dev/null || true; stop_stack' EXIT
+db="$(scalar 'SELECT count(*) FROM dataset')"
+public="$(scalar "SELECT count(*) FROM dataset WHERE access_state = 'RELEASED'")"
+P=http://purl.org/pan-science/PaNET/PaNET
+declare -A MIX=(
+  [1-text]='{"query": "lysozyme", "limit": 50}'
+  [2-text+technique-deep]='{"query": "lysozyme", "limit": 50, "include": [{"relation": "techniques", "scope": {"where": {"name": "small angle scattering"}}}]}'
+  [3-technique+parameter-range]='{"limit": 50, "include": [{"relation": "techniques", "scope": {"where": {"pid": "'$P'01196"}}},
+     {"relation": "parameters", "scope": {"where": {"and": [{"name": "incident_wavelength"}, {"value": {"between": ["1.3", "1.7"]}}, {"unit": "angstrom"}]}}}]}'
+  [4-federated-mix]='{"query": "lysozyme", "limit": 50, "include": [{"relation": "techniques", "scope": {"where": {"pid": "'$P'01164"}}},
+     {"relation": "parameters", "scope": {"where": {"and": [{"name": "sample_temperature"}, {"value": {"between": ["-180", "-170"]}}, {"unit": "celsius"}]}}},
+     {"relation": "instrument"}]}'
+)
+
+# --- capture the engine request of each API query -------------------------------------------------------------------
+CAPTURE_PORT="${CAPTURE_PORT:-$((HTTP_PORT + 100))}"
+CAPTURED="$WORK/captured.tsv"; : >"$CAPTURED"
+java "$CAT/CaptureProxy.java" "$CAPTURE_PORT" "$SEARCH" "$CAPTURED" >"$WORK/proxy.log" 2>&1 &
+PROXY=$!
+for _ in $(seq 1 60); do grep -q "capture proxy" "$WORK/proxy.log" && break; sleep 0.5; done
+APERTURE_SEARCH_HOSTS="127.0.0.1:$CAPTURE_PORT" start_server
+enc() { jq -rn --arg v "$1" '$v|@uri'; }
+plan="$WORK/panosc-plan.tsv"; : >"$plan"; : >"$WORK/raw-queries.txt"
+for q in $(printf '%s\n' "${!MIX[@]}" | sort); do
+  filter="$(jq -c . <<<"${MIX[$q]}")"
+  url="$SERVER/api/Datasets?filter=$(enc "$filter")"
+  before="$(wc -l <"$CAPTURED")"
+  n="$(curl -sf "$url" | jq length)"
+  [ "$(wc -l <"$CAPTURED")" -eq "$((before + 1))" ] || { echo "expected one engine request for $q" >&2; exit 1; }
+  IFS=$'\t' read -r _ pathq reqbody < <(tail -1 "$CAPTURED")
+  echo "$q: $n datasets" >&2
+  printf 'API\t%s\tGET\t%s\t-\t-\n' "$q" "$url" >>"$plan"
+  printf 'raw\t%s\tPOST\t%s\t-\t%s\n' "$q" "$SEARCH$pathq" "$reqbody" >>"$plan"
+  echo "$q ($n datasets): GET /api/Datasets?filter=$filter | POST $pathq $reqbody" >>"$WORK/raw-queries.txt"
+done
+stop_server
+kill "$PROXY" 2>/dev/null || true
+
+# --- measure ------------------------------------------------------------------------------------------------------
+start_server
+load0="$(cut -d' ' -f1 /proc/loadavg)"
+java "$CAT/SearchBench.java" "$plan" "$WARMUP" "$ROUNDS" "$CONC" >"$WORK/panosc-$CONC.out"
+m_api="$(sed -n 's/^median_ms.API=//p' "$WORK/panosc-$CONC.out")"; m_raw="$(sed -n 's/^median_ms.raw=//p' "$WORK/panosc-$CONC.out")"
+p_api="$(sed -n 's/^p99_ms.API=//p' "$WORK/panosc-$CONC.out")"
+{
+  echo
+  echo "### PaNOSC /api/Datasets over $db datasets ($public public) — $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "Query mix: $(printf '%s\n' "${!MIX[@]}" | sort | tr '\n' ' '); $WARMUP warm-up rounds, then $ROUNDS rounds, concurrency $CONC;"
+  echo "load average $load0 at start, $(cut -d' ' -f1 /proc/loadavg) at end (2 cores). Cells: median / p99 in ms."
+  echo
+  sed -n '/^|/p' "$WORK/panosc-$CONC.out"
+  echo
+  echo "- API/raw at the median $(echo "scale=2; $m_api / $m_raw" | bc) (target ≤ 1.3); API p99 $p_api ms (target ≤ 150)"
+} | tee "$WORK/panosc-result.md"
