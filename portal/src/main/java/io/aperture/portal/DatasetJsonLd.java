@@ -44,6 +44,9 @@ public class DatasetJsonLd {
         ld.put("name", m.title());
         ld.put("description", description(m));
         ld.put("creator", m.creators().isEmpty() ? null : m.creators().stream().map(DatasetJsonLd::agent).toList());
+        List<Map<String, Object>> contributors = m.contributors().stream().filter(c -> c.nameType() == NameType.Personal)
+                .map(DatasetJsonLd::agent).distinct().toList();
+        ld.put("contributor", contributors.isEmpty() ? null : contributors);
         ld.put("publisher", organisation(m.publisher().name(), m.publisher().ror().orElse(null)));
         ld.put("license", d.licenceUrl().toString());
         ld.put("isAccessibleForFree", d.licenceInForce());
@@ -65,6 +68,9 @@ public class DatasetJsonLd {
                     .toList();
             ld.put("variableMeasured", vars.isEmpty() ? null : vars);
         }
+        ld.put("isPartOf", related(m, "IsPartOf"));
+        ld.put("isBasedOn", related(m, "IsDerivedFrom"));
+        ld.put("citation", related(m, "References"));
         ld.put("includedInDataCatalog", map("@type", "DataCatalog", "name", "Aperture", "url", catalogue));
         ld.values().removeIf(Objects::isNull);
         try {
@@ -72,6 +78,13 @@ public class DatasetJsonLd {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The URLs of the related identifiers of one relation type (a DOI as its doi.org URL); null when there are none. */
+    private static List<String> related(DataCiteMetadata m, String relationType) {
+        List<String> urls = m.relatedIdentifiers().stream().filter(r -> relationType.equals(r.relationType()))
+                .map(r -> "DOI".equals(r.identifierType()) ? "https://doi.org/" + r.value() : r.value()).toList();
+        return urls.isEmpty() ? null : urls;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.ProposalRoles;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.input.Orcid;
 import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.ingest.Pids;
 import io.aperture.catalogue.model.*;
