@@ -89,7 +89,7 @@ public class DatasetExports {
             case BIBTEX -> Bibtex.of(item);
             case RIS -> Ris.of(item);
             case CITATION -> Citations.reference(item, style, "text") + "\n";
-            case HTML, JSON_LD -> throw new IllegalArgumentException("not an export: " + r);
+            case HTML, JSON_LD, LINKSET, LINKSET_JSON -> throw new IllegalArgumentException("not an export: " + r);
         };
     }
 

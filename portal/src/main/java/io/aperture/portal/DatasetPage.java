@@ -5,6 +5,7 @@ import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.citation.CitationStyle;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.links.FileUrls;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessDecision;
@@ -26,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,9 +52,11 @@ public class DatasetPage {
     private final DatasetJsonLd jsonLd;
     private final DatasetExports exports;
     private final PublicUrls urls;
+    private final FileUrls fileUrls;
 
     DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
-                DatasetExports exports, PublicUrls urls) {
+                DatasetExports exports, PublicUrls urls, FileUrls fileUrls) {
+        this.fileUrls = fileUrls;
         this.access = access;
         this.rules = rules;
         this.identity = identity;
@@ -111,25 +114,44 @@ public class DatasetPage {
                     ? Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build()
                     : ApiError.of(404, NOT_FOUND).response());
         }
-        if (r != Representation.HTML && r != Representation.JSON_LD) {
-            Object body = exports.body(d, detail.get(), urls.base(uri.getBaseUri()), r, citationStyle);
-            return vary(Response.ok(body, mediaType(r)).build());
+        URI base = urls.base(uri.getBaseUri());
+        String landingPage = PublicUrls.dataset(base, d.pid);
+        if (r != Representation.HTML && r != Representation.JSON_LD && r != Representation.LINKSET
+                && r != Representation.LINKSET_JSON) {
+            Object body = exports.body(d, detail.get(), base, r, citationStyle);
+            return vary(Response.ok(body, mediaType(r)).header("Link", describes(landingPage)).build());
         }
         DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
-        URI base = urls.base(uri.getBaseUri());
         DataCiteMetadata metadata = exports.metadata(d, detail.get(), base);
-        String landingPage = PublicUrls.dataset(base, d.pid);
-        String ld = jsonLd.of(view, metadata, landingPage, base.toString());
+        // files are linked only while the licence is in force (released) and the page lists them
+        List<DatasetJsonLd.Download> downloads = view.licenceInForce() && view.showsFiles() ? view.files().stream()
+                .filter(f -> !f.missing())
+                .flatMap(f -> fileUrls.of(f.path()).map(u -> new DatasetJsonLd.Download(f.path(), u, f.size())).stream())
+                .toList() : List.of();
+        Signposts signposts = Signposts.of(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
+                metadata.creators().stream().flatMap(c -> c.identifiers().stream())
+                        .filter(i -> "ORCID".equals(i.scheme())).map(DataCiteMetadata.NameIdentifier::value).toList(),
+                view.licenceInForce() ? view.licenceUrl() : null,
+                downloads.stream().map(DatasetJsonLd.Download::url).toList());
+        if (r == Representation.LINKSET) {
+            return vary(Response.ok(signposts.linkset(), mediaType(r)).build());
+        }
+        if (r == Representation.LINKSET_JSON) {
+            return vary(Response.ok(signposts.linksetJson(), mediaType(r)).build());
+        }
+        String ld = jsonLd.of(view, metadata, landingPage, base.toString(), downloads);
         if (r == Representation.JSON_LD) {
-            return vary(Response.ok(ld, mediaType(r)).build());
+            return vary(Response.ok(ld, mediaType(r)).header("Link", describes(landingPage)).build());
         }
         LandingCitation cite = exports.landing(metadata, landingPage);
         Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, user)).type(MediaType.TEXT_HTML);
-        Signposts.links(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
-                        cite.creators().stream().map(LandingCitation.Person::orcid).filter(Objects::nonNull).toList(),
-                        view.licenceInForce() ? view.licenceUrl() : null)
-                .forEach(link -> page.header("Link", link));
+        signposts.headers().forEach(link -> page.header("Link", link));
         return vary(page.build());
+    }
+
+    /** The Link header of every form but the page: which landing page it describes. */
+    private static String describes(String landingPage) {
+        return "<" + landingPage + ">; rel=\"describes\"; type=\"text/html\"";
     }
 
     /** Text forms are UTF-8; DataCite JSON is JSON, whatever its vendor type. */

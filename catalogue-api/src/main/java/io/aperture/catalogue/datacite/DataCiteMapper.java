@@ -155,7 +155,7 @@ public class DataCiteMapper {
     }
 
     /** A ROR id as its canonical URL, from either the bare id or the URL. */
-    static Optional<String> ror(String value) {
+    public static Optional<String> ror(String value) {
         return text(value).map(v -> v.replaceFirst("^https?://(www\\.)?ror\\.org/", ""))
                 .filter(v -> v.matches("0[a-z0-9]{6}[0-9]{2}"))
                 .map(v -> ROR_URI + "/" + v);
