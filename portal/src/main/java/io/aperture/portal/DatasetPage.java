@@ -38,12 +38,15 @@ import java.util.Optional;
 @Path("/datasets/{pid}")
 public class DatasetPage {
     private static final String NOT_FOUND = "No dataset with this identifier.";
+    private static final String GONE = "This dataset has been withdrawn; its DOI is kept, its data and metadata are no longer published.";
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd, String user);
 
         static native TemplateInstance notFound(String user);
+
+        static native TemplateInstance withdrawn(String title, String doi, String publisher, String user);
     }
 
     private final AccessControl access;
@@ -109,6 +112,13 @@ public class DatasetPage {
         AccessDecision decision = d == null ? null : access.read(d, "landing-page");
         Optional<ExportDetail> detail = decision == null || decision.visibility() == Visibility.NONE
                 ? Optional.empty() : access.exportDetail(decision, d);
+        if (d != null && detail.isEmpty() && access.tombstone(d)) {
+            // a DOI keeps resolving: a tombstone with what DataCite itself still shows, nothing of the data
+            return vary(r == Representation.HTML
+                    ? Response.status(410).entity(Templates.withdrawn(d.title, d.doi, d.facility.name, user)).type(MediaType.TEXT_HTML)
+                            .header("Link", "<https://doi.org/" + d.doi + ">; rel=\"cite-as\"").build()
+                    : ApiError.of(410, GONE).withCode("GONE").response());
+        }
         if (detail.isEmpty()) {
             return vary(r == Representation.HTML
                     ? Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build()
