@@ -144,7 +144,8 @@ public class PublicRecords {
             where.append(" and ").append(STAMP).append(" < :until");
             params.put("until", u);
         });
-        if (w.set().isPresent()) {
+        // openaire_data holds every record (all are datasets): no condition
+        if (w.set().isPresent() && !w.set().get().equals(OpenAire.DATA_SET)) {
             String set = w.set().get();
             if (set.equals(InstrumentSets.ROOT)) {
                 where.append(" and d.instrument is not null");
