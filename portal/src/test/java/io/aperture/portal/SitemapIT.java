@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.sitemap.SitemapXml;
+import io.aperture.portal.DataCiteIT.Xml;
 import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
@@ -15,12 +16,6 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -82,21 +77,17 @@ class SitemapIT {
     @Test
     void theIndexNamesPagesThatListReleasedLandingPagesOnly() throws Exception {
         String index = given().get("/sitemap.xml").then().statusCode(200).contentType(ContentType.XML).extract().asString();
-        Document doc = parse(index);
-        assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("sitemapindex");
-        assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo(SitemapXml.NS);
-        List<String> pages = texts(doc, "loc");
+        List<String> pages = Xml.parse(index).texts("/sm:sitemapindex/sm:sitemap/sm:loc");
         assertThat(pages).isNotEmpty().allMatch(p -> p.matches("https?://.+/sitemap-\\d+\\.xml"));
 
         List<String> listed = new ArrayList<>();
         for (String page : pages) {
             String body = given().get(URI.create(page).getPath()).then().statusCode(200).contentType(ContentType.XML)
                     .extract().asString();
-            Document urlset = parse(body);
-            assertThat(urlset.getDocumentElement().getLocalName()).isEqualTo("urlset");
-            List<String> locs = texts(urlset, "loc");
+            Xml urlset = Xml.parse(body);
+            List<String> locs = urlset.texts("/sm:urlset/sm:url/sm:loc");
             assertThat(locs).hasSizeLessThanOrEqualTo(SitemapXml.MAX_URLS);
-            assertThat(texts(urlset, "lastmod")).hasSameSizeAs(locs).allMatch(m -> m.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+            assertThat(urlset.texts("/sm:urlset/sm:url/sm:lastmod")).hasSameSizeAs(locs).allMatch(m -> m.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
             listed.addAll(locs);
         }
         assertThat(listed).anyMatch(l -> l.endsWith("/datasets/" + released));
@@ -124,21 +115,5 @@ class SitemapIT {
         assertThat(robots.lines().filter(l -> l.startsWith("Sitemap: ")).toList()).singleElement()
                 .satisfies(l -> assertThat(l).matches("Sitemap: https?://.+/sitemap\\.xml"));
         given().accept(ContentType.HTML).get("/").then().statusCode(200).contentType(ContentType.HTML);
-    }
-
-    private static Document parse(String xml) throws Exception {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setNamespaceAware(true);
-        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
-    }
-
-    private static List<String> texts(Document doc, String local) {
-        NodeList nodes = doc.getElementsByTagNameNS(SitemapXml.NS, local);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < nodes.getLength(); i++) {
-            out.add(nodes.item(i).getTextContent());
-        }
-        return out;
     }
 }
