@@ -28,6 +28,8 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -42,7 +44,8 @@ public class DatasetPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd, String user);
+        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd,
+                                               Map<String, String> downloads, String user);
 
         static native TemplateInstance notFound(String user);
 
@@ -154,7 +157,9 @@ public class DatasetPage {
             return vary(Response.ok(ld, mediaType(r)).header("Link", describes(landingPage)).build());
         }
         LandingCitation cite = exports.landing(metadata, landingPage);
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, user)).type(MediaType.TEXT_HTML);
+        Map<String, String> byPath = downloads.stream()
+                .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (a, b) -> a));
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, byPath, user)).type(MediaType.TEXT_HTML);
         signposts.headers().forEach(link -> page.header("Link", link));
         return vary(page.build());
     }

@@ -93,6 +93,9 @@ class SignpostingIT {
         List<String> links = given().accept(ContentType.HTML).get("/datasets/" + released).then().statusCode(200)
                 .extract().headers().getValues("Link");
         assertThat(links).contains("<" + fileUrl() + ">; rel=\"item\"; type=\"application/x-hdf5\"");
+        // the page's file list links the same address
+        assertThat(given().accept(ContentType.HTML).get("/datasets/" + released).then().extract().asString())
+                .contains("<a class=\"download\" href=\"" + fileUrl() + "\" type=\"application/x-hdf5\">download</a>");
         assertThat(links).filteredOn(l -> l.contains("rel=\"linkset\"")).hasSize(2)
                 .anyMatch(l -> l.matches("<https?://.+/datasets/" + released + "\\?format=linkset>; rel=\"linkset\"; type=\"application/linkset\""))
                 .anyMatch(l -> l.matches("<https?://.+/datasets/" + released + "\\?format=linkset-json>; rel=\"linkset\"; type=\"application/linkset\\+json\""));
