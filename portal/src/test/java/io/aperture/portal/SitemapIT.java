@@ -111,7 +111,7 @@ class SitemapIT {
     @Test
     void robotsTxtPointsAtTheIndexAndTheHomePageStillAnswers() {
         String robots = given().get("/robots.txt").then().statusCode(200).contentType(ContentType.TEXT).extract().asString();
-        assertThat(robots.lines()).contains("User-agent: *", "Disallow: /api/", "Allow: /datasets/");
+        assertThat(robots.lines()).contains("User-agent: *", "Disallow: /api/", "Disallow: /*?").doesNotContain("Disallow: /datasets/");
         assertThat(robots.lines().filter(l -> l.startsWith("Sitemap: ")).toList()).singleElement()
                 .satisfies(l -> assertThat(l).matches("Sitemap: https?://.+/sitemap\\.xml"));
         given().accept(ContentType.HTML).get("/").then().statusCode(200).contentType(ContentType.HTML);

@@ -62,7 +62,7 @@ public final class SitemapXml {
     public static String robots(URI base) {
         return String.join("\n", List.of("User-agent: *",
                 "Disallow: /api/", "Disallow: /oai", "Disallow: /login", "Disallow: /my/", "Disallow: /staff",
-                "Disallow: /q/", "Disallow: /*?", "Allow: /datasets/", "Allow: /doi/",
+                "Disallow: /q/", "Disallow: /*?",
                 "", "Sitemap: " + base + "sitemap.xml", ""));
     }
 }
