@@ -166,7 +166,7 @@ public class DatasetPage {
 
     /** The Link header of every form but the page: which landing page it describes. */
     private static String describes(String landingPage) {
-        return "<" + landingPage + ">; rel=\"describes\"; type=\"text/html\"";
+        return Signposts.describes(landingPage).header();
     }
 
     /** Text forms are UTF-8; DataCite JSON is JSON, whatever its vendor type. */

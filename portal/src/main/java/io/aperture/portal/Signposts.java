@@ -61,6 +61,11 @@ public record Signposts(String landingPage, List<Link> links) {
         return out;
     }
 
+    /** The link from any other form of the page (metadata, a file) back to the page it belongs to. */
+    static Link describes(String landingPage) {
+        return new Link(landingPage, "describes", "text/html");
+    }
+
     /** The linkset as {@code application/linkset}: RFC 8288 link values with their anchor, one per line. */
     public String linkset() {
         return contexts().stream().flatMap(c -> c.links().stream().map(l -> l.header() + "; anchor=\"" + c.anchor() + "\""))
@@ -96,7 +101,7 @@ public record Signposts(String landingPage, List<Link> links) {
         out.add(new Context(landingPage, links));
         for (Link l : links) {
             if (l.rel().equals("describedby")) {
-                out.add(new Context(l.href(), List.of(new Link(landingPage, "describes", "text/html"))));
+                out.add(new Context(l.href(), List.of(describes(landingPage))));
             } else if (l.rel().equals("item")) {
                 out.add(new Context(l.href(), List.of(new Link(landingPage, "collection", "text/html"))));
             }
