@@ -1,6 +1,7 @@
 package io.aperture.catalogue.sitemap;
 
 import io.aperture.catalogue.datacite.XmlOut;
+import io.aperture.catalogue.links.PublicUrls;
 
 import java.net.URI;
 import java.time.Instant;
@@ -28,15 +29,11 @@ public final class SitemapXml {
         return (int) Math.max(1, (count + pageSize - 1) / pageSize);
     }
 
-    public static String page(URI base, int number) {
-        return base + "sitemap-" + number + ".xml";
-    }
-
     public static String index(URI base, int pages) {
         XmlOut out = XmlOut.document();
         out.open("", "sitemapindex", NS).declare("", NS);
         for (int i = 1; i <= pages; i++) {
-            out.open("", "sitemap", NS).leaf("", "loc", NS, page(base, i)).close();
+            out.open("", "sitemap", NS).leaf("", "loc", NS, PublicUrls.sitemapPage(base, i)).close();
         }
         return out.close().finish();
     }
@@ -63,6 +60,6 @@ public final class SitemapXml {
         return String.join("\n", List.of("User-agent: *",
                 "Disallow: /api/", "Disallow: /oai", "Disallow: /login", "Disallow: /my/", "Disallow: /staff",
                 "Disallow: /q/", "Disallow: /*?",
-                "", "Sitemap: " + base + "sitemap.xml", ""));
+                "", "Sitemap: " + PublicUrls.sitemap(base), ""));
     }
 }
