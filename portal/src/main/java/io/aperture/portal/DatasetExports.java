@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The machine-readable forms of a landing page other than JSON-LD, from the dataset's DataCite metadata as the
@@ -35,6 +36,10 @@ public class DatasetExports {
         this.access = access;
     }
 
+    /** The relation types the DataCite mapper writes, in words for the page. */
+    private static final Map<String, String> RELATIONS = Map.of("IsPartOf", "Part of", "IsDerivedFrom", "Derived from",
+            "IsSourceOf", "Source of", "References", "References", "IsDocumentedBy", "Documented by");
+
     /** The styles a landing page shows its reference in, with their labels. */
     private static final List<LandingCitation.Reference> STYLES = List.of(
             new LandingCitation.Reference("apa", "APA", null),
@@ -45,10 +50,16 @@ public class DatasetExports {
     /** What the landing page of {@code d} shows to cite it; export links are relative, right under either address. */
     public LandingCitation landing(DataCiteMetadata m, String landingPage) {
         CSLItemData item = CslItems.of(m, landingPage);
-        List<LandingCitation.Person> creators = m.creators().stream().map(c -> new LandingCitation.Person(c.name(),
-                c.identifiers().stream().filter(i -> "ORCID".equals(i.scheme())).map(DataCiteMetadata.NameIdentifier::value)
-                        .findFirst().orElse(null),
-                c.affiliations().stream().map(DataCiteMetadata.AffiliationRef::name).findFirst().orElse(null))).toList();
+        List<LandingCitation.Person> creators = m.creators().stream().map(DatasetExports::person).toList();
+        // the people (not the hosting institution, which the page names as publisher)
+        List<LandingCitation.Person> contributors = m.contributors().stream()
+                .filter(c -> c.nameType() == DataCiteMetadata.NameType.Personal).map(DatasetExports::person).toList();
+        List<LandingCitation.Related> related = m.relatedIdentifiers().stream().map(r -> {
+            String phrase = RELATIONS.getOrDefault(r.relationType(), r.relationType());
+            return "DOI".equals(r.identifierType())
+                    ? new LandingCitation.Related(r.relationType(), phrase, "doi:" + r.value(), "https://doi.org/" + r.value())
+                    : new LandingCitation.Related(r.relationType(), phrase, r.value(), r.value());
+        }).toList();
         String description = m.descriptions().stream().filter(x -> "Abstract".equals(x.type()))
                 .map(DataCiteMetadata.Description::text).findFirst().orElse(null);
         List<LandingCitation.Reference> references = STYLES.stream().map(s -> new LandingCitation.Reference(s.style(),
@@ -56,7 +67,15 @@ public class DatasetExports {
         List<LandingCitation.ExportLink> exports = Arrays.stream(Representation.values())
                 .filter(r -> r != Representation.HTML)
                 .map(r -> new LandingCitation.ExportLink(r.label(), "?format=" + r.format(), r.mediaType())).toList();
-        return new LandingCitation(creators, description, references, exports);
+        return new LandingCitation(creators, contributors, description, related, references, exports);
+    }
+
+    private static LandingCitation.Person person(DataCiteMetadata.Name n) {
+        return new LandingCitation.Person(n.name(),
+                n.identifiers().stream().filter(i -> "ORCID".equals(i.scheme())).map(DataCiteMetadata.NameIdentifier::value)
+                        .findFirst().orElse(null),
+                n.affiliations().stream().map(DataCiteMetadata.AffiliationRef::name).findFirst().orElse(null),
+                n.contributorType().orElse(null));
     }
 
     /** A body of {@code r} (not HTML, not JSON-LD), as text or as a value Jackson writes. */
@@ -70,7 +89,7 @@ public class DatasetExports {
             case BIBTEX -> Bibtex.of(item);
             case RIS -> Ris.of(item);
             case CITATION -> Citations.reference(item, style, "text") + "\n";
-            case HTML, JSON_LD -> throw new IllegalArgumentException("not an export: " + r);
+            case HTML, JSON_LD, LINKSET, LINKSET_JSON -> throw new IllegalArgumentException("not an export: " + r);
         };
     }
 

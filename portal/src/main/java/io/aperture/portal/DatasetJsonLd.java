@@ -21,6 +21,8 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class DatasetJsonLd {
+    /** The catalogue's name in the home page's DataCatalog and every dataset's includedInDataCatalog. */
+    static final String CATALOGUE_NAME = "Aperture";
     static final int MIN_DESCRIPTION = 50;
     static final int MAX_DESCRIPTION = 5000;
     private final ObjectMapper mapper;
@@ -29,11 +31,15 @@ public class DatasetJsonLd {
         this.mapper = mapper;
     }
 
+    /** A file of the dataset at its public download address; {@code size} in bytes, null when unknown. */
+    public record Download(String path, String url, Long size) {}
+
     /**
      * @param landingPage the page's public URL; @param catalogue the portal's public home page
+     * @param downloads   the files the public may download (a {@code distribution} each)
      * @return JSON in which {@code </} is written {@code <\/} (same JSON), so a value cannot end the page's script element
      */
-    public String of(DatasetView d, DataCiteMetadata m, String landingPage, String catalogue) {
+    public String of(DatasetView d, DataCiteMetadata m, String landingPage, String catalogue, List<Download> downloads) {
         Map<String, Object> ld = new LinkedHashMap<>();
         String doiUrl = m.identifier().isDoi() ? "https://doi.org/" + m.identifier().value() : null;
         ld.put("@context", "https://schema.org/");
@@ -44,6 +50,9 @@ public class DatasetJsonLd {
         ld.put("name", m.title());
         ld.put("description", description(m));
         ld.put("creator", m.creators().isEmpty() ? null : m.creators().stream().map(DatasetJsonLd::agent).toList());
+        List<Map<String, Object>> contributors = m.contributors().stream().filter(c -> c.nameType() == NameType.Personal)
+                .map(DatasetJsonLd::agent).distinct().toList();
+        ld.put("contributor", contributors.isEmpty() ? null : contributors);
         ld.put("publisher", organisation(m.publisher().name(), m.publisher().ror().orElse(null)));
         ld.put("license", d.licenceUrl().toString());
         ld.put("isAccessibleForFree", d.licenceInForce());
@@ -65,13 +74,32 @@ public class DatasetJsonLd {
                     .toList();
             ld.put("variableMeasured", vars.isEmpty() ? null : vars);
         }
-        ld.put("includedInDataCatalog", map("@type", "DataCatalog", "name", "Aperture", "url", catalogue));
+        ld.put("isPartOf", related(m, "IsPartOf"));
+        ld.put("isBasedOn", related(m, "IsDerivedFrom"));
+        ld.put("citation", related(m, "References"));
+        List<Map<String, Object>> distribution = downloads.stream().map(f -> map("@type", "DataDownload",
+                "name", f.path().substring(f.path().lastIndexOf('/') + 1), "contentUrl", f.url(),
+                "encodingFormat", Signposts.FILE_TYPE, "contentSize", f.size() == null ? null : f.size() + " B")).toList();
+        ld.put("distribution", distribution.isEmpty() ? null : distribution);
+        ld.put("includedInDataCatalog", map("@type", "DataCatalog", "name", CATALOGUE_NAME, "url", catalogue));
         ld.values().removeIf(Objects::isNull);
+        return write(mapper, ld);
+    }
+
+    /** JSON in which {@code </} is written {@code <\/} (same JSON), so a value cannot end the page's script element. */
+    static String write(ObjectMapper mapper, Map<String, Object> ld) {
         try {
             return mapper.writeValueAsString(ld).replace("</", "<\\/");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The URLs of the related identifiers of one relation type (a DOI as its doi.org URL); null when there are none. */
+    private static List<String> related(DataCiteMetadata m, String relationType) {
+        List<String> urls = m.relatedIdentifiers().stream().filter(r -> relationType.equals(r.relationType()))
+                .map(r -> "DOI".equals(r.identifierType()) ? "https://doi.org/" + r.value() : r.value()).toList();
+        return urls.isEmpty() ? null : urls;
     }
 
     /**
@@ -106,7 +134,7 @@ public class DatasetJsonLd {
     }
 
     /** An ordered JSON object of key/value pairs, leaving out null values. */
-    private static Map<String, Object> map(Object... pairs) {
+    static Map<String, Object> map(Object... pairs) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {

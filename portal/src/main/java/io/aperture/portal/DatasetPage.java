@@ -5,6 +5,7 @@ import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.citation.CitationStyle;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.links.FileUrls;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessDecision;
@@ -26,7 +27,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
-import java.util.Objects;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /**
@@ -37,12 +40,16 @@ import java.util.Optional;
 @Path("/datasets/{pid}")
 public class DatasetPage {
     private static final String NOT_FOUND = "No dataset with this identifier.";
+    private static final String GONE = "This dataset has been withdrawn; its DOI is kept, its data and metadata are no longer published.";
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd, String user);
+        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd,
+                                               Map<String, String> downloads, String user);
 
         static native TemplateInstance notFound(String user);
+
+        static native TemplateInstance withdrawn(String title, String doi, String publisher, String user);
     }
 
     private final AccessControl access;
@@ -51,9 +58,11 @@ public class DatasetPage {
     private final DatasetJsonLd jsonLd;
     private final DatasetExports exports;
     private final PublicUrls urls;
+    private final FileUrls fileUrls;
 
     DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
-                DatasetExports exports, PublicUrls urls) {
+                DatasetExports exports, PublicUrls urls, FileUrls fileUrls) {
+        this.fileUrls = fileUrls;
         this.access = access;
         this.rules = rules;
         this.identity = identity;
@@ -106,30 +115,58 @@ public class DatasetPage {
         AccessDecision decision = d == null ? null : access.read(d, "landing-page");
         Optional<ExportDetail> detail = decision == null || decision.visibility() == Visibility.NONE
                 ? Optional.empty() : access.exportDetail(decision, d);
+        if (d != null && detail.isEmpty() && access.tombstone(d)) {
+            // a DOI keeps resolving: a tombstone with what DataCite itself still shows, nothing of the data
+            return vary(r == Representation.HTML
+                    ? Response.status(410).entity(Templates.withdrawn(d.title, d.doi, d.facility.name, user)).type(MediaType.TEXT_HTML)
+                            .header("Link", "<https://doi.org/" + d.doi + ">; rel=\"cite-as\"").build()
+                    : ApiError.of(410, GONE).withCode("GONE").response());
+        }
         if (detail.isEmpty()) {
             return vary(r == Representation.HTML
                     ? Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build()
                     : ApiError.of(404, NOT_FOUND).response());
         }
-        if (r != Representation.HTML && r != Representation.JSON_LD) {
-            Object body = exports.body(d, detail.get(), urls.base(uri.getBaseUri()), r, citationStyle);
-            return vary(Response.ok(body, mediaType(r)).build());
+        URI base = urls.base(uri.getBaseUri());
+        String landingPage = PublicUrls.dataset(base, d.pid);
+        if (r != Representation.HTML && r != Representation.JSON_LD && r != Representation.LINKSET
+                && r != Representation.LINKSET_JSON) {
+            Object body = exports.body(d, detail.get(), base, r, citationStyle);
+            return vary(Response.ok(body, mediaType(r)).header("Link", describes(landingPage)).build());
         }
         DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
-        URI base = urls.base(uri.getBaseUri());
         DataCiteMetadata metadata = exports.metadata(d, detail.get(), base);
-        String landingPage = PublicUrls.dataset(base, d.pid);
-        String ld = jsonLd.of(view, metadata, landingPage, base.toString());
+        // files are linked only while the licence is in force (released) and the page lists them
+        List<DatasetJsonLd.Download> downloads = view.licenceInForce() && view.showsFiles() ? view.files().stream()
+                .filter(f -> !f.missing())
+                .flatMap(f -> fileUrls.of(f.path()).map(u -> new DatasetJsonLd.Download(f.path(), u, f.size())).stream())
+                .toList() : List.of();
+        Signposts signposts = Signposts.of(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
+                metadata.creators().stream().flatMap(c -> c.identifiers().stream())
+                        .filter(i -> "ORCID".equals(i.scheme())).map(DataCiteMetadata.NameIdentifier::value).toList(),
+                view.licenceInForce() ? view.licenceUrl() : null,
+                downloads.stream().map(DatasetJsonLd.Download::url).toList());
+        if (r == Representation.LINKSET) {
+            return vary(Response.ok(signposts.linkset(), mediaType(r)).build());
+        }
+        if (r == Representation.LINKSET_JSON) {
+            return vary(Response.ok(signposts.linksetJson(), mediaType(r)).build());
+        }
+        String ld = jsonLd.of(view, metadata, landingPage, base.toString(), downloads);
         if (r == Representation.JSON_LD) {
-            return vary(Response.ok(ld, mediaType(r)).build());
+            return vary(Response.ok(ld, mediaType(r)).header("Link", describes(landingPage)).build());
         }
         LandingCitation cite = exports.landing(metadata, landingPage);
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, user)).type(MediaType.TEXT_HTML);
-        Signposts.links(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
-                        cite.creators().stream().map(LandingCitation.Person::orcid).filter(Objects::nonNull).toList(),
-                        view.licenceInForce() ? view.licenceUrl() : null)
-                .forEach(link -> page.header("Link", link));
+        Map<String, String> byPath = downloads.stream()
+                .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (a, b) -> a));
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, byPath, user)).type(MediaType.TEXT_HTML);
+        signposts.headers().forEach(link -> page.header("Link", link));
         return vary(page.build());
+    }
+
+    /** The Link header of every form but the page: which landing page it describes. */
+    private static String describes(String landingPage) {
+        return Signposts.describes(landingPage).header();
     }
 
     /** Text forms are UTF-8; DataCite JSON is JSON, whatever its vendor type. */

@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.units.UnitOutOfRangeException;
@@ -28,14 +29,19 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(SearchPage page);
+        static native TemplateInstance search(SearchPage page, String catalogueJsonLd);
     }
 
     private final DatasetSearch search;
     private final AccessControl access;
     private final SecurityIdentity identity;
 
-    HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity) {
+    private final CatalogueJsonLd catalogue;
+    private final PublicUrls urls;
+
+    HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity, CatalogueJsonLd catalogue, PublicUrls urls) {
+        this.catalogue = catalogue;
+        this.urls = urls;
         this.search = search;
         this.access = access;
         this.identity = identity;
@@ -45,14 +51,15 @@ public class HomePage {
     public RestResponse<TemplateInstance> home(@Context UriInfo uri) {
         Map<String, List<String>> query = uri.getQueryParameters();
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        String ld = catalogue.of(urls.base(uri.getBaseUri()).toString());
         try {
             SearchResult result = search.search(SearchRequestParser.parse(query), access.searchScope());
-            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user)));
+            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user), ld));
         } catch (InvalidSearchException | UnitOutOfRangeException e) {
-            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user)));
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user), ld));
         } catch (SearchUnavailableException e) {
             return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE,
-                            Templates.search(new SearchPage(query, null, e.getMessage(), user)))
+                            Templates.search(new SearchPage(query, null, e.getMessage(), user), ld))
                     .header("Retry-After", SearchUnavailableException.RETRY_AFTER_SECONDS).build();
         }
     }

@@ -20,7 +20,9 @@ public enum Representation {
     CSL_JSON("application/vnd.citationstyles.csl+json", "csl-json", "CSL-JSON"),
     BIBTEX("application/x-bibtex", "bibtex", "BibTeX"),
     RIS("application/x-research-info-systems", "ris", "RIS"),
-    CITATION("text/x-bibliography", "citation", "Formatted citation (APA)");
+    CITATION("text/x-bibliography", "citation", "Formatted citation (APA)"),
+    LINKSET("application/linkset", "linkset", "Signposting linkset"),
+    LINKSET_JSON("application/linkset+json", "linkset-json", "Signposting linkset (JSON)");
 
     private final String mediaType;
     private final String format;

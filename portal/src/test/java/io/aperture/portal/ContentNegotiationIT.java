@@ -47,7 +47,7 @@ class ContentNegotiationIT {
     private static final List<String> TYPES = List.of("text/html", "application/ld+json",
             "application/vnd.datacite.datacite+xml", "application/vnd.datacite.datacite+json",
             "application/vnd.citationstyles.csl+json", "application/x-bibtex", "application/x-research-info-systems",
-            "text/x-bibliography");
+            "text/x-bibliography", "application/linkset", "application/linkset+json");
 
     @Inject
     EntityManager em;

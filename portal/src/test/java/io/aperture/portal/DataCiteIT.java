@@ -348,7 +348,8 @@ class DataCiteIT {
                 "oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc/",
                 "dce", "http://purl.org/dc/elements/1.1/",
                 "od", "http://schema.datacite.org/oai/oai-1.1/",
-                "oid", "http://www.openarchives.org/OAI/2.0/oai-identifier");
+                "oid", "http://www.openarchives.org/OAI/2.0/oai-identifier",
+                "sm", "http://www.sitemaps.org/schemas/sitemap/0.9");
         private final Document doc;
         private final XPath xpath;
 

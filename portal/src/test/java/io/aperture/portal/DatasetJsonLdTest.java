@@ -42,7 +42,8 @@ class DatasetJsonLdTest {
     void googleDatasetPropertiesFromTheDataCiteMetadata() throws Exception {
         String text = jsonLd.of(view(Visibility.METADATA_AND_FILES), metadata(List.of(new Description(
                 "Raw NeXus data measured on DIAMOND BEAMLINE I03 at Diamond Light Source.", "Abstract"))),
-                "https://data.example.org/datasets/DLS-1", "https://data.example.org/");
+                "https://data.example.org/datasets/DLS-1", "https://data.example.org/",
+                List.of(new DatasetJsonLd.Download("/dls/i03/data/2024/x 1.nxs", "https://files.example.org/dls/i03/data/2024/x%201.nxs", 2048L)));
         assertThat(text).doesNotContain("</script>");
         JsonNode ld = JSON.readTree(text);
         assertThat(ld.path("@type").asText()).isEqualTo("Dataset");
@@ -62,16 +63,20 @@ class DatasetJsonLdTest {
         assertThat(ld.path("variableMeasured").get(0).path("unitText").asText()).isEqualTo("keV");
         assertThat(ld.path("includedInDataCatalog").path("url").asText()).isEqualTo("https://data.example.org/");
         assertThat(ld.has("instrument")).as("not a schema.org property of Dataset").isFalse();
+        assertThat(ld.path("distribution").toString()).isEqualTo("[{\"@type\":\"DataDownload\",\"name\":\"x 1.nxs\","
+                + "\"contentUrl\":\"https://files.example.org/dls/i03/data/2024/x%201.nxs\",\"encodingFormat\":\"application/x-hdf5\","
+                + "\"contentSize\":\"2048 B\"}]");
     }
 
     @Test
     void withoutAnAbstractTheDescriptionIsStillFiftyCharactersAndTheParametersStayOut() throws Exception {
         JsonNode ld = JSON.readTree(jsonLd.of(view(Visibility.DOI_LANDING), metadata(List.of()),
-                "https://data.example.org/datasets/DLS-1", "https://data.example.org/"));
+                "https://data.example.org/datasets/DLS-1", "https://data.example.org/", List.of()));
         assertThat(ld.path("description").asText()).isEqualTo(
                 "Dataset \"Lysozyme </script>\", published by Diamond Light Source in 2024.").hasSizeGreaterThanOrEqualTo(50);
         assertThat(ld.has("variableMeasured")).isFalse();
         assertThat(ld.has("temporalCoverage")).isFalse();
+        assertThat(ld.has("distribution")).isFalse();
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.*;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -293,12 +295,29 @@ class ZeroLeakIT {
         for (Caller c : outsiders()) {
             for (String path : List.of("/api/search?size=0", "/api/search?after=xyz", "/api/Datasets?filter={bad",
                     "/api/embargoes/1/extension-requests", "/api/staff/audit", "/api/staff/extension-requests",
-                    "/sitemap.xml", "/api/nothing-here", "/datasets/")) {
+                    "/sitemap-0.xml", "/sitemap-99999999.xml", "/api/nothing-here", "/datasets/")) {
                 Response r = path.contains("extension-requests") && path.startsWith("/api/embargoes")
                         ? c.spec().get().contentType(ContentType.JSON).body("{}").post(path) : c.spec().get().get(path);
                 assertThat(r.statusCode()).as(c.name() + " " + path).isBetween(400, 499);
                 assertNoLeak(c.name() + " " + path, r.asString());
             }
+        }
+    }
+
+    @Test
+    void theSitemapListsNoHiddenDataset() {
+        for (Caller c : outsiders()) {
+            String index = c.spec().get().get("/sitemap.xml").then().statusCode(200).extract().asString();
+            assertNoLeak(c.name() + " sitemap index", index);
+            Matcher page = Pattern.compile("<loc>https?://[^/]+(/sitemap-\\d+\\.xml)</loc>").matcher(index);
+            int pages = 0;
+            while (page.find()) {
+                pages++;
+                String urls = c.spec().get().get(page.group(1)).then().statusCode(200).extract().asString();
+                assertThat(urls).as(c.name() + " " + page.group(1)).contains("<loc>");
+                assertNoLeak(c.name() + " " + page.group(1), urls);
+            }
+            assertThat(pages).as(c.name() + " sitemap pages").isPositive();
         }
     }
 }

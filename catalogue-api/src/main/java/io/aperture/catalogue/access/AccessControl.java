@@ -81,6 +81,11 @@ public class AccessControl {
         return policy.decide(Caller.anonymous(), resource(d), clock.instant());
     }
 
+    /** Whether {@code d}, hidden from the caller, answers with a tombstone (withdrawn, DOI resolves) rather than as unknown. */
+    public boolean tombstone(Dataset d) {
+        return policy.tombstone(resource(d));
+    }
+
     /** How much of {@code d} an export may carry under {@code decision}; empty: answer as for an unknown record. */
     public Optional<ExportDetail> exportDetail(AccessDecision decision, Dataset d) {
         return policy.exportDetail(decision, resource(d), clock.instant());

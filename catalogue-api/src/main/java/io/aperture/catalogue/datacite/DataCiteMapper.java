@@ -56,6 +56,8 @@ public class DataCiteMapper {
         boolean full = detail == ExportDetail.FULL;
         ProtectedResource resource = AccessControl.resource(d);
         boolean released = resource.isPublicAt(clock.instant());
+        // Under embargo (minimal detail) nothing is taken from the file: its contents are what the embargo hides.
+        List<People.FileUser> users = full ? users(d) : List.of();
         Identifier identifier = d.doi != null && !d.doi.isBlank()
                 ? new Identifier(normaliseDoi(d.doi).orElse(d.doi), "DOI")
                 : new Identifier(landingPage(publicBase, d), "URL");
@@ -73,13 +75,13 @@ public class DataCiteMapper {
         return new DataCiteMetadata(
                 identifier,
                 full ? List.of(new AlternateIdentifier(d.pid, "Aperture PID")) : List.of(),
-                creators(d),
+                creators(d, users),
                 d.title,
                 new Publisher(settings.facilityName(d.facility), publisherRor(d.facility)),
                 rules.day(resource.availableFrom()).getYear(),
                 full ? ("PROCESSED".equals(d.kind) ? "Processed NeXus data" : "Raw NeXus data") : "Dataset",
                 full ? subjects(d) : List.of(),
-                full ? List.of(hostingInstitution(d.facility)) : List.of(),
+                full ? contributors(d, users) : List.of(),
                 dates,
                 full ? related(d, publicBase, readerSees) : List.of(),
                 full ? sizes(d) : List.of(),
@@ -123,38 +125,20 @@ public class DataCiteMapper {
         return i.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toInstant().toString();
     }
 
-    /** The proposal's people, PI first; the facility itself when the dataset belongs to no proposal or nobody is known. */
-    private List<Name> creators(Dataset d) {
-        List<Name> out = new ArrayList<>();
-        if (d.proposal != null) {
-            List<Member> members = new ArrayList<>(d.proposal.members);
-            members.sort(Comparator.comparing((Member m) -> m.role).thenComparing(m -> m.id));
-            Set<Long> seen = new HashSet<>();
-            for (Member m : members) {
-                if (m.person != null && seen.add(m.person.id)) {
-                    person(m.person, m.affiliation != null ? m.affiliation : m.person.affiliation).ifPresent(out::add);
-                }
-            }
-        }
+    /** The proposal's people (PI first), the file's NXusers the user office does not name; else the facility. */
+    private List<Name> creators(Dataset d, List<People.FileUser> users) {
+        List<Name> out = People.withFileUsers(People.userOffice(d.proposal), users);
         if (out.isEmpty()) {
-            out.add(organisation(d.facility, Optional.empty()));
+            out = List.of(organisation(d.facility, Optional.empty()));
         }
         return out;
     }
 
-    private static Optional<Name> person(Person p, Affiliation affiliation) {
-        Optional<String> given = text(p.givenName);
-        Optional<String> family = text(p.familyName);
-        String name = family.map(f -> given.map(g -> f + ", " + g).orElse(f)).or(() -> text(p.fullName)).orElse(null);
-        if (name == null) {
-            return Optional.empty();
-        }
-        List<NameIdentifier> ids = text(p.orcid)
-                .map(o -> List.of(new NameIdentifier(ORCID_URI + "/" + o, "ORCID", ORCID_URI)))
-                .orElse(List.of());
-        List<AffiliationRef> affiliations = affiliation == null || text(affiliation.name).isEmpty() ? List.of()
-                : List.of(new AffiliationRef(affiliation.name, ror(affiliation.ror)));
-        return Optional.of(new Name(name, NameType.Personal, given, family, ids, affiliations, Optional.empty()));
+    /** The file's local contacts, then the facility as HostingInstitution. */
+    private List<Name> contributors(Dataset d, List<People.FileUser> users) {
+        List<Name> out = new ArrayList<>(People.localContacts(users));
+        out.add(hostingInstitution(d.facility));
+        return out;
     }
 
     private Name organisation(Facility f, Optional<String> contributorType) {
@@ -171,7 +155,7 @@ public class DataCiteMapper {
     }
 
     /** A ROR id as its canonical URL, from either the bare id or the URL. */
-    static Optional<String> ror(String value) {
+    public static Optional<String> ror(String value) {
         return text(value).map(v -> v.replaceFirst("^https?://(www\\.)?ror\\.org/", ""))
                 .filter(v -> v.matches("0[a-z0-9]{6}[0-9]{2}"))
                 .map(v -> ROR_URI + "/" + v);
@@ -191,21 +175,29 @@ public class DataCiteMapper {
 
     private List<RelatedIdentifier> related(Dataset d, URI publicBase, Predicate<Dataset> readerSees) {
         LinkedHashSet<RelatedIdentifier> out = new LinkedHashSet<>();
+        // the proposal's own DOI (from the user office) names the collection of all its data
+        if (d.proposal != null) {
+            normaliseDoi(d.proposal.doi).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
+        }
         for (DatasetDerivation source : d.derivedFrom) {
             Dataset s = source.sourceDataset;
             if (s != null) {
                 // A source still under embargo must not be revealed to a reader who may not know it exists.
                 if (readerSees.test(s)) {
-                    out.add(normaliseDoi(s.doi)
-                            .map(doi -> new RelatedIdentifier(doi, "DOI", "IsDerivedFrom"))
-                            .orElse(new RelatedIdentifier(landingPage(publicBase, s), "URL", "IsDerivedFrom")));
+                    out.add(reference(s, publicBase, "IsDerivedFrom"));
                 }
             } else {
                 // Unresolved references are file paths unless they are DOIs; paths are not published.
                 normaliseDoi(source.sourceReference).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsDerivedFrom")));
             }
         }
-        for (JsonNode c : citations(d)) {
+        for (DatasetDerivation derived : DatasetDerivation.<DatasetDerivation>list("sourceDataset = ?1 order by id", d)) {
+            // the same rule as for sources: an embargoed processed dataset is named only to readers who may know it
+            if (readerSees.test(derived.dataset)) {
+                out.add(reference(derived.dataset, publicBase, "IsSourceOf"));
+            }
+        }
+        for (JsonNode c : recordArray(d, "citations")) {
             Optional<String> doi = normaliseDoi(c.path("doi").asText(null));
             String url = c.path("url").asText("");
             if (doi.isPresent()) {
@@ -214,16 +206,33 @@ public class DataCiteMapper {
                 out.add(new RelatedIdentifier(url, "URL", "References"));
             }
         }
+        documentation(d.definition).ifPresent(url -> out.add(new RelatedIdentifier(url, "URL", "IsDocumentedBy")));
         return List.copyOf(out);
     }
 
-    /** NXcite entries the harvester put in the stored record ({@code citations[]}), if any. */
-    private List<JsonNode> citations(Dataset d) {
+    /** Another catalogued dataset: its DOI, else its landing page. */
+    private static RelatedIdentifier reference(Dataset other, URI publicBase, String relation) {
+        return normaliseDoi(other.doi).map(doi -> new RelatedIdentifier(doi, "DOI", relation))
+                .orElse(new RelatedIdentifier(landingPage(publicBase, other), "URL", relation));
+    }
+
+    /** The NeXus manual's page of an application definition (NXmx, NXtomo...), which documents the file's layout. */
+    static Optional<String> documentation(String definition) {
+        return text(definition).filter(n -> n.matches("NX[a-z][a-z0-9_]*"))
+                .map(n -> "https://manual.nexusformat.org/classes/applications/" + n + ".html");
+    }
+
+    private List<People.FileUser> users(Dataset d) {
+        return recordArray(d, "users").stream().map(People.FileUser::of).toList();
+    }
+
+    /** An array of the stored record ({@code citations[]}: NXcite, {@code users[]}: NXuser), empty when absent. */
+    private List<JsonNode> recordArray(Dataset d, String field) {
         if (d.record == null) {
             return List.of();
         }
         try {
-            JsonNode arr = json.readTree(d.record).path("citations");
+            JsonNode arr = json.readTree(d.record).path(field);
             List<JsonNode> out = new ArrayList<>();
             arr.forEach(out::add);
             return out;

@@ -22,6 +22,14 @@ public final class DataCiteXml {
 
     /** Writes the {@code <resource>} element at the current position (a document root or an OAI payload). */
     public static void write(XmlOut out, DataCiteMetadata m) {
+        write(out, m, Optional.empty());
+    }
+
+    /**
+     * As {@link #write(XmlOut, DataCiteMetadata)}, with an access right ({@code info:eu-repo/semantics/…}, as the
+     * OpenAIRE guidelines ask of OAI-PMH answers) after the licence.
+     */
+    public static void write(XmlOut out, DataCiteMetadata m, Optional<String> accessRight) {
         out.open("", "resource", NS).declare("", NS).declare("xsi", XmlOut.XSI)
                 .attr("xsi", XmlOut.XSI, "schemaLocation", NS + " " + DataCiteMetadata.SCHEMA_LOCATION);
         out.leaf("", "identifier", NS, m.identifier().value(), "identifierType", m.identifier().type());
@@ -57,7 +65,9 @@ public final class DataCiteXml {
         out.open("", "rightsList", NS).open("", "rights", NS).lang("en")
                 .attr("rightsURI", r.uri()).attr("rightsIdentifier", r.spdxId())
                 .attr("rightsIdentifierScheme", "SPDX").attr("schemeURI", "https://spdx.org/licenses/")
-                .text(r.name()).close().close();
+                .text(r.name()).close();
+        accessRight.ifPresent(a -> out.open("", "rights", NS).attr("rightsURI", a).close());
+        out.close();
         list(out, "descriptions", m.descriptions(), d -> {
             out.open("", "description", NS).lang("en").attr("descriptionType", d.type()).text(d.text()).close();
         });

@@ -29,4 +29,12 @@ public interface FacilityConfig {
      * listed here appear there once they have public data. None by default.
      */
     Optional<List<String>> instruments();
+
+    /**
+     * Where the facility serves the files of released datasets, as a URL with {@code {path}} standing for a file's
+     * path (each segment percent-encoded), e.g. {@code https://data.example.org/download{path}}. Landing pages of
+     * released datasets then link their files (signposting {@code item}, JSON-LD {@code distribution}). None by
+     * default: Aperture catalogues metadata and serves no files itself.
+     */
+    Optional<String> fileUrl();
 }

@@ -40,6 +40,16 @@ public class PublicUrls {
         return base + "my/proposals";
     }
 
+    /** The sitemap index. */
+    public static String sitemap(URI base) {
+        return base + "sitemap.xml";
+    }
+
+    /** Page {@code number} (from 1) of the sitemap: at the site's root, since a sitemap lists only addresses below it. */
+    public static String sitemapPage(URI base, int number) {
+        return base + "sitemap-" + number + ".xml";
+    }
+
     /** The OAI-PMH base URL. */
     public static String oai(URI base) {
         return base + "oai";

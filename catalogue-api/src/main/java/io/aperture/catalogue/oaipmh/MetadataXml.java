@@ -5,6 +5,7 @@ import io.aperture.catalogue.datacite.DataCiteXml;
 import io.aperture.catalogue.datacite.XmlOut;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,25 +18,26 @@ final class MetadataXml {
     private MetadataXml() {
     }
 
-    static void write(XmlOut out, MetadataFormat format, DataCiteMetadata m, String datacentreSymbol) {
+    /** @param accessRight the record's info:eu-repo access right ({@link OpenAire}) */
+    static void write(XmlOut out, MetadataFormat format, DataCiteMetadata m, String datacentreSymbol, String accessRight) {
         switch (format) {
-            case OAI_DATACITE -> oaiDatacite(out, m, datacentreSymbol);
-            case OAI_DC -> dublinCore(out, m);
+            case OAI_DATACITE -> oaiDatacite(out, m, datacentreSymbol, accessRight);
+            case OAI_DC -> dublinCore(out, m, accessRight);
         }
     }
 
-    private static void oaiDatacite(XmlOut out, DataCiteMetadata m, String symbol) {
+    private static void oaiDatacite(XmlOut out, DataCiteMetadata m, String symbol, String accessRight) {
         String ns = MetadataFormat.OAI_DATACITE.namespace();
         out.open("", "oai_datacite", ns).declare("", ns)
                 .attr("xsi", XmlOut.XSI, "schemaLocation", ns + " " + MetadataFormat.OAI_DATACITE.schema());
         out.leaf("", "schemaVersion", ns, DataCiteMetadata.SCHEMA_VERSION);
         out.leaf("", "datacentreSymbol", ns, symbol);
         out.open("", "payload", ns);
-        DataCiteXml.write(out, m);
+        DataCiteXml.write(out, m, Optional.of(accessRight));
         out.close().close();
     }
 
-    private static void dublinCore(XmlOut out, DataCiteMetadata m) {
+    private static void dublinCore(XmlOut out, DataCiteMetadata m, String accessRight) {
         String ns = MetadataFormat.OAI_DC.namespace();
         out.open("oai_dc", "dc", ns).declare("oai_dc", ns).declare("dc", DC)
                 .attr("xsi", XmlOut.XSI, "schemaLocation", ns + " " + MetadataFormat.OAI_DC.schema());
@@ -56,6 +58,7 @@ final class MetadataXml {
         m.dates().stream().filter(d -> d.type().equals("Collected")).forEach(d -> dc(out, "coverage", d.value()));
         dc(out, "rights", m.rights().uri());
         dc(out, "rights", m.rights().name());
+        dc(out, "rights", accessRight);
         out.close();
     }
 

@@ -161,6 +161,7 @@ public class OaiPmhResource {
             throw new OaiException(Code.badResumptionToken, "ListSets is complete in one response; this repository issued no token for it");
         }
         Map<String, String> sets = new LinkedHashMap<>();
+        sets.put(OpenAire.DATA_SET, OpenAire.DATA_SET_NAME);
         sets.put(InstrumentSets.ROOT, "Data by instrument");
         for (Instrument i : records.instruments()) {
             sets.putIfAbsent(InstrumentSets.specOf(i), InstrumentSets.nameOf(i));
@@ -232,6 +233,7 @@ public class OaiPmhResource {
         if (d.instrument != null) {
             out.leaf("", "setSpec", NS, InstrumentSets.specOf(d.instrument));
         }
+        out.leaf("", "setSpec", NS, OpenAire.DATA_SET);
         out.close();
     }
 
@@ -242,7 +244,9 @@ public class OaiPmhResource {
         out.open("", "record", NS);
         header(out, row);
         out.open("", "metadata", NS);
-        MetadataXml.write(out, format, m, datacite.datacentreSymbol());
+        // the policy's licence answer: in force means open access (every record OAI-PMH serves is released)
+        String right = access.licence(d).inForce() ? OpenAire.OPEN_ACCESS : OpenAire.EMBARGOED_ACCESS;
+        MetadataXml.write(out, format, m, datacite.datacentreSymbol(), right);
         out.close().close();
     }
 }

@@ -95,6 +95,22 @@ public class PublicRecords {
         return q.getSingleResult();
     }
 
+    /** How many records the public may find: the size of the sitemap ({@code sitemap/}). */
+    public long countAll() {
+        return em.createQuery("select count(d) from Dataset d where " + PUBLIC, Long.class)
+                .setParameter("released", released).getSingleResult();
+    }
+
+    /**
+     * The public records in id order from the {@code offset}-th, at most {@code limit}: one page of the sitemap. Ids
+     * only grow, so a record keeps its page while later ones are added; one the policy hides is dropped.
+     */
+    public List<Row> inIdOrder(int offset, int limit) {
+        return em.createQuery("select d, " + STAMP + " from Dataset d where " + PUBLIC + " order by d.id", Object[].class)
+                .setParameter("released", released).setFirstResult(offset).setMaxResults(limit).getResultList().stream()
+                .map(PublicRecords::row).filter(r -> publicSees(r.dataset())).toList();
+    }
+
     /** The earliest datestamp of any public record, if there is one. */
     public Optional<Instant> earliestDatestamp() {
         return Optional.ofNullable(em.createQuery("select min(" + STAMP + ") from Dataset d where " + PUBLIC, Instant.class)
@@ -128,7 +144,8 @@ public class PublicRecords {
             where.append(" and ").append(STAMP).append(" < :until");
             params.put("until", u);
         });
-        if (w.set().isPresent()) {
+        // openaire_data holds every record (all are datasets): no condition
+        if (w.set().isPresent() && !w.set().get().equals(OpenAire.DATA_SET)) {
             String set = w.set().get();
             if (set.equals(InstrumentSets.ROOT)) {
                 where.append(" and d.instrument is not null");

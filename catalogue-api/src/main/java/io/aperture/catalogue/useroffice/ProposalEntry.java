@@ -3,6 +3,7 @@ package io.aperture.catalogue.useroffice;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.input.Orcid;
 import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.model.MemberRole;
 

@@ -18,6 +18,8 @@ class PublicUrlsTest {
         assertThat(PublicUrls.dataset(base, "DLS/ds-1")).isEqualTo("https://data.example.org/catalogue/datasets/DLS/ds-1");
         assertThat(PublicUrls.myProposals(base)).isEqualTo("https://data.example.org/catalogue/my/proposals");
         assertThat(PublicUrls.oai(base)).isEqualTo("https://data.example.org/catalogue/oai");
+        assertThat(PublicUrls.sitemap(base)).isEqualTo("https://data.example.org/catalogue/sitemap.xml");
+        assertThat(PublicUrls.sitemapPage(base, 2)).isEqualTo("https://data.example.org/catalogue/sitemap-2.xml");
     }
 
     @Test

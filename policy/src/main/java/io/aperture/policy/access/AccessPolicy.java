@@ -111,6 +111,15 @@ public final class AccessPolicy {
     }
 
     /**
+     * Whether a record the caller may not see answers with a tombstone (HTTP 410, "withdrawn") instead of as an unknown
+     * one: a withdrawn record whose DOI resolves, since a DOI is a public promise that its landing page stays. A
+     * withdrawn record without one, like every other hidden record, stays indistinguishable from an unknown identifier.
+     */
+    public boolean tombstone(ProtectedResource resource) {
+        return resource.withdrawn() && resource.hasRegisteredDoi();
+    }
+
+    /**
      * Whether {@code caller} may learn that an embargo of {@code proposalId} exists (see its dates, requests and
      * history, or act on it): facility staff and the proposal's PI, alternate contacts and team members. Anyone else
      * is answered as if there were none.

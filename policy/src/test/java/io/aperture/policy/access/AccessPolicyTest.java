@@ -235,4 +235,15 @@ class AccessPolicyTest {
             assertThat(fact.at()).isEqualTo(NOW);
         }
     }
+
+    @Test
+    void onlyAWithdrawnRecordWhoseDoiResolvesLeavesATombstone() {
+        ProtectedResource withdrawnNoDoi = new ProtectedResource("ds-1", P, END, Optional.empty(), true, false);
+        assertThat(policy.tombstone(WITHDRAWN)).isTrue();
+        assertThat(policy.tombstone(WITHDRAWN_AFTER_RELEASE)).isTrue();
+        assertThat(policy.tombstone(withdrawnNoDoi)).isFalse();
+        assertThat(policy.tombstone(EMBARGOED)).isFalse();
+        assertThat(policy.tombstone(EMBARGOED_DOI)).isFalse();
+        assertThat(policy.tombstone(RELEASED)).isFalse();
+    }
 }

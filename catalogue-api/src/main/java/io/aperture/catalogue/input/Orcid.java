@@ -1,4 +1,4 @@
-package io.aperture.catalogue.useroffice;
+package io.aperture.catalogue.input;
 
 /** ORCID iDs: format and ISO 7064 MOD 11-2 check digit, as ORCID specifies them. */
 public final class Orcid {

@@ -1,4 +1,4 @@
-package io.aperture.catalogue.useroffice;
+package io.aperture.catalogue.input;
 
 import org.junit.jupiter.api.Test;
 
