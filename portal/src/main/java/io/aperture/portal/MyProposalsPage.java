@@ -40,10 +40,13 @@ public class MyProposalsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance proposals(List<EmbargoActions.ProposalEmbargoes> proposals, String message,
-                                                 boolean refused, String user);
+                                                 boolean refused, Kept kept, int maxJustification, String user);
 
         static native TemplateInstance confirmRelease(EmbargoView embargo, String user);
     }
+
+    /** A justification the page refused, shown again in its form so nothing typed is lost. */
+    public record Kept(long embargo, String text) {}
 
     private final EmbargoActions actions;
     private final AccessControl access;
@@ -64,7 +67,15 @@ public class MyProposalsPage {
     @Path("/embargoes/{id}/extension")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response requestExtension(@PathParam("id") long id, @FormParam("justification") String justification) {
-        return after(actions.requestExtension(access.caller(), id, Optional.ofNullable(justification).filter(s -> !s.isBlank())),
+        // a browser sends a line break in a text area as CRLF and counts it as one character (maxlength): so does this
+        String text = justification == null ? null : justification.replace("\r\n", "\n");
+        if (text != null && text.length() > EmbargoActions.MAX_JUSTIFICATION) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.proposals(actions.myProposals(access.caller()),
+                    "The justification has " + text.length() + " characters; at most " + EmbargoActions.MAX_JUSTIFICATION
+                            + " are accepted. Please shorten it: your text is kept below.", true, new Kept(id, text),
+                    EmbargoActions.MAX_JUSTIFICATION, user())).build();
+        }
+        return after(actions.requestExtension(access.caller(), id, Optional.ofNullable(text).filter(s -> !s.isBlank())),
                 Done.EXTENSION_REQUESTED);
     }
 
@@ -96,6 +107,7 @@ public class MyProposalsPage {
     }
 
     private TemplateInstance render(String message, boolean refused) {
-        return Templates.proposals(actions.myProposals(access.caller()), message, refused, user());
+        return Templates.proposals(actions.myProposals(access.caller()), message, refused, null,
+                EmbargoActions.MAX_JUSTIFICATION, user());
     }
 }

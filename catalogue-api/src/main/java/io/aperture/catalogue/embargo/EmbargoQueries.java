@@ -51,7 +51,7 @@ public class EmbargoQueries {
         var proposal = e.proposal();
         return new EmbargoView(e.id, e.subjectId(), proposal == null ? null : proposal.code,
                 proposal == null ? null : proposal.title, e.visit == null ? null : e.visit.code, e.status.name(), e.status.underEmbargo(),
-                e.originalEnd, e.currentEnd, rules.extensionWindowOpens(e.currentEnd), e.releasedAt, datasets, pending, history, Set.of());
+                e.originalEnd, e.currentEnd, rules.extensionWindowOpens(e.currentEnd), e.releasedAt, datasets, pending, history, Set.of(), Map.of());
     }
 
     /** Embargoes of the proposals the person holds a role on, newest end first. */

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -291,6 +293,21 @@ public final class EmbargoWorkflow {
             ops.add(Operation.RELEASE_EARLY);
         }
         return ops;
+    }
+
+    /**
+     * The operations {@code caller} could not do at {@code now}, each with the workflow's refusal in its own words: what
+     * a page says in place of a button it does not offer ("the window opens on …", "alternate contacts may not …").
+     */
+    public Map<Operation, String> unavailable(Caller caller, EmbargoState state, Instant now) {
+        Map<Operation, String> why = new EnumMap<>(Operation.class);
+        if (requestExtension(caller, state, now) instanceof Outcome.Refused r) {
+            why.put(Operation.REQUEST_EXTENSION, r.message());
+        }
+        if (releaseEarly(caller, state, now) instanceof Outcome.Refused r) {
+            why.put(Operation.RELEASE_EARLY, r.message());
+        }
+        return why;
     }
 
     /** Due iff embargoed (not released, not withdrawn), no request pending, and {@code now >= currentEnd}. */
