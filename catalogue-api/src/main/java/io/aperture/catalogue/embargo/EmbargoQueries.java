@@ -64,6 +64,22 @@ public class EmbargoQueries {
                 where v.proposal.id in ?1 or d.proposal.id in ?1 order by e.currentEnd desc""", proposalIds);
     }
 
+    /** Requests waiting for a decision, oldest first (the staff queue). */
+    public List<ExtensionRequestRow> pendingRequests() {
+        return requests(EmbargoStore.PENDING);
+    }
+
+    /** How many requests wait for a decision (counted in SQL). */
+    public long countPending() {
+        return ExtensionRequestRow.count("status = ?1", EmbargoStore.PENDING);
+    }
+
+    /** Decided requests, newest decision first, at most {@code limit}. */
+    public List<ExtensionRequestRow> decidedRequests(int limit) {
+        return ExtensionRequestRow.<ExtensionRequestRow>find("status <> ?1 order by decidedAt desc, id desc", EmbargoStore.PENDING)
+                .page(0, limit).list();
+    }
+
     public List<ExtensionRequestRow> requests(String status) {
         return status == null ? ExtensionRequestRow.list("order by requestedAt desc")
                 : ExtensionRequestRow.list("status = ?1 order by requestedAt", status);

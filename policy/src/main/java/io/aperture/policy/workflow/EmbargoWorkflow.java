@@ -269,6 +269,15 @@ public final class EmbargoWorkflow {
         return new Candidates(EmbargoStatus.EMBARGOED, Optional.of(now), horizon);
     }
 
+    /**
+     * The embargoes that end within the twelve months after {@code now} (facility calendar), for the staff's release
+     * forecast: under embargo now, current end in (now, now + 12 months]. An approved extension moves one out of it.
+     */
+    public Candidates releaseForecast(Instant now) {
+        Instant horizon = now.atZone(rules.facilityZone()).plusMonths(12).toInstant();
+        return new Candidates(EmbargoStatus.EMBARGOED, Optional.of(now), horizon);
+    }
+
     /** The embargoes that may be due for release at {@code now} (each is checked with {@link #isReleaseDue}). */
     public Candidates releaseCandidates(Instant now) {
         return new Candidates(EmbargoStatus.EMBARGOED, Optional.empty(), now);

@@ -173,4 +173,13 @@ class PlacementTest {
             }
         }
     }
+
+    @Test
+    void theForecastLooksTwelveMonthsAheadAtEmbargoesStillRunning() {
+        Instant now = Instant.parse("2026-03-15T12:00:00Z");
+        Candidates forecast = workflow.releaseForecast(now);
+        assertThat(forecast.status()).isEqualTo(EmbargoStatus.EMBARGOED);
+        assertThat(forecast.endAfter()).contains(now);
+        assertThat(forecast.endAtOrBefore()).isEqualTo(Instant.parse("2027-03-15T12:00:00Z"));
+    }
 }
