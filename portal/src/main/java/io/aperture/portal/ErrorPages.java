@@ -74,7 +74,9 @@ public class ErrorPages {
         }
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
             if (isPage(ctx.normalizedPath()) && bodyLimit.announcedTooLarge(ctx)) {
-                ctx.response().putHeader(HttpHeaders.CONNECTION, "close"); // the body is not read, as Quarkus does
+                // the body is not read: the connection is closed once the answer is out, as Quarkus does
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close")
+                        .endHandler(v -> ctx.request().connection().close());
                 answer(ctx, 413);
             } else {
                 ctx.next();

@@ -3,6 +3,7 @@ package io.aperture.portal;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.embargo.EmbargoActions;
 import io.aperture.catalogue.embargo.EmbargoView;
+import io.aperture.catalogue.input.UrlEncodedForm;
 import io.aperture.policy.workflow.Outcome;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -66,9 +67,10 @@ public class MyProposalsPage {
     @POST
     @Path("/embargoes/{id}/extension")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestExtension(@PathParam("id") long id, @FormParam("justification") String justification) {
-        // a browser sends a line break in a text area as CRLF and counts it as one character (maxlength): so does this
-        String text = justification == null ? null : justification.replace("\r\n", "\n");
+    public Response requestExtension(@PathParam("id") long id, String form) {
+        // forms are read raw (UrlEncodedForm): malformed encoding is a 400 naming the form, not the decoder's 500.
+        // A browser sends a line break in a text area as CRLF and counts it as one character (maxlength): so does this
+        String text = UrlEncodedForm.parse(form).first("justification").map(j -> j.replace("\r\n", "\n")).orElse(null);
         if (text != null && text.length() > EmbargoActions.MAX_JUSTIFICATION) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.proposals(actions.myProposals(access.caller()),
                     "The justification has " + text.length() + " characters; at most " + EmbargoActions.MAX_JUSTIFICATION
@@ -86,8 +88,8 @@ public class MyProposalsPage {
     @POST
     @Path("/embargoes/{id}/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response releaseEarly(@PathParam("id") long id, @FormParam("confirm") String confirm) {
-        if (!"yes".equals(confirm)) {
+    public Response releaseEarly(@PathParam("id") long id, String form) {
+        if (!UrlEncodedForm.parse(form).first("confirm").equals(Optional.of("yes"))) {
             EmbargoView embargo = actions.viewFor(access.caller(), id).orElseThrow(NotFoundException::new);
             return Response.ok(Templates.confirmRelease(embargo, user())).build();
         }

@@ -4,6 +4,7 @@ import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.embargo.EmbargoActions;
 import io.aperture.catalogue.embargo.EmbargoQueries;
 import io.aperture.catalogue.embargo.EmbargoView;
+import io.aperture.catalogue.input.UrlEncodedForm;
 import io.aperture.catalogue.model.ExtensionRequestRow;
 import io.aperture.policy.workflow.Outcome;
 import io.aperture.policy.workflow.Verdict;
@@ -69,11 +70,14 @@ public class StaffRequestsPage {
     @POST
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(@PathParam("id") long id, @FormParam("verdict") String verdict, @FormParam("reason") String reason) {
+    public Response decide(@PathParam("id") long id, String body) {
+        // the raw body, decoded by UrlEncodedForm: malformed encoding is a 400 naming the form (not a decoder's 500)
+        UrlEncodedForm form = UrlEncodedForm.parse(body);
+        String reason = form.first("reason").orElse(null);
         Verdict v;
         try {
-            v = Verdict.valueOf(verdict);
-        } catch (IllegalArgumentException | NullPointerException e) {
+            v = Verdict.valueOf(form.first("verdict").orElse(""));
+        } catch (IllegalArgumentException e) {
             return refused("Choose approve or reject.", Response.Status.BAD_REQUEST);
         }
         EmbargoActions.Result r = actions.decide(access.caller(), id, v, reason).orElseThrow(NotFoundException::new);

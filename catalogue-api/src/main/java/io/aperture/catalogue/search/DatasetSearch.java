@@ -67,7 +67,7 @@ public class DatasetSearch {
                     case TITLE -> f.field("title_sort").asc().then().field("pid").asc();
                     case RELEVANCE -> f.score().then().field("producedAt").desc().then().field("pid").asc();
                 })
-                .highlighter(f -> highlighter(f, condition));
+                .highlighter(f -> highlighter(f, request, condition));
         for (var e : keys.entrySet()) {
             String field = Facets.FIELDS.get(e.getKey());
             @SuppressWarnings("unchecked")
@@ -129,13 +129,14 @@ public class DatasetSearch {
     }
 
     /**
-     * The plain highlighter, except under a caller's condition: OpenSearch 3's plain highlighter fails on a range
-     * filter over a date (opensearch-project/OpenSearch#20496, unsupported_operation_exception), and the PaNOSC
-     * conditions have such ranges, so those searches use the unified highlighter.
+     * The plain highlighter, except under a caller's condition or a production-day range: OpenSearch 3's plain
+     * highlighter fails on a range filter over a date (opensearch-project/OpenSearch#20496,
+     * unsupported_operation_exception), and the PaNOSC conditions and {@code from}/{@code to} are such ranges, so those
+     * searches use the unified highlighter.
      */
-    private static HighlighterFinalStep highlighter(SearchHighlighterFactory f,
+    private static HighlighterFinalStep highlighter(SearchHighlighterFactory f, SearchRequest request,
                                                     Function<SearchPredicateFactory, PredicateFinalStep> condition) {
-        if (condition == SearchRequest.NO_CONDITION) {
+        if (condition == SearchRequest.NO_CONDITION && request.produced().any()) {
             return f.plain().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
         }
         return f.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
