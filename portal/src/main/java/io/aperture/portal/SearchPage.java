@@ -1,5 +1,6 @@
 package io.aperture.portal;
 
+import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.SearchRequestParser;
 import io.aperture.catalogue.search.SearchResult;
 
@@ -20,8 +21,10 @@ import java.util.stream.IntStream;
  */
 public record SearchPage(Map<String, List<String>> query, SearchResult result, String error, String user) {
 
-    /** The facets in the order the page lists them, with the names people read. */
-    private static final Map<String, String> FACET_LABELS = labels();
+    /** The names people read for the facets (their order is the search's, {@link DatasetSearch#FACETS}). */
+    private static final Map<String, String> FACET_LABELS = Map.of("technique", "Technique", "instrument", "Instrument",
+            "year", "Year", "access", "Access", "licence", "Licence", "sample", "Sample", "kind", "Kind",
+            "definition", "NeXus definition");
     /** Keys the search form itself sends; everything else it carries along as hidden fields. */
     private static final Set<String> FORM_KEYS = Set.of("q", "sort", "from", "to", "page", "after");
     private static final int DEFAULT_SIZE = 20;
@@ -50,19 +53,6 @@ public record SearchPage(Map<String, List<String>> query, SearchResult result, S
 
     public static final List<Option> SORTS = List.of(new Option("", "Best first"), new Option("relevance", "Relevance"),
             new Option("newest", "Newest first"), new Option("oldest", "Oldest first"), new Option("title", "Title A–Z"));
-
-    private static Map<String, String> labels() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("technique", "Technique");
-        m.put("instrument", "Instrument");
-        m.put("year", "Year");
-        m.put("access", "Access");
-        m.put("licence", "Licence");
-        m.put("sample", "Sample");
-        m.put("kind", "Kind");
-        m.put("definition", "NeXus definition");
-        return m;
-    }
 
     public String q() {
         return first("q");
@@ -125,8 +115,8 @@ public record SearchPage(Map<String, List<String>> query, SearchResult result, S
     /** What is selected, each with the link that removes it: facet values, parameter ranges and the dates. */
     public List<Chip> chips() {
         List<Chip> chips = new ArrayList<>();
-        FACET_LABELS.forEach((facet, label) -> query.getOrDefault(facet, List.of())
-                .forEach(v -> chips.add(new Chip(label + ": " + v, facetLink(facet, v)))));
+        DatasetSearch.FACETS.keySet().forEach(facet -> query.getOrDefault(facet, List.of())
+                .forEach(v -> chips.add(new Chip(facetLabel(facet) + ": " + v, facetLink(facet, v)))));
         for (String p : query.getOrDefault("param", List.of())) {
             chips.add(new Chip(paramLabel(p), removing("param", p::equals)));
         }
