@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +51,10 @@ public class HomePage {
     @GET
     public RestResponse<TemplateInstance> home(@Context UriInfo uri) {
         Map<String, List<String>> query = uri.getQueryParameters();
+        if (query.containsKey(ParameterForm.NAME)) {
+            // the parameter form's fields become one param=name:min:max:unit, and the page its canonical URL
+            return RestResponse.seeOther(URI.create(SearchPage.link(ParameterForm.fold(query))));
+        }
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
         String ld = catalogue.of(urls.base(uri.getBaseUri()).toString());
         try {

@@ -7,12 +7,21 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 
-/** "Log in": the OIDC code flow runs before this is reached; afterwards the visitor goes to their proposals. */
+/**
+ * "Log in": the OIDC code flow runs before this is reached; afterwards staff land on their dashboard and everyone
+ * else on their data (the policy says who manages embargoes, through {@link Viewer}).
+ */
 @Path("/login")
 public class LoginPage {
+    private final Viewer viewer;
+
+    LoginPage(Viewer viewer) {
+        this.viewer = viewer;
+    }
+
     @GET
     @Authenticated
     public Response login() {
-        return Response.seeOther(URI.create("/my/proposals")).build();
+        return Response.seeOther(URI.create(viewer.isStaff() ? "/staff" : "/my/proposals")).build();
     }
 }

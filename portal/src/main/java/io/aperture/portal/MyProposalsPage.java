@@ -3,6 +3,7 @@ package io.aperture.portal;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.embargo.EmbargoActions;
 import io.aperture.catalogue.embargo.EmbargoView;
+import io.aperture.catalogue.input.UrlEncodedForm;
 import io.aperture.policy.workflow.Outcome;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,10 +41,13 @@ public class MyProposalsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance proposals(List<EmbargoActions.ProposalEmbargoes> proposals, String message,
-                                                 boolean refused, String user);
+                                                 boolean refused, Kept kept, int maxJustification, String user);
 
         static native TemplateInstance confirmRelease(EmbargoView embargo, String user);
     }
+
+    /** A justification the page refused, shown again in its form so nothing typed is lost. */
+    public record Kept(long embargo, String text) {}
 
     private final EmbargoActions actions;
     private final AccessControl access;
@@ -63,8 +67,17 @@ public class MyProposalsPage {
     @POST
     @Path("/embargoes/{id}/extension")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response requestExtension(@PathParam("id") long id, @FormParam("justification") String justification) {
-        return after(actions.requestExtension(access.caller(), id, Optional.ofNullable(justification).filter(s -> !s.isBlank())),
+    public Response requestExtension(@PathParam("id") long id, String form) {
+        // forms are read raw (UrlEncodedForm): malformed encoding is a 400 naming the form, not the decoder's 500.
+        // A browser sends a line break in a text area as CRLF and counts it as one character (maxlength): so does this
+        String text = UrlEncodedForm.parse(form).first("justification").map(j -> j.replace("\r\n", "\n")).orElse(null);
+        if (text != null && text.length() > EmbargoActions.MAX_JUSTIFICATION) {
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.proposals(actions.myProposals(access.caller()),
+                    "The justification has " + text.length() + " characters; at most " + EmbargoActions.MAX_JUSTIFICATION
+                            + " are accepted. Please shorten it: your text is kept below.", true, new Kept(id, text),
+                    EmbargoActions.MAX_JUSTIFICATION, user())).build();
+        }
+        return after(actions.requestExtension(access.caller(), id, Optional.ofNullable(text).filter(s -> !s.isBlank())),
                 Done.EXTENSION_REQUESTED);
     }
 
@@ -75,8 +88,8 @@ public class MyProposalsPage {
     @POST
     @Path("/embargoes/{id}/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response releaseEarly(@PathParam("id") long id, @FormParam("confirm") String confirm) {
-        if (!"yes".equals(confirm)) {
+    public Response releaseEarly(@PathParam("id") long id, String form) {
+        if (!UrlEncodedForm.parse(form).first("confirm").equals(Optional.of("yes"))) {
             EmbargoView embargo = actions.viewFor(access.caller(), id).orElseThrow(NotFoundException::new);
             return Response.ok(Templates.confirmRelease(embargo, user())).build();
         }
@@ -96,6 +109,7 @@ public class MyProposalsPage {
     }
 
     private TemplateInstance render(String message, boolean refused) {
-        return Templates.proposals(actions.myProposals(access.caller()), message, refused, user());
+        return Templates.proposals(actions.myProposals(access.caller()), message, refused, null,
+                EmbargoActions.MAX_JUSTIFICATION, user());
     }
 }

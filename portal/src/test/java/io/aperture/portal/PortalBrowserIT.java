@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.Browser;
+import io.aperture.portal.testing.Pages;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URL;
 import java.time.Duration;
@@ -64,44 +65,12 @@ class PortalBrowserIT {
         }
     }
 
-    /** A fresh login: cookies go both on the portal's host and on Keycloak's, or Keycloak's SSO session would answer. */
     private void login(String user) {
-        String issuer = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        browser.get(issuer + "/.well-known/openid-configuration");
-        browser.manage().deleteAllCookies();
-        browser.get(root.toString());
-        browser.manage().deleteAllCookies();
-        browser.get(root + "login");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("username")).size() == 1);
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(root.toString()));
+        new Pages(browser, root).login(user);
     }
 
-    /** Clicks a form's button and waits for the answer page to replace the current one. */
-    private void submit(org.openqa.selenium.WebElement button) {
-        var html = browser.findElement(By.tagName("html"));
-        button.click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> isGone(html));
-    }
-
-    /**
-     * Whether the old page's element has left the document. Mid-navigation chromedriver may say so as an inspector
-     * error ("Node with given id does not belong to the document") instead of a stale-element error; both mean gone.
-     */
-    private static boolean isGone(org.openqa.selenium.WebElement element) {
-        try {
-            element.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
+    private void submit(WebElement button) {
+        new Pages(browser, root).submit(button);
     }
 
     @Test

@@ -35,8 +35,7 @@ public class BodyTooLarge {
     }
 
     private void check(RoutingContext ctx) {
-        String announced = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (announced == null || !tooLarge(announced)) {
+        if (!announcedTooLarge(ctx)) {
             ctx.next();
             return;
         }
@@ -50,6 +49,17 @@ public class BodyTooLarge {
         // the body is not read: close the connection after answering, as Quarkus does
         ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
                 .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+    }
+
+    /** The limit in bytes ({@code quarkus.http.limits.max-body-size}). */
+    public long limit() {
+        return limit;
+    }
+
+    /** Whether the request announces a body over the limit (the portal's pages answer that with a page of their own). */
+    public boolean announcedTooLarge(RoutingContext ctx) {
+        String announced = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        return announced != null && tooLarge(announced);
     }
 
     private boolean tooLarge(String announced) {

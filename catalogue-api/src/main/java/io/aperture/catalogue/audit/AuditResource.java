@@ -37,13 +37,22 @@ public class AuditResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Transactional
-    @Operation(summary = "Query the audit log (staff): proposal, actor, action, from, to, format=json|csv")
+    @Operation(summary = "Query the audit log (staff): proposal, actor, action, from, to, format=json|csv, "
+            + "order=asc|desc (by id), offset, limit")
     public Response query(@QueryParam("proposal") String proposal, @QueryParam("actor") String actor,
                           @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("format") @DefaultValue("json") String format,
-                          @QueryParam("limit") @DefaultValue("1000") int limit) {
+                          @QueryParam("limit") @DefaultValue("1000") int limit,
+                          @QueryParam("order") @DefaultValue("asc") String order,
+                          @QueryParam("offset") @DefaultValue("0") int offset) {
         if (limit < 1 || limit > MAX_ROWS) {
             throw new BadRequestException("limit must be from 1 to " + MAX_ROWS);
+        }
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new BadRequestException("order must be asc or desc");
+        }
+        if (offset < 0 || offset > MAX_ROWS) {
+            throw new BadRequestException("offset must be from 0 to " + MAX_ROWS);
         }
         InvalidInputException.requireText("proposal", proposal, InputText.MAX_IDENTIFIER);
         InvalidInputException.requireText("actor", actor, InputText.MAX_IDENTIFIER);
@@ -71,7 +80,8 @@ public class AuditResource {
             params.add(OffsetDateTime.ofInstant(instant("to", to), ZoneOffset.UTC));
             sql.append(" AND occurred_at < ?").append(params.size());
         }
-        sql.append(" ORDER BY id LIMIT ").append(limit);
+        // order, limit and offset are checked values above, never the caller's text
+        sql.append(" ORDER BY id ").append(order).append(" LIMIT ").append(limit).append(" OFFSET ").append(offset);
         var q = em.createNativeQuery(sql.toString());
         for (int i = 0; i < params.size(); i++) {
             q.setParameter(i + 1, params.get(i));

@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class EmbargoActions {
+    /** The longest justification kept (characters); the API clips a longer one, the portal's form refuses it. */
+    public static final int MAX_JUSTIFICATION = 4000;
+
     private final EmbargoService embargo;
     private final EmbargoQueries queries;
     private final EmbargoWorkflow workflow;
@@ -65,7 +68,7 @@ public class EmbargoActions {
             List<EmbargoView> views = queries.views(embargoes);
             List<EmbargoView> offered = new ArrayList<>();
             for (int i = 0; i < embargoes.size(); i++) {
-                offered.add(views.get(i).withActions(workflow.available(caller, embargo.state(embargoes.get(i)), now)));
+                offered.add(offer(views.get(i), caller, embargoes.get(i), now));
             }
             out.add(new ProposalEmbargoes(m.proposal.code, m.proposal.pid, m.proposal.title, roles.get(id), offered));
         });
@@ -77,7 +80,13 @@ public class EmbargoActions {
     public Optional<EmbargoView> viewFor(Caller caller, long embargoId) {
         return Optional.ofNullable(Embargo.<Embargo>findById(embargoId))
                 .filter(e -> policy.mayLearnOfEmbargo(caller, EmbargoStore.proposalPid(e)))
-                .map(e -> queries.view(e).withActions(workflow.available(caller, embargo.state(e), clock.instant())));
+                .map(e -> offer(queries.view(e), caller, e, clock.instant()));
+    }
+
+    /** The view with what the policy offers the caller now, and its reasons for the rest. */
+    private EmbargoView offer(EmbargoView view, Caller caller, Embargo e, Instant now) {
+        var state = embargo.state(e);
+        return view.withActions(workflow.available(caller, state, now), workflow.unavailable(caller, state, now));
     }
 
     @Transactional
@@ -133,6 +142,6 @@ public class EmbargoActions {
     }
 
     private static String clip(String s) {
-        return s.length() > 4000 ? s.substring(0, 4000) : s;
+        return s.length() > MAX_JUSTIFICATION ? s.substring(0, MAX_JUSTIFICATION) : s;
     }
 }

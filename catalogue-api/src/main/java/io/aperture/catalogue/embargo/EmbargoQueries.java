@@ -51,7 +51,7 @@ public class EmbargoQueries {
         var proposal = e.proposal();
         return new EmbargoView(e.id, e.subjectId(), proposal == null ? null : proposal.code,
                 proposal == null ? null : proposal.title, e.visit == null ? null : e.visit.code, e.status.name(), e.status.underEmbargo(),
-                e.originalEnd, e.currentEnd, rules.extensionWindowOpens(e.currentEnd), e.releasedAt, datasets, pending, history, Set.of());
+                e.originalEnd, e.currentEnd, rules.extensionWindowOpens(e.currentEnd), e.releasedAt, datasets, pending, history, Set.of(), Map.of());
     }
 
     /** Embargoes of the proposals the person holds a role on, newest end first. */
@@ -62,6 +62,22 @@ public class EmbargoQueries {
         return Embargo.list("""
                 select e from Embargo e left join e.visit v left join e.dataset d
                 where v.proposal.id in ?1 or d.proposal.id in ?1 order by e.currentEnd desc""", proposalIds);
+    }
+
+    /** Requests waiting for a decision, oldest first (the staff queue). */
+    public List<ExtensionRequestRow> pendingRequests() {
+        return requests(EmbargoStore.PENDING);
+    }
+
+    /** How many requests wait for a decision (counted in SQL). */
+    public long countPending() {
+        return ExtensionRequestRow.count("status = ?1", EmbargoStore.PENDING);
+    }
+
+    /** Decided requests, newest decision first, at most {@code limit}. */
+    public List<ExtensionRequestRow> decidedRequests(int limit) {
+        return ExtensionRequestRow.<ExtensionRequestRow>find("status <> ?1 order by decidedAt desc, id desc", EmbargoStore.PENDING)
+                .page(0, limit).list();
     }
 
     public List<ExtensionRequestRow> requests(String status) {

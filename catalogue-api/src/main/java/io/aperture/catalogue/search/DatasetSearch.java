@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The one search service behind the portal, {@code GET /api/search} and the PaNOSC API. The caller's
@@ -78,7 +79,7 @@ public class DatasetSearch {
                 .select(HitProjection::of)
                 .where(f -> SearchPredicates.of(f, request, scope, condition))
                 .sort(order::apply)
-                .highlighter(f -> highlighter(f, condition));
+                .highlighter(f -> highlighter(f, request, condition));
         for (var e : keys.entrySet()) {
             String field = Facets.FIELDS.get(e.getKey());
             @SuppressWarnings("unchecked")
@@ -89,36 +90,65 @@ public class DatasetSearch {
             JsonArray cursor = after.get();
             query = query.requestTransformer(ctx -> ctx.body().add("search_after", cursor));
         }
-        org.hibernate.search.engine.search.query.SearchResult<List<?>> result;
-        try {
-            // failAfter bounds the wait on the client side too, so a hung engine costs a caller seconds, not minutes
-            result = query.failAfter(timeoutMillis, TimeUnit.MILLISECONDS)
-                    .fetch(after.isPresent() ? 0 : request.offset(), request.size());
-        } catch (SearchException e) {
-            // The engine's message quotes the request, access filter included: it goes to the log only.
-            LOG.warnf("search engine failed a search: %s", EngineFailures.forLog(e));
-            if (EngineFailures.engineUnavailable(e)) {
-                throw new SearchUnavailableException(e);
-            }
-            throw e; // the engine refused the query itself: a defect here, not an outage to retry
-        }
+        var bounded = query.failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
+        var result = engine("a search", () -> bounded.fetch(after.isPresent() ? 0 : request.offset(), request.size()));
 
         List<SearchResult.Hit> hits = result.hits().stream().map(HitProjection::hit).toList();
         JsonArray lastSort = result.hits().isEmpty() ? null : HitProjection.sortValues(result.hits().getLast());
         Map<String, Map<Object, Long>> counts = new LinkedHashMap<>();
         keys.forEach((name, key) -> counts.put(name, result.aggregation(key)));
-        String next = hits.size() == request.size() && lastSort != null ? SearchCursor.encode(lastSort) : null;
-        return new SearchResult(result.total().hitCount(), hits, Facets.counts(counts), next);
+        if (request.facets()) {
+            // OR within a facet: a facet with a selection is counted as if nothing were selected in it (the other
+            // facets' selections still apply), so its siblings stay offered with the hits they would add
+            request.filters().keySet().forEach(name -> counts.put(name, countWithout(request, name, scope, condition)));
+        }
+        long total = result.total().hitCount();
+        // a cursor page cannot know how many came before it; a numbered page knows whether any follow
+        boolean more = hits.size() == request.size() && (after.isPresent() || request.offset() + hits.size() < total);
+        String next = more && lastSort != null ? SearchCursor.encode(lastSort) : null;
+        return new SearchResult(total, hits, Facets.counts(counts), next);
+    }
+
+    /** One facet's counts over the request without its own filter (no hits fetched). */
+    private Map<Object, Long> countWithout(SearchRequest request, String facet, SearchScope scope,
+                                           Function<SearchPredicateFactory, PredicateFinalStep> condition) {
+        SearchRequest others = request.withoutFacet(facet);
+        AggregationKey<Map<Object, Long>> key = AggregationKey.of(facet);
+        @SuppressWarnings("unchecked")
+        Class<Object> type = (Class<Object>) Facets.type(facet);
+        var count = session.search(Dataset.class)
+                .where(f -> SearchPredicates.of(f, others, scope, condition))
+                .aggregation(key, f -> f.terms().field(Facets.FIELDS.get(facet), type).maxTermCount(Facets.SIZE))
+                .failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
+        return engine("a facet count", () -> count.fetch(0)).aggregation(key);
     }
 
     /**
-     * The plain highlighter, except under a caller's condition: OpenSearch 3's plain highlighter fails on a range
-     * filter over a date (opensearch-project/OpenSearch#20496, unsupported_operation_exception), and the PaNOSC
-     * conditions have such ranges, so those searches use the unified highlighter.
+     * Runs one engine call; failAfter (set by the caller) bounds the wait on the client side too, so a hung engine
+     * costs a caller seconds, not minutes. The engine's message quotes the request, access filter included: it goes
+     * to the log only.
      */
-    private static HighlighterFinalStep highlighter(SearchHighlighterFactory f,
+    private static <T> T engine(String what, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (SearchException e) {
+            LOG.warnf("search engine failed %s: %s", what, EngineFailures.forLog(e));
+            if (EngineFailures.engineUnavailable(e)) {
+                throw new SearchUnavailableException(e);
+            }
+            throw e; // the engine refused the query itself: a defect here, not an outage to retry
+        }
+    }
+
+    /**
+     * The plain highlighter, except under a caller's condition or a production-day range: OpenSearch 3's plain
+     * highlighter fails on a range filter over a date (opensearch-project/OpenSearch#20496,
+     * unsupported_operation_exception), and the PaNOSC conditions and {@code from}/{@code to} are such ranges, so those
+     * searches use the unified highlighter.
+     */
+    private static HighlighterFinalStep highlighter(SearchHighlighterFactory f, SearchRequest request,
                                                     Function<SearchPredicateFactory, PredicateFinalStep> condition) {
-        if (condition == SearchRequest.NO_CONDITION) {
+        if (condition == SearchRequest.NO_CONDITION && request.produced().any()) {
             return f.plain().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");
         }
         return f.unified().encoder(HighlighterEncoder.HTML).numberOfFragments(2).fragmentSize(120).tag("<mark>", "</mark>");

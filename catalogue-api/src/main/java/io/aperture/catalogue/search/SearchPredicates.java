@@ -72,6 +72,10 @@ final class SearchPredicates {
         for (SearchRequest.ParameterRange range : request.parameters()) {
             bool.filter(parameter(f, range));
         }
+        if (!request.produced().any()) {
+            bool.filter(f.range().field("producedAt")
+                    .between(request.produced().start().orElse(null), request.produced().end().orElse(null)));
+        }
         bool.filter(scope(f, scope));
         return bool;
     }

@@ -3,6 +3,11 @@ package io.aperture.catalogue.search;
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,10 +27,17 @@ import java.util.function.Function;
  *                    a client paging through results or the PaNOSC API has no use for it
  * @param titlePatterns wildcard patterns ({@code *} any run, {@code ?} one character, {@code \} escapes) the whole
  *                    title must match, case- and accent-insensitively; all of them (the PaNOSC API's title conditions)
+ * @param produced    the production day range (UTC days, both inclusive, either open), empty for any
  */
 public record SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
                             Sort sort, int offset, int size, Optional<String> after, boolean facets,
-                            List<String> titlePatterns) {
+                            List<String> titlePatterns, DayRange produced) {
+
+    public SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
+                         Sort sort, int offset, int size, Optional<String> after, boolean facets,
+                         List<String> titlePatterns) {
+        this(text, filters, parameters, sort, offset, size, after, facets, titlePatterns, DayRange.ANY);
+    }
 
     public SearchRequest(String text, Map<String, List<String>> filters, List<ParameterRange> parameters,
                          Sort sort, int offset, int size, Optional<String> after, boolean facets) {
@@ -38,6 +50,35 @@ public record SearchRequest(String text, Map<String, List<String>> filters, List
     }
 
     public enum Sort { RELEVANCE, NEWEST, OLDEST, TITLE }
+
+    /** The same search without the filter on one facet: what that facet's values are counted over (OR within a facet). */
+    public SearchRequest withoutFacet(String facet) {
+        Map<String, List<String>> rest = new LinkedHashMap<>(filters);
+        rest.remove(facet);
+        return new SearchRequest(text, rest, parameters, sort, offset, size, after, facets, titlePatterns, produced);
+    }
+
+    /**
+     * Days of production, from {@code from} to {@code to}, both inclusive, as UTC days (the {@code year} facet's
+     * calendar too); either may be absent.
+     */
+    public record DayRange(Optional<LocalDate> from, Optional<LocalDate> to) {
+        public static final DayRange ANY = new DayRange(Optional.empty(), Optional.empty());
+
+        public boolean any() {
+            return from.isEmpty() && to.isEmpty();
+        }
+
+        /** The first instant of {@code from}. */
+        Optional<Instant> start() {
+            return from.map(d -> d.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+
+        /** The last instant of {@code to}. */
+        Optional<Instant> end() {
+            return to.map(d -> d.atTime(LocalTime.MAX).toInstant(ZoneOffset.UTC));
+        }
+    }
 
     /** No further condition: what {@link DatasetSearch#search(SearchRequest, SearchScope, Function)} adds by default. */
     public static final Function<SearchPredicateFactory, PredicateFinalStep> NO_CONDITION = SearchPredicateFactory::matchAll;

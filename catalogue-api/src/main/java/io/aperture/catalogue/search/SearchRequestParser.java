@@ -1,17 +1,22 @@
 package io.aperture.catalogue.search;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.*;
 
 /**
  * Turns query-string parameters (as the portal's URLs and {@code GET /api/search} carry them) into a
  * {@link SearchRequest}, refusing anything malformed with a message that names the parameter.
- * <p>Parameters: {@code q}, {@code sort}, {@code size}, {@code after}, {@code facets} (true or false), one
- * {@code <facet>=value} per selected facet value, and {@code param=name:min:max[:unit]} for parameter ranges.
+ * <p>Parameters: {@code q}, {@code sort}, {@code size}, {@code page} or {@code after}, {@code facets} (true or false),
+ * one {@code <facet>=value} per selected facet value, {@code param=name:min:max[:unit]} for parameter ranges and
+ * {@code from}/{@code to} (production days, {@code YYYY-MM-DD}).
  */
 public final class SearchRequestParser {
     public static final int MAX_SIZE = 100;
     public static final int MAX_TEXT = 500;
     private static final int MAX_VALUES = 50;
+    /** Numbered pages reach this far into the hits (the engine's result window); deeper pages follow {@code after}. */
+    public static final int MAX_WINDOW = 10_000;
 
     private SearchRequestParser() {
     }
@@ -46,7 +51,39 @@ public final class SearchRequestParser {
             ranges.add(range(p));
         }
         boolean facets = single(query, "facets").map(SearchRequestParser::flag).orElse(true);
-        return new SearchRequest(booleanWords(text), filters, ranges, sort, 0, size, single(query, "after"), facets);
+        Optional<String> after = single(query, "after");
+        int page = single(query, "page").map(p -> page(p, size)).orElse(1);
+        if (page > 1 && after.isPresent()) {
+            throw new InvalidSearchException("page", "cannot be combined with after");
+        }
+        SearchRequest.DayRange produced = new SearchRequest.DayRange(single(query, "from").map(d -> day("from", d)),
+                single(query, "to").map(d -> day("to", d)));
+        if (produced.from().isPresent() && produced.to().isPresent() && produced.from().get().isAfter(produced.to().get())) {
+            throw new InvalidSearchException("from", "must not be after to");
+        }
+        return new SearchRequest(booleanWords(text), filters, ranges, sort, (page - 1) * size, size, after, facets,
+                List.of(), produced);
+    }
+
+    private static int page(String s, int size) {
+        int max = MAX_WINDOW / size;
+        try {
+            int n = Integer.parseInt(s);
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // fall through to the error
+        }
+        throw new InvalidSearchException("page", "must be a whole number from 1 to " + max + " at this size (deeper: follow next)");
+    }
+
+    private static LocalDate day(String name, String s) {
+        try {
+            return LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new InvalidSearchException(name, "must be a day as YYYY-MM-DD");
+        }
     }
 
     /**

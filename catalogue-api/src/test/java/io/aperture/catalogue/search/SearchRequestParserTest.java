@@ -43,4 +43,38 @@ class SearchRequestParserTest {
         assertThat(r.parameters()).containsExactly(
                 new SearchRequest.ParameterRange("/entry/beam/incident_wavelength", 0.9, 1.1, "Angstrom"));
     }
+
+    @Test
+    void numberedPagesBecomeAnOffsetWithinTheResultWindow() {
+        SearchRequest r = SearchRequestParser.parse(Map.of("page", List.of("3"), "size", List.of("10")));
+        assertThat(r.offset()).isEqualTo(20);
+        assertThat(SearchRequestParser.parse(Map.of()).offset()).isZero();
+        assertThat(SearchRequestParser.parse(Map.of("page", List.of("100"), "size", List.of("100"))).offset()).isEqualTo(9_900);
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("page", List.of("101"), "size", List.of("100"))))
+                .hasMessageStartingWith("page:").hasMessageContaining("1 to 100");
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("page", List.of("0")))).hasMessageStartingWith("page:");
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("page", List.of("two")))).hasMessageStartingWith("page:");
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("page", List.of("2"), "after", List.of("abc"))))
+                .hasMessageStartingWith("page:");
+    }
+
+    @Test
+    void productionDaysAreAnInclusiveUtcRange() {
+        SearchRequest r = SearchRequestParser.parse(Map.of("from", List.of("2020-01-01"), "to", List.of("2020-12-31")));
+        assertThat(r.produced().start()).contains(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        assertThat(r.produced().end()).contains(java.time.Instant.parse("2020-12-31T23:59:59.999999999Z"));
+        assertThat(SearchRequestParser.parse(Map.of("to", List.of("2020-12-31"))).produced().start()).isEmpty();
+        assertThat(SearchRequestParser.parse(Map.of()).produced().any()).isTrue();
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("from", List.of("2020-13-01")))).hasMessageStartingWith("from:");
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("to", List.of("31/12/2020")))).hasMessageStartingWith("to:");
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("from", List.of("2021-01-01"), "to", List.of("2020-01-01"))))
+                .hasMessageStartingWith("from:").hasMessageContaining("after to");
+    }
+
+    @Test
+    void droppingOneFacetKeepsTheOthers() {
+        SearchRequest r = SearchRequestParser.parse(Map.of("technique", List.of("SAXS", "MX"), "year", List.of("2020")));
+        assertThat(r.withoutFacet("technique").filters()).containsOnlyKeys("year");
+        assertThat(r.filters()).containsOnlyKeys("technique", "year");
+    }
 }

@@ -14,8 +14,10 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -267,6 +269,15 @@ public final class EmbargoWorkflow {
         return new Candidates(EmbargoStatus.EMBARGOED, Optional.of(now), horizon);
     }
 
+    /**
+     * The embargoes that end within the twelve months after {@code now} (facility calendar), for the staff's release
+     * forecast: under embargo now, current end in (now, now + 12 months]. An approved extension moves one out of it.
+     */
+    public Candidates releaseForecast(Instant now) {
+        Instant horizon = now.atZone(rules.facilityZone()).plusMonths(12).toInstant();
+        return new Candidates(EmbargoStatus.EMBARGOED, Optional.of(now), horizon);
+    }
+
     /** The embargoes that may be due for release at {@code now} (each is checked with {@link #isReleaseDue}). */
     public Candidates releaseCandidates(Instant now) {
         return new Candidates(EmbargoStatus.EMBARGOED, Optional.empty(), now);
@@ -291,6 +302,21 @@ public final class EmbargoWorkflow {
             ops.add(Operation.RELEASE_EARLY);
         }
         return ops;
+    }
+
+    /**
+     * The operations {@code caller} could not do at {@code now}, each with the workflow's refusal in its own words: what
+     * a page says in place of a button it does not offer ("the window opens on …", "alternate contacts may not …").
+     */
+    public Map<Operation, String> unavailable(Caller caller, EmbargoState state, Instant now) {
+        Map<Operation, String> why = new EnumMap<>(Operation.class);
+        if (requestExtension(caller, state, now) instanceof Outcome.Refused r) {
+            why.put(Operation.REQUEST_EXTENSION, r.message());
+        }
+        if (releaseEarly(caller, state, now) instanceof Outcome.Refused r) {
+            why.put(Operation.RELEASE_EARLY, r.message());
+        }
+        return why;
     }
 
     /** Due iff embargoed (not released, not withdrawn), no request pending, and {@code now >= currentEnd}. */

@@ -7,6 +7,7 @@ import io.aperture.policy.embargo.EmbargoStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import static io.aperture.policy.workflow.EmbargoWorkflowTest.END;
@@ -149,5 +150,36 @@ class PlacementTest {
         assertThat(workflow.available(PI, pending, IN_WINDOW)).as("a request is pending").containsExactly(Operation.RELEASE_EARLY);
         EmbargoState released = ((Outcome.Accepted) workflow.releaseDue(e, END)).state();
         assertThat(workflow.available(PI, released, END)).isEmpty();
+    }
+
+    @Test
+    void whatIsNotOfferedIsExplainedInTheWorkflowsWords() {
+        EmbargoState e = visitEmbargo();
+        Instant early = Instant.parse("2025-01-01T12:00:00Z");
+        assertThat(workflow.unavailable(PI, e, early)).containsOnlyKeys(Operation.REQUEST_EXTENSION)
+                .hasEntrySatisfying(Operation.REQUEST_EXTENSION, m -> assertThat(m).startsWith("Too early").contains("window opens"));
+        assertThat(workflow.unavailable(PI, e, IN_WINDOW)).isEmpty();
+        assertThat(workflow.unavailable(EmbargoWorkflowTest.ALTERNATE, e, IN_WINDOW)).containsOnlyKeys(Operation.REQUEST_EXTENSION)
+                .hasEntrySatisfying(Operation.REQUEST_EXTENSION, m -> assertThat(m).contains("alternate contacts may not"));
+        assertThat(workflow.unavailable(EmbargoWorkflowTest.TEAM, e, IN_WINDOW))
+                .containsOnlyKeys(Operation.REQUEST_EXTENSION, Operation.RELEASE_EARLY);
+        EmbargoState pending = ((Outcome.Accepted) workflow.requestExtension(PI, e, IN_WINDOW)).state();
+        assertThat(workflow.unavailable(PI, pending, IN_WINDOW).get(Operation.REQUEST_EXTENSION)).contains("still waiting for a decision");
+        for (EmbargoState s : List.of(e, pending)) {
+            for (Instant now : List.of(early, IN_WINDOW)) {
+                assertThat(workflow.unavailable(PI, s, now).keySet()).as("exactly what is not available")
+                        .doesNotContainAnyElementsOf(workflow.available(PI, s, now))
+                        .hasSize(Operation.values().length - workflow.available(PI, s, now).size());
+            }
+        }
+    }
+
+    @Test
+    void theForecastLooksTwelveMonthsAheadAtEmbargoesStillRunning() {
+        Instant now = Instant.parse("2026-03-15T12:00:00Z");
+        Candidates forecast = workflow.releaseForecast(now);
+        assertThat(forecast.status()).isEqualTo(EmbargoStatus.EMBARGOED);
+        assertThat(forecast.endAfter()).contains(now);
+        assertThat(forecast.endAtOrBefore()).isEqualTo(Instant.parse("2027-03-15T12:00:00Z"));
     }
 }
