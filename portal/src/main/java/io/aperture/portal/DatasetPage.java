@@ -1,6 +1,8 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.quality.DatasetQuality;
+import io.aperture.catalogue.quality.QualityLookup;
 import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.citation.CitationStyle;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
@@ -40,7 +42,8 @@ public class DatasetPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd, String user);
+        static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd, String user,
+                                               DatasetQuality quality);
 
         static native TemplateInstance notFound(String user);
     }
@@ -51,15 +54,17 @@ public class DatasetPage {
     private final DatasetJsonLd jsonLd;
     private final DatasetExports exports;
     private final PublicUrls urls;
+    private final QualityLookup quality;
 
     DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
-                DatasetExports exports, PublicUrls urls) {
+                DatasetExports exports, PublicUrls urls, QualityLookup quality) {
         this.access = access;
         this.rules = rules;
         this.identity = identity;
         this.jsonLd = jsonLd;
         this.exports = exports;
         this.urls = urls;
+        this.quality = quality;
     }
 
     @GET
@@ -124,7 +129,8 @@ public class DatasetPage {
             return vary(Response.ok(ld, mediaType(r)).build());
         }
         LandingCitation cite = exports.landing(metadata, landingPage);
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, user)).type(MediaType.TEXT_HTML);
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, user,
+                quality.forLandingPage(d).orElse(null))).type(MediaType.TEXT_HTML);
         Signposts.links(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
                         cite.creators().stream().map(LandingCitation.Person::orcid).filter(Objects::nonNull).toList(),
                         view.licenceInForce() ? view.licenceUrl() : null)

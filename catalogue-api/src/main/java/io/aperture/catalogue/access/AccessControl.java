@@ -82,11 +82,16 @@ public class AccessControl {
      * {@code view}; when it is shown and the policy audits the caller's access to {@code d}, the read is audited.
      */
     public QualityDisclosure readQuality(Dataset d, String view) {
-        QualityDisclosure disclosure = policy.qualityDisclosure(caller(), resource(d), clock.instant());
+        QualityDisclosure disclosure = decideQuality(d);
         if (disclosure == QualityDisclosure.SHOWN) {
             read(d, view);
         }
         return disclosure;
+    }
+
+    /** What the caller may learn of the metadata quality of {@code d}, without auditing: for a page that audited its read. */
+    public QualityDisclosure decideQuality(Dataset d) {
+        return policy.qualityDisclosure(caller(), resource(d), clock.instant());
     }
 
     /** Whether the caller may review metadata quality across records (the staff report, the findings facet). */

@@ -6,6 +6,8 @@ import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.QualityDisclosure;
 import jakarta.enterprise.context.RequestScoped;
 
+import java.util.Optional;
+
 
 /**
  * One dataset's quality for the current caller, after the policy: the API and the landing page ask here, so both
@@ -43,6 +45,17 @@ public class QualityLookup {
     public Answer forPid(String pid, String view) {
         Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
         return d == null ? new Unknown() : forDataset(d, view);
+    }
+
+    /**
+     * The quality shown on the landing page of {@code d}, whose read the page has audited: to those who review quality
+     * (staff), when the policy discloses it; empty for everyone else and for a dataset not assessed yet.
+     */
+    public Optional<DatasetQuality> forLandingPage(Dataset d) {
+        if (!access.mayReviewQuality() || access.decideQuality(d) != QualityDisclosure.SHOWN) {
+            return Optional.empty();
+        }
+        return store.of(d.id).map(s -> DatasetQuality.of(d.pid, s));
     }
 
     public Answer forDataset(Dataset d, String view) {
