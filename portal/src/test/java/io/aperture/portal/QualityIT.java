@@ -2,10 +2,15 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.harvester.nexus.HarvestConfig;
+import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
+import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
+import io.aperture.testsupport.RepoFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -265,6 +270,37 @@ class QualityIT {
             caller.queryParam("q", tag).queryParam("finding", "depends-on").get("/api/search").then().statusCode(400)
                     .body("error.field", is("finding"));
         }
+    }
+
+    /**
+     * A real file, harvested in-process and sent through the ingest API: the catalogue keeps the errors the harvester's
+     * CorpusConformanceTest reads off NXtomo by hand for Diamond I13 (each rule's NXDL source is commented there).
+     */
+    @Test
+    void aRealFilesFindingsAreStoredAsTheHarvesterFoundThem() throws Exception {
+        List<HarvestRecord> harvested = new NexusHarvester(HarvestConfig.defaults())
+                .harvest(RepoFiles.nexus().resolve("tomo/dls_i13_24888.nxs"));
+        assertThat(harvested).hasSize(1);
+        ObjectNode record = RecordJson.mapper().valueToTree(harvested.getFirst());
+        String pid = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body(Records.batch(record).toString()).post("/api/ingest/records").then().statusCode(200)
+                .extract().path("results[0].datasetPid");
+        JsonPath q = staff().get("/api/datasets/" + pid + "/quality").then().statusCode(200).extract().jsonPath();
+        String e = "/entry1/tomo_entry";
+        assertThat(q.getList("findings.findAll { it.level == 'error' }.collect { it.path + ' ' + it.rule }"))
+                .containsExactlyInAnyOrder(e + "/instrument/source/probe enumeration", e + "/control nx-class",
+                        e + "/data/image_key required", e + "/sample/name required",
+                        e + "/instrument/detector/distance type", e + "/instrument/detector/x_pixel_size type",
+                        e + "/instrument/detector/y_pixel_size type");
+        assertThat(q.getInt("errors")).isEqualTo(7);
+        assertThat(q.getString("fair.metrics.find { it.metric == 'community-standard' }.reason"))
+                .isEqualTo("7 errors against NXtomo");
+        // its beamline's group in the report lists the file as an example of its missing required fields
+        String instrument = harvested.getFirst().instrument().name() != null ? harvested.getFirst().instrument().name()
+                : harvested.getFirst().instrument().shortName();
+        JsonPath r = report(staff(), Map.of("by", "instrument", "instrument", instrument));
+        assertThat(r.getList("findings.findAll { it.rule == 'required' }.examples.flatten()"))
+                .contains(harvested.getFirst().source().path());
     }
 
     @Test
