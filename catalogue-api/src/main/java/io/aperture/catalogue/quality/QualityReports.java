@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import java.sql.Array;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -105,6 +107,13 @@ public class QualityReports {
     }
 
     private static List<String> texts(Object o) {
+        if (o instanceof Array a) {
+            try {
+                return texts(a.getArray());
+            } catch (SQLException e) {
+                throw new IllegalStateException("unreadable text array", e);
+            }
+        }
         if (o instanceof String[] a) {
             return List.of(a);
         }
