@@ -7,7 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
-/** Links of the quality page: the report narrowed to a group, and the search for the datasets behind a finding. */
+/** Links and numbers of the quality page: the report narrowed to a group, the search behind a finding, shares. */
 final class QualityLinks {
     private QualityLinks() {
     }
@@ -36,6 +36,12 @@ final class QualityLinks {
             default -> report.by();
         };
         return "/?finding=" + enc(finding.rule()) + (finding.group().isEmpty() ? "" : "&" + facet + "=" + enc(finding.group()));
+    }
+
+    /** {@code {g.conformingShare.percent}}: a share as a whole per cent ("33 %"). */
+    @TemplateExtension
+    static String percent(Double share) {
+        return Math.round(share * 100) + " %";
     }
 
     private static String enc(String v) {

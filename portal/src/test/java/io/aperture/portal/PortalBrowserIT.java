@@ -64,19 +64,8 @@ class PortalBrowserIT {
         }
     }
 
-    /** A fresh login: cookies go both on the portal's host and on Keycloak's, or Keycloak's SSO session would answer. */
     private void login(String user) {
-        String issuer = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        browser.get(issuer + "/.well-known/openid-configuration");
-        browser.manage().deleteAllCookies();
-        browser.get(root.toString());
-        browser.manage().deleteAllCookies();
-        browser.get(root + "login");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("username")).size() == 1);
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(root.toString()));
+        Browser.login(browser, root, user);
     }
 
     /** Clicks a form's button and waits for the answer page to replace the current one. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.NexusHarvester;
+import io.aperture.portal.testing.Browser;
 import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
@@ -12,6 +13,7 @@ import io.aperture.record.HarvestRecord;
 import io.aperture.record.RecordJson;
 import io.aperture.testsupport.RepoFiles;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +22,12 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
 
+import java.net.URL;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,6 +67,9 @@ class QualityIT {
     private String failingFile;
 
     private final OncePerClass setUp = new OncePerClass();
+
+    @TestHTTPResource("/")
+    URL root;
 
     @BeforeEach
     void catalogue() {
@@ -301,6 +311,42 @@ class QualityIT {
         JsonPath r = report(staff(), Map.of("by", "instrument", "instrument", instrument));
         assertThat(r.getList("findings.findAll { it.rule == 'required' }.examples.flatten()"))
                 .contains(harvested.getFirst().source().path());
+    }
+
+    /** In a real browser, logged in through Keycloak: staff get the page and the sections, others nothing of them. */
+    @Test
+    void thePagesInABrowser() throws Exception {
+        ChromeDriver browser = Browser.start();
+        try {
+            Browser.login(browser, root, "staff");
+            browser.get(root + "quality?by=beamline&beamline=" + URLEncoder.encode(beamlineA, StandardCharsets.UTF_8));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Metadata quality");
+            assertThat(browser.findElements(By.cssSelector("table.quality-groups tbody tr"))).hasSize(1);
+            assertThat(browser.findElement(By.cssSelector("table.quality-groups tbody tr")).getText())
+                    .startsWith(beamlineA + " 3 3 1 33 %");
+            assertThat(browser.findElement(By.cssSelector("table.quality-findings")).getText())
+                    .contains("depends-on").contains(failingFile);
+            assertThat(browser.findElements(By.linkText("Quality"))).hasSize(1);
+            browser.get(root + "datasets/" + embargoed);
+            assertThat(browser.findElement(By.cssSelector("section.quality")).getText()).contains("FAIR score");
+            assertThat(browser.getPageSource()).contains(secretPath); // in the collapsed list of findings
+            browser.get(root + "?q=" + tag);
+            assertThat(browser.getPageSource()).contains("depends-on");
+
+            Browser.login(browser, root, "pi");
+            browser.get(root + "datasets/" + embargoed);
+            assertThat(browser.getPageSource()).contains("Embargoed lysozyme").doesNotContain(secretPath)
+                    .doesNotContain("Metadata quality");
+            assertThat(browser.findElements(By.linkText("Quality"))).isEmpty();
+            browser.get(root + "?q=" + tag);
+            assertThat(browser.getPageSource()).contains("Embargoed lysozyme").doesNotContain("depends-on");
+
+            Browser.login(browser, root, "researcher");
+            browser.get(root + "quality");
+            assertThat(browser.getPageSource()).contains("for facility staff").doesNotContain(tag);
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test
