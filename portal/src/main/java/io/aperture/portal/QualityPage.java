@@ -1,7 +1,6 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.access.AccessControl;
-import io.aperture.catalogue.input.InvalidInputException;
 import io.aperture.catalogue.quality.Grouping;
 import io.aperture.catalogue.quality.QualityQuery;
 import io.aperture.catalogue.quality.QualityReport;
@@ -32,7 +31,7 @@ public class QualityPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance quality(QualityReport report, QualityQuery query, List<String> groupings,
+        static native TemplateInstance quality(QualityReport report, List<String> groupings,
                                                String filterQuery, String user);
     }
 
@@ -53,15 +52,11 @@ public class QualityPage {
             return Response.status(403).type(MediaType.TEXT_PLAIN)
                     .entity("The quality report is for facility staff.\n").build();
         }
-        QualityQuery query;
-        try {
-            query = QualityQuery.of(by, beamline, instrument, definition, year);
-        } catch (InvalidInputException e) {
-            return Response.status(400).type(MediaType.TEXT_PLAIN).entity(e.getMessage() + "\n").build();
-        }
+        // a bad grouping or year is an InvalidInputException: a plain 400 naming it (ApiExceptionMappers)
+        QualityQuery query = QualityQuery.of(by, beamline, instrument, definition, year);
         QualityReport report = reports.report(query.by(), query.filters());
         List<String> groupings = Arrays.stream(Grouping.values()).map(Grouping::key).toList();
         String user = access.caller().username().orElse(null);
-        return Response.ok(Templates.quality(report, query, groupings, QualityLinks.filters(report), user)).build();
+        return Response.ok(Templates.quality(report, groupings, QualityLinks.filters(report), user)).build();
     }
 }
