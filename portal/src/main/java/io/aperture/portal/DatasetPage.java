@@ -1,6 +1,8 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.quality.DatasetQuality;
+import io.aperture.catalogue.quality.QualityLookup;
 import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.citation.CitationStyle;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
@@ -45,7 +47,7 @@ public class DatasetPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd,
-                                               Map<String, String> downloads, String user);
+                                               Map<String, String> downloads, String user, DatasetQuality quality);
 
         static native TemplateInstance notFound(String user);
 
@@ -59,16 +61,19 @@ public class DatasetPage {
     private final DatasetExports exports;
     private final PublicUrls urls;
     private final FileUrls fileUrls;
+    private final QualityLookup quality;
 
     DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
-                DatasetExports exports, PublicUrls urls, FileUrls fileUrls) {
+                DatasetExports exports, PublicUrls urls, FileUrls fileUrls, QualityLookup quality) {
         this.fileUrls = fileUrls;
+        this.quality = quality;
         this.access = access;
         this.rules = rules;
         this.identity = identity;
         this.jsonLd = jsonLd;
         this.exports = exports;
         this.urls = urls;
+        this.quality = quality;
     }
 
     @GET
@@ -159,7 +164,8 @@ public class DatasetPage {
         LandingCitation cite = exports.landing(metadata, landingPage);
         Map<String, String> byPath = downloads.stream()
                 .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (a, b) -> a));
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, byPath, user)).type(MediaType.TEXT_HTML);
+        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, byPath, user,
+                quality.forLandingPage(d).orElse(null))).type(MediaType.TEXT_HTML);
         signposts.headers().forEach(link -> page.header("Link", link));
         return vary(page.build());
     }

@@ -21,4 +21,9 @@ public class Viewer {
     public boolean isStaff() {
         return policy.mayManageEmbargoes(access.caller());
     }
+
+    /** Whether the quality page is offered: only to those the policy lets review quality. */
+    public boolean isQualityReviewer() {
+        return access.mayReviewQuality();
+    }
 }

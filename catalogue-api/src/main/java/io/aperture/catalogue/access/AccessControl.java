@@ -10,6 +10,7 @@ import io.aperture.policy.access.Caller;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.LicenceTerms;
 import io.aperture.policy.access.ProtectedResource;
+import io.aperture.policy.access.QualityDisclosure;
 import io.aperture.policy.audit.AuditFact;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,7 +50,7 @@ public class AccessControl {
 
     /** What the caller may find through search. */
     public SearchScope searchScope() {
-        return SearchScope.of(policy.scopeFor(caller()));
+        return SearchScope.of(policy.scopeFor(caller())).withQualityFindings(policy.mayReviewQuality(caller()));
     }
 
     /** What the anonymous public may find, whoever calls: for channels that serve public data only. */
@@ -74,6 +75,28 @@ public class AccessControl {
                     Map.of("view", view, "accessReason", decision.reason()));
         }
         return decision;
+    }
+
+    /**
+     * What the caller may learn of the metadata quality of {@code d} (findings, FAIR assessment), to be served through
+     * {@code view}; when it is shown and the policy audits the caller's access to {@code d}, the read is audited.
+     */
+    public QualityDisclosure readQuality(Dataset d, String view) {
+        QualityDisclosure disclosure = decideQuality(d);
+        if (disclosure == QualityDisclosure.SHOWN) {
+            read(d, view);
+        }
+        return disclosure;
+    }
+
+    /** What the caller may learn of the metadata quality of {@code d}, without auditing: for a page that audited its read. */
+    public QualityDisclosure decideQuality(Dataset d) {
+        return policy.qualityDisclosure(caller(), resource(d), clock.instant());
+    }
+
+    /** Whether the caller may review metadata quality across records (the staff report, the findings facet). */
+    public boolean mayReviewQuality() {
+        return policy.mayReviewQuality(caller());
     }
 
     /** What an anonymous member of the public may see of a dataset, whoever calls. */

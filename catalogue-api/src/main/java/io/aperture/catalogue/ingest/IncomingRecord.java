@@ -4,6 +4,7 @@ import io.aperture.record.FileRef;
 import io.aperture.record.Instrument;
 import io.aperture.record.Parameter;
 import io.aperture.record.Processing;
+import io.aperture.record.QualityFinding;
 import io.aperture.record.Sample;
 import io.aperture.record.Technique;
 
@@ -14,6 +15,7 @@ import java.util.Optional;
 /**
  * The part of a harvester record (docs/record-format.md) that the catalogue stores in columns; the rest is kept as JSON.
  * Every nested value is the shared record type of {@code record/}: the catalogue has no record shapes of its own.
+ * {@code findings} is empty when the harvester did not check the file (the field absent or null).
  */
 public record IncomingRecord(
         String facility,
@@ -36,7 +38,8 @@ public record IncomingRecord(
         List<Parameter> parameters,
         List<FileRef> files,
         List<Processing> processing,
-        List<String> derivedFrom) {
+        List<String> derivedFrom,
+        Optional<List<QualityFinding>> findings) {
 
     /** The catalogue keys an instrument by its name, or by its short name when the file gives no name. */
     public Optional<String> instrumentName() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.metrics.WorkCounters;
+import io.aperture.catalogue.quality.QualityStore;
 import io.aperture.catalogue.model.*;
 import io.aperture.policy.workflow.Placement;
 import io.aperture.record.FileRef;
@@ -44,9 +45,10 @@ public class IngestService {
     private final Clock clock;
     private final DoiQueue dois;
     private final WorkCounters counters;
+    private final QualityStore quality;
 
     IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, IngestAudit audit, ObjectMapper mapper,
-                  Clock clock, DoiQueue dois, WorkCounters counters) {
+                  Clock clock, DoiQueue dois, WorkCounters counters, QualityStore quality) {
         this.em = em;
         this.references = references;
         this.embargo = embargo;
@@ -55,6 +57,7 @@ public class IngestService {
         this.clock = clock;
         this.dois = dois;
         this.counters = counters;
+        this.quality = quality;
     }
 
     public List<IngestResult> ingest(List<JsonNode> records, String actor) {
@@ -147,6 +150,7 @@ public class IngestService {
         em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, refs.techniqueIds()));
         embargo.attach(ds, governing, placement, actor, now);
         dois.recordChanged(ds);
+        quality.replace(ds, r.findings(), (doi, licence) -> RecordFacts.of(r, files, doi, licence), now);
         audit.record(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
     }

@@ -14,6 +14,7 @@ import io.aperture.record.HarvestRecord;
 import io.aperture.record.Instrument;
 import io.aperture.record.Parameter;
 import io.aperture.record.Processing;
+import io.aperture.record.QualityFinding;
 import io.aperture.record.RecordJson;
 import io.aperture.record.RecordSchema;
 import io.aperture.record.Sample;
@@ -41,6 +42,8 @@ public final class RecordReader {
     static final int MAX_TEXT = 4_000;
     static final int MAX_PARAMETERS = 5_000;
     static final int MAX_FILES = 100_000;
+    /** The record schema's bound on findings (the harvester keeps at most this many per file). */
+    static final int MAX_FINDINGS = 200;
     private static final Set<String> KINDS = names(HarvestRecord.Kind.values());
     private static final Set<String> FILE_ROLES = names(FileRef.Role.values());
     // the schema lets a newer harvester add fields; this catalogue keeps them in the stored JSON and maps the rest
@@ -92,7 +95,8 @@ public final class RecordReader {
                 parameters(r),
                 files(r),
                 processing(r),
-                derivedFrom(r));
+                derivedFrom(r),
+                findings(r));
         requireConformance(r);
         return read;
     }
@@ -213,6 +217,19 @@ public final class RecordReader {
             out.add(typed(p, at, Processing.class));
         }
         return out;
+    }
+
+    /** Checked by the schema (levels, rule ids, at most 200); read as the shared type. */
+    private static Optional<List<QualityFinding>> findings(JsonNode r) {
+        if (r.get("findings") == null || r.get("findings").isNull()) {
+            return Optional.empty();
+        }
+        List<QualityFinding> out = new ArrayList<>();
+        JsonNode checked = array(r, "findings", MAX_FINDINGS);
+        for (int i = 0; i < checked.size(); i++) {
+            out.add(typed(element(checked, i, "findings[" + i + "]"), "findings[" + i + "]", QualityFinding.class));
+        }
+        return Optional.of(out);
     }
 
     private static List<String> derivedFrom(JsonNode r) {

@@ -167,6 +167,13 @@ public class Dataset extends PanacheEntityBase {
     @OneToMany(mappedBy = "dataset", cascade = CascadeType.ALL, orphanRemoval = true)
     public List<DatasetDerivation> derivedFrom = new ArrayList<>();
 
+    /** Conformance findings (written by the quality store); their rules feed the staff-only findings facet. */
+    @OneToMany(mappedBy = "dataset")
+    @OrderBy("id")
+    @IndexedEmbedded(includePaths = {"rule"})
+    @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
+    public List<DatasetFinding> findings = new ArrayList<>();
+
     /** Proposal pid in the index: the access filter keeps embargoed hits to callers entitled to this proposal. */
     @Transient
     @KeywordField(name = "proposalPid")

@@ -12,7 +12,7 @@ import jakarta.persistence.EntityManager;
  * document a little later; a change committed in between is written by the outbox indexer first and would then be
  * overwritten by the mass indexer's older copy. So, before the mass indexer starts, {@link #mark()} notes the oldest
  * transaction still running; once it has finished, {@link #requeueSince} queues in {@code search_outbox} every
- * dataset whose indexed rows (dataset, parameters, techniques, instrument, sample, technique, proposal) were written
+ * dataset whose indexed rows (dataset, parameters, findings, techniques, instrument, sample, technique, proposal) were written
  * by that transaction or a later one. The outbox indexer then writes their current state after the mass indexer's
  * copy. This reads PostgreSQL's own row versions ({@code xmin}), so it holds for changes made by any server instance
  * and by plain SQL, and needs nothing from the outbox indexer.
@@ -41,6 +41,7 @@ public class ChangesDuringRebuild {
     private static final String CHANGED = """
             SELECT d.id FROM dataset d WHERE age(d.xmin) <= ?1
             UNION SELECT p.dataset_id FROM parameter p WHERE age(p.xmin) <= ?1
+            UNION SELECT f.dataset_id FROM dataset_finding f WHERE age(f.xmin) <= ?1
             UNION SELECT dt.dataset_id FROM dataset_technique dt WHERE age(dt.xmin) <= ?1
             UNION SELECT dt.dataset_id FROM dataset_technique dt JOIN technique t ON t.id = dt.technique_id
                   WHERE age(t.xmin) <= ?1

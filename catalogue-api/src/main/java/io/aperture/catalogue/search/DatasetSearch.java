@@ -71,7 +71,8 @@ public class DatasetSearch {
     public SearchResult search(SearchRequest request, SearchScope scope,
                                Function<SearchPredicateFactory, PredicateFinalStep> condition,
                                Function<SearchSortFactory, SortFinalStep> order) {
-        Map<String, AggregationKey<Map<Object, Long>>> keys = Facets.keys(request.facets());
+        Facets.requireAllowed(request.filters(), scope);
+        Map<String, AggregationKey<Map<Object, Long>>> keys = Facets.keys(request.facets(), scope);
         Optional<JsonArray> after = request.after().map(c -> SearchCursor.decode(c, request.sort()));
 
         var query = session.search(Dataset.class)
@@ -81,7 +82,7 @@ public class DatasetSearch {
                 .sort(order::apply)
                 .highlighter(f -> highlighter(f, request, condition));
         for (var e : keys.entrySet()) {
-            String field = Facets.FIELDS.get(e.getKey());
+            String field = Facets.field(e.getKey(), scope);
             @SuppressWarnings("unchecked")
             Class<Object> type = (Class<Object>) Facets.type(e.getKey());
             query = query.aggregation(e.getValue(), f -> f.terms().field(field, type).maxTermCount(Facets.SIZE));

@@ -30,6 +30,12 @@ public final class Facets {
         FIELDS = Collections.unmodifiableMap(fields);
     }
 
+    /**
+     * Facets only a caller who may review metadata quality gets ({@link SearchScope#qualityFindings()}): the rules of
+     * a dataset's conformance findings. Nobody else sees them counted, and filtering by them is refused.
+     */
+    public static final Map<String, String> STAFF_FIELDS = Map.of("finding", "findings.rule");
+
     /** Values counted per facet. */
     static final int SIZE = 20;
 
@@ -66,11 +72,30 @@ public final class Facets {
         };
     }
 
-    /** One aggregation key per facet, when facets are wanted. */
-    static Map<String, AggregationKey<Map<Object, Long>>> keys(boolean wanted) {
+    /** The index field of {@code facet} for a caller with {@code scope}, or null when there is none for it. */
+    static String field(String facet, SearchScope scope) {
+        String field = FIELDS.get(facet);
+        return field != null || !scope.qualityFindings() ? field : STAFF_FIELDS.get(facet);
+    }
+
+    /** A filter on a staff facet from a caller without it is refused, naming the parameter. */
+    static void requireAllowed(Map<String, List<String>> filters, SearchScope scope) {
+        if (scope.qualityFindings()) {
+            return;
+        }
+        STAFF_FIELDS.keySet().stream().filter(filters::containsKey).findFirst().ifPresent(facet -> {
+            throw new InvalidSearchException(facet, "is a facility staff facet");
+        });
+    }
+
+    /** One aggregation key per facet the caller may count, when facets are wanted. */
+    static Map<String, AggregationKey<Map<Object, Long>>> keys(boolean wanted, SearchScope scope) {
         Map<String, AggregationKey<Map<Object, Long>>> keys = new LinkedHashMap<>();
         if (wanted) {
             FIELDS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
+            if (scope.qualityFindings()) {
+                STAFF_FIELDS.keySet().forEach(name -> keys.put(name, AggregationKey.of(name)));
+            }
         }
         return keys;
     }

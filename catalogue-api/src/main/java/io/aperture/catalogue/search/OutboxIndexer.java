@@ -128,9 +128,9 @@ public class OutboxIndexer {
     }
 
     /**
-     * Loads the datasets with everything their search document embeds in three queries, instead of several per
+     * Loads the datasets with everything their search document embeds in four queries, instead of several per
      * dataset: the datasets with their single-valued references, then all their parameters, then all their
-     * techniques (batch fetch sized to the batch). Parameters are not fetch-joined to the datasets: that would repeat
+     * techniques, then all their quality findings (batch fetch sized to the batch). Parameters are not fetch-joined to the datasets: that would repeat
      * each dataset row — with its stored record JSON — once per parameter.
      */
     private Map<Long, Dataset> load(Set<Long> ids) {
@@ -145,6 +145,7 @@ public class OutboxIndexer {
             // the first initialisation loads the collections of every dataset in the persistence context at once
             Hibernate.initialize(d.parameters);
             Hibernate.initialize(d.techniques);
+            Hibernate.initialize(d.findings);
             byId.put(d.id, d);
         }
         return byId;

@@ -52,7 +52,7 @@ final class SearchPredicates {
                     .defaultOperator(BooleanOperator.AND));
         }
         request.filters().forEach((facet, values) -> {
-            String field = Facets.FIELDS.get(facet);
+            String field = Facets.field(facet, scope);
             if (field == null || values.isEmpty()) {
                 return;
             }

@@ -30,7 +30,8 @@ public final class SearchRequestParser {
                 .orElse(text.isBlank() ? SearchRequest.Sort.NEWEST : SearchRequest.Sort.RELEVANCE);
         int size = single(query, "size").map(SearchRequestParser::size).orElse(20);
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String facet : DatasetSearch.FACETS.keySet()) {
+        // staff facets are read too; the search refuses them to a caller who may not use them (Facets.requireAllowed)
+        for (String facet : facetNames()) {
             List<String> values = query.getOrDefault(facet, List.of()).stream().filter(v -> !v.isBlank()).distinct().toList();
             if (values.size() > MAX_VALUES) {
                 throw new InvalidSearchException(facet, "at most " + MAX_VALUES + " values may be selected");
@@ -84,6 +85,12 @@ public final class SearchRequestParser {
         } catch (DateTimeParseException e) {
             throw new InvalidSearchException(name, "must be a day as YYYY-MM-DD");
         }
+    }
+
+    private static List<String> facetNames() {
+        List<String> names = new ArrayList<>(DatasetSearch.FACETS.keySet());
+        names.addAll(Facets.STAFF_FIELDS.keySet());
+        return names;
     }
 
     /**

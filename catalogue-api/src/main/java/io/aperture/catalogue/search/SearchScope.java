@@ -11,9 +11,11 @@ import java.util.Set;
  * The policy's {@link AccessScope} in the terms of the index: either everything, or records whose stored status is
  * {@code openStatus}, plus those of the listed proposals whose status is {@code teamStatus}. The search query applies
  * it inside the engine, so hits and facet counts agree with it. Built only from a policy scope ({@link #of}).
+ * {@code qualityFindings}: whether the caller may filter and count by metadata-quality findings (the staff facet,
+ * {@link Facets#STAFF_FIELDS}); the policy's {@code mayReviewQuality}, never true for the public.
  */
 public record SearchScope(boolean everything, Set<String> embargoedProposalPids, Optional<EmbargoStatus> openStatus,
-                          Optional<EmbargoStatus> teamStatus) {
+                          Optional<EmbargoStatus> teamStatus, boolean qualityFindings) {
     public SearchScope {
         embargoedProposalPids = Set.copyOf(embargoedProposalPids);
         Objects.requireNonNull(openStatus, "openStatus");
@@ -31,12 +33,17 @@ public record SearchScope(boolean everything, Set<String> embargoedProposalPids,
         return openStatus.orElseThrow();
     }
 
-    /** The index filter for the policy's {@code scope}. */
+    /** This scope, with the findings facet open when the policy lets the caller review quality. */
+    public SearchScope withQualityFindings(boolean mayReviewQuality) {
+        return new SearchScope(everything, embargoedProposalPids, openStatus, teamStatus, mayReviewQuality);
+    }
+
+    /** The index filter for the policy's {@code scope} (no findings facet). */
     public static SearchScope of(AccessScope scope) {
         return switch (scope) {
-            case AccessScope.All all -> new SearchScope(true, Set.of(), Optional.empty(), Optional.empty());
+            case AccessScope.All all -> new SearchScope(true, Set.of(), Optional.empty(), Optional.empty(), false);
             case AccessScope.PublicPlus plus -> new SearchScope(false, plus.embargoedProposalIds(),
-                    Optional.of(plus.openStatus()), Optional.of(plus.teamStatus()));
+                    Optional.of(plus.openStatus()), Optional.of(plus.teamStatus()), false);
         };
     }
 }

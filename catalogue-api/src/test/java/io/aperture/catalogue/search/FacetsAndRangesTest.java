@@ -1,6 +1,8 @@
 package io.aperture.catalogue.search;
 
 import io.aperture.policy.embargo.EmbargoStatus;
+import io.aperture.policy.access.AccessPolicy;
+import io.aperture.policy.embargo.EmbargoRules;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -21,8 +23,9 @@ class FacetsAndRangesTest {
         assertThatThrownBy(() -> Facets.value("year", "last")).isInstanceOf(InvalidSearchException.class);
         assertThatThrownBy(() -> Facets.value("access", "OPEN")).isInstanceOf(InvalidSearchException.class)
                 .hasMessageContaining("EMBARGOED, RELEASED, WITHDRAWN");
-        assertThat(Facets.keys(false)).isEmpty();
-        assertThat(Facets.keys(true)).containsOnlyKeys(Facets.FIELDS.keySet());
+        SearchScope publicScope = SearchScope.of(new AccessPolicy(EmbargoRules.defaults()).publicScope());
+        assertThat(Facets.keys(false, publicScope)).isEmpty();
+        assertThat(Facets.keys(true, publicScope)).containsOnlyKeys(Facets.FIELDS.keySet());
     }
 
     @Test

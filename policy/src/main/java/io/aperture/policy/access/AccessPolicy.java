@@ -133,6 +133,30 @@ public final class AccessPolicy {
         return new LicenceTerms(rules.releaseLicence(), resource.isPublicAt(now));
     }
 
+    /**
+     * What {@code caller} may learn of the metadata quality of {@code resource} (its findings and FAIR assessment):
+     * nothing of a record the caller may not see ({@link QualityDisclosure#UNKNOWN}, as for every read path), everything
+     * of a public record, and of a non-public one only what staff may learn ({@code WITHHELD} for its team and service
+     * providers: quality is a facility tool, not part of the data the team owns).
+     */
+    public QualityDisclosure qualityDisclosure(Caller caller, ProtectedResource resource, Instant now) {
+        if (!decide(caller, resource, now).visibility().showsMetadata()) {
+            return QualityDisclosure.UNKNOWN;
+        }
+        if (resource.isPublicAt(now) || caller.actsAsStaff()) {
+            return QualityDisclosure.SHOWN;
+        }
+        return QualityDisclosure.WITHHELD;
+    }
+
+    /**
+     * Whether {@code caller} may review metadata quality across records (the per-beamline quality report, its exports
+     * and the findings facet of search), which counts embargoed records too: facility staff.
+     */
+    public boolean mayReviewQuality(Caller caller) {
+        return caller.actsAsStaff();
+    }
+
     /** Whether {@code caller} may list and decide extension requests and withdraw records: facility staff. */
     public boolean mayManageEmbargoes(Caller caller) {
         return caller.actsAsStaff();

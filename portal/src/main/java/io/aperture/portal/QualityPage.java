@@ -1,0 +1,62 @@
+package io.aperture.portal;
+
+import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.quality.Grouping;
+import io.aperture.catalogue.quality.QualityQuery;
+import io.aperture.catalogue.quality.QualityReport;
+import io.aperture.catalogue.quality.QualityReports;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The staff quality page (issue #16): the quality report of {@code GET /api/staff/quality} per beamline, instrument,
+ * application definition or year, with links that narrow it to one group and to the datasets behind a finding.
+ * Only callers the policy lets review quality see it; anyone else logged in gets a 403 saying so.
+ */
+@Path("/quality")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class QualityPage {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance quality(QualityReport report, List<String> groupings,
+                                               String filterQuery, String user);
+    }
+
+    private final AccessControl access;
+    private final QualityReports reports;
+
+    QualityPage(AccessControl access, QualityReports reports) {
+        this.access = access;
+        this.reports = reports;
+    }
+
+    @GET
+    @Transactional
+    public Response page(@QueryParam("by") String by, @QueryParam("beamline") String beamline,
+                         @QueryParam("instrument") String instrument, @QueryParam("definition") String definition,
+                         @QueryParam("year") String year) {
+        if (!access.mayReviewQuality()) {
+            return Response.status(403).type(MediaType.TEXT_PLAIN)
+                    .entity("The quality report is for facility staff.\n").build();
+        }
+        // a bad grouping or year is an InvalidInputException: a plain 400 naming it (ApiExceptionMappers)
+        QualityQuery query = QualityQuery.of(by, beamline, instrument, definition, year);
+        QualityReport report = reports.report(query.by(), query.filters());
+        List<String> groupings = Arrays.stream(Grouping.values()).map(Grouping::key).toList();
+        String user = access.caller().username().orElse(null);
+        return Response.ok(Templates.quality(report, groupings, QualityLinks.filters(report), user)).build();
+    }
+}
