@@ -66,7 +66,6 @@ public class DatasetPage {
     DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
                 DatasetExports exports, PublicUrls urls, FileUrls fileUrls, QualityLookup quality) {
         this.fileUrls = fileUrls;
-        this.quality = quality;
         this.access = access;
         this.rules = rules;
         this.identity = identity;
