@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.portal.testing.Browser;
+import io.aperture.portal.testing.Pages;
 import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
@@ -333,7 +334,7 @@ class QualityIT {
     void thePagesInABrowser() throws Exception {
         ChromeDriver browser = Browser.start();
         try {
-            Browser.login(browser, root, "staff");
+            new Pages(browser, root).login("staff");
             browser.get(root + "quality?by=beamline&beamline=" + URLEncoder.encode(beamlineA, StandardCharsets.UTF_8));
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Metadata quality");
             assertThat(browser.findElements(By.cssSelector("table.quality-groups tbody tr"))).hasSize(1);
@@ -348,7 +349,7 @@ class QualityIT {
             browser.get(root + "?q=" + tag);
             assertThat(browser.getPageSource()).contains("depends-on");
 
-            Browser.login(browser, root, "pi");
+            new Pages(browser, root).login("pi");
             browser.get(root + "datasets/" + embargoed);
             assertThat(browser.getPageSource()).contains("Embargoed lysozyme").doesNotContain(secretPath)
                     .doesNotContain("Metadata quality");
@@ -356,7 +357,7 @@ class QualityIT {
             browser.get(root + "?q=" + tag);
             assertThat(browser.getPageSource()).contains("Embargoed lysozyme").doesNotContain("depends-on");
 
-            Browser.login(browser, root, "researcher");
+            new Pages(browser, root).login("researcher");
             browser.get(root + "quality");
             assertThat(browser.getPageSource()).contains("for facility staff").doesNotContain(tag);
         } finally {

@@ -1,16 +1,12 @@
 package io.aperture.portal.testing;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,24 +44,6 @@ public final class Browser {
         };
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         return driver;
-    }
-
-    /**
-     * A fresh login of {@code user} (password = user name, the test realm's users) through the portal's OIDC code flow:
-     * cookies go both on the portal's host and on Keycloak's, or Keycloak's SSO session would answer.
-     */
-    public static void login(ChromeDriver browser, URL root, String user) {
-        String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        browser.get(issuer + "/.well-known/openid-configuration");
-        browser.manage().deleteAllCookies();
-        browser.get(root.toString());
-        browser.manage().deleteAllCookies();
-        browser.get(root + "login");
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("username")).size() == 1);
-        browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(user);
-        browser.findElement(By.id("kc-login")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(root.toString()));
     }
 
     private static void deleteTree(Path root) {
