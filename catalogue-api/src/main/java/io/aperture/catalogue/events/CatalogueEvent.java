@@ -26,14 +26,16 @@ public record CatalogueEvent(long id, String type, Instant at, String subjectTyp
 
     /**
      * The event type of an audit action ({@code RECORD_INGESTED} → {@code record-ingested}), or empty when the action
-     * is not published. A DOI change DataCite accepted is {@code doi-registered} once the DOI is findable.
+     * is not published. A DOI change DataCite accepted is {@code doi-registered} once the DOI resolves (registered or findable).
      */
     static Optional<String> type(String action, Map<String, Object> details) {
         if (!PUBLISHED.contains(action)) {
             return Optional.empty();
         }
         if (action.equals("DOI_ACCEPTED")) {
-            return Optional.of(DoiState.FINDABLE.name().equals(details.get("state")) ? "doi-registered" : "doi-changed");
+            // the policy says which DOI states resolve; a DOI that now resolves has been registered
+            boolean resolves = DoiState.resolving().stream().map(Enum::name).anyMatch(n -> n.equals(details.get("state")));
+            return Optional.of(resolves ? "doi-registered" : "doi-changed");
         }
         return Optional.of(action.toLowerCase(Locale.ROOT).replace('_', '-'));
     }

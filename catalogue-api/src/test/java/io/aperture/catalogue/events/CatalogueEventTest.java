@@ -14,6 +14,7 @@ class CatalogueEventTest {
         assertThat(CatalogueEvent.type("RELEASED_EARLY", Map.of())).contains("released-early");
         assertThat(CatalogueEvent.type("EXTENSION_APPROVED", Map.of())).contains("extension-approved");
         assertThat(CatalogueEvent.type("DOI_ACCEPTED", Map.of("state", "FINDABLE"))).contains("doi-registered");
+        assertThat(CatalogueEvent.type("DOI_ACCEPTED", Map.of("state", "REGISTERED"))).contains("doi-registered");
         assertThat(CatalogueEvent.type("DOI_ACCEPTED", Map.of("state", "DRAFT"))).contains("doi-changed");
         // who read protected data, requests not yet decided, index chores: not for archives
         assertThat(CatalogueEvent.type("PROTECTED_DATA_ACCESSED", Map.of())).isEmpty();
