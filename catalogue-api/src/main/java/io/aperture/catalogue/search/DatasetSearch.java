@@ -119,7 +119,7 @@ public class DatasetSearch {
         Class<Object> type = (Class<Object>) Facets.type(facet);
         var count = session.search(Dataset.class)
                 .where(f -> SearchPredicates.of(f, others, scope, condition))
-                .aggregation(key, f -> f.terms().field(Facets.FIELDS.get(facet), type).maxTermCount(Facets.SIZE))
+                .aggregation(key, f -> f.terms().field(Facets.field(facet, scope), type).maxTermCount(Facets.SIZE))
                 .failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
         return engine("a facet count", () -> count.fetch(0)).aggregation(key);
     }
