@@ -12,9 +12,7 @@ import org.apache.qpid.protonj2.client.exceptions.ClientException;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +78,7 @@ public class EventPublisher {
             long last = ((Number) cursor.getFirst()).longValue();
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT id, occurred_at, action, subject_type, subject_id, proposal, cast(details AS text)
+                            SELECT id, cast(floor(extract(epoch FROM occurred_at) * 1000) AS bigint), action, subject_type, subject_id, proposal, cast(details AS text)
                             FROM audit_event WHERE id > ?1 ORDER BY id LIMIT ?2""")
                     .setParameter(1, last).setParameter(2, batchSize).getResultList();
             if (rows.isEmpty()) {
@@ -91,7 +89,7 @@ public class EventPublisher {
                 Map<String, Object> details = json.readValue((String) r[6], DETAILS);
                 Optional<String> type = CatalogueEvent.type((String) r[2], details);
                 if (type.isPresent()) {
-                    events.add(new CatalogueEvent(((Number) r[0]).longValue(), type.get(), instant(r[1]), (String) r[3],
+                    events.add(new CatalogueEvent(((Number) r[0]).longValue(), type.get(), Instant.ofEpochMilli(((Number) r[1]).longValue()), (String) r[3],
                             (String) r[4], (String) r[5], details));
                 }
             }
@@ -102,15 +100,6 @@ public class EventPublisher {
                     .setParameter(1, ((Number) rows.getLast()[0]).longValue()).executeUpdate();
             return events.size();
         });
-    }
-
-    private static Instant instant(Object value) {
-        return switch (value) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("occurred_at came back as " + value.getClass());
-        };
     }
 
     void stop(@Observes ShutdownEvent e) {
