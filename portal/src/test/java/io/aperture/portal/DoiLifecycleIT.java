@@ -94,7 +94,7 @@ class DoiLifecycleIT {
     }
 
     /** A new proposal whose PI is the demo user pi, with one visit and {@code record} (titled {@code title}) as its scan. */
-    private Map<String, Object> embargoedScan(String title, ObjectNode record) {
+    static Map<String, Object> embargoedScan(String title, ObjectNode record) {
         String code = "doi" + UUID.randomUUID().toString().substring(0, 6);
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Proposal %s", "visits": [{"code": "%s-1"}],

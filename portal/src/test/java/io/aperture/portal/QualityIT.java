@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.harvester.nexus.HarvestConfig;
 import io.aperture.harvester.nexus.NexusHarvester;
+import io.aperture.portal.testing.Axe;
 import io.aperture.portal.testing.Browser;
 import io.aperture.portal.testing.Pages;
 import io.aperture.portal.testing.OncePerClass;
@@ -343,8 +344,10 @@ class QualityIT {
             assertThat(browser.findElement(By.cssSelector("table.quality-findings")).getText())
                     .contains("depends-on").contains(failingFile);
             assertThat(browser.findElements(By.linkText("Quality"))).hasSize(1);
+            assertThat(Axe.serious(browser)).as("the quality page, axe-core serious/critical").isEmpty();
             browser.get(root + "datasets/" + embargoed);
             assertThat(browser.findElement(By.cssSelector("section.quality")).getText()).contains("FAIR score");
+            assertThat(Axe.serious(browser)).as("the landing page's quality section, axe-core serious/critical").isEmpty();
             assertThat(browser.getPageSource()).contains(secretPath); // in the collapsed list of findings
             browser.get(root + "?q=" + tag);
             assertThat(browser.getPageSource()).contains("depends-on");

@@ -10,6 +10,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
@@ -40,19 +41,21 @@ public class DoiJob {
     private final DataCiteClient datacite;
     private final AccessControl access;
     private final AuditLog audit;
+    private final Event<DoiAccepted> accepted;
     private final Clock clock;
     private final Backoff backoff;
     private final int batchSize;
     private final int transactionSeconds;
 
     DoiJob(EntityManager em, DoiSettings settings, DoiPayload payload, DataCiteClient datacite, AccessControl access, AuditLog audit,
-           Clock clock, DoiConfig config) {
+           Event<DoiAccepted> accepted, Clock clock, DoiConfig config) {
         this.em = em;
         this.settings = settings;
         this.payload = payload;
         this.datacite = datacite;
         this.access = access;
         this.audit = audit;
+        this.accepted = accepted;
         this.clock = clock;
         this.backoff = new Backoff(config.retry().initial(), config.retry().max());
         this.batchSize = config.batchSize();
@@ -127,6 +130,7 @@ public class DoiJob {
                 audit.append(new AuditLog.AuditEvent(now, "system", "DOI_ACCEPTED", "DATASET", d.pid,
                         d.proposal == null ? null : d.proposal.pid,
                         Map.of("doi", d.doi, "state", target.state().name(), "event", target.event().name())));
+                accepted.fire(new DoiAccepted(datasetId, now));
                 LOG.infof("DOI %s: DataCite accepted %s (%s)", d.doi, target.event().name().toLowerCase(Locale.ROOT), target.state().name().toLowerCase(Locale.ROOT));
             }
             case DataCiteClient.Answer.Retry retry -> {

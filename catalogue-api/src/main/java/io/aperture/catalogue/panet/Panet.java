@@ -29,6 +29,8 @@ public final class Panet {
     private static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
     private static final String OWL = "http://www.w3.org/2002/07/owl#";
     private static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    /** The namespace of PaNET's own classes (its superclasses may come from other ontologies). */
+    public static final String NAMESPACE = "http://purl.org/pan-science/PaNET/";
 
     private final Map<String, Set<String>> children;
     private final Map<String, Set<String>> byLabel;
@@ -65,6 +67,11 @@ public final class Panet {
             }
         }
         return Collections.unmodifiableSet(out);
+    }
+
+    /** Whether {@code iri} names a class of the shipped ontology (not merely an IRI in its namespace). */
+    public boolean isClass(String iri) {
+        return iri.startsWith(NAMESPACE) && children.containsKey(iri);
     }
 
     private static Panet load() {

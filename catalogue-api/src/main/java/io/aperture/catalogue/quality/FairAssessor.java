@@ -1,5 +1,6 @@
 package io.aperture.catalogue.quality;
 
+import io.aperture.catalogue.panet.Panet;
 import io.aperture.record.FileRef;
 import io.aperture.record.Parameter;
 import io.aperture.record.QualityFinding;
@@ -15,8 +16,6 @@ import java.util.Optional;
  * each metric; the reason names what is missing so that a beamline knows what to write.
  */
 public final class FairAssessor {
-    /** The namespace of PaNET technique IRIs (the ontology shipped in {@code panet/}). */
-    static final String PANET = "http://purl.org/pan-science/PaNET/";
 
     private FairAssessor() {
     }
@@ -24,9 +23,9 @@ public final class FairAssessor {
     public static FairAssessment assess(FairFacts f) {
         List<FairResult> out = new ArrayList<>();
         out.add(f.doi() != null
-                ? FairResult.pass(FairMetric.IDENTIFIER, "DOI " + f.doi())
-                : FairResult.fail(FairMetric.IDENTIFIER,
-                        "no DOI named: the catalogue pid is unique and stable but not a persistent-identifier scheme"));
+                ? FairResult.pass(FairMetric.IDENTIFIER, "DOI " + f.doi() + " (registered at DataCite, resolves)")
+                : FairResult.fail(FairMetric.IDENTIFIER, "no resolving DOI: the catalogue pid is unique and stable but "
+                        + "not a persistent-identifier scheme, and a reserved (draft) DOI does not resolve"));
         out.add(richMetadata(f));
         out.add(searchable(f));
         out.add(persistence(f.files()));
@@ -106,10 +105,11 @@ public final class FairAssessor {
         if (techniques.isEmpty()) {
             return FairResult.fail(FairMetric.VOCABULARY_TECHNIQUES, "no technique");
         }
-        List<String> other = techniques.stream().map(Technique::iri).filter(iri -> !iri.startsWith(PANET)).toList();
+        // a class of the shipped ontology, not merely an IRI in its namespace: a mistyped PaNET number finds nothing
+        List<String> other = techniques.stream().map(Technique::iri).filter(iri -> !Panet.shipped().isClass(iri)).toList();
         return other.isEmpty()
                 ? FairResult.pass(FairMetric.VOCABULARY_TECHNIQUES, techniques.size() + " PaNET techniques")
-                : FairResult.fail(FairMetric.VOCABULARY_TECHNIQUES, "not PaNET: " + String.join(", ", other));
+                : FairResult.fail(FairMetric.VOCABULARY_TECHNIQUES, "not a PaNET class: " + String.join(", ", other));
     }
 
     private static FairResult units(List<Parameter> parameters) {

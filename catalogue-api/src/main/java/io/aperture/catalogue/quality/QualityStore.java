@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessPolicy;
+import io.aperture.policy.doi.DoiState;
 import io.aperture.record.QualityFinding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -46,14 +47,18 @@ public class QualityStore {
     }
 
     /**
-     * Replaces the findings of {@code ds} (flushed, with its DOI columns written) and assesses it. {@code facts} builds
+     * Replaces the findings of {@code ds} (flushed, with its DOI columns written) and assesses it: at every changed
+     * ingest, and again when the DOI comes to resolve or stops resolving. {@code facts} builds
      * the assessment's input from the DOI the catalogue named and the licence the policy announces.
      */
     public FairAssessment replace(Dataset ds, Optional<List<QualityFinding>> findings,
                                   BiFunction<String, String, FairFacts> facts, Instant now) {
-        // the DOI columns are written in SQL by the DOI queue: read the row, not the entity
-        String doi = (String) em.createNativeQuery("SELECT doi FROM dataset WHERE id = ?1")
+        // the DOI columns are written in SQL by the DOI queue: read the row, not the entity. Only a DOI that resolves
+        // is a persistent identifier a reader can follow; a reserved draft is not (it gets reassessed when DataCite
+        // accepts a resolving state: QualityReassessment)
+        Object[] row = (Object[]) em.createNativeQuery("SELECT doi, doi_state FROM dataset WHERE id = ?1")
                 .setParameter(1, ds.id).getSingleResult();
+        String doi = resolvingDoi(row[0], row[1]);
         String licence = policy.licence(AccessControl.resource(ds), now).licence().spdxId();
         FairAssessment fair = FairAssessor.assess(facts.apply(doi, licence));
         List<QualityFinding> list = findings.orElse(List.of());
@@ -92,6 +97,25 @@ public class QualityStore {
         return fair;
     }
 
+    /**
+     * Whether the stored identifier verdict of the dataset with id {@code datasetId} no longer matches its DOI (one that
+     * resolves now, or no longer does), or nothing is stored yet: then it wants a {@link #replace} again.
+     */
+    public boolean identifierStale(long datasetId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT d.doi, d.doi_state, (SELECT (m->>'passed')::boolean
+                                                    FROM dataset_quality q, jsonb_array_elements(q.fair_metrics) m
+                                                    WHERE q.dataset_id = d.id AND m->>'metric' = ?2)
+                        FROM dataset d WHERE d.id = ?1""")
+                .setParameter(1, datasetId).setParameter(2, FairMetric.IDENTIFIER.key()).getResultList();
+        if (rows.isEmpty()) {
+            return false;
+        }
+        Object[] r = rows.getFirst();
+        return r[2] == null || (Boolean) r[2] != (resolvingDoi(r[0], r[1]) != null);
+    }
+
     /** The stored quality of the dataset with id {@code datasetId}; empty when it was ingested before quality was kept. */
     public Optional<Stored> of(long datasetId) {
         @SuppressWarnings("unchecked")
@@ -112,6 +136,11 @@ public class QualityStore {
         FairAssessment fair = new FairAssessment(((Number) r[4]).intValue(), metrics((String) r[5]));
         return Optional.of(new Stored((Boolean) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(),
                 ((Number) r[3]).intValue(), findings, fair, SqlValues.instant(r[6])));
+    }
+
+    /** The dataset row's DOI if its state resolves, else null. */
+    private static String resolvingDoi(Object doi, Object state) {
+        return doi != null && DoiState.valueOf((String) state).resolves() ? (String) doi : null;
     }
 
     private String json(List<FairResult> metrics) {

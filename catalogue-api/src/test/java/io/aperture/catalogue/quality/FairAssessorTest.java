@@ -41,7 +41,7 @@ class FairAssessorTest {
         assertThat(a.metrics()).hasSize(FairMetric.values().length).allMatch(FairResult::passed);
         assertThat(a.score()).isEqualTo(100);
         Map<String, FairResult> m = byMetric(a);
-        assertThat(m.get("identifier").reason()).isEqualTo("DOI 10.5555/abc");
+        assertThat(m.get("identifier").reason()).isEqualTo("DOI 10.5555/abc (registered at DataCite, resolves)");
         assertThat(m.get("identifier").fujiId()).isEqualTo("FsF-F1-02D");
         assertThat(m.get("community-standard").reason()).isEqualTo("conforms to NXmx");
         assertThat(m.get("provenance").reason()).isEqualTo("written by GDA 9.2");
@@ -50,7 +50,8 @@ class FairAssessorTest {
     @Test
     void aBareRecordFailsAndEachReasonNamesWhatIsMissing() {
         FairFacts bare = new FairFacts("Scan 1", false, Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(new Technique("https://example.org/my-technique", "mine")),
+                List.of(new Technique("https://example.org/my-technique", "mine"),
+                        new Technique("http://purl.org/pan-science/PaNET/PaNET99999", "mistyped")),
                 List.of(new Parameter("/entry/x", 3.0, null, "pixels", null, null, false)),
                 Optional.of("writer"), Optional.empty(), true, 0, 0, Optional.empty(),
                 List.of(new FileRef("/data/a.nxs", FileRef.Role.MASTER, null, null, false, null, null)),
@@ -61,7 +62,7 @@ class FairAssessorTest {
         Map<String, FairResult> m = byMetric(a);
         assertThat(m.get("rich-metadata").reason()).isEqualTo("missing: start time, instrument, sample");
         assertThat(m.get("searchable").reason()).isEqualTo("no facet value for: instrument, application definition");
-        assertThat(m.get("vocabulary-techniques").reason()).isEqualTo("not PaNET: https://example.org/my-technique");
+        assertThat(m.get("vocabulary-techniques").reason()).isEqualTo("not a PaNET class: https://example.org/my-technique, http://purl.org/pan-science/PaNET/PaNET99999");
         assertThat(m.get("vocabulary-units").reason()).isEqualTo("1 of 1 units not understood: /entry/x [pixels]");
         assertThat(m.get("metadata-persistence").reason()).isEqualTo("1 of 1 files without a checksum (harvest with checksums)");
         assertThat(m.get("qualified-references").reason()).isEqualTo("neither a proposal nor source datasets");
@@ -69,6 +70,7 @@ class FairAssessorTest {
         assertThat(m.get("community-standard").reason()).isEqualTo("no application definition declared");
         assertThat(m.get("licence").passed()).isFalse();
         assertThat(m.get("identifier").passed()).isFalse();
+        assertThat(m.get("identifier").reason()).contains("no resolving DOI");
     }
 
     @Test
