@@ -17,14 +17,4 @@ public interface OaiConfig {
     /** Records per list response, 1 to 10000. */
     @WithDefault("100")
     int pageSize();
-
-    /** The default {@link #tokenSecret()}: for the embedded stack only, public in this source. */
-    String DEVELOPMENT_TOKEN_SECRET = "aperture-local-oai-token-secret-dev-only-change-me";
-
-    /**
-     * The HMAC key that signs resumption tokens ({@code APERTURE_OAI_TOKEN_SECRET}), at least 32 characters and the same
-     * on every server instance. The default is the public development value {@link #DEVELOPMENT_TOKEN_SECRET}.
-     */
-    @WithDefault("${APERTURE_OAI_TOKEN_SECRET:" + DEVELOPMENT_TOKEN_SECRET + "}")
-    String tokenSecret();
 }

@@ -5,6 +5,7 @@ import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.datacite.DataCiteSettings;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.links.PublicUrls;
+import io.aperture.catalogue.tokens.TokenSignature;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.catalogue.datacite.XmlOut;
 import io.aperture.catalogue.model.Dataset;

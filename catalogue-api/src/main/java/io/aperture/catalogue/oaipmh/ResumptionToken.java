@@ -2,6 +2,7 @@ package io.aperture.catalogue.oaipmh;
 
 import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.oaipmh.OaiException.Code;
+import io.aperture.catalogue.tokens.TokenSignature;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -15,16 +16,18 @@ import java.util.Optional;
 public record ResumptionToken(ListWindow window, int cursor, Instant afterStamp, long afterId) {
     private static final String VERSION = "o1";
     private static final String SEP = "|";
+    /** What its signature is for: a search cursor is not a resumption token. */
+    static final String PURPOSE = "oai-resumption";
 
     public String encode(TokenSignature signature) {
         String raw = String.join(SEP, VERSION, window.format().prefix(), window.set().orElse(""),
                 window.from().map(Instant::toString).orElse(""), window.untilExclusive().map(Instant::toString).orElse(""),
                 String.valueOf(cursor), afterStamp.toString(), String.valueOf(afterId));
-        return signature.sign(raw);
+        return signature.sign(PURPOSE, raw);
     }
 
     public static ResumptionToken decode(String token, TokenSignature signature) {
-        String raw = signature.verify(token).orElseThrow(ResumptionToken::notIssuedHere);
+        String raw = signature.verify(PURPOSE, token).orElseThrow(ResumptionToken::notIssuedHere);
         try {
             String[] f = raw.split("\\|", -1);
             if (f.length != 8 || !f[0].equals(VERSION)) {

@@ -2,6 +2,7 @@ package io.aperture.catalogue.search;
 
 import com.google.gson.JsonArray;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.tokens.TokenSignature;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.search.backend.elasticsearch.ElasticsearchExtension;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
@@ -39,9 +40,11 @@ public class DatasetSearch {
 
     private final SearchSession session;
     private final long timeoutMillis;
+    private final TokenSignature cursors;
 
-    DatasetSearch(SearchSession session, SearchConfig config) {
+    DatasetSearch(SearchSession session, SearchConfig config, TokenSignature cursors) {
         this.session = session;
+        this.cursors = cursors;
         this.timeoutMillis = config.timeout().toMillis();
     }
 
@@ -73,7 +76,7 @@ public class DatasetSearch {
                                Function<SearchSortFactory, SortFinalStep> order) {
         Facets.requireAllowed(request.filters(), scope);
         Map<String, AggregationKey<Map<Object, Long>>> keys = Facets.keys(request.facets(), scope);
-        Optional<JsonArray> after = request.after().map(c -> SearchCursor.decode(c, request.sort()));
+        Optional<JsonArray> after = request.after().map(c -> SearchCursor.decode(c, request.sort(), cursors));
 
         var query = session.search(Dataset.class)
                 .extension(ElasticsearchExtension.get())
@@ -106,7 +109,7 @@ public class DatasetSearch {
         long total = result.total().hitCount();
         // a cursor page cannot know how many came before it; a numbered page knows whether any follow
         boolean more = hits.size() == request.size() && (after.isPresent() || request.offset() + hits.size() < total);
-        String next = more && lastSort != null ? SearchCursor.encode(lastSort) : null;
+        String next = more && lastSort != null ? SearchCursor.encode(lastSort, cursors) : null;
         return new SearchResult(total, hits, Facets.counts(counts), next);
     }
 

@@ -5,29 +5,33 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 
+import io.aperture.catalogue.tokens.TokenSignature;
+
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
- * The {@code after} cursor of deep paging: the sort values of the previous page's last hit, base64url-encoded. Its
- * shape follows the sort, and a cursor of another shape is refused as a bad parameter (the engine would only fail the
- * query).
+ * The {@code after} cursor of deep paging: the sort values of the previous page's last hit, signed
+ * ({@link TokenSignature}) so that a client cannot forge or edit one — a cursor steers the engine's
+ * {@code search_after}, and only values the engine produced for this sort go back to it. Its shape follows the sort,
+ * and a cursor that is not signed here or has another shape is refused as a bad parameter (the engine would only fail
+ * the query).
  */
 final class SearchCursor {
     private static final int MAX_KEYWORD = 1000;
+    /** What its signature is for: a resumption token is not a search cursor. */
+    static final String PURPOSE = "search-cursor";
 
     private SearchCursor() {
     }
 
-    static String encode(JsonArray sortValues) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortValues.toString().getBytes(StandardCharsets.UTF_8));
+    static String encode(JsonArray sortValues, TokenSignature signature) {
+        return signature.sign(PURPOSE, sortValues.toString());
     }
 
     /** The sort values of {@code cursor}, when it has the shape of {@code sort}'s values. */
-    static JsonArray decode(String cursor, SearchRequest.Sort sort) {
+    static JsonArray decode(String cursor, SearchRequest.Sort sort, TokenSignature signature) {
         try {
-            String json = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String json = signature.verify(PURPOSE, cursor).orElseThrow(IllegalArgumentException::new);
             JsonArray arr = JsonParser.parseString(json).getAsJsonArray();
             String shape = shape(sort);
             if (arr.size() != shape.length()) {

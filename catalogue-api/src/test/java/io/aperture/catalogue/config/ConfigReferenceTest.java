@@ -8,6 +8,7 @@ import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.ingest.IngestConfig;
 import io.aperture.catalogue.notify.NoticeConfig;
 import io.aperture.catalogue.oaipmh.OaiConfig;
+import io.aperture.catalogue.tokens.TokenConfig;
 import io.aperture.catalogue.ratelimit.RateLimitConfig;
 import io.aperture.catalogue.rules.EmbargoConfig;
 import io.aperture.catalogue.search.IndexConfig;
@@ -62,6 +63,7 @@ class ConfigReferenceTest {
         @Inject DataCiteConfig dataCite;
         @Inject DoiConfig doi;
         @Inject OaiConfig oai;
+        @Inject TokenConfig tokens;
         @Inject RateLimitConfig rateLimit;
         @Inject EventsConfig events;
         // the configuration the container runs with: the mappings registered, their defaults included

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.oaipmh;
 
+import io.aperture.catalogue.tokens.TokenSignature;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,8 @@ class ResumptionTokenTest {
         assertBad(signed + "A");
         assertBad("not.base64!");
         assertBad(token.encode(new TokenSignature("another-secret-of-at-least-32-characters")));
+        assertBad(SIGNATURE.sign("search-cursor", payload)); // signed here, but as a search cursor
+        assertThat(ResumptionToken.decode(SIGNATURE.sign(ResumptionToken.PURPOSE, payload), SIGNATURE)).isEqualTo(token);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.aperture.catalogue.search;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
+import io.aperture.catalogue.tokens.TokenSignature;
 import org.hibernate.search.util.common.SearchException;
 import org.hibernate.search.util.common.SearchTimeoutException;
 import org.junit.jupiter.api.Test;
@@ -38,25 +41,48 @@ class SearchFailureTest {
         assertThat(EngineFailures.engineUnavailable(new SearchException("HSEARCH000520: unknown field"))).isFalse();
     }
 
+    private static final TokenSignature SIGNATURE = new TokenSignature("a-test-secret-of-at-least-32-characters");
+
     private static String cursor(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        return SIGNATURE.sign(SearchCursor.PURPOSE, json);
+    }
+
+    private static JsonArray decode(String cursor, SearchRequest.Sort sort) {
+        return SearchCursor.decode(cursor, sort, SIGNATURE);
     }
 
     @Test
     void aCursorMustHaveTheShapeOfItsSort() {
-        assertThat(SearchCursor.decode(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.NEWEST)).hasSize(2);
-        assertThat(SearchCursor.decode(cursor("[-9223372036854775808,\"DLS-1\"]"), SearchRequest.Sort.OLDEST)).hasSize(2);
-        assertThat(SearchCursor.decode(cursor("[12.5,1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE)).hasSize(3);
-        assertThat(SearchCursor.decode(cursor("[null,\"DLS-1\"]"), SearchRequest.Sort.TITLE)).hasSize(2);
+        assertThat(decode(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.NEWEST)).hasSize(2);
+        assertThat(decode(cursor("[-9223372036854775808,\"DLS-1\"]"), SearchRequest.Sort.OLDEST)).hasSize(2);
+        assertThat(decode(cursor("[12.5,1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE)).hasSize(3);
+        assertThat(decode(cursor("[null,\"DLS-1\"]"), SearchRequest.Sort.TITLE)).hasSize(2);
 
         for (String bad : new String[]{"[\"DLS-1\",1700000000000]", "[1.5,\"DLS-1\"]", "[1e30,\"DLS-1\"]", "[1700000000000]",
                 "[1700000000000,\"DLS-1\",3]", "[1700000000000,null]", "[{},\"DLS-1\"]", "{}", "not json"}) {
-            assertThatThrownBy(() -> SearchCursor.decode(cursor(bad), SearchRequest.Sort.NEWEST)).as(bad)
+            assertThatThrownBy(() -> decode(cursor(bad), SearchRequest.Sort.NEWEST)).as(bad)
                     .isInstanceOf(InvalidSearchException.class).hasMessageStartingWith("after:");
         }
         // a cursor of one sort is no cursor of another
-        assertThatThrownBy(() -> SearchCursor.decode(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE))
+        assertThatThrownBy(() -> decode(cursor("[1700000000000,\"DLS-1\"]"), SearchRequest.Sort.RELEVANCE))
                 .isInstanceOf(InvalidSearchException.class);
-        assertThatThrownBy(() -> SearchCursor.decode("%%%", SearchRequest.Sort.NEWEST)).isInstanceOf(InvalidSearchException.class);
+        assertThatThrownBy(() -> decode("%%%", SearchRequest.Sort.NEWEST)).isInstanceOf(InvalidSearchException.class);
+    }
+
+    @Test
+    void aCursorNotSignedHereIsRefusedHoweverWellShaped() {
+        String values = "[1700000000000,\"DLS-1\"]";
+        assertThat(SearchCursor.encode(JsonParser.parseString(values).getAsJsonArray(), SIGNATURE)).isEqualTo(cursor(values));
+        String unsigned = Base64.getUrlEncoder().withoutPadding().encodeToString(values.getBytes(StandardCharsets.UTF_8));
+        String otherSecret = new TokenSignature("another-secret-of-at-least-32-characters").sign(SearchCursor.PURPOSE, values);
+        String otherPurpose = SIGNATURE.sign("oai-resumption", values);
+        String signed = cursor(values);
+        String edited = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "[1600000000000,\"DLS-1\"]".getBytes(StandardCharsets.UTF_8)) + signed.substring(signed.indexOf('.'));
+        for (String bad : new String[]{unsigned, otherSecret, otherPurpose, edited, signed + "x", signed.replace('.', ',')}) {
+            assertThatThrownBy(() -> decode(bad, SearchRequest.Sort.NEWEST)).as(bad)
+                    .isInstanceOf(InvalidSearchException.class).hasMessageStartingWith("after:");
+        }
+        assertThat(decode(signed, SearchRequest.Sort.NEWEST).get(1).getAsString()).isEqualTo("DLS-1");
     }
 }

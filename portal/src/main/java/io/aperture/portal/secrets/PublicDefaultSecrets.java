@@ -1,6 +1,6 @@
 package io.aperture.portal.secrets;
 
-import io.aperture.catalogue.oaipmh.OaiConfig;
+import io.aperture.catalogue.tokens.TokenConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
@@ -28,7 +28,7 @@ public class PublicDefaultSecrets {
             new Secret("quarkus.oidc.token-state-manager.encryption-secret", "APERTURE_SESSION_SECRET",
                     "aperture-local-session-secret-change-me-0123456789"),
             new Secret("quarkus.datasource.password", "APERTURE_DB_PASSWORD", "aperture"),
-            new Secret("aperture.oai.token-secret", "APERTURE_OAI_TOKEN_SECRET", OaiConfig.DEVELOPMENT_TOKEN_SECRET));
+            new Secret("aperture.tokens.secret", "APERTURE_TOKEN_SECRET", TokenConfig.DEVELOPMENT_SECRET));
 
     void check(@Observes StartupEvent start, Config config, SecretsConfig secrets) {
         List<Secret> exposed = inUse(key -> config.getOptionalValue(key, String.class));

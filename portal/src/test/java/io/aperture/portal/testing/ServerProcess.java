@@ -32,7 +32,7 @@ public final class ServerProcess {
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
             "quarkus.hibernate-search-orm.elasticsearch.hosts", "quarkus.oidc.auth-server-url",
             "quarkus.oidc.api.auth-server-url", "quarkus.oidc.credentials.secret",
-            "quarkus.oidc.token-state-manager.encryption-secret", "aperture.oai.token-secret");
+            "quarkus.oidc.token-state-manager.encryption-secret", "aperture.tokens.secret");
 
     private final String name;
     private final int port;
