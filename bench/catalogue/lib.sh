@@ -89,3 +89,14 @@ cpu_seconds() { # prints "server postgres opensearch" CPU seconds
   for p in $(pgrep -P "$pm"); do pg=$((pg + $(proc_cpu_ticks "$p"))); done
   echo "$(proc_cpu_ticks "$srv") $pg $(proc_cpu_ticks "$os")" | awk -v hz="$(getconf CLK_TCK)" '{ printf "%.1f %.1f %.1f\n", $1/hz, $2/hz, $3/hz }'
 }
+
+enc() { jq -rn --arg v "$1" '$v|@uri'; }
+# The catalogue search's query mix (search.sh, and the portal's page against it: bench/portal/run.sh): fills the
+# associative array MIX, declared by the caller, with query strings of /api/search.
+search_mix() {
+  MIX[1-fulltext]="q=lysozyme"
+  MIX[2-phrase+facet]="q=$(enc '"rotation 360"')&instrument=I03"
+  MIX[3-facets]="technique=$(enc "macromolecular crystallography")&year=2017&year=2018&access=RELEASED"
+  MIX[4-param-range-unit]="param=$(enc /entry/instrument/beam/incident_wavelength:0.9:1.1:angstrom)"
+  MIX[5-text+param-celsius]="q=insulin&param=$(enc /entry/sample/temperature:0:30:celsius)"
+}

@@ -36,7 +36,6 @@ curl -sf -XPOST -H "Authorization: Bearer $(harvester_token)" -H 'Content-Type: 
 PI_TOKEN="$(user_token pi)"
 embargoed_pi="$(curl -sf -H "Authorization: Bearer $PI_TOKEN" "$SERVER/api/search?access=EMBARGOED&size=1" | jq .total)"
 
-enc() { jq -rn --arg v "$1" '$v|@uri'; }
 # the cursor after hit 10 000 (sort newest), walked page by page as each caller
 deep_cursor() { # $1 token or -
   local after="" auth=() i
@@ -46,13 +45,8 @@ deep_cursor() { # $1 token or -
   done
   echo "$after"
 }
-declare -A MIX=(
-  [1-fulltext]="q=lysozyme"
-  [2-phrase+facet]="q=$(enc '"rotation 360"')&instrument=I03"
-  [3-facets]="technique=$(enc "macromolecular crystallography")&year=2017&year=2018&access=RELEASED"
-  [4-param-range-unit]="param=$(enc /entry/instrument/beam/incident_wavelength:0.9:1.1:angstrom)"
-  [5-text+param-celsius]="q=insulin&param=$(enc /entry/sample/temperature:0:30:celsius)"
-)
+declare -A MIX=()
+search_mix
 plan="$WORK/search-plan.tsv"; : >"$plan"; : >"$WORK/raw-queries.txt"
 for caller in anonymous pi; do
   tok=-; [ "$caller" = pi ] && tok="$PI_TOKEN"

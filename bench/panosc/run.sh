@@ -22,20 +22,8 @@ CONC="${4:-1}"
 export BENCH_WORK="${BENCH_WORK:-/tmp/aperture-bench-panosc}"
 export APERTURE_HTTP_PORT="${APERTURE_HTTP_PORT:-8095}"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}" PATH="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin:$PATH"
-mkdir -p "$BENCH_WORK"
-STACK_PID=""
-if [ -z "${STACK_ENV:-}" ]; then
-  export STACK_ENV="$BENCH_WORK/stack.env"
-  rm -f "$STACK_ENV"
-  java -cp "$(cat "$ROOT/stack/target/stack.classpath")" io.aperture.stack.StackMain --data-dir "$BENCH_WORK/stack" \
-      --env-file "$STACK_ENV" --pg-port 45442 --search-port 49210 --keycloak-port 48190 --amqp-port 45682 \
-      >"$BENCH_WORK/stack.log" 2>&1 &
-  STACK_PID=$!
-  for _ in $(seq 1 300); do grep -q "stack ready" "$BENCH_WORK/stack.log" && break
-    kill -0 "$STACK_PID" 2>/dev/null || { tail -20 "$BENCH_WORK/stack.log" >&2; exit 1; }; sleep 1; done
-  grep -q "stack ready" "$BENCH_WORK/stack.log" || { echo "stack not ready in 300 s" >&2; exit 1; }
-fi
-stop_stack() { [ -n "$STACK_PID" ] && kill "$STACK_PID" 2>/dev/null && wait "$STACK_PID" 2>/dev/null || true; }
+source "$CAT/own-stack.sh"
+own_stack 45442 49210 48190 45682
 trap stop_stack EXIT
 
 bash "$CAT/generate-1m.sh" "$TARGET" 100000
@@ -62,7 +50,6 @@ java "$CAT/CaptureProxy.java" "$CAPTURE_PORT" "$SEARCH" "$CAPTURED" >"$WORK/prox
 PROXY=$!
 for _ in $(seq 1 60); do grep -q "capture proxy" "$WORK/proxy.log" && break; sleep 0.5; done
 APERTURE_SEARCH_HOSTS="127.0.0.1:$CAPTURE_PORT" start_server
-enc() { jq -rn --arg v "$1" '$v|@uri'; }
 plan="$WORK/panosc-plan.tsv"; : >"$plan"; : >"$WORK/raw-queries.txt"
 for q in $(printf '%s\n' "${!MIX[@]}" | sort); do
   filter="$(jq -c . <<<"${MIX[$q]}")"
