@@ -97,12 +97,13 @@ class QualityReassessIT {
                 "DELETE FROM dataset_quality WHERE dataset_id = (SELECT id FROM dataset WHERE pid = ?1)")
                 .setParameter(1, pid).executeUpdate());
         given().auth().oauth2(Tokens.user("staff")).get("/api/datasets/" + pid + "/quality").then().statusCode(404)
-                .body("code", is("QUALITY_NOT_ASSESSED"));
+                .body("error.code", is("QUALITY_NOT_ASSESSED"));
 
         given().post("/api/staff/quality/backfill").then().statusCode(401);
-        given().auth().oauth2(Tokens.user("researcher")).post("/api/staff/quality/backfill").then().statusCode(403);
+        given().auth().oauth2(Tokens.user("researcher")).post("/api/staff/quality/backfill").then().statusCode(403)
+                .body("error.code", is("STAFF_ONLY"));
         given().auth().oauth2(Tokens.user("staff")).queryParam("limit", 0).post("/api/staff/quality/backfill")
-                .then().statusCode(400).body("field", is("limit"));
+                .then().statusCode(400).body("error.field", is("limit"));
         given().auth().oauth2(Tokens.user("staff")).post("/api/staff/quality/backfill").then().statusCode(200)
                 .body("assessed", greaterThanOrEqualTo(1));
 
