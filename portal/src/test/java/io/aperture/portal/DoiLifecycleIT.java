@@ -356,7 +356,10 @@ class DoiLifecycleIT {
         long id = given().auth().oauth2(Tokens.user("staff")).get("/api/staff/doi/outbox?status=failed").then()
                 .extract().<Number>path("find { it.doi == '" + doi + "' }.id").longValue();
         given().auth().oauth2(Tokens.user("staff")).post("/api/staff/doi/outbox/" + id + "/retry").then().statusCode(204);
-        given().auth().oauth2(Tokens.user("staff")).post("/api/staff/doi/outbox/" + id + "/retry").then().statusCode(404);
+        given().auth().oauth2(Tokens.user("staff")).post("/api/staff/doi/outbox/" + id + "/retry").then().statusCode(404)
+                .body("error.message", is("no failed DOI call with this id"));
+        given().auth().oauth2(Tokens.user("staff")).get("/api/staff/doi/outbox?status=lost").then().statusCode(400)
+                .body("error.field", is("status"));
         job.runOnce();
         assertThat(datacite.state(doi)).isEqualTo("draft");
         assertThat(outboxRows(pid)).isZero();

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.doi;
 
+import io.aperture.catalogue.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -39,7 +40,7 @@ public class DoiOutboxResource {
     @Operation(summary = "Failed and pending DataCite calls, failed first (staff)")
     public Response list(@QueryParam("status") String status, @QueryParam("limit") Integer limit) {
         if (status != null && !status.equalsIgnoreCase("failed") && !status.equalsIgnoreCase("pending")) {
-            return Response.status(400).type(MediaType.TEXT_PLAIN).entity("status must be failed or pending\n").build();
+            return ApiError.of(400, "status must be failed or pending").withField("status").response();
         }
         int n = limit == null ? 100 : Math.max(1, Math.min(MAX_LIMIT, limit));
         List<DoiOutboxRows.Row> found = rows.list(status == null ? null : status.toUpperCase(Locale.ROOT), n);
@@ -52,6 +53,6 @@ public class DoiOutboxResource {
     @Operation(summary = "Send a failed DataCite call again (staff)")
     public Response retry(@PathParam("id") long id) {
         return rows.retry(id, clock.instant()) ? Response.noContent().build()
-                : Response.status(404).type(MediaType.TEXT_PLAIN).entity("No failed DOI call with this id.\n").build();
+                : ApiError.of(404, "no failed DOI call with this id").response();
     }
 }
