@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.api.BodyTooLarge;
+import io.aperture.catalogue.api.RequestHeadLimits;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Errors on the portal's pages as pages of the site (header, an explanation, a way back), whatever produced them: a
@@ -32,10 +34,12 @@ public class ErrorPages {
 
     private final Template error;
     private final BodyTooLarge bodyLimit;
+    private final RequestHeadLimits headLimits;
 
-    ErrorPages(@Location("ErrorPages/error.html") Template error, BodyTooLarge bodyLimit) {
+    ErrorPages(@Location("ErrorPages/error.html") Template error, BodyTooLarge bodyLimit, RequestHeadLimits headLimits) {
         this.error = error;
         this.bodyLimit = bodyLimit;
+        this.headLimits = headLimits;
     }
 
     /** What a person reads for a status. */
@@ -48,6 +52,8 @@ public class ErrorPages {
                 case 405 -> new Problem("Not possible here", "This address does not take that kind of request.");
                 case 409 -> new Problem("Not possible now", "The data changed since the page was shown.");
                 case 413 -> new Problem("Too much to send", "What was sent is larger than the portal accepts.");
+                case 414 -> new Problem("Address too long", "The address of this request is longer than the portal accepts.");
+                case 431 -> new Problem("Request too large", "The request carries more header data than the portal accepts (very large cookies, perhaps).");
                 case 503 -> new Problem("Temporarily unavailable", "A service the portal needs is not answering. Please try again in a moment.");
                 default -> status >= 500
                         ? new Problem("Something went wrong", "The portal failed to answer. The failure was logged; please try again later.")
@@ -58,8 +64,12 @@ public class ErrorPages {
 
     /** Whether a path is a page of the portal (not the API, OAI-PMH or Quarkus' endpoints). */
     static boolean isPage(String path) {
-        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/oai") || path.startsWith("/q/")
+        return !(isApi(path) || path.startsWith("/oai") || path.startsWith("/q/")
                 || path.startsWith("/.well-known/"));
+    }
+
+    private static boolean isApi(String path) {
+        return path.startsWith("/api/") || path.equals("/api");
     }
 
     TemplateInstance page(int status, String detail, String user) {
@@ -73,7 +83,12 @@ public class ErrorPages {
             router.errorHandler(status, ctx -> answer(ctx, status));
         }
         router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(ctx -> {
-            if (isPage(ctx.normalizedPath()) && bodyLimit.announcedTooLarge(ctx)) {
+            // an over-long request line or headers: the API answers them itself (RequestHeadLimits), the rest here
+            Optional<RequestHeadLimits.Refusal> head = isApi(ctx.normalizedPath()) ? Optional.empty()
+                    : headLimits.refusal(ctx.request());
+            if (head.isPresent()) {
+                answer(ctx, head.get().status());
+            } else if (isPage(ctx.normalizedPath()) && bodyLimit.announcedTooLarge(ctx)) {
                 // the body is not read: the connection is closed once the answer is out, as Quarkus does
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close")
                         .endHandler(v -> ctx.request().connection().close());

@@ -1,6 +1,10 @@
 package io.aperture.catalogue.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -28,6 +32,17 @@ public record ApiError(int statusCode, String name, String message, String code,
 
     public Response response() {
         return Response.status(statusCode).type(MediaType.APPLICATION_JSON).entity(Map.of("error", this)).build();
+    }
+
+    /** Answers {@code ctx} with this error from a Vert.x route, for refusals made before JAX-RS sees the request. */
+    public void end(RoutingContext ctx, ObjectMapper json) {
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("error", this));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        ctx.response().setStatusCode(statusCode).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON).end(body);
     }
 
     /** The http-errors class names LoopBack uses, so PaNOSC clients see familiar names. */

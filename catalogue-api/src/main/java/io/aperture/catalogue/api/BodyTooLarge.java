@@ -1,6 +1,5 @@
 package io.aperture.catalogue.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -9,10 +8,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.util.Map;
 
 /**
  * A 413 in the API's error shape. Quarkus refuses a body announced larger than {@code quarkus.http.limits.max-body-size}
@@ -39,16 +35,9 @@ public class BodyTooLarge {
             ctx.next();
             return;
         }
-        String body;
-        try {
-            body = json.writeValueAsString(Map.of("error", ApiError.of(413,
-                    "the request body is larger than the limit of " + limit + " bytes")));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         // the body is not read: close the connection after answering, as Quarkus does
-        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
-                .putHeader(HttpHeaders.CONNECTION, "close").end(body);
+        ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        ApiError.of(413, "the request body is larger than the limit of " + limit + " bytes").end(ctx, json);
     }
 
     /** The limit in bytes ({@code quarkus.http.limits.max-body-size}). */
