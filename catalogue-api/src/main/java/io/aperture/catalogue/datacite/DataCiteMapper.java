@@ -8,6 +8,7 @@ import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.*;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.ProtectedResource;
+import io.aperture.policy.doi.CollectionDoi;
 import io.aperture.policy.embargo.EmbargoRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -141,16 +142,16 @@ public class DataCiteMapper {
         return out;
     }
 
-    private Name organisation(Facility f, Optional<String> contributorType) {
+    Name organisation(Facility f, Optional<String> contributorType) {
         List<NameIdentifier> ids = publisherRor(f).map(r -> List.of(new NameIdentifier(r, "ROR", ROR_URI))).orElse(List.of());
         return new Name(settings.facilityName(f), NameType.Organizational, Optional.empty(), Optional.empty(), ids, List.of(), contributorType);
     }
 
-    private Name hostingInstitution(Facility f) {
+    Name hostingInstitution(Facility f) {
         return organisation(f, Optional.of("HostingInstitution"));
     }
 
-    private Optional<String> publisherRor(Facility f) {
+    Optional<String> publisherRor(Facility f) {
         return settings.facilityRor(f).flatMap(DataCiteMapper::ror);
     }
 
@@ -178,6 +179,12 @@ public class DataCiteMapper {
         // the proposal's own DOI (from the user office) names the collection of all its data
         if (d.proposal != null) {
             normaliseDoi(d.proposal.doi).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
+        }
+        // the collection DOIs minted for its visit or proposal (aperture.doi.collections), once the policy made them findable
+        for (DoiCollection c : DoiCollection.of(d)) {
+            if (CollectionDoi.named(c.doiState)) {
+                normaliseDoi(c.doi).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
+            }
         }
         for (DatasetDerivation source : d.derivedFrom) {
             Dataset s = source.sourceDataset;
@@ -252,8 +259,16 @@ public class DataCiteMapper {
         return out;
     }
 
+    /** The licence every dataset gets at release (a collection's). */
+    Rights releaseRights() {
+        return rights(rules.releaseLicence().spdxId());
+    }
+
     private Rights rights(Dataset d) {
-        String spdx = d.license != null ? d.license : rules.releaseLicence().spdxId();
+        return rights(d.license != null ? d.license : rules.releaseLicence().spdxId());
+    }
+
+    private Rights rights(String spdx) {
         String uri = spdx.equals(rules.releaseLicence().spdxId()) ? rules.releaseLicence().url().toString()
                 : "https://spdx.org/licenses/" + spdx + ".html";
         return new Rights(spdx, uri, LICENCE_NAMES.getOrDefault(spdx, spdx));
