@@ -20,3 +20,6 @@ ALTER TABLE doi_outbox ADD COLUMN collection_id BIGINT REFERENCES doi_collection
 ALTER TABLE doi_outbox ADD CONSTRAINT doi_outbox_one_subject CHECK ((dataset_id IS NULL) <> (collection_id IS NULL));
 CREATE INDEX doi_outbox_collection_idx ON doi_outbox (collection_id, id) WHERE collection_id IS NOT NULL;
 
+-- The publications the user office reports for a proposal (DOIs, bare 10.x/y): each dataset's and collection's
+-- DataCite record says IsCitedBy them (docs/doi.md "Creators, contributors and related resources").
+ALTER TABLE proposal ADD COLUMN publications TEXT[] NOT NULL DEFAULT '{}';

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Maps a visit's or proposal's {@link DoiCollection} to DataCite metadata of {@code resourceTypeGeneral}
  * {@code Collection}: the proposal's team as creators, the facility as publisher, {@code HasPart} to each listed
- * dataset (its DOI, else its landing page), the visit's collection {@code IsPartOf} the proposal's user-office DOI. Which
+ * dataset (its DOI, else its landing page), {@code IsCitedBy} the proposal's publications, the visit's collection
+ * {@code IsPartOf} the proposal's user-office DOI. Which
  * datasets are listed is the caller's question to the policy ({@code CollectionDoi.lists}); nothing is read from
  * the datasets but their identifiers and release days. Must run inside a transaction.
  */
@@ -53,6 +54,7 @@ public class CollectionMapper {
         if (c.visit != null) {
             DataCiteMapper.normaliseDoi(p.doi).ifPresent(doi -> related.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
         }
+        related.addAll(DataCiteMapper.publications(p));
         for (Dataset d : listed) {
             related.add(DataCiteMapper.normaliseDoi(d.doi).map(doi -> new RelatedIdentifier(doi, "DOI", "HasPart"))
                     .orElse(new RelatedIdentifier(PublicUrls.dataset(publicBase, d.pid), "URL", "HasPart")));

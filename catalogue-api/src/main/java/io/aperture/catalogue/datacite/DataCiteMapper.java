@@ -204,6 +204,7 @@ public class DataCiteMapper {
                 out.add(reference(derived.dataset, publicBase, "IsSourceOf"));
             }
         }
+        publications(d.proposal).forEach(out::add);
         for (JsonNode c : recordArray(d, "citations")) {
             Optional<String> doi = normaliseDoi(c.path("doi").asText(null));
             String url = c.path("url").asText("");
@@ -215,6 +216,15 @@ public class DataCiteMapper {
         }
         documentation(d.definition).ifPresent(url -> out.add(new RelatedIdentifier(url, "URL", "IsDocumentedBy")));
         return List.copyOf(out);
+    }
+
+    /** The publications the user office reports for the proposal: they cite its data ({@code IsCitedBy}). */
+    static List<RelatedIdentifier> publications(Proposal p) {
+        if (p == null || p.publications == null) {
+            return List.of();
+        }
+        return p.publications.stream().map(DataCiteMapper::normaliseDoi).flatMap(Optional::stream)
+                .map(doi -> new RelatedIdentifier(doi, "DOI", "IsCitedBy")).toList();
     }
 
     /** Another catalogued dataset: its DOI, else its landing page. */
