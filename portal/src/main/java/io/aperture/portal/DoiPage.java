@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.model.DoiCollection;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,17 +14,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * {@code /doi/{prefix}/{suffix}}: the landing page of the dataset with that DOI, in every form {@link DatasetPage}
- * offers and under the same access decision. DOIs are case-insensitive.
+ * offers and under the same access decision, or of the visit's or proposal's collection with that DOI
+ * ({@link CollectionPage}). DOIs are case-insensitive.
  */
 @Path("/doi/{prefix}/{suffix}")
 public class DoiPage {
     private final DatasetPage pages;
+    private final CollectionPage collections;
 
-    DoiPage(DatasetPage pages) {
+    DoiPage(DatasetPage pages, CollectionPage collections) {
         this.pages = pages;
+        this.collections = collections;
     }
 
     @GET
@@ -32,6 +37,13 @@ public class DoiPage {
                          @QueryParam("format") String format, @QueryParam("style") String style,
                          @QueryParam("locale") String locale, @Context HttpHeaders headers, @Context UriInfo uri) {
         String doi = (prefix + "/" + suffix).toLowerCase(Locale.ROOT);
+        // a visit's or proposal's collection DOI has its page here only; one that does not resolve is unknown
+        DoiCollection collection = InputText.possibleIdentifier(doi)
+                ? DoiCollection.<DoiCollection>find("lower(doi) = ?1", doi).firstResult() : null;
+        Optional<Response> answer = collection == null ? Optional.empty() : collections.respond(collection, format, headers, uri);
+        if (answer.isPresent()) {
+            return answer.get();
+        }
         return pages.respond(() -> InputText.possibleIdentifier(doi)
                         ? Dataset.<Dataset>find("lower(doi) = ?1", doi).firstResult() : null,
                 format, style, locale, headers, uri);

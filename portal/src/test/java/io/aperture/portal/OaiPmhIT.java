@@ -31,7 +31,8 @@ import static org.hamcrest.Matchers.is;
  * OAI-PMH 2.0 at /oai against the real stack, with more released records than one page (default page size 100) so
  * resumption tokens are exercised. Every response
  * is validated offline against OAI-PMH.xsd plus the schemas of the embedded formats. Released records are listed
- * exactly once across pages; embargoed and withdrawn records never appear and answer like unknown identifiers.
+ * exactly once across pages; embargoed records and withdrawn ones without a DOI never appear and answer like unknown
+ * identifiers (announced deletions: OaiDeletedRecordsIT).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
@@ -226,7 +227,7 @@ class OaiPmhIT {
         Xml id = oai("verb", "Identify");
         assertThat(id.text("//oai:Identify/oai:protocolVersion")).isEqualTo("2.0");
         assertThat(id.text("//oai:Identify/oai:baseURL")).endsWith("/oai");
-        assertThat(id.text("//oai:Identify/oai:deletedRecord")).isEqualTo("no");
+        assertThat(id.text("//oai:Identify/oai:deletedRecord")).isEqualTo("transient");
         assertThat(id.text("//oai:Identify/oai:granularity")).isEqualTo("YYYY-MM-DDThh:mm:ssZ");
         assertThat(id.text("//oai:Identify/oai:repositoryName")).contains("Diamond Light Source");
         assertThat(id.text("//oid:oai-identifier/oid:repositoryIdentifier")).isEqualTo("aperture.local");

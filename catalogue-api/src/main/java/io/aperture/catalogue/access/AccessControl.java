@@ -109,6 +109,11 @@ public class AccessControl {
         return policy.tombstone(resource(d));
     }
 
+    /** Whether OAI-PMH announces {@code d} as deleted: a tombstone that was public before its withdrawal. */
+    public boolean announcesDeletion(Dataset d) {
+        return policy.announcesDeletion(resource(d), Optional.ofNullable(d.releasedAt), clock.instant());
+    }
+
     /** How much of {@code d} an export may carry under {@code decision}; empty: answer as for an unknown record. */
     public Optional<ExportDetail> exportDetail(AccessDecision decision, Dataset d) {
         return policy.exportDetail(decision, resource(d), clock.instant());

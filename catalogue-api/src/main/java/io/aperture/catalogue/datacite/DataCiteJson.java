@@ -39,7 +39,7 @@ public final class DataCiteJson {
                 "publisherIdentifierScheme", "ROR", "schemeUri", DataCiteMapper.ROR_URI + "/")));
         a.put("publisher", publisher);
         a.put("publicationYear", m.publicationYear());
-        a.put("types", obj("resourceTypeGeneral", "Dataset", "resourceType", m.resourceType()));
+        a.put("types", obj("resourceTypeGeneral", m.resourceTypeGeneral(), "resourceType", m.resourceType()));
         a.put("subjects", m.subjects().stream().map(s -> obj("subject", s.label(), "subjectScheme", s.scheme().orElse(null),
                 "schemeUri", s.schemeUri().orElse(null), "valueUri", s.valueUri().orElse(null))).toList());
         a.put("contributors", m.contributors().stream().map(DataCiteJson::name).toList());

@@ -8,6 +8,7 @@ import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.*;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.ProtectedResource;
+import io.aperture.policy.doi.CollectionDoi;
 import io.aperture.policy.embargo.EmbargoRules;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -141,16 +142,16 @@ public class DataCiteMapper {
         return out;
     }
 
-    private Name organisation(Facility f, Optional<String> contributorType) {
+    Name organisation(Facility f, Optional<String> contributorType) {
         List<NameIdentifier> ids = publisherRor(f).map(r -> List.of(new NameIdentifier(r, "ROR", ROR_URI))).orElse(List.of());
         return new Name(settings.facilityName(f), NameType.Organizational, Optional.empty(), Optional.empty(), ids, List.of(), contributorType);
     }
 
-    private Name hostingInstitution(Facility f) {
+    Name hostingInstitution(Facility f) {
         return organisation(f, Optional.of("HostingInstitution"));
     }
 
-    private Optional<String> publisherRor(Facility f) {
+    Optional<String> publisherRor(Facility f) {
         return settings.facilityRor(f).flatMap(DataCiteMapper::ror);
     }
 
@@ -179,6 +180,12 @@ public class DataCiteMapper {
         if (d.proposal != null) {
             normaliseDoi(d.proposal.doi).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
         }
+        // the collection DOIs minted for its visit or proposal (aperture.doi.collections), once the policy made them findable
+        for (DoiCollection c : DoiCollection.of(d)) {
+            if (CollectionDoi.named(c.doiState)) {
+                normaliseDoi(c.doi).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
+            }
+        }
         for (DatasetDerivation source : d.derivedFrom) {
             Dataset s = source.sourceDataset;
             if (s != null) {
@@ -197,6 +204,7 @@ public class DataCiteMapper {
                 out.add(reference(derived.dataset, publicBase, "IsSourceOf"));
             }
         }
+        publications(d.proposal).forEach(out::add);
         for (JsonNode c : recordArray(d, "citations")) {
             Optional<String> doi = normaliseDoi(c.path("doi").asText(null));
             String url = c.path("url").asText("");
@@ -208,6 +216,15 @@ public class DataCiteMapper {
         }
         documentation(d.definition).ifPresent(url -> out.add(new RelatedIdentifier(url, "URL", "IsDocumentedBy")));
         return List.copyOf(out);
+    }
+
+    /** The publications the user office reports for the proposal: they cite its data ({@code IsCitedBy}). */
+    static List<RelatedIdentifier> publications(Proposal p) {
+        if (p == null || p.publications == null) {
+            return List.of();
+        }
+        return p.publications.stream().map(DataCiteMapper::normaliseDoi).flatMap(Optional::stream)
+                .map(doi -> new RelatedIdentifier(doi, "DOI", "IsCitedBy")).toList();
     }
 
     /** Another catalogued dataset: its DOI, else its landing page. */
@@ -252,8 +269,16 @@ public class DataCiteMapper {
         return out;
     }
 
+    /** The licence every dataset gets at release (a collection's). */
+    Rights releaseRights() {
+        return rights(rules.releaseLicence().spdxId());
+    }
+
     private Rights rights(Dataset d) {
-        String spdx = d.license != null ? d.license : rules.releaseLicence().spdxId();
+        return rights(d.license != null ? d.license : rules.releaseLicence().spdxId());
+    }
+
+    private Rights rights(String spdx) {
         String uri = spdx.equals(rules.releaseLicence().spdxId()) ? rules.releaseLicence().url().toString()
                 : "https://spdx.org/licenses/" + spdx + ".html";
         return new Rights(spdx, uri, LICENCE_NAMES.getOrDefault(spdx, spdx));

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One dataset described in the terms of the DataCite Metadata Schema 4.6, independent of how it is written out
+ * One dataset (or one collection of datasets) described in the terms of the DataCite Metadata Schema 4.6, independent of how it is written out
  * (DataCite XML, DataCite JSON attributes, or oai_dc, which is derived from it). Lists are empty, never null, when a
  * property is absent; the writers leave empty properties out.
  */
@@ -14,6 +14,7 @@ public record DataCiteMetadata(Identifier identifier,
                                String title,
                                Publisher publisher,
                                int publicationYear,
+                               String resourceTypeGeneral,
                                String resourceType,
                                List<Subject> subjects,
                                List<Name> contributors,
@@ -23,6 +24,21 @@ public record DataCiteMetadata(Identifier identifier,
                                List<String> formats,
                                Rights rights,
                                List<Description> descriptions) {
+
+    /** A dataset ({@code resourceTypeGeneral} {@code Dataset}). */
+    public DataCiteMetadata(Identifier identifier, List<AlternateIdentifier> alternateIdentifiers, List<Name> creators,
+                            String title, Publisher publisher, int publicationYear, String resourceType,
+                            List<Subject> subjects, List<Name> contributors, List<DateEntry> dates,
+                            List<RelatedIdentifier> relatedIdentifiers, List<String> sizes, List<String> formats,
+                            Rights rights, List<Description> descriptions) {
+        this(identifier, alternateIdentifiers, creators, title, publisher, publicationYear, DATASET, resourceType,
+                subjects, contributors, dates, relatedIdentifiers, sizes, formats, rights, descriptions);
+    }
+
+    /** The {@code resourceTypeGeneral} of a dataset. */
+    public static final String DATASET = "Dataset";
+    /** The {@code resourceTypeGeneral} of a visit's or proposal's collection DOI. */
+    public static final String COLLECTION = "Collection";
 
     /** DataCite schema version these records follow. */
     public static final String SCHEMA_VERSION = "4.6";

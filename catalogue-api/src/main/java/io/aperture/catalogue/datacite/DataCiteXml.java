@@ -45,7 +45,7 @@ public final class DataCiteXml {
                 .attr("schemeURI", DataCiteMapper.ROR_URI + "/"));
         out.text(p.name()).close();
         out.leaf("", "publicationYear", NS, String.valueOf(m.publicationYear()));
-        out.leaf("", "resourceType", NS, m.resourceType(), "resourceTypeGeneral", "Dataset");
+        out.leaf("", "resourceType", NS, m.resourceType(), "resourceTypeGeneral", m.resourceTypeGeneral());
         list(out, "subjects", m.subjects(), s -> {
             out.open("", "subject", NS).lang("en");
             s.scheme().ifPresent(v -> out.attr("subjectScheme", v));

@@ -12,8 +12,8 @@ import java.util.Optional;
  * account mints nothing. When {@link #enabled()}, {@link #prefix()}, {@link #repositoryId()} and {@link #password()}
  * are required (the server refuses to start without them).
  *
- * <p>Granularity: one DOI per dataset. DOIs per visit or per proposal (DataCite {@code Collection} records with
- * {@code HasPart}/{@code IsPartOf}) are not implemented yet.
+ * <p>Granularity: one DOI per dataset, and with {@link #collections()} one more per visit or per proposal (a DataCite
+ * {@code Collection} with {@code HasPart}/{@code IsPartOf}).
  */
 @ConfigMapping(prefix = "aperture.doi")
 public interface DoiConfig {
@@ -43,6 +43,13 @@ public interface DoiConfig {
     /** Whether a draft DOI is reserved for every newly catalogued (embargoed) dataset. */
     @WithDefault("false")
     boolean reserveAtIngest();
+
+    /**
+     * Whether a visit's ({@code VISIT}) or a proposal's ({@code PROPOSAL}) datasets also get one collection DOI for
+     * them all, besides each dataset's own; {@code NONE}: only the datasets' DOIs.
+     */
+    @WithDefault("NONE")
+    CollectionLevel collections();
 
     /** How often the DOI job looks for due outbox rows ({@code off} disables it, as most tests do). */
     @WithDefault("10s")

@@ -18,7 +18,10 @@ class DoiOutboxRows {
         this.em = em;
     }
 
-    /** One queued call as staff see it. {@code lastStatus} is null when DataCite gave no answer (timeout, no connection). */
+    /**
+     * One queued call as staff see it. {@code datasetPid} is null for a collection's call (its DOI names it);
+     * {@code lastStatus} is null when DataCite gave no answer (timeout, no connection).
+     */
     record Row(long id, String datasetPid, String doi, String wantedState, String event, String status, int attempts,
                Instant queuedAt, Instant nextAttemptAt, Instant lastAttemptAt, Integer lastStatus, String lastError) {}
 
@@ -29,7 +32,7 @@ class DoiOutboxRows {
         List<Object[]> found = em.createNativeQuery("""
                         SELECT o.id, d.pid, o.doi, o.wanted_state, o.event, o.status, o.attempts, o.queued_at,
                                o.next_attempt_at, o.last_attempt_at, o.last_status, o.last_error
-                        FROM doi_outbox o JOIN dataset d ON d.id = o.dataset_id
+                        FROM doi_outbox o LEFT JOIN dataset d ON d.id = o.dataset_id
                         WHERE cast(?1 AS text) IS NULL OR o.status = cast(?1 AS text)
                         ORDER BY (o.status = 'FAILED') DESC, o.id LIMIT ?2""")
                 .setParameter(1, status).setParameter(2, limit).getResultList();

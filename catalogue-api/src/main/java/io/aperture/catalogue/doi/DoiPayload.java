@@ -3,11 +3,13 @@ package io.aperture.catalogue.doi;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.datacite.CollectionMapper;
 import io.aperture.catalogue.datacite.DataCiteMapper;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.datacite.DataCiteXml;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.model.DoiCollection;
 import io.aperture.policy.access.AccessDecision;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.Visibility;
@@ -33,11 +35,13 @@ import java.util.Optional;
 @ApplicationScoped
 class DoiPayload {
     private final DataCiteMapper mapper;
+    private final CollectionMapper collections;
     private final PublicUrls urls;
     private final ObjectMapper json;
 
-    DoiPayload(DataCiteMapper mapper, PublicUrls urls, ObjectMapper json) {
+    DoiPayload(DataCiteMapper mapper, CollectionMapper collections, PublicUrls urls, ObjectMapper json) {
         this.mapper = mapper;
+        this.collections = collections;
         this.urls = urls;
         this.json = json;
     }
@@ -47,11 +51,7 @@ class DoiPayload {
      * metadata the policy does not let out (the record changed since the row was queued: a later row follows).
      */
     Optional<String> document(Dataset d, DoiTarget target, AccessControl access) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("doi", d.doi);
-        if (target.event() != DoiTarget.Event.NONE) {
-            attributes.put("event", target.event().name().toLowerCase(Locale.ROOT));
-        }
+        Map<String, Object> attributes = attributes(d.doi, target);
         if (target.sendsMetadata()) {
             AccessDecision decision = access.decideForPublic(d);
             Optional<ExportDetail> detail = access.exportDetail(decision, d);
@@ -62,14 +62,45 @@ class DoiPayload {
             DataCiteMetadata m = mapper.map(d, detail.get(), base,
                     other -> access.decideForPublic(other).visibility() != Visibility.NONE);
             attributes.put("url", DataCiteMapper.landingPage(base, d));
-            attributes.put("xml", Base64.getEncoder().encodeToString(DataCiteXml.document(m).getBytes(StandardCharsets.UTF_8)));
+            attributes.put("xml", xml(m));
         }
+        return Optional.of(envelope(d.doi, attributes));
+    }
+
+    /**
+     * The document for a collection's {@code target}: its parts are the members whose metadata the public may read
+     * in full (the policy's {@code CollectionDoi.lists}); it resolves to its page at {@code /doi/{doi}}.
+     */
+    String document(DoiCollection c, DoiTarget target, AccessControl access) {
+        Map<String, Object> attributes = attributes(c.doi, target);
+        if (target.sendsMetadata()) {
+            URI base = urls.base();
+            attributes.put("url", PublicUrls.doi(base, c.doi));
+            attributes.put("xml", xml(collections.map(c, CollectionMapper.listed(c, access), base)));
+        }
+        return envelope(c.doi, attributes);
+    }
+
+    private static Map<String, Object> attributes(String doi, DoiTarget target) {
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("doi", doi);
+        if (target.event() != DoiTarget.Event.NONE) {
+            attributes.put("event", target.event().name().toLowerCase(Locale.ROOT));
+        }
+        return attributes;
+    }
+
+    private static String xml(DataCiteMetadata m) {
+        return Base64.getEncoder().encodeToString(DataCiteXml.document(m).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String envelope(String doi, Map<String, Object> attributes) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("type", "dois");
-        data.put("id", d.doi);
+        data.put("id", doi);
         data.put("attributes", attributes);
         try {
-            return Optional.of(json.writeValueAsString(Map.of("data", data)));
+            return json.writeValueAsString(Map.of("data", data));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("DOI payload not serialisable", e);
         }

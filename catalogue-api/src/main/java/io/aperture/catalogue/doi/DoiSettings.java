@@ -20,6 +20,7 @@ import java.util.Optional;
 public class DoiSettings {
     private final boolean enabled;
     private final boolean reserveAtIngest;
+    private final CollectionLevel collections;
     private final String prefix;
     private final String repositoryId;
     private final String password;
@@ -29,6 +30,7 @@ public class DoiSettings {
     DoiSettings(DoiConfig config, PublicUrls urls) {
         this.enabled = config.enabled();
         this.reserveAtIngest = config.reserveAtIngest();
+        this.collections = config.collections();
         this.apiUrl = config.apiUrl();
         this.prefix = text(config.prefix());
         this.repositoryId = text(config.repositoryId());
@@ -68,6 +70,11 @@ public class DoiSettings {
 
     public boolean reserveAtIngest() {
         return reserveAtIngest;
+    }
+
+    /** Which collection DOIs are minted besides the datasets' own. */
+    public CollectionLevel collections() {
+        return collections;
     }
 
     /** A new DOI under the configured prefix with an opaque suffix. */

@@ -35,6 +35,11 @@ public class PublicUrls {
         return base + "datasets/" + pid;
     }
 
+    /** The landing page at a DOI's own address (a collection's: it has no other). */
+    public static String doi(URI base, String doi) {
+        return base + "doi/" + doi;
+    }
+
     /** The page where PIs and alternate contacts see their proposals' embargoes and act on them. */
     public static String myProposals(URI base) {
         return base + "my/proposals";

@@ -28,6 +28,9 @@ public class Proposal extends PanacheEntityBase {
     public String docType = "proposal";
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> keywords = new ArrayList<>();
+    /** DOIs (bare, 10.x/y) of the publications the user office reports for the proposal: IsCitedBy its data. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> publications = new ArrayList<>();
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
     @Column(name = "updated_at")

@@ -33,9 +33,10 @@ import java.util.function.Supplier;
 
 /**
  * OAI-PMH 2.0 at {@code /oai} (GET query string or POST form). Anonymous by design: it serves released data only,
- * through {@link PublicRecords}; an embargoed or withdrawn record answers {@code idDoesNotExist} exactly like an
- * unknown identifier and never appears in a list. Deleted records are not tracked ({@code deletedRecord no}):
- * a withdrawn record must be indistinguishable from one that never existed.
+ * through {@link PublicRecords}; an embargoed record answers {@code idDoesNotExist} exactly like an unknown identifier
+ * and never appears in a list. A withdrawn record is served as deleted ({@code <header status="deleted">}, no
+ * metadata; {@code deletedRecord transient}) only when the policy announces it — it was public before and its DOI
+ * resolves (it has a tombstone page); any other withdrawn record is indistinguishable from one that never existed.
  */
 @Path("/oai")
 public class OaiPmhResource {
@@ -129,7 +130,8 @@ public class OaiPmhResource {
         out.leaf("", "protocolVersion", NS, "2.0");
         out.leaf("", "adminEmail", NS, settings.adminEmail());
         out.leaf("", "earliestDatestamp", NS, earliest.toString());
-        out.leaf("", "deletedRecord", NS, "no");
+        // transient: the rule that announces a withdrawal is the policy's, and may change; nothing else is kept
+        out.leaf("", "deletedRecord", NS, "transient");
         out.leaf("", "granularity", NS, "YYYY-MM-DDThh:mm:ssZ");
         out.open("", "description", NS);
         out.open("", "oai-identifier", OAI_IDENTIFIER_NS).declare("", OAI_IDENTIFIER_NS)
@@ -229,6 +231,9 @@ public class OaiPmhResource {
     private void header(XmlOut out, PublicRecords.Row row) {
         Dataset d = row.dataset();
         out.open("", "header", NS);
+        if (row.deleted()) {
+            out.attr("status", "deleted");
+        }
         out.leaf("", "identifier", NS, settings.oaiIdentifier(d.pid));
         out.leaf("", "datestamp", NS, row.datestamp().truncatedTo(ChronoUnit.SECONDS).toString());
         if (d.instrument != null) {
@@ -239,6 +244,13 @@ public class OaiPmhResource {
     }
 
     private void record(XmlOut out, PublicRecords.Row row, MetadataFormat format, URI publicBase) {
+        if (row.deleted()) {
+            // a deleted record is its header only (OAI-PMH 2.0, section 2.5.1)
+            out.open("", "record", NS);
+            header(out, row);
+            out.close();
+            return;
+        }
         Dataset d = row.dataset();
         ExportDetail detail = access.exportDetail(access.decideForPublic(d), d).orElseThrow();
         DataCiteMetadata m = mapper.map(d, detail, publicBase, other -> access.decideForPublic(other).visibility() != Visibility.NONE);

@@ -6,6 +6,7 @@ import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Instrument;
 import io.aperture.catalogue.search.SearchScope;
 import io.aperture.policy.access.AccessPolicy;
+import io.aperture.policy.doi.DoiState;
 import io.aperture.policy.embargo.EmbargoStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -16,7 +17,9 @@ import java.util.*;
 
 /**
  * The records OAI-PMH may disseminate: the policy's public scope ({@link AccessPolicy#publicScope()}), selected by datestamp
- * and set. Lists translate the public scope into the database query exactly as the search service translates it into
+ * and set, and the withdrawn records the policy announces as deleted ({@code AccessPolicy.announcesDeletion}: public
+ * before, DOI resolving), served as deleted headers. The sitemap's methods ({@link #countAll}, {@link #inIdOrder},
+ * {@link #instruments}) list public records only. Lists translate the public scope into the database query exactly as the search service translates it into
  * the index query (released records only), and every record is then checked with the policy for an anonymous
  * caller before it is written, so a record the policy hides never leaves the server even if the two disagreed.
  *
@@ -26,19 +29,28 @@ import java.util.*;
 @ApplicationScoped
 public class PublicRecords {
     private static final String PUBLIC = "d.accessState = :released";
+    /**
+     * What OAI-PMH serves: the public records, and the candidates for a deleted record (withdrawn after release, DOI
+     * resolving), each of which is then asked of the policy ({@link AccessControl#announcesDeletion}).
+     */
+    private static final String SERVED = "(" + PUBLIC + " or (d.accessState = :deleted and d.releasedAt is not null and d.doiState in :resolving))";
     private static final String STAMP = "(case when d.releasedAt is not null and d.releasedAt > d.updatedAt then d.releasedAt else d.updatedAt end)";
 
-    public record Row(Dataset dataset, Instant datestamp) {}
+    /** A record to serve; {@code deleted}: only its header, as deleted (the policy announces its withdrawal). */
+    public record Row(Dataset dataset, Instant datestamp, boolean deleted) {}
 
     private final EntityManager em;
     private final AccessControl access;
     /** OAI-PMH is anonymous: the public scope, whoever calls; the stored status the policy calls open. */
     private final EmbargoStatus released;
+    /** The stored status of records the policy may announce as deleted. */
+    private final EmbargoStatus deleted;
 
     PublicRecords(EntityManager em, AccessControl access, AccessPolicy policy) {
         this.em = em;
         this.access = access;
         this.released = openStatus(SearchScope.of(policy.publicScope()));
+        this.deleted = policy.deletionStatus();
     }
 
     /** Whether the policy lets an anonymous caller see the record in OAI-PMH at all (its "search and exports" level). */
@@ -46,14 +58,33 @@ public class PublicRecords {
         return access.decideForPublic(d).visibility().showsMetadata();
     }
 
-    /** The record with this pid, when the public may see it; an embargoed, withdrawn or unknown pid is alike empty. */
+    /**
+     * As OAI-PMH serves {@code r}: itself when the public sees it, its deleted header when the policy announces its
+     * withdrawal, else nothing (it leaves no trace).
+     */
+    private Optional<Row> served(Row r) {
+        if (publicSees(r.dataset())) {
+            return Optional.of(r);
+        }
+        return access.announcesDeletion(r.dataset()) ? Optional.of(new Row(r.dataset(), r.datestamp(), true)) : Optional.empty();
+    }
+
+    /**
+     * The record with this pid as OAI-PMH serves it (public, or announced as deleted); an embargoed, silently withdrawn
+     * or unknown pid is alike empty.
+     */
     public Optional<Row> find(String pid) {
         if (!InputText.possibleIdentifier(pid)) {
             return Optional.empty();
         }
-        List<Object[]> rows = em.createQuery("select d, " + STAMP + " from Dataset d where d.pid = :pid and " + PUBLIC, Object[].class)
-                .setParameter("pid", pid).setParameter("released", released).getResultList();
-        return rows.stream().map(PublicRecords::row).filter(r -> publicSees(r.dataset())).findFirst();
+        TypedQuery<Object[]> q = em.createQuery("select d, " + STAMP + " from Dataset d where d.pid = :pid and " + SERVED, Object[].class)
+                .setParameter("pid", pid);
+        bindServed(q);
+        return q.getResultList().stream().map(PublicRecords::row).map(this::served).flatMap(Optional::stream).findFirst();
+    }
+
+    private void bindServed(TypedQuery<?> q) {
+        q.setParameter("released", released).setParameter("deleted", deleted).setParameter("resolving", DoiState.resolving());
     }
 
     /**
@@ -74,7 +105,7 @@ public class PublicRecords {
         List<Row> scanned = q.setMaxResults(limit + 1).getResultList().stream().map(PublicRecords::row).toList();
         boolean more = scanned.size() > limit;
         List<Row> page = more ? scanned.subList(0, limit) : scanned;
-        return new Page(page.stream().filter(r -> publicSees(r.dataset())).toList(), page.size(),
+        return new Page(page.stream().map(this::served).flatMap(Optional::stream).toList(), page.size(),
                 page.isEmpty() ? Optional.empty() : Optional.of(page.getLast()), more);
     }
 
@@ -111,10 +142,11 @@ public class PublicRecords {
                 .map(PublicRecords::row).filter(r -> publicSees(r.dataset())).toList();
     }
 
-    /** The earliest datestamp of any public record, if there is one. */
+    /** The earliest datestamp of any record OAI-PMH serves (deleted ones included), if there is one. */
     public Optional<Instant> earliestDatestamp() {
-        return Optional.ofNullable(em.createQuery("select min(" + STAMP + ") from Dataset d where " + PUBLIC, Instant.class)
-                .setParameter("released", released).getSingleResult());
+        TypedQuery<Instant> q = em.createQuery("select min(" + STAMP + ") from Dataset d where " + SERVED, Instant.class);
+        bindServed(q);
+        return Optional.ofNullable(q.getSingleResult());
     }
 
     /** Instruments that have at least one public record, so a set never reveals data that is not yet public. */
@@ -133,9 +165,11 @@ public class PublicRecords {
     }
 
     private Selection selection(ListWindow w) {
-        StringBuilder where = new StringBuilder(PUBLIC);
+        StringBuilder where = new StringBuilder(SERVED);
         Map<String, Object> params = new HashMap<>();
         params.put("released", released);
+        params.put("deleted", deleted);
+        params.put("resolving", DoiState.resolving());
         w.from().ifPresent(f -> {
             where.append(" and ").append(STAMP).append(" >= :from");
             params.put("from", f);
@@ -171,6 +205,6 @@ public class PublicRecords {
     }
 
     private static Row row(Object[] r) {
-        return new Row((Dataset) r[0], (Instant) r[1]);
+        return new Row((Dataset) r[0], (Instant) r[1], false);
     }
 }

@@ -1,6 +1,7 @@
 package io.aperture.catalogue.useroffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.datacite.DataCiteMapper;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.input.Orcid;
@@ -10,6 +11,7 @@ import io.aperture.catalogue.model.MemberRole;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ import java.util.Map;
  * {@link InvalidRecordException} naming the field (by its JSON path), so that no hostile value reaches the database.
  */
 record ProposalEntry(String code, String facility, String title, String summary, String doi, String type,
-                     List<VisitEntry> visits, List<MemberEntry> members) {
+                     List<VisitEntry> visits, List<MemberEntry> members, List<String> publications) {
 
     record VisitEntry(String code, Instant start, Instant end) {}
 
@@ -69,7 +71,27 @@ record ProposalEntry(String code, String facility, String title, String summary,
             }
             members.add(new MemberEntry(role, person(member.path("person"), mat + ".person")));
         }
-        return new ProposalEntry(code, facility, title, summary, doi, type, List.copyOf(visits), List.copyOf(members));
+        return new ProposalEntry(code, facility, title, summary, doi, type, List.copyOf(visits), List.copyOf(members),
+                publications(p, at));
+    }
+
+    /** The DOIs of the publications reported for the proposal, each in its bare form (10.x/y), each once. */
+    private static List<String> publications(JsonNode p, String at) {
+        JsonNode ps = list(p, at, "publications");
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < ps.size(); i++) {
+            String pat = at + ".publications[" + i + "]";
+            JsonNode v = ps.get(i);
+            if (!v.isTextual()) {
+                throw new InvalidRecordException(pat, "must be a string (a DOI)");
+            }
+            InputText.problem(v.textValue(), InputText.MAX_IDENTIFIER).ifPresent(problem -> {
+                throw new InvalidRecordException(pat, problem);
+            });
+            out.add(DataCiteMapper.normaliseDoi(v.textValue()).orElseThrow(() -> new InvalidRecordException(pat,
+                    "must be a DOI: 10.NNNN/suffix, doi:10.NNNN/suffix or https://doi.org/10.NNNN/suffix")));
+        }
+        return List.copyOf(out);
     }
 
     private static PersonEntry person(JsonNode p, String at) {

@@ -71,6 +71,7 @@ public class UserOfficeImport {
         proposal.title = e.title();
         proposal.summary = e.summary();
         proposal.doi = e.doi();
+        proposal.publications = new ArrayList<>(e.publications());
         proposal.docType = e.type() == null ? "proposal" : e.type();
         proposal.updatedAt = clock.instant();
         proposal.persist();

@@ -1,6 +1,7 @@
 package io.aperture.policy.access;
 
 import io.aperture.policy.embargo.EmbargoRules;
+import io.aperture.policy.embargo.EmbargoStatus;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -117,6 +118,24 @@ public final class AccessPolicy {
      */
     public boolean tombstone(ProtectedResource resource) {
         return resource.withdrawn() && resource.hasRegisteredDoi();
+    }
+
+    /**
+     * Whether harvesters (OAI-PMH) are told that a record was deleted, rather than never hearing of it again: only a
+     * tombstone ({@link #tombstone}: withdrawn, its DOI resolves) that was public before its withdrawal
+     * ({@code releasedBeforeWithdrawal} at or before {@code now}), which harvesters may therefore hold. A record
+     * withdrawn while embargoed was never served, so it leaves no trace, whatever its DOI.
+     */
+    public boolean announcesDeletion(ProtectedResource resource, Optional<Instant> releasedBeforeWithdrawal, Instant now) {
+        return tombstone(resource) && releasedBeforeWithdrawal.filter(at -> !at.isAfter(now)).isPresent();
+    }
+
+    /**
+     * The stored status of the records {@link #announcesDeletion} may answer yes for, for a query that preselects
+     * them (each is then asked).
+     */
+    public EmbargoStatus deletionStatus() {
+        return EmbargoStatus.WITHDRAWN;
     }
 
     /**

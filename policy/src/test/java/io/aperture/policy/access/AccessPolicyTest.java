@@ -4,12 +4,14 @@ import io.aperture.policy.audit.AuditAction;
 import io.aperture.policy.audit.AuditFact;
 import io.aperture.policy.embargo.EmbargoRules;
 import io.aperture.policy.embargo.EmbargoState;
+import io.aperture.policy.embargo.EmbargoStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -245,5 +247,20 @@ class AccessPolicyTest {
         assertThat(policy.tombstone(EMBARGOED)).isFalse();
         assertThat(policy.tombstone(EMBARGOED_DOI)).isFalse();
         assertThat(policy.tombstone(RELEASED)).isFalse();
+    }
+
+    @Test
+    void onlyATombstoneThatWasPublicIsAnnouncedAsDeleted() {
+        // ProtectedResource.of drops the release of a withdrawn record, so the release is given apart, as stored
+        ProtectedResource withdrawnNoDoi = new ProtectedResource("ds-1", P, END, Optional.empty(), true, false);
+        Instant released = END.minus(Duration.ofDays(30));
+        Instant later = END.plus(Duration.ofDays(1));
+        assertThat(policy.announcesDeletion(WITHDRAWN, Optional.of(released), later)).as("public, then withdrawn, DOI resolves").isTrue();
+        assertThat(policy.announcesDeletion(WITHDRAWN, Optional.empty(), later)).as("withdrawn under embargo: never served").isFalse();
+        assertThat(policy.announcesDeletion(WITHDRAWN, Optional.of(later.plusSeconds(1)), later)).as("a release still ahead").isFalse();
+        assertThat(policy.announcesDeletion(withdrawnNoDoi, Optional.of(released), later)).as("no DOI: no tombstone, no trace").isFalse();
+        assertThat(policy.announcesDeletion(RELEASED, Optional.of(released), later)).as("not withdrawn").isFalse();
+        assertThat(policy.announcesDeletion(EMBARGOED_DOI, Optional.empty(), later)).isFalse();
+        assertThat(policy.deletionStatus()).isEqualTo(EmbargoStatus.WITHDRAWN);
     }
 }
