@@ -56,6 +56,12 @@ class ApiErrorIT {
         given().queryParam("filter", "{\"limit\": 1.5}").get("/api/datasets").then().statusCode(400).body("error.field", is("filter.limit"));
         given().queryParam("filter", "{\"limit\": 1e3, \"skip\": \"2\"}").get("/api/datasets").then().statusCode(200);
         given().queryParam("filter", "{\"limit\": 1e30}").get("/api/datasets").then().statusCode(200);
+        // a relation the API does not know is refused naming it, with or without matching datasets, never ignored
+        given().queryParam("filter", "{\"include\": [{\"relation\": \"nonsense\", \"scope\": {\"where\": {\"name\": \"a.nxs\"}}}]}")
+                .get("/api/datasets").then().statusCode(400).body("error.field", is("filter.include[0].relation"))
+                .body("error.message", containsString("\"nonsense\""));
+        given().queryParam("filter", "{\"where\": {\"title\": \"no such title anywhere\"}, \"include\": [\"instrument\", {\"relation\": \"documents\", \"scope\": {\"include\": [\"nonsense\"]}}]}")
+                .get("/api/datasets").then().statusCode(400).body("error.message", containsString("\"nonsense\""));
         // conditions on files are applied inside the index query now (PanoscDatasetsIT checks their results)
         given().queryParam("filter", "{\"include\": [{\"relation\": \"files\", \"scope\": {\"where\": {\"name\": \"a.nxs\"}}}]}")
                 .get("/api/datasets").then().statusCode(200);

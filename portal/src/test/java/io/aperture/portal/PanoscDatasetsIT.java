@@ -254,10 +254,17 @@ class PanoscDatasetsIT {
         assertThat(r.jsonPath().getList("title")).containsExactly("Relations proposal " + tag);
         float score = r.jsonPath().getFloat("[0].score");
         assertThat(score).isStrictlyBetween(0f, 1f).isNotEqualTo(0.5f);
-        Response i = given().queryParam("filter", "{\"query\": \"relation line " + tag + "\"}").get("/api/Instruments");
+        // the query ranks and never selects (hard filters select): a word no document has drops none of them
+        given().queryParam("filter", "{\"query\": \"nowhere" + tag + "\", \"where\": {\"title\": {\"like\": \"" + tag + "\"}}}")
+                .get("/api/Documents").then().statusCode(200).body("title", is(List.of("Relations proposal " + tag)));
+        Response i = given().queryParam("filter", "{\"query\": \"relation line " + tag + "\", \"limit\": 1000}").get("/api/Instruments");
         i.then().statusCode(200);
-        assertThat(i.jsonPath().getList("name")).containsExactly("Relation line " + tag);
-        assertThat(i.jsonPath().getFloat("[0].score")).isStrictlyBetween(0f, 1f).isNotEqualTo(0.5f);
+        List<String> names = i.jsonPath().getList("name");
+        assertThat(names.getFirst()).isEqualTo("Relation line " + tag);
+        assertThat(names).as("instruments the query does not match are ranked after, not dropped").hasSizeGreaterThan(1);
+        List<Float> scores = i.jsonPath().getList("score", Float.class);
+        assertThat(scores.getFirst()).isStrictlyBetween(0f, 1f).isNotEqualTo(0.5f).isGreaterThan(scores.get(1));
+        assertThat(scores).allSatisfy(s -> assertThat(s).isStrictlyBetween(0f, 1f));
     }
 
     /** Last: it gives datasets DOIs, which the other tests do not expect. */

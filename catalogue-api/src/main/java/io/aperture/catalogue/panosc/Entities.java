@@ -152,6 +152,13 @@ final class Entities {
         return r;
     }
 
+    /** Checks every relation the includes name, nested scopes too, whether or not any row will be attached. */
+    static void checkRelations(EntityModel model, List<PanoscFilter.Include> includes) {
+        for (PanoscFilter.Include include : includes) {
+            checkRelations(named(relation(model, include).target()), include.scope().include());
+        }
+    }
+
     private static Map<String, Field> fields(Object... pairs) {
         Map<String, Field> out = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {

@@ -32,8 +32,8 @@ class PanoscCollection {
     }
 
     List<Map<String, Object>> list(EntityModel model, String filterJson, String extra, Map<String, Object> extraParams) {
+        // a query ranks and never selects (design/PANOSC.md: hard filters select), as on /Datasets
         PanoscFilter filter = FilterParser.filter(filterJson);
-        filter = withQueryWords(filter);
         List<Map<String, Object>> out = new ArrayList<>();
         for (PanoscQueries.Row row : queries.list(model, filter, extra, extraParams, skip(filter), limit(filter))) {
             Map<String, Object> json = PanoscQueries.project(row.json(), filter.fields());
@@ -78,22 +78,5 @@ class PanoscCollection {
 
     static int limit(PanoscFilter filter) {
         return (int) Math.min(filter.limit().orElse((long) DEFAULT_LIMIT), MAX_LIMIT);
-    }
-
-    /**
-     * {@code query} on a collection the search engine does not hold: every word must occur in the entity's text
-     * properties (as {@code where.text}); the score stays {@link #UNSCORED}.
-     */
-    private static PanoscFilter withQueryWords(PanoscFilter filter) {
-        if (filter.query().isBlank()) {
-            return filter;
-        }
-        List<Condition> all = new ArrayList<>();
-        all.add(filter.where());
-        for (String word : filter.query().split("\\s+")) {
-            all.add(new Condition.Text(word));
-        }
-        return new PanoscFilter(new Condition.All(all), filter.include(), filter.limit(), filter.skip(), filter.order(),
-                filter.fields(), filter.query());
     }
 }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,8 @@ public class PanoscQueries {
     /** Related objects attached per parent when the scope names no limit, and at most. */
     static final int INCLUDE_DEFAULT = 100;
     static final int INCLUDE_MAX = 1000;
+    /** Parents one attach query reads the relation of (pages are at most 1000; nested includes may reach more). */
+    static final int PARENTS_PER_QUERY = 1000;
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
     /** PostgreSQL's SQLSTATE for a regular expression it cannot compile. */
@@ -130,6 +133,7 @@ public class PanoscQueries {
     /** The rows whose {@code key} (selected after the model's fields) is one of {@code keys}, keyed in that order. */
     private Map<Object, Row> byKeys(EntityModel model, String key, List<?> keys, PanoscFilter filter) {
         if (keys.isEmpty()) {
+            Entities.checkRelations(model, filter.include());
             return Map.of();
         }
         Query q = em.createQuery(select(model, "r") + ", " + key + " from " + model.jpqlEntity() + " r where " + key
@@ -156,28 +160,46 @@ public class PanoscQueries {
      * as an object or not at all; the scope's where, order, skip, limit, fields and nested includes apply per parent.
      */
     private void attach(List<Row> parents, EntityModel model, List<PanoscFilter.Include> includes) {
+        Entities.checkRelations(model, includes); // an unknown relation is a 400 with or without results
         if (parents.isEmpty()) {
-            new JpqlWhere().restrictions(includes, model, "p"); // an unknown relation is a 400 with or without results
             return;
         }
-        List<Long> ids = parents.stream().map(Row::id).toList();
+        List<Long> ids = parents.stream().map(Row::id).distinct().toList();
         for (PanoscFilter.Include include : includes) {
             EntityModel.Relation relation = Entities.relation(model, include);
             EntityModel target = Entities.named(relation.target());
             PanoscFilter scope = include.scope();
             JpqlWhere w = new JpqlWhere();
-            String jpql = select(target, "t") + " from " + model.jpqlEntity()
-                    + " p, " + target.jpqlEntity() + " t where p.id = :parent and " + relation.join("t", "p") + " and "
-                    + target.visibleOver("t") + " and (" + w.condition(scope.where(), target, "t") + ") and ("
-                    + w.restrictions(scope.include(), target, "t") + ")" + orderBy(target, scope.order(), "t");
-            int skip = (int) Math.min(scope.skip(), Integer.MAX_VALUE);
-            int limit = (int) Math.min(scope.limit().orElse((long) INCLUDE_DEFAULT), INCLUDE_MAX);
-            // one bounded query per parent: an instrument may have a million datasets, a page attaches at most `limit`
+            long skip = scope.skip();
+            long limit = Math.min(scope.limit().orElse((long) INCLUDE_DEFAULT), INCLUDE_MAX);
+            // one query per relation for the whole page; the scope's skip and limit apply per parent (a window over each
+            // parent's rows in the scope's order): an instrument may have a million datasets, a page attaches at most `limit`
+            StringBuilder inner = new StringBuilder("select p.id as parent_, t.id as id_");
+            int c = 0;
+            for (EntityModel.Field f : target.fields().values()) {
+                inner.append(", ").append(f.over("t")).append(" as c").append(c++).append('_');
+            }
+            inner.append(", row_number() over (partition by p.id").append(orderBy(target, scope.order(), "t")).append(") as rn_")
+                    .append(" from ").append(model.jpqlEntity()).append(" p, ").append(target.jpqlEntity())
+                    .append(" t where p.id in (:parents) and ").append(relation.join("t", "p")).append(" and ")
+                    .append(target.visibleOver("t")).append(" and (").append(w.condition(scope.where(), target, "t"))
+                    .append(") and (").append(w.restrictions(scope.include(), target, "t")).append(")");
+            StringBuilder outer = new StringBuilder("select x.parent_, x.id_");
+            for (int i = 0; i < c; i++) {
+                outer.append(", x.c").append(i).append('_');
+            }
+            outer.append(" from (").append(inner).append(") x where x.rn_ > :skip_ and x.rn_ <= :end_ order by x.parent_, x.rn_");
             Map<Long, List<Row>> byParent = new LinkedHashMap<>();
-            for (Long parent : ids) {
-                Query q = em.createQuery(jpql);
-                bind(q, w.params(), Map.of("parent", parent));
-                byParent.put(parent, rows(target, run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList())));
+            ids.forEach(id -> byParent.put(id, new ArrayList<>()));
+            // nested includes can reach many parents: bounded IN lists keep under the driver's bind-parameter limit
+            for (int from = 0; from < ids.size(); from += PARENTS_PER_QUERY) {
+                Query q = em.createQuery(outer.toString());
+                bind(q, w.params(), Map.of("parents", ids.subList(from, Math.min(ids.size(), from + PARENTS_PER_QUERY)),
+                        "skip_", skip, "end_", skip + limit));
+                for (Object o : run(q::getResultList)) {
+                    Object[] cols = (Object[]) o;
+                    byParent.get(((Number) cols[0]).longValue()).add(row(target, Arrays.copyOfRange(cols, 1, cols.length)));
+                }
             }
             List<Row> attached = new ArrayList<>();
             byParent.values().forEach(attached::addAll);

@@ -84,27 +84,35 @@ final class SearchPredicates {
      * Nested: the name, the unit's dimension and the value range must hold for one and the same parameter. A numeric
      * range also matches a range recorded as two parameters {@code <name>_min} and {@code <name>_max} that overlaps it
      * (design/PANOSC.md §3.6): the recorded minimum is at most the upper bound and the recorded maximum at least the
-     * lower one (a one-sided condition asks only the side it bounds).
+     * lower one (a one-sided condition asks only the side it bounds). A NeXus array (recorded one element a parameter,
+     * {@code path[i]}) is a range too, from its least to its greatest element: some element is at most the upper bound
+     * and some element at least the lower one, even when no element lies inside the range.
      */
     private static PredicateFinalStep parameter(SearchPredicateFactory f, SearchRequest.ParameterRange range) {
         SiRange si = SiRange.of(range);
-        PredicateFinalStep exact = nestedParameter(f, range, si, "", si.min(), si.max());
+        PredicateFinalStep exact = nestedParameter(f, range, si, "", false, si.min(), si.max());
         if (range.text() != null || (si.min() == null && si.max() == null)) {
             return exact;
         }
         BooleanPredicateClausesStep<?, ?> overlap = f.bool();
+        BooleanPredicateClausesStep<?, ?> array = f.bool();
         if (si.max() != null) {
-            overlap.must(nestedParameter(f, range, si, "_min", null, si.max()));
+            overlap.must(nestedParameter(f, range, si, "_min", false, null, si.max()));
+            array.must(nestedParameter(f, range, si, "", true, null, si.max()));
         }
         if (si.min() != null) {
-            overlap.must(nestedParameter(f, range, si, "_max", si.min(), null));
+            overlap.must(nestedParameter(f, range, si, "_max", false, si.min(), null));
+            array.must(nestedParameter(f, range, si, "", true, si.min(), null));
         }
-        return f.bool().should(exact).should(overlap);
+        return f.bool().should(exact).should(overlap).should(array);
     }
 
-    /** One parameter named as the range names it, with {@code suffix} on the last segment, within {@code min}..{@code max}. */
+    /**
+     * One parameter named as the range names it, with {@code suffix} on the last segment, within {@code min}..{@code max};
+     * with {@code element}, only an array's element ({@code path[i]}).
+     */
     private static PredicateFinalStep nestedParameter(SearchPredicateFactory f, SearchRequest.ParameterRange range, SiRange si,
-                                                      String suffix, Double min, Double max) {
+                                                      String suffix, boolean element, Double min, Double max) {
         Set<String> names = new LinkedHashSet<>();
         ParameterNames.candidates(range.name()).forEach(c -> names.add(c + suffix));
         return f.nested("parameters").add(p -> {
@@ -122,6 +130,9 @@ final class SearchPredicates {
             }
             if (range.text() != null) {
                 clauses.must(p.match().field("parameters.textValue").matching(range.text()));
+            }
+            if (element) {
+                clauses.must(p.wildcard().field("parameters.name").matching("*]"));
             }
             return clauses;
         });
