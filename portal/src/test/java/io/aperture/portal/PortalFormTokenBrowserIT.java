@@ -47,7 +47,7 @@ class PortalFormTokenBrowserIT {
     private final String code = "ft" + UUID.randomUUID().toString().substring(0, 6);
 
     @BeforeEach
-    void setUp() {
+    void setUp() throws Exception {
         browser = Browser.start();
         pages = new Pages(browser, root);
         String uo = """
