@@ -30,7 +30,7 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(SearchPage page, String catalogueJsonLd);
+        static native TemplateInstance search(SearchPage page, String catalogueJsonLd, CatalogueSummary summary);
     }
 
     private final DatasetSearch search;
@@ -59,13 +59,23 @@ public class HomePage {
         String ld = catalogue.of(urls.base(uri.getBaseUri()).toString());
         try {
             SearchResult result = search.search(SearchRequestParser.parse(query), access.searchScope());
-            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user), ld));
+            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user), ld, summary(query)));
         } catch (InvalidSearchException | UnitOutOfRangeException e) {
-            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user), ld));
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null));
         } catch (SearchUnavailableException e) {
             return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE,
-                            Templates.search(new SearchPage(query, null, e.getMessage(), user), ld))
+                            Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null))
                     .header("Retry-After", SearchUnavailableException.RETRY_AFTER_SECONDS).build();
         }
+    }
+
+    /** On the bare home page only (no search asked for): one more engine query, over public data whoever calls. */
+    private CatalogueSummary summary(Map<String, List<String>> query) {
+        if (!query.isEmpty()) {
+            return null;
+        }
+        SearchResult publicOnly = search.search(SearchRequestParser.parse(
+                Map.of("size", List.of(String.valueOf(CatalogueSummary.SHOWN)))), access.publicScope());
+        return CatalogueSummary.of(publicOnly);
     }
 }

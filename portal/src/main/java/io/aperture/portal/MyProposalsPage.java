@@ -3,8 +3,8 @@ package io.aperture.portal;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.embargo.EmbargoActions;
 import io.aperture.catalogue.embargo.EmbargoView;
-import io.aperture.catalogue.input.UrlEncodedForm;
 import io.aperture.policy.workflow.Outcome;
+import io.aperture.portal.forms.FormToken;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -51,10 +51,12 @@ public class MyProposalsPage {
 
     private final EmbargoActions actions;
     private final AccessControl access;
+    private final FormToken formToken;
 
-    MyProposalsPage(EmbargoActions actions, AccessControl access) {
+    MyProposalsPage(EmbargoActions actions, AccessControl access, FormToken formToken) {
         this.actions = actions;
         this.access = access;
+        this.formToken = formToken;
     }
 
     @GET
@@ -68,9 +70,10 @@ public class MyProposalsPage {
     @Path("/embargoes/{id}/extension")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response requestExtension(@PathParam("id") long id, String form) {
-        // forms are read raw (UrlEncodedForm): malformed encoding is a 400 naming the form, not the decoder's 500.
+        // forms are read raw (FormToken.read): malformed encoding is a 400 naming the form, not the decoder's 500,
+        // and a form without this browser's token is refused.
         // A browser sends a line break in a text area as CRLF and counts it as one character (maxlength): so does this
-        String text = UrlEncodedForm.parse(form).first("justification").map(j -> j.replace("\r\n", "\n")).orElse(null);
+        String text = formToken.read(form).first("justification").map(j -> j.replace("\r\n", "\n")).orElse(null);
         if (text != null && text.length() > EmbargoActions.MAX_JUSTIFICATION) {
             return Response.status(Response.Status.BAD_REQUEST).entity(Templates.proposals(actions.myProposals(access.caller()),
                     "The justification has " + text.length() + " characters; at most " + EmbargoActions.MAX_JUSTIFICATION
@@ -89,7 +92,7 @@ public class MyProposalsPage {
     @Path("/embargoes/{id}/release")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response releaseEarly(@PathParam("id") long id, String form) {
-        if (!UrlEncodedForm.parse(form).first("confirm").equals(Optional.of("yes"))) {
+        if (!formToken.read(form).first("confirm").equals(Optional.of("yes"))) {
             EmbargoView embargo = actions.viewFor(access.caller(), id).orElseThrow(NotFoundException::new);
             return Response.ok(Templates.confirmRelease(embargo, user())).build();
         }

@@ -8,6 +8,7 @@ import io.aperture.catalogue.input.UrlEncodedForm;
 import io.aperture.catalogue.model.ExtensionRequestRow;
 import io.aperture.policy.workflow.Outcome;
 import io.aperture.policy.workflow.Verdict;
+import io.aperture.portal.forms.FormToken;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -51,11 +52,13 @@ public class StaffRequestsPage {
     private final EmbargoActions actions;
     private final EmbargoQueries queries;
     private final AccessControl access;
+    private final FormToken formToken;
 
-    StaffRequestsPage(EmbargoActions actions, EmbargoQueries queries, AccessControl access) {
+    StaffRequestsPage(EmbargoActions actions, EmbargoQueries queries, AccessControl access, FormToken formToken) {
         this.actions = actions;
         this.queries = queries;
         this.access = access;
+        this.formToken = formToken;
     }
 
     @GET
@@ -71,8 +74,9 @@ public class StaffRequestsPage {
     @Path("/{id}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("id") long id, String body) {
-        // the raw body, decoded by UrlEncodedForm: malformed encoding is a 400 naming the form (not a decoder's 500)
-        UrlEncodedForm form = UrlEncodedForm.parse(body);
+        // the raw body, read by FormToken: malformed encoding is a 400 naming the form (not a decoder's 500), a form
+        // without this browser's token a 403
+        UrlEncodedForm form = formToken.read(body);
         String reason = form.first("reason").orElse(null);
         Verdict v;
         try {

@@ -131,11 +131,14 @@ class PortalPeopleBrowserIT {
         assertThat(row().findElements(By.cssSelector("button.release"))).hasSize(1);
         pages.assertAccessible();
 
-        // a hand-made request for an extension is refused in the policy's words, on the page
+        // a hand-made request for an extension (carrying the page's CSRF token) is refused in the policy's words
         String embargo = row().getAttribute("data-embargo");
         browser.executeScript("""
                 const f = document.createElement('form'); f.method = 'post';
-                f.action = '/my/proposals/embargoes/' + arguments[0] + '/extension'; document.body.appendChild(f); f.submit();""", embargo);
+                f.action = '/my/proposals/embargoes/' + arguments[0] + '/extension';
+                const t = document.createElement('input'); t.type = 'hidden'; t.name = 'form-token';
+                t.value = document.querySelector('input[name=form-token]').value; f.appendChild(t);
+                document.body.appendChild(f); f.submit();""", embargo);
         new WebDriverWait(browser, Duration.ofSeconds(30))
                 .until(d -> !d.findElements(By.cssSelector("[role=alert]")).isEmpty());
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("alternate contacts may not");

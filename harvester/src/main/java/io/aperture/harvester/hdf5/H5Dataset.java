@@ -41,4 +41,10 @@ public non-sealed interface H5Dataset extends H5Node {
 
     /** Reads only the first element (one chunk at most), e.g. the first angle of a scanned axis. */
     H5Value readFirst() throws H5ReadException;
+
+    /**
+     * Reads one hyperslab ({@code count} values along each dimension from {@code offset}), e.g. a preview's sampled
+     * row: the caller bounds what it asks for.
+     */
+    H5Value readSlice(long[] offset, int[] count) throws H5ReadException;
 }

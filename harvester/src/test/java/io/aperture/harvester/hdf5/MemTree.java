@@ -157,6 +157,15 @@ public final class MemTree {
         public H5Value readFirst() {
             return value;
         }
+
+        @Override
+        public H5Value readSlice(long[] offset, int[] count) throws H5ReadException {
+            // in-memory datasets are scalars (shape []): the only slice is the empty one
+            if (offset.length != 0 || count.length != 0) {
+                throw new H5ReadException(path + ": no such slice of a scalar");
+            }
+            return value;
+        }
     }
 
     public static H5File file(Path path, Group root) {

@@ -169,6 +169,16 @@ public final class AccessPolicy {
     }
 
     /**
+     * Whether {@code caller} may see the data preview of {@code resource} (the default plot the harvester rendered):
+     * a preview is drawn from the data itself, so it goes with the files, not with the metadata. A caller who may not
+     * see it is answered as for an unknown preview (404), whatever the landing page shows (a DOI landing page or a
+     * metadata-only support grant shows none).
+     */
+    public boolean mayPreview(Caller caller, ProtectedResource resource, Instant now) {
+        return decide(caller, resource, now).visibility().showsFiles();
+    }
+
+    /**
      * Whether {@code caller} may review metadata quality across records (the per-beamline quality report, its exports
      * and the findings facet of search), which counts embargoed records too: facility staff.
      */

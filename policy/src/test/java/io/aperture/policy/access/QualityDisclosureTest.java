@@ -1,12 +1,10 @@
 package io.aperture.policy.access;
 
 import io.aperture.policy.doi.DoiState;
-import io.aperture.policy.embargo.EmbargoRules;
 import io.aperture.policy.embargo.EmbargoStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import static io.aperture.policy.access.QualityDisclosure.SHOWN;
 import static io.aperture.policy.access.QualityDisclosure.UNKNOWN;
@@ -14,26 +12,7 @@ import static io.aperture.policy.access.QualityDisclosure.WITHHELD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Who may learn of a record's metadata quality (findings, FAIR assessment) and review quality across records. */
-class QualityDisclosureTest {
-    static final String P = "MX1001";
-    static final Instant END = Instant.parse("2027-06-10T14:00:00Z");
-    static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
-
-    final AccessPolicy policy = new AccessPolicy(EmbargoRules.defaults());
-    final Caller anonymous = Caller.anonymous();
-    final Caller researcher = Caller.user("someone");
-    final Caller pi = Caller.user("pi").withProposalRole(P, ProposalRole.PI);
-    final Caller provider = Caller.user("sp").withFacilityRole(FacilityRole.SERVICE_PROVIDER)
-            .withServiceGrant(P, Visibility.METADATA_AND_FILES);
-    final Caller staff = Caller.user("staff").withFacilityRole(FacilityRole.STAFF);
-    final Caller harvester = Caller.user("aperture-harvester").withFacilityRole(FacilityRole.HARVESTER)
-            .withFacilityRole(FacilityRole.STAFF);
-
-    static ProtectedResource stored(EmbargoStatus status, DoiState doi) {
-        return ProtectedResource.of("ds", P, status, END,
-                status == EmbargoStatus.EMBARGOED ? Optional.empty() : Optional.of(END), doi);
-    }
-
+class QualityDisclosureTest extends DisclosureCase {
     @Test
     void embargoedFindingsAreForStaffOnlyAndHiddenLikeTheRecordFromThoseWhoCannotSeeIt() {
         ProtectedResource embargoed = stored(EmbargoStatus.EMBARGOED, DoiState.NONE);

@@ -161,6 +161,18 @@ final class JhdfDataset extends JhdfObject implements H5Dataset {
     }
 
     @Override
+    public H5Value readSlice(long[] offset, int[] count) throws H5ReadException {
+        try {
+            DataTypeCheck.check(dataset.getDataType(), path);
+            return JhdfValues.convert(dataset.getData(offset, count), count);
+        } catch (H5ReadException e) {
+            throw e;
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+            throw new H5ReadException(path + ": " + Failures.describe(e), e);
+        }
+    }
+
+    @Override
     public String toString() {
         return "H5Dataset" + path;
     }

@@ -1,0 +1,118 @@
+package io.aperture.portal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.Browser;
+import io.aperture.portal.testing.Pages;
+import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.Tokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * The home page's summary of what the catalogue holds: public data only, whoever is signed in. Sixty released
+ * datasets on an instrument and technique of their own make those the largest; one embargoed dataset of the PI's
+ * proposal is in the PI's search results but never in the summary.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
+class PortalHomeSummaryBrowserIT {
+    private static final int PUBLIC = 60;
+
+    @TestHTTPResource("/")
+    URL root;
+
+    private ChromeDriver browser;
+    private Pages pages;
+    private final String tag = "hs" + UUID.randomUUID().toString().substring(0, 6);
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ObjectNode[] records = new ObjectNode[PUBLIC + 1];
+        for (int i = 0; i < PUBLIC; i++) {
+            ObjectNode r = Records.record("Summary " + tag + " public " + i, Instant.parse("2015-03-01T12:00:00Z").plusSeconds(i));
+            r.putObject("instrument").put("name", "HSI-" + tag).put("shortName", "HSI-" + tag);
+            r.putArray("techniques").addObject().put("label", "HST-" + tag).put("iri", "http://example.org/technique/" + tag);
+            records[i] = r;
+        }
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(
+                        "{\"proposals\": [{\"code\": \"%s\", \"visits\": [{\"code\": \"%s-1\"}], \"members\": [{\"role\": \"PI\", \"person\": {\"fullName\": \"Pat Investigator\", \"username\": \"pi\"}}]}]}"
+                                .formatted(tag, tag))
+                .post("/api/ingest/user-office").then().statusCode(200);
+        Instant recent = ZonedDateTime.now(ZoneId.of("Europe/London")).minusMonths(2).toInstant();
+        records[PUBLIC] = Records.withProposal(Records.record("Summary " + tag + " embargoed", recent), tag, tag + "-1");
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(records).toString())
+                .post("/api/ingest/records").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            given().queryParam("q", tag).get("/api/search").then().statusCode(200).body("total", is(PUBLIC));
+            given().auth().oauth2(Tokens.user("pi")).queryParam("q", tag).get("/api/search").then().statusCode(200)
+                    .body("total", is(PUBLIC + 1));
+        });
+        browser = Browser.start();
+        pages = new Pages(browser, root);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private long summaryTotal() {
+        return Long.parseLong(browser.findElement(By.cssSelector(".summary-total strong")).getAttribute("data-count"));
+    }
+
+    private static long publicTotal() {
+        return given().get("/api/search").then().statusCode(200).extract().jsonPath().getLong("total");
+    }
+
+    @Test
+    void theHomePageSaysWhatIsPublicWhoeverIsSignedIn() {
+        browser.get(root.toString());
+        assertThat(summaryTotal()).as("the public total").isEqualTo(publicTotal()).isGreaterThanOrEqualTo(PUBLIC);
+        WebElement instrument = browser.findElement(By.cssSelector(".summary-instruments li"));
+        assertThat(instrument.getText()).as("the largest instrument first").isEqualTo("HSI-" + tag + " (" + PUBLIC + ")");
+        assertThat(browser.findElement(By.cssSelector(".summary-techniques li")).getText()).isEqualTo("HST-" + tag + " (" + PUBLIC + ")");
+        assertThat(browser.findElements(By.cssSelector(".summary-newest li"))).isNotEmpty().hasSizeLessThanOrEqualTo(5)
+                .allSatisfy(li -> given().accept(ContentType.HTML).get("/datasets/" + li.getAttribute("data-pid")).then().statusCode(200));
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).doesNotContain("embargoed");
+        pages.assertAccessible();
+        pages.assertFitsPhone();
+
+        // an entry is the search for it
+        pages.submit(instrument.findElement(By.tagName("a")));
+        assertThat(browser.getCurrentUrl()).contains("instrument=HSI-" + tag);
+        assertThat(browser.findElement(By.cssSelector("h2.total")).getText()).startsWith(PUBLIC + " datasets");
+        assertThat(browser.findElements(By.cssSelector(".summary"))).as("only on the bare home page").isEmpty();
+
+        // the PI's search includes the embargoed dataset; the summary still counts public data only
+        pages.login("pi");
+        browser.get(root.toString());
+        assertThat(summaryTotal()).isEqualTo(publicTotal());
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).doesNotContain("embargoed");
+        browser.get(root + "?q=" + tag);
+        assertThat(browser.findElement(By.cssSelector("h2.total")).getText()).startsWith((PUBLIC + 1) + " datasets");
+        pages.assertAccessible();
+    }
+}
