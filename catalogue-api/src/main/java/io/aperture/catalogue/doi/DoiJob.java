@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * Sends the calls queued in {@code doi_outbox} to DataCite. Each call is one transaction: the oldest due row of a
- * dataset (or of a collection: the same rules, keyed by collection) is claimed with {@code FOR UPDATE SKIP LOCKED} — so several server instances (or runs) share the work and
- * never send one row twice — together with the dataset's later pending rows, which it stands for: the newest of them
+ * dataset (or of a collection: the same rules, keyed by collection) is claimed with {@code FOR UPDATE SKIP LOCKED} —
+ * so several server instances (or runs) share the work and never send one row twice — together with the dataset's later pending rows, which it stands for: the newest of them
  * is sent (earlier wanted states are superseded by it, and the metadata is the record's as it is now). A row of a
  * dataset is never claimed while an earlier row of that dataset is pending, so one dataset's calls are never
  * concurrent or out of order. Accepted: the rows are deleted. Retryable (5xx, timeout, no connection): the row waits
