@@ -227,7 +227,7 @@ class OaiPmhIT {
         Xml id = oai("verb", "Identify");
         assertThat(id.text("//oai:Identify/oai:protocolVersion")).isEqualTo("2.0");
         assertThat(id.text("//oai:Identify/oai:baseURL")).endsWith("/oai");
-        assertThat(id.text("//oai:Identify/oai:deletedRecord")).isEqualTo("transient");
+        assertThat(id.text("//oai:Identify/oai:deletedRecord")).isEqualTo("persistent");
         assertThat(id.text("//oai:Identify/oai:granularity")).isEqualTo("YYYY-MM-DDThh:mm:ssZ");
         assertThat(id.text("//oai:Identify/oai:repositoryName")).contains("Diamond Light Source");
         assertThat(id.text("//oid:oai-identifier/oid:repositoryIdentifier")).isEqualTo("aperture.local");

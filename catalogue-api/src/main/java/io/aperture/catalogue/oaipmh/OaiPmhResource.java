@@ -35,8 +35,8 @@ import java.util.function.Supplier;
  * OAI-PMH 2.0 at {@code /oai} (GET query string or POST form). Anonymous by design: it serves released data only,
  * through {@link PublicRecords}; an embargoed record answers {@code idDoesNotExist} exactly like an unknown identifier
  * and never appears in a list. A withdrawn record is served as deleted ({@code <header status="deleted">}, no
- * metadata; {@code deletedRecord transient}) only when the policy announces it — it was public before and its DOI
- * resolves (it has a tombstone page); any other withdrawn record is indistinguishable from one that never existed.
+ * metadata; {@code deletedRecord persistent}) when the policy announces it — it was public before, so harvesters may
+ * hold it; a record withdrawn while embargoed is indistinguishable from one that never existed.
  */
 @Path("/oai")
 public class OaiPmhResource {
@@ -130,8 +130,9 @@ public class OaiPmhResource {
         out.leaf("", "protocolVersion", NS, "2.0");
         out.leaf("", "adminEmail", NS, settings.adminEmail());
         out.leaf("", "earliestDatestamp", NS, earliest.toString());
-        // transient: the rule that announces a withdrawal is the policy's, and may change; nothing else is kept
-        out.leaf("", "deletedRecord", NS, "transient");
+        // persistent: every record ever served that is withdrawn stays announced as deleted (the policy's
+        // announcesDeletion; the withdrawal is kept with the record)
+        out.leaf("", "deletedRecord", NS, "persistent");
         out.leaf("", "granularity", NS, "YYYY-MM-DDThh:mm:ssZ");
         out.open("", "description", NS);
         out.open("", "oai-identifier", OAI_IDENTIFIER_NS).declare("", OAI_IDENTIFIER_NS)

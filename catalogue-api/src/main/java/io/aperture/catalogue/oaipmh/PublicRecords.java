@@ -6,7 +6,6 @@ import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.Instrument;
 import io.aperture.catalogue.search.SearchScope;
 import io.aperture.policy.access.AccessPolicy;
-import io.aperture.policy.doi.DoiState;
 import io.aperture.policy.embargo.EmbargoStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,7 +17,7 @@ import java.util.*;
 /**
  * The records OAI-PMH may disseminate: the policy's public scope ({@link AccessPolicy#publicScope()}), selected by datestamp
  * and set, and the withdrawn records the policy announces as deleted ({@code AccessPolicy.announcesDeletion}: public
- * before, DOI resolving), served as deleted headers. The sitemap's methods ({@link #countAll}, {@link #inIdOrder},
+ * before), served as deleted headers. The sitemap's methods ({@link #countAll}, {@link #inIdOrder},
  * {@link #instruments}) list public records only. Lists translate the public scope into the database query exactly as the search service translates it into
  * the index query (released records only), and every record is then checked with the policy for an anonymous
  * caller before it is written, so a record the policy hides never leaves the server even if the two disagreed.
@@ -30,10 +29,10 @@ import java.util.*;
 public class PublicRecords {
     private static final String PUBLIC = "d.accessState = :released";
     /**
-     * What OAI-PMH serves: the public records, and the candidates for a deleted record (withdrawn after release, DOI
-     * resolving), each of which is then asked of the policy ({@link AccessControl#announcesDeletion}).
+     * What OAI-PMH serves: the public records, and the candidates for a deleted record (withdrawn after release), each
+     * of which is then asked of the policy ({@link AccessControl#announcesDeletion}).
      */
-    private static final String SERVED = "(" + PUBLIC + " or (d.accessState = :deleted and d.releasedAt is not null and d.doiState in :resolving))";
+    private static final String SERVED = "(" + PUBLIC + " or (d.accessState = :deleted and d.releasedAt is not null))";
     private static final String STAMP = "(case when d.releasedAt is not null and d.releasedAt > d.updatedAt then d.releasedAt else d.updatedAt end)";
 
     /** A record to serve; {@code deleted}: only its header, as deleted (the policy announces its withdrawal). */
@@ -84,7 +83,7 @@ public class PublicRecords {
     }
 
     private void bindServed(TypedQuery<?> q) {
-        q.setParameter("released", released).setParameter("deleted", deleted).setParameter("resolving", DoiState.resolving());
+        q.setParameter("released", released).setParameter("deleted", deleted);
     }
 
     /**
@@ -169,7 +168,6 @@ public class PublicRecords {
         Map<String, Object> params = new HashMap<>();
         params.put("released", released);
         params.put("deleted", deleted);
-        params.put("resolving", DoiState.resolving());
         w.from().ifPresent(f -> {
             where.append(" and ").append(STAMP).append(" >= :from");
             params.put("from", f);

@@ -121,13 +121,14 @@ public final class AccessPolicy {
     }
 
     /**
-     * Whether harvesters (OAI-PMH) are told that a record was deleted, rather than never hearing of it again: only a
-     * tombstone ({@link #tombstone}: withdrawn, its DOI resolves) that was public before its withdrawal
-     * ({@code releasedBeforeWithdrawal} at or before {@code now}), which harvesters may therefore hold. A record
-     * withdrawn while embargoed was never served, so it leaves no trace, whatever its DOI.
+     * Whether harvesters (OAI-PMH) are told that a record was deleted, rather than never hearing of it again: every
+     * withdrawn record that was public before its withdrawal ({@code releasedBeforeWithdrawal} at or before
+     * {@code now}), DOI or not — harvesters may hold it, and a withdrawal (for legal reasons, say) must reach their
+     * copies; the header names only what they were already served. A record withdrawn while embargoed was never
+     * served, so it leaves no trace, whatever its DOI. The repository keeps announcing it ({@code persistent}).
      */
     public boolean announcesDeletion(ProtectedResource resource, Optional<Instant> releasedBeforeWithdrawal, Instant now) {
-        return tombstone(resource) && releasedBeforeWithdrawal.filter(at -> !at.isAfter(now)).isPresent();
+        return resource.withdrawn() && releasedBeforeWithdrawal.filter(at -> !at.isAfter(now)).isPresent();
     }
 
     /**

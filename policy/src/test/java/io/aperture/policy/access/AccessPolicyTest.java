@@ -250,7 +250,7 @@ class AccessPolicyTest {
     }
 
     @Test
-    void onlyATombstoneThatWasPublicIsAnnouncedAsDeleted() {
+    void everyWithdrawnRecordThatWasPublicIsAnnouncedAsDeletedAndNoOther() {
         // ProtectedResource.of drops the release of a withdrawn record, so the release is given apart, as stored
         ProtectedResource withdrawnNoDoi = new ProtectedResource("ds-1", P, END, Optional.empty(), true, false);
         Instant released = END.minus(Duration.ofDays(30));
@@ -258,7 +258,8 @@ class AccessPolicyTest {
         assertThat(policy.announcesDeletion(WITHDRAWN, Optional.of(released), later)).as("public, then withdrawn, DOI resolves").isTrue();
         assertThat(policy.announcesDeletion(WITHDRAWN, Optional.empty(), later)).as("withdrawn under embargo: never served").isFalse();
         assertThat(policy.announcesDeletion(WITHDRAWN, Optional.of(later.plusSeconds(1)), later)).as("a release still ahead").isFalse();
-        assertThat(policy.announcesDeletion(withdrawnNoDoi, Optional.of(released), later)).as("no DOI: no tombstone, no trace").isFalse();
+        assertThat(policy.announcesDeletion(withdrawnNoDoi, Optional.of(released), later)).as("no DOI: harvesters hold it all the same").isTrue();
+        assertThat(policy.tombstone(withdrawnNoDoi)).as("but no tombstone page: that stays for resolving DOIs").isFalse();
         assertThat(policy.announcesDeletion(RELEASED, Optional.of(released), later)).as("not withdrawn").isFalse();
         assertThat(policy.announcesDeletion(EMBARGOED_DOI, Optional.empty(), later)).isFalse();
         assertThat(policy.deletionStatus()).isEqualTo(EmbargoStatus.WITHDRAWN);
