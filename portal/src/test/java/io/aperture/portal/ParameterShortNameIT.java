@@ -104,8 +104,9 @@ class ParameterShortNameIT {
     void sampleTemperatureFindsLogsAndArrayElementsButNotTheSourceTemperature() {
         org.assertj.core.api.Assertions.assertThat(find("sample temperature:250:350:K")).containsExactlyInAnyOrder(logged, array);
         org.assertj.core.api.Assertions.assertThat(find("temperature:5:15:K")).containsExactly(array);
-        // 20 K is the source's temperature, not the sample's: nested semantics with the longer name
-        org.assertj.core.api.Assertions.assertThat(find("sample temperature:15:25:K")).isEmpty();
+        // 20 K is the source's temperature, not the sample's: nested semantics with the longer name; only the sample
+        // temperature array (10 K to 295 K) matches, as the range its elements span (issue #12)
+        org.assertj.core.api.Assertions.assertThat(find("sample temperature:15:25:K")).containsExactly(array);
         org.assertj.core.api.Assertions.assertThat(find("temperature:15:25:K")).containsExactly(logged);
     }
 
