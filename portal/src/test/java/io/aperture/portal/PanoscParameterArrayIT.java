@@ -1,13 +1,14 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -32,8 +33,14 @@ import static org.hamcrest.Matchers.is;
 class PanoscParameterArrayIT {
     private final String tag = "pa" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
-    @BeforeAll
-    void ingest() {
+    private final OncePerClass setUp = new OncePerClass();
+
+    @BeforeEach
+    void catalogue() {
+        setUp.run(this::ingest);
+    }
+
+    private void ingest() {
         ObjectNode array = Records.record("Array scan " + tag, Instant.parse("2014-01-01T00:00:00Z"));
         double[] kelvin = {100, 150, 300};
         for (int i = 0; i < kelvin.length; i++) {

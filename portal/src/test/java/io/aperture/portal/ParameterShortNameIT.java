@@ -104,9 +104,11 @@ class ParameterShortNameIT {
     void sampleTemperatureFindsLogsAndArrayElementsButNotTheSourceTemperature() {
         org.assertj.core.api.Assertions.assertThat(find("sample temperature:250:350:K")).containsExactlyInAnyOrder(logged, array);
         org.assertj.core.api.Assertions.assertThat(find("temperature:5:15:K")).containsExactly(array);
-        // 20 K is the source's temperature, not the sample's: nested semantics with the longer name
-        org.assertj.core.api.Assertions.assertThat(find("sample temperature:15:25:K")).isEmpty();
-        org.assertj.core.api.Assertions.assertThat(find("temperature:15:25:K")).containsExactly(logged);
+        // 20 K is the source's temperature, not the sample's: nested semantics with the longer name; only the sample
+        // temperature array (10 K to 295 K) matches, as the range its elements span (issue #12)
+        org.assertj.core.api.Assertions.assertThat(find("sample temperature:15:25:K")).containsExactly(array);
+        // the short name finds the source's 20 K and the array's 10-295 K span
+        org.assertj.core.api.Assertions.assertThat(find("temperature:15:25:K")).containsExactlyInAnyOrder(logged, array);
     }
 
     @Test
