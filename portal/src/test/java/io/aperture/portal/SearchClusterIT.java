@@ -100,7 +100,7 @@ class SearchClusterIT {
         });
         List<JsonNode> indexes = new ArrayList<>();
         get("/_cat/indices?format=json&h=index,rep").forEach(i -> {
-            if (!i.path("index").asText().startsWith(".")) {
+            if (i.path("index").asText().startsWith("dataset")) {
                 indexes.add(i);
             }
         });
