@@ -93,6 +93,17 @@ final class OpenSearchService implements ManagedService {
         return Optional.ofNullable(process).map(ChildProcess::handle);
     }
 
+    /** Kills the node at once (SIGKILL), as a crash would. */
+    void kill() {
+        ChildProcess p;
+        synchronized (this) {
+            p = process;
+        }
+        if (p != null) {
+            p.kill();
+        }
+    }
+
     @Override
     public void close() {
         ChildProcess p;
