@@ -33,6 +33,16 @@ final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, no grace; returns once the process is gone (waited for on the Process, which reaps it). */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,18 @@ final class OpenSearchService implements ManagedService {
     private final StackArtifacts artifacts;
     private final Clock clock;
     private final Path pidFile;
+    private final Optional<String> join;
     private ChildProcess process;
     private boolean closed;
 
     OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock,
                       Path pidFile) {
+        this(dir, httpPort, transportPort, heap, log, artifacts, clock, pidFile, Optional.empty());
+    }
+
+    /** A node that joins the cluster whose node listens for transport at {@code join} (host:port), as a data node. */
+    OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock,
+                      Path pidFile, Optional<String> join) {
         this.dir = dir;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
@@ -39,6 +47,7 @@ final class OpenSearchService implements ManagedService {
         this.artifacts = artifacts;
         this.clock = clock;
         this.pidFile = pidFile;
+        this.join = join;
     }
 
     @Override
@@ -54,7 +63,7 @@ final class OpenSearchService implements ManagedService {
         } catch (IOException e) {
             throw new StackException("OpenSearch: cannot create " + dir + ": " + e.getMessage(), e);
         }
-        List<String> cmd = List.of(Jdk.java(), "-Xms" + heap, "-Xmx" + heap,
+        List<String> cmd = new ArrayList<>(List.of(Jdk.java(), "-Xms" + heap, "-Xmx" + heap,
                 // one small heap on a 2-core machine: the serial collector starts fastest and uses the fewest threads
                 "-XX:+UseSerialGC", "-XX:-OmitStackTraceInFastThrow",
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8",
@@ -64,7 +73,8 @@ final class OpenSearchService implements ManagedService {
                 "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dir.resolve("opensearch.jsa"), "-Xlog:cds=off",
                 "-cp", classpath, NODE_MAIN,
                 String.valueOf(httpPort), String.valueOf(transportPort), dir.toString(),
-                String.valueOf(ProcessHandle.current().pid()));
+                String.valueOf(ProcessHandle.current().pid())));
+        join.ifPresent(cmd::add);
         ChildProcess p;
         synchronized (this) {
             if (closed) {
@@ -81,6 +91,17 @@ final class OpenSearchService implements ManagedService {
     @Override
     public synchronized Optional<ProcessHandle> process() {
         return Optional.ofNullable(process).map(ChildProcess::handle);
+    }
+
+    /** Kills the node at once (SIGKILL), as a crash would. */
+    void kill() {
+        ChildProcess p;
+        synchronized (this) {
+            p = process;
+        }
+        if (p != null) {
+            p.kill();
+        }
     }
 
     @Override

@@ -129,6 +129,16 @@ public final class ServerProcess {
         return given().baseUri("http://127.0.0.1").port(port);
     }
 
+    /** Kills the server's JVM at once (SIGKILL), as a crash or the OOM killer would: no shutdown, no rollback sent. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void stop() {
         process.destroy();
         try {
