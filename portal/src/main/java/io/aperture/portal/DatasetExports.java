@@ -38,7 +38,7 @@ public class DatasetExports {
 
     /** The relation types the DataCite mapper writes, in words for the page. */
     private static final Map<String, String> RELATIONS = Map.of("IsPartOf", "Part of", "IsDerivedFrom", "Derived from",
-            "IsSourceOf", "Source of", "References", "References", "IsDocumentedBy", "Documented by");
+            "IsSourceOf", "Source of", "References", "References", "IsDocumentedBy", "Documented by", "IsCitedBy", "Cited by");
 
     /** The styles a landing page shows its reference in, with their labels. */
     private static final List<LandingCitation.Reference> STYLES = List.of(

@@ -80,6 +80,9 @@ class DataCitePublicationsIT {
         String negotiated = given().accept("application/vnd.datacite.datacite+xml").get("/datasets/" + released)
                 .then().statusCode(200).extract().asString();
         assertThat(citedBy(negotiated)).containsExactly("10.1107/S1600577519000001", "10.5555/Garnet.2024");
+        // and the landing page lists them among the related resources
+        String page = given().accept(ContentType.HTML).get("/datasets/" + released).then().statusCode(200).extract().asString();
+        assertThat(page).contains("<li data-relation=\"IsCitedBy\">Cited by: <a href=\"https://doi.org/10.5555/Garnet.2024\">");
         given().get("/api/datasets/" + embargoed + "/datacite").then().statusCode(404);
 
         // a later import without publications takes them away
