@@ -31,7 +31,7 @@ import static org.hamcrest.Matchers.is;
  * OAI-PMH 2.0 at /oai against the real stack, with more released records than one page (default page size 100) so
  * resumption tokens are exercised. Every response
  * is validated offline against OAI-PMH.xsd plus the schemas of the embedded formats. Released records are listed
- * exactly once across pages; embargoed records and withdrawn ones without a DOI never appear and answer like unknown
+ * exactly once across pages; embargoed records and ones withdrawn under embargo never appear and answer like unknown
  * identifiers (announced deletions: OaiDeletedRecordsIT).
  */
 @QuarkusTest
@@ -66,7 +66,9 @@ class OaiPmhIT {
         Instant recent = Instant.now().minus(1, ChronoUnit.DAYS);
         List<ObjectNode> open = new ArrayList<>();
         for (int i = 1; i <= RELEASED + 1; i++) {
-            open.add(onInstrument(Records.record("Open garnet " + i + " " + tag, old.plusSeconds(i))));
+            // the last is withdrawn while embargoed: never served, it leaves no trace (a withdrawal after release is
+            // announced as a deleted record: OaiDeletedRecordsIT)
+            open.add(onInstrument(Records.record("Open garnet " + i + " " + tag, i <= RELEASED ? old.plusSeconds(i) : recent)));
         }
         ObjectNode embargoed = onInstrument(Records.record("Hidden garnet " + tag, recent));
         ObjectNode embargoedDoi = onInstrument(Records.record("Hidden cited garnet " + tag, recent));
