@@ -57,14 +57,7 @@ class DoiCollectionIT {
     public static class ProposalCollections implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("aperture.doi.enabled", "true"),
-                    Map.entry("aperture.doi.api-url", DataCiteStandIn.get().baseUrl()),
-                    Map.entry("aperture.doi.prefix", DataCiteStandIn.PREFIX),
-                    Map.entry("aperture.doi.repository-id", DataCiteStandIn.REPOSITORY),
-                    Map.entry("aperture.doi.password", DataCiteStandIn.PASSWORD),
-                    Map.entry("aperture.doi.collections", "PROPOSAL"),
-                    Map.entry("aperture.doi.batch-size", "500"));
+            return DataCiteStandIn.doiSettings(Map.of("aperture.doi.collections", "PROPOSAL", "aperture.doi.batch-size", "500"));
         }
     }
 

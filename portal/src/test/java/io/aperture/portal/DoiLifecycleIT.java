@@ -58,17 +58,12 @@ class DoiLifecycleIT {
     public static class DoisAtTheStandIn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.ofEntries(
-                    Map.entry("aperture.doi.enabled", "true"),
-                    Map.entry("aperture.doi.api-url", DataCiteStandIn.get().baseUrl()),
-                    Map.entry("aperture.doi.prefix", DataCiteStandIn.PREFIX),
-                    Map.entry("aperture.doi.repository-id", DataCiteStandIn.REPOSITORY),
-                    Map.entry("aperture.doi.password", DataCiteStandIn.PASSWORD),
+            return DataCiteStandIn.doiSettings(Map.ofEntries(
                     Map.entry("aperture.doi.reserve-at-ingest", "true"),
                     Map.entry("aperture.doi.retry.initial", "PT1M"),
                     Map.entry("aperture.doi.retry.max", "PT4M"),
                     Map.entry("aperture.doi.http.request-timeout", "PT2S"),
-                    Map.entry("aperture.doi.batch-size", "500"));
+                    Map.entry("aperture.doi.batch-size", "500")));
         }
     }
 

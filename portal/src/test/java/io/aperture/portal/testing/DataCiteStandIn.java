@@ -2,6 +2,9 @@ package io.aperture.portal.testing;
 
 import io.aperture.stack.datacite.LocalDataCite;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * The DataCite stand-in of this test JVM: the stack's {@link LocalDataCite} (WireMock; every call checked for its
  * JSON:API shape and its XML against the DataCite 4.6 XSD of {@code testdata/standards}) for the test repository,
@@ -18,6 +21,21 @@ public final class DataCiteStandIn extends LocalDataCite {
     }
 
     /** The stand-in of this test JVM, started on first use. */
+    /**
+     * A test profile's settings for DOIs on against this stand-in (its account and prefix), with {@code extra} settings
+     * of the profile's own.
+     */
+    public static Map<String, String> doiSettings(Map<String, String> extra) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "aperture.doi.enabled", "true",
+                "aperture.doi.api-url", get().baseUrl(),
+                "aperture.doi.prefix", PREFIX,
+                "aperture.doi.repository-id", REPOSITORY,
+                "aperture.doi.password", PASSWORD));
+        settings.putAll(extra);
+        return Map.copyOf(settings);
+    }
+
     public static synchronized DataCiteStandIn get() {
         if (running == null) {
             running = new DataCiteStandIn();
