@@ -106,7 +106,7 @@ class PortalHomeSummaryBrowserIT {
         assertThat(browser.findElements(By.cssSelector(".summary-newest li")).stream().map(li -> li.getAttribute("data-pid")).toList())
                 .isNotEmpty().hasSizeLessThanOrEqualTo(5)
                 .isEqualTo(given().queryParam("size", 5).get("/api/search").then().statusCode(200).extract().jsonPath().getList("hits.pid"));
-        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).doesNotContain("embargoed");
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).as("our embargoed dataset").doesNotContain("Summary " + tag + " embargoed");
         pages.assertAccessible();
         pages.assertFitsPhone();
 
@@ -121,7 +121,7 @@ class PortalHomeSummaryBrowserIT {
         pages.login("pi");
         browser.get(root.toString());
         assertThat(summaryTotal()).isEqualTo(publicTotal());
-        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).doesNotContain("embargoed");
+        assertThat(browser.findElement(By.cssSelector(".summary")).getText()).as("our embargoed dataset").doesNotContain("Summary " + tag + " embargoed");
         browser.get(root + "?q=" + tag);
         assertThat(browser.findElement(By.cssSelector("h2.total")).getText()).startsWith((PUBLIC + 1) + " datasets");
         pages.assertAccessible();
