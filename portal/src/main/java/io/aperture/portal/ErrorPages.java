@@ -53,6 +53,7 @@ public class ErrorPages {
                 case 409 -> new Problem("Not possible now", "The data changed since the page was shown.");
                 case 413 -> new Problem("Too much to send", "What was sent is larger than the portal accepts.");
                 case 414 -> new Problem("Address too long", "The address of this request is longer than the portal accepts.");
+                case 429 -> new Problem("Too many searches", "This address searched more often than the portal allows in a short time. Please wait a little and try again, or log in.");
                 case 431 -> new Problem("Request too large", "The request carries more header data than the portal accepts (very large cookies, perhaps).");
                 case 503 -> new Problem("Temporarily unavailable", "A service the portal needs is not answering. Please try again in a moment.");
                 default -> status >= 500

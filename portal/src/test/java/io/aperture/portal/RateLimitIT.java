@@ -14,7 +14,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.*;
 
-/** Anonymous searches from one address beyond aperture.rate-limit.requests per period: 429 with Retry-After. */
+/** Anonymous searches (APIs and the portal's search page) from one address beyond aperture.rate-limit.requests per period: 429 with Retry-After. */
 @QuarkusTest
 @TestProfile(RateLimitIT.FiveAMinute.class)
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
@@ -48,6 +48,14 @@ class RateLimitIT {
         // a signed-in caller, and everything outside the search APIs, go on
         given().auth().oauth2(Tokens.user("staff")).queryParam("size", 1).get("/api/search").then().statusCode(200);
         given().get("/oai?verb=Identify").then().statusCode(200);
-        given().accept(ContentType.HTML).get("/").then().statusCode(200);
+        given().accept(ContentType.HTML).get("/datasets/no-such-dataset").then().statusCode(404);
+        // the portal's search page counts with the APIs and says so as a page of the site
+        given().accept(ContentType.HTML).queryParam("q", "sample").get("/").then().statusCode(429)
+                .contentType(ContentType.HTML)
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"))
+                .body(containsString("Too many searches"))
+                .body(containsString("more than 5 anonymous searches per PT1M from this address"));
+        // a header that only looks like a bearer token is refused, not waved through
+        given().header("Authorization", "Bearer forged").queryParam("size", 1).get("/api/search").then().statusCode(401);
     }
 }

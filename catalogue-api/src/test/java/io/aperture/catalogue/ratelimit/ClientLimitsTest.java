@@ -35,7 +35,9 @@ class ClientLimitsTest {
         assertThat(AnonymousSearchLimit.limited("/api/documentsx")).isFalse();
         assertThat(AnonymousSearchLimit.limited("/api/searchable")).isFalse();
         assertThat(AnonymousSearchLimit.limited("/api/ingest/records")).isFalse();
-        assertThat(AnonymousSearchLimit.limited("/")).isFalse();
+        assertThat(AnonymousSearchLimit.limited("/")).as("the portal's search page").isTrue();
+        assertThat(AnonymousSearchLimit.limited("/datasets/DLS-1")).as("a landing page").isFalse();
+        assertThat(AnonymousSearchLimit.limited("/staff")).isFalse();
         assertThat(AnonymousSearchLimit.limited("/oai")).isFalse();
     }
 
