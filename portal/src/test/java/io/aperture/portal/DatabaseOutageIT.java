@@ -36,9 +36,9 @@ import static org.hamcrest.Matchers.is;
 /**
  * PostgreSQL stopped under a running server and started again (issue #14): meanwhile the API answers 503 in its JSON
  * error shape, pages a 503 page, readiness is DOWN and liveness UP (a load balancer takes the server out, nothing
- * restarts it); afterwards the same server process answers again by itself, and nothing sent during the outage was
- * half-applied. The server is one more production-artifact process on a PostgreSQL of this test's own, so the shared
- * stack's database is never stopped.
+ * restarts it), search still answers from the index; afterwards the same server process answers again by itself, and
+ * nothing sent during the outage was kept. The server is one more production-artifact process on a PostgreSQL of
+ * this test's own, so the shared stack's database is never stopped.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
@@ -100,6 +100,8 @@ class DatabaseOutageIT {
             assertThat(page.statusCode()).isEqualTo(503);
             assertThat(page.asString()).contains("Temporarily unavailable").doesNotContain("SQL");
             server.request().get("/q/health/ready").then().statusCode(503).body("status", is("DOWN"));
+            // search reads the index only
+            server.request().queryParam("q", "scan").get("/api/search").then().statusCode(200);
             server.request().get("/q/health/live").then().statusCode(200);
 
             postgres.start();
