@@ -16,6 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
     static final String INTERNAL_ERROR = "internal server error (logged)";
+    static final String DATABASE_UNAVAILABLE_MESSAGE = "the catalogue database is unavailable for a moment; please try again shortly";
 
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
@@ -78,11 +79,26 @@ public class ApiExceptionMappers {
      */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e, UriInfo uri) {
+        if (DatabaseOutage.isCause(e)) {
+            return databaseUnavailable(e, uri);
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         if (!uri.getPath().startsWith("/api/")) {
             return Response.serverError().type(MediaType.TEXT_PLAIN).entity(INTERNAL_ERROR + "\n").build();
         }
         return error(500, INTERNAL_ERROR);
+    }
+
+    /**
+     * PostgreSQL does not answer (stopped, restarting): a temporary condition, not a defect. The pool opens new
+     * connections once it is back, so the same server recovers without a restart.
+     */
+    private static Response databaseUnavailable(RuntimeException e, UriInfo uri) {
+        LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
+        Response answer = uri.getPath().startsWith("/api/")
+                ? ApiError.of(503, DATABASE_UNAVAILABLE_MESSAGE).withCode("DATABASE_UNAVAILABLE").response()
+                : Response.status(503).type(MediaType.TEXT_PLAIN).entity(DATABASE_UNAVAILABLE_MESSAGE + "\n").build();
+        return Response.fromResponse(answer).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 
     private static String reasonPhrase(int status) {

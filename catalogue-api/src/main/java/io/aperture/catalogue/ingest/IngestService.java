@@ -2,6 +2,7 @@ package io.aperture.catalogue.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.catalogue.api.DatabaseOutage;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.metrics.WorkCounters;
@@ -88,6 +89,11 @@ public class IngestService {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, actor));
             } catch (RuntimeException e) {
+                if (DatabaseOutage.isCause(e)) {
+                    // not this record's fault: the whole request answers 503 and the harvester sends the run again
+                    // (what was committed before answers UNCHANGED then); a REJECTED record would never come back
+                    throw e;
+                }
                 if (attempt < ATTEMPTS && ConcurrencyConflict.isCause(e)) {
                     // Another ingest changed a row this one read (two first scans of one visit opening its embargo,
                     // say). The record is applied whole or not at all, so applying it again is safe.

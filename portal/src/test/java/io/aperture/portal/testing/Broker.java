@@ -1,5 +1,7 @@
 package io.aperture.portal.testing;
 
+import io.aperture.stack.BrokerAccounts;
+import io.aperture.stack.StackEndpoints;
 import org.apache.qpid.protonj2.client.Client;
 import org.apache.qpid.protonj2.client.Connection;
 import org.apache.qpid.protonj2.client.ConnectionOptions;
@@ -62,6 +64,14 @@ public final class Broker implements AutoCloseable {
                 c.getOptionalValue("aperture.test.amqp.sender-password", String.class),
                 c.getOptionalValue("aperture.test.amqp.archive-user", String.class),
                 c.getOptionalValue("aperture.test.amqp.archive-password", String.class));
+    }
+
+    /** A broker a test started itself ({@code EmbeddedStack} with only the broker), with the stack's accounts. */
+    public static Broker of(StackEndpoints own) {
+        BrokerAccounts a = own.amqpAccounts();
+        return new Broker(own.amqpHost(), own.amqpPort(), Optional.of(a.harvesterUser()), Optional.of(a.harvesterPassword()),
+                Optional.of(a.senderUser()), Optional.of(a.senderPassword()), Optional.of(a.archiveUser()),
+                Optional.of(a.archivePassword()));
     }
 
     public String url() {

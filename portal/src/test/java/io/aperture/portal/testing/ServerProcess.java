@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -47,6 +48,14 @@ public final class ServerProcess {
     }
 
     public static ServerProcess start(String name) {
+        return start(name, Map.of());
+    }
+
+    /**
+     * Like {@link #start(String)}, with some settings of its own instead of the test server's: another database
+     * ({@code quarkus.datasource.*}), another realm address, another search engine.
+     */
+    public static ServerProcess start(String name, Map<String, String> own) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: the package phase builds it before the ITs");
@@ -61,8 +70,11 @@ public final class ServerProcess {
                 // every test request comes from 127.0.0.1: the anonymous rate limit would count them all as one client
                 "-Daperture.rate-limit.requests=0"));
         for (String key : SHARED) {
-            config.getOptionalValue(key, String.class).ifPresent(v -> cmd.add("-D" + key + "=" + v));
+            if (!own.containsKey(key)) {
+                config.getOptionalValue(key, String.class).ifPresent(v -> cmd.add("-D" + key + "=" + v));
+            }
         }
+        own.forEach((key, value) -> cmd.add("-D" + key + "=" + value));
         cmd.addAll(List.of("-jar", jar.toString()));
         Path log = Path.of("target", "server-" + name + ".log");
         try {
@@ -127,6 +139,11 @@ public final class ServerProcess {
     /** A request to this server. */
     public RequestSpecification request() {
         return given().baseUri("http://127.0.0.1").port(port);
+    }
+
+    /** Whether this server's JVM still runs: the one started, never a replacement. */
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Kills the server's JVM at once (SIGKILL), as a crash or the OOM killer would: no shutdown, no rollback sent. */
