@@ -9,7 +9,6 @@ import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.PanoscParameterFilter;
 import io.aperture.catalogue.search.SearchRequest;
-import io.aperture.catalogue.search.SearchResult;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -66,13 +65,13 @@ public class PanoscDatasetsResource {
         SearchRequest request = new SearchRequest(text, Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
                 skip, limit, Optional.empty(), false);
         List<DatasetRelations.Match> relations = DatasetRelations.of(queries, parsed.include());
-        SearchResult result = search.search(request, access.publicScope(), f -> f.bool()
+        List<DatasetSearch.Ranked> hits = search.ranked(request, access.publicScope(), f -> f.bool()
                 .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
                 .filter(DatasetRelations.predicate(f, relations)), order(parsed));
         Map<String, Double> scores = new HashMap<>();
-        result.hits().forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.score())));
+        hits.forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.relevance())));
         List<Map<String, Object>> out = new ArrayList<>();
-        queries.byPids(Entities.DATASET, result.hits().stream().map(SearchResult.Hit::pid).toList(), attachOnly(parsed))
+        queries.byPids(Entities.DATASET, hits.stream().map(DatasetSearch.Ranked::pid).toList(), attachOnly(parsed))
                 .forEach((pid, row) -> {
                     Map<String, Object> d = PanoscQueries.project(row.json(), parsed.fields());
                     d.put("score", scores.get(pid));

@@ -37,12 +37,17 @@ final class HitProjection {
         JsonObject raw = (JsonObject) row.get(RAW_HIT);
         List<String> highlights = (List<String>) row.get(HIGHLIGHT);
         EmbargoStatus state = (EmbargoStatus) row.get(ACCESS);
-        double score = raw.has("_score") && !raw.get("_score").isJsonNull() ? raw.get("_score").getAsDouble() : 0;
+        double score = score(raw);
         return new SearchResult.Hit((String) row.get(PID), (String) row.get(TITLE), highlights.isEmpty() ? null : highlights,
                 (String) row.get(KIND), (String) row.get(INSTRUMENT), (List<String>) row.get(TECHNIQUES),
                 (String) row.get(SAMPLE), (Instant) row.get(PRODUCED), state.name(),
                 state.underEmbargo() ? (Instant) row.get(EMBARGO_END) : null,
                 (String) row.get(LICENCE), (String) row.get(DOI), score);
+    }
+
+    /** The engine's relevance of a raw hit; 0 when it computed none (no text query). */
+    static double score(JsonObject raw) {
+        return raw.has("_score") && !raw.get("_score").isJsonNull() ? raw.get("_score").getAsDouble() : 0;
     }
 
     /** The engine's sort values of a projected row: the next page's cursor when it is the page's last. */

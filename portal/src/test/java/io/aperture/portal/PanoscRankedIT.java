@@ -1,0 +1,100 @@
+package io.aperture.portal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.search.DatasetSearch;
+import io.aperture.catalogue.search.SearchRequest;
+import io.aperture.catalogue.search.SearchResult;
+import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.inject.Inject;
+import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
+import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * The PaNOSC list's lean engine request ({@link DatasetSearch#ranked}: pids and relevance only, no highlight, no total;
+ * issue #12, docs/performance.md) finds the same hits in the same order with the same relevance as the full search
+ * it replaced, page by page, with and without a text query.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
+class PanoscRankedIT {
+    private static final Function<SearchSortFactory, SortFinalStep> BY_RELEVANCE =
+            f -> f.score().then().field("producedAt").desc().then().field("pid").asc();
+    private static final Function<SearchSortFactory, SortFinalStep> NEWEST =
+            f -> f.field("producedAt").desc().then().field("pid").asc();
+
+    @Inject
+    DatasetSearch search;
+
+    @Inject
+    AccessControl access;
+
+    @Test
+    @ActivateRequestContext
+    void theLeanRequestFindsWhatTheFullSearchFindsInTheSameOrderWithTheSameRelevance() {
+        String tag = "rk" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        ObjectNode[] records = new ObjectNode[30];
+        for (int i = 0; i < records.length; i++) {
+            // the tag once, twice or three times, in titles of different lengths: relevance differs and also ties
+            String title = (tag + " ").repeat(1 + i % 3) + "lean ranking " + "words ".repeat(i % 5) + i;
+            records[i] = Records.record(title, Instant.parse("2013-01-01T00:00:00Z").plusSeconds(i % 7));
+        }
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(records).toString())
+                .post("/api/ingest/records").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("where", "{\"title\": {\"like\": \"" + tag + "\"}}")
+                .get("/api/Datasets/count").then().body("count", is(30)));
+
+        for (int skip : List.of(0, 10, 20)) {
+            SearchRequest text = new SearchRequest(tag, Map.of(), List.of(), SearchRequest.Sort.RELEVANCE, skip, 10, Optional.empty(), false);
+            List<SearchResult.Hit> full = QuarkusTransaction.requiringNew().call(() -> search.search(text, access.publicScope()).hits());
+            List<DatasetSearch.Ranked> lean = QuarkusTransaction.requiringNew().call(() ->
+                    search.ranked(text, access.publicScope(), SearchRequest.NO_CONDITION, BY_RELEVANCE));
+            assertThat(full).as("page at %d", skip).hasSize(10);
+            assertThat(lean).as("page at %d", skip).extracting(DatasetSearch.Ranked::pid)
+                    .containsExactlyElementsOf(full.stream().map(SearchResult.Hit::pid).toList());
+            // the same relevance; within 0.5 %: another test's indexing between the two requests moves the average
+            // title length the engine scores with
+            for (int i = 0; i < lean.size(); i++) {
+                assertThat(lean.get(i).relevance()).as("relevance of hit %d at %d", i, skip).isCloseTo(full.get(i).score(), withinPercentage(0.5));
+            }
+            assertThat(lean.getFirst().relevance()).as("a text query has a relevance").isPositive();
+        }
+        // the relevance really varies over the result (else the order above would only be the tie-breaks')
+        SearchRequest all = new SearchRequest(tag, Map.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 30, Optional.empty(), false);
+        List<DatasetSearch.Ranked> every = QuarkusTransaction.requiringNew().call(() ->
+                search.ranked(all, access.publicScope(), SearchRequest.NO_CONDITION, BY_RELEVANCE));
+        assertThat(every).hasSize(30);
+        assertThat(every.getFirst().relevance()).isGreaterThan(every.getLast().relevance());
+
+        // without a text query: newest first, under a further condition, as /Datasets with a where
+        SearchRequest newest = new SearchRequest("", Map.of(), List.of(), SearchRequest.Sort.NEWEST, 5, 10, Optional.empty(), false);
+        List<SearchResult.Hit> full = QuarkusTransaction.requiringNew().call(() -> search.search(newest, access.publicScope(),
+                f -> f.match().field("title").matching(tag)).hits());
+        List<DatasetSearch.Ranked> lean = QuarkusTransaction.requiringNew().call(() -> search.ranked(newest, access.publicScope(),
+                f -> f.match().field("title").matching(tag), NEWEST));
+        assertThat(full).hasSize(10);
+        assertThat(lean).extracting(DatasetSearch.Ranked::pid).containsExactlyElementsOf(full.stream().map(SearchResult.Hit::pid).toList());
+    }
+}
