@@ -173,19 +173,9 @@ public final class BrokerLatency {
                 pathOfPid.size(), once, perName);
         System.out.printf("send_seconds=%.1f%nsearchable_all_seconds=%.1f%nfiles_per_second=%.1f%n", (sendEnd - sendStart) / 1e9,
                 (lastFound - sendStart) / 1e9, (n - missing) / ((lastFound - sendStart) / 1e9));
-        System.out.printf("db_median_ms=%.0f%ndb_p99_ms=%.0f%n", pct(toDb, 50), pct(toDb, 99));
+        System.out.printf("db_median_ms=%.0f%ndb_p99_ms=%.0f%n", Samples.pct(toDb, 50), Samples.pct(toDb, 99));
         System.out.printf("searchable_median_ms=%.0f%nsearchable_p90_ms=%.0f%nsearchable_p99_ms=%.0f%nsearchable_max_ms=%.0f%n",
-                pct(latency, 50), pct(latency, 90), pct(latency, 99), pct(latency, 100));
+                Samples.pct(latency, 50), Samples.pct(latency, 90), Samples.pct(latency, 99), Samples.pct(latency, 100));
         System.exit(missing == 0 && once ? 0 : 1);
-    }
-
-    /** Nearest-rank percentile in milliseconds. */
-    private static double pct(List<Long> nanos, int p) {
-        if (nanos.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> s = new ArrayList<>(nanos);
-        Collections.sort(s);
-        return s.get(Math.max(0, (int) Math.ceil(p / 100.0 * s.size()) - 1)) / 1e6;
     }
 }

@@ -69,7 +69,7 @@ public final class SearchLoad {
         long t0 = System.nanoTime();
         run(http, mix, concurrency, seconds, samples, errors);
         double elapsed = (System.nanoTime() - t0) / 1e9;
-        return new Level(concurrency, samples.size() / elapsed, pct(samples, 50), pct(samples, 99), errors.get());
+        return new Level(concurrency, samples.size() / elapsed, Samples.pct(samples, 50), Samples.pct(samples, 99), errors.get());
     }
 
     private static void run(HttpClient http, List<Req> mix, int concurrency, int seconds, List<Long> samples,
@@ -86,17 +86,7 @@ public final class SearchLoad {
                         if (r.method().equals("POST")) {
                             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
                         }
-                        long t = System.nanoTime();
-                        try {
-                            int status = http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                            if (status == 200) {
-                                samples.add(System.nanoTime() - t);
-                            } else {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
+                        Samples.send(http, b.build(), samples, errors);
                     }
                     return null;
                 }));
@@ -105,14 +95,5 @@ public final class SearchLoad {
                 f.get();
             }
         }
-    }
-
-    private static double pct(List<Long> nanos, int p) {
-        if (nanos.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> s = new ArrayList<>(nanos);
-        Collections.sort(s);
-        return s.get(Math.max(0, (int) Math.ceil(p / 100.0 * s.size()) - 1)) / 1e6;
     }
 }

@@ -90,18 +90,8 @@ public final class Soak {
             int offset = w;
             searchers.add(Thread.ofPlatform().start(() -> {
                 for (int i = offset; System.nanoTime() < end; i++) {
-                    long t = System.nanoTime();
-                    try {
-                        int status = http.send(HttpRequest.newBuilder(URI.create(searches.get(i % searches.size())))
-                                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status == 200) {
-                            latencies.add(System.nanoTime() - t);
-                        } else {
-                            searchErrors.incrementAndGet();
-                        }
-                    } catch (Exception e) {
-                        searchErrors.incrementAndGet();
-                    }
+                    Samples.send(http, HttpRequest.newBuilder(URI.create(searches.get(i % searches.size())))
+                            .timeout(Duration.ofSeconds(10)).build(), latencies, searchErrors);
                     pause(50_000_000L);
                 }
             }));
@@ -121,7 +111,7 @@ public final class Soak {
             double[] heap = heap(pid);
             String line = String.format("%.0f,%.0f,%.0f,%.0f,%.1f,%d,%.1f,%.1f,%.1f,%d", (System.nanoTime() - start) / 1e9, rss(pid),
                     heap[0], heap[1], (now - lastIngested) / 15.0, ingestErrors.getAndSet(0), window.size() / 15.0,
-                    pct(window, 50), pct(window, 99), searchErrors.getAndSet(0));
+                    Samples.pct(window, 50), Samples.pct(window, 99), searchErrors.getAndSet(0));
             lastIngested = now;
             lines.add(line);
             System.out.println(line);
@@ -162,14 +152,5 @@ public final class Soak {
             double eden = Double.parseDouble(v[head.indexOf("EU")]), old = Double.parseDouble(v[head.indexOf("OU")]);
             return new double[]{(s0 + s1 + eden + old) / 1024, old / 1024};
         }
-    }
-
-    private static double pct(List<Long> nanos, int p) {
-        if (nanos.isEmpty()) {
-            return Double.NaN;
-        }
-        List<Long> s = new ArrayList<>(nanos);
-        Collections.sort(s);
-        return s.get(Math.max(0, (int) Math.ceil(p / 100.0 * s.size()) - 1)) / 1e6;
     }
 }
