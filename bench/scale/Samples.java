@@ -14,14 +14,19 @@ final class Samples {
     /** Sends one request; its time joins {@code samples} when the answer is HTTP 200, else it counts as an error. */
     static void send(HttpClient http, HttpRequest request, List<Long> samples, AtomicInteger errors) {
         long t = System.nanoTime();
-        try {
-            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                samples.add(System.nanoTime() - t);
-            } else {
-                errors.incrementAndGet();
-            }
-        } catch (Exception e) {
+        if (ok(http, request)) {
+            samples.add(System.nanoTime() - t);
+        } else {
             errors.incrementAndGet();
+        }
+    }
+
+    /** Whether a request was answered with HTTP 200 (no answer at all is no). */
+    static boolean ok(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (Exception e) {
+            return false;
         }
     }
 

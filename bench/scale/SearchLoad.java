@@ -7,15 +7,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Anonymous search at rising concurrency (issue #14): the anonymous query mix of bench/catalogue/search.sh's plan
- * (the API requests, and the very engine requests each one made, recorded by its capture proxy), sent closed-loop by
+ * Anonymous search at rising concurrency (issue #14): the anonymous query mix of search-load.sh's plan (the API
+ * requests, and the very engine requests each one made, recorded by a capture proxy; a query that made two engine
+ * requests is one operation of two requests sent one after the other), sent closed-loop by
  * CONCURRENCY clients for SECONDS at each level — first through the API, then straight to OpenSearch, in the same run.
  * Per level and target: completed requests per second, median and p99 (nearest rank), errors (not HTTP 200, or no
  * answer within 10 s). Then the highest rate with p99 ≤ 300 ms and no errors, for each, and their ratio. Bounded by
@@ -29,14 +32,15 @@ public final class SearchLoad {
     record Level(int concurrency, double rate, double median, double p99, int errors) {}
 
     public static void main(String[] a) throws Exception {
-        List<Req> api = new ArrayList<>();
-        List<Req> raw = new ArrayList<>();
+        // one operation per query: the API request, or the engine requests that request made, sent one after the other
+        Map<String, List<Req>> api = new LinkedHashMap<>();
+        Map<String, List<Req>> raw = new LinkedHashMap<>();
         for (String line : Files.readAllLines(Path.of(a[0]))) {
             String[] f = line.split("\t", -1);
             if (f.length < 6 || !f[0].endsWith("anonymous")) {
                 continue;
             }
-            (f[0].startsWith("API") ? api : raw).add(new Req(f[2], f[3], f[5]));
+            (f[0].startsWith("API") ? api : raw).computeIfAbsent(f[1], k -> new ArrayList<>()).add(new Req(f[2], f[3], f[5]));
         }
         int seconds = Integer.parseInt(a[1]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -46,8 +50,8 @@ public final class SearchLoad {
         System.out.printf("|---|---|---|---|---|---|---|%n");
         for (String c : a[2].trim().split("\\s+")) {
             int concurrency = Integer.parseInt(c);
-            Level x = level(http, api, concurrency, seconds);
-            Level y = level(http, raw, concurrency, seconds);
+            Level x = level(http, List.copyOf(api.values()), concurrency, seconds);
+            Level y = level(http, List.copyOf(raw.values()), concurrency, seconds);
             apiLevels.add(x);
             rawLevels.add(y);
             System.out.printf("| %d | %.0f | %.1f / %.1f | %d | %.0f | %.1f / %.1f | %d |%n", concurrency, x.rate(), x.median(),
@@ -62,7 +66,7 @@ public final class SearchLoad {
         return levels.stream().filter(l -> l.p99() <= 300 && l.errors() == 0).mapToDouble(Level::rate).max().orElse(0);
     }
 
-    private static Level level(HttpClient http, List<Req> mix, int concurrency, int seconds) throws Exception {
+    private static Level level(HttpClient http, List<List<Req>> mix, int concurrency, int seconds) throws Exception {
         run(http, mix, concurrency, 3, new ArrayList<>(), new AtomicInteger()); // warm-up, not counted
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
@@ -72,7 +76,7 @@ public final class SearchLoad {
         return new Level(concurrency, samples.size() / elapsed, Samples.pct(samples, 50), Samples.pct(samples, 99), errors.get());
     }
 
-    private static void run(HttpClient http, List<Req> mix, int concurrency, int seconds, List<Long> samples,
+    private static void run(HttpClient http, List<List<Req>> mix, int concurrency, int seconds, List<Long> samples,
                             AtomicInteger errors) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
@@ -81,12 +85,20 @@ public final class SearchLoad {
                 int offset = w;
                 fs.add(pool.submit(() -> {
                     for (int i = offset; System.nanoTime() < end; i++) {
-                        Req r = mix.get(i % mix.size());
-                        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(10));
-                        if (r.method().equals("POST")) {
-                            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
+                        long t = System.nanoTime();
+                        boolean ok = true;
+                        for (Req r : mix.get(i % mix.size())) {
+                            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(10));
+                            if (r.method().equals("POST")) {
+                                b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
+                            }
+                            ok &= Samples.ok(http, b.build());
                         }
-                        Samples.send(http, b.build(), samples, errors);
+                        if (ok) {
+                            samples.add(System.nanoTime() - t);
+                        } else {
+                            errors.incrementAndGet();
+                        }
                     }
                     return null;
                 }));

@@ -16,12 +16,12 @@ source "$ROOT/bench/catalogue/own-stack.sh"
 own_stack 47432 49400 48380 47672
 source "$ROOT/bench/catalogue/lib.sh"
 trap 'stop_server; stop_stack' EXIT
-[ -f "$WORK/search-plan.tsv" ] || "$ROOT/bench/catalogue/search.sh" 1 1 1 >"$WORK/plan-run.out" 2>&1
+[ -f "$WORK/load-plan.tsv" ] || { echo "run search-load.sh first: its query plan $WORK/load-plan.tsv is missing" >&2; exit 1; }
 start_server
 csv="$WORK/soak.csv"
 echo "soak of $MINUTES minutes from $(date -u +%Y-%m-%dT%H:%MZ) over $(scalar 'SELECT count(*) FROM dataset') datasets, load average $(cut -d' ' -f1 /proc/loadavg)"
 java -cp "$(record_classpath)" "$ROOT/bench/scale/Soak.java" "$SERVER" "$APERTURE_OIDC_URL/protocol/openid-connect/token" \
-    "$WORK/search-plan.tsv" "$MINUTES" "$(cat "$WORK/server.pid")" "$((10000000 + $(scalar 'SELECT count(*) FROM dataset')))" 20 "$csv"
+    "$WORK/load-plan.tsv" "$MINUTES" "$(cat "$WORK/server.pid")" "$((10000000 + $(scalar 'SELECT count(*) FROM dataset')))" 20 "$csv"
 echo "datasets $(scalar 'SELECT count(*) FROM dataset'), search outbox backlog $(scalar 'SELECT count(*) FROM search_outbox'), load average $(cut -d' ' -f1 /proc/loadavg)"
 if command -v gnuplot >/dev/null; then
   gnuplot <<PLOT
