@@ -67,7 +67,7 @@ public final class SearchLoad {
     }
 
     private static Level level(HttpClient http, List<List<Req>> mix, int concurrency, int seconds) throws Exception {
-        run(http, mix, concurrency, 3, new ArrayList<>(), new AtomicInteger()); // warm-up, not counted
+        run(http, mix, concurrency, 3, Collections.synchronizedList(new ArrayList<>()), new AtomicInteger()); // warm-up, not counted
         List<Long> samples = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long t0 = System.nanoTime();
