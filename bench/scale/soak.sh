@@ -25,7 +25,7 @@ java -cp "$(record_classpath)" "$ROOT/bench/scale/Soak.java" "$SERVER" "$APERTUR
 echo "datasets $(scalar 'SELECT count(*) FROM dataset'), search outbox backlog $(scalar 'SELECT count(*) FROM search_outbox'), load average $(cut -d' ' -f1 /proc/loadavg)"
 if command -v gnuplot >/dev/null; then
   gnuplot <<PLOT
-set terminal pngcairo size 1000,700
+set terminal pngcairo size 1000,700 noenhanced
 set output "$WORK/soak.png"
 set datafile separator ","
 set key autotitle columnhead
