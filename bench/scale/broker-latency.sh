@@ -11,17 +11,10 @@
 # /tmp/aperture-bench-scale) unless STACK_ENV names a running one, and the server on APERTURE_HTTP_PORT (8093).
 # Needs a built portal and harvester: ./mvnw -B -q -o -pl portal,harvester -am install -DskipTests
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-export BENCH_WORK="${BENCH_WORK:-/tmp/aperture-bench-scale}"
-export APERTURE_HTTP_PORT="${APERTURE_HTTP_PORT:-8093}"
 N="${1:-1000}"
 RATE="${2:-20}"
 HARVESTERS="${3:-1 2}"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-export PATH="$JAVA_HOME/bin:$PATH"
-source "$ROOT/bench/catalogue/own-stack.sh"
-own_stack 47432 49400 48380 47672
-source "$ROOT/bench/catalogue/lib.sh"
+source "$(dirname "$0")/setup.sh"
 PG_JAR="$(ls "$HOME"/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar | sort -V | tail -1)"
 HPIDS=()
 stop_harvesters() { for p in "${HPIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${HPIDS[@]}"; do wait "$p" 2>/dev/null || true; done; HPIDS=(); }
@@ -36,7 +29,8 @@ out="$WORK/broker-latency.md"
   echo "|---|---|---|---|---|---|---|"
 } | tee "$out"
 for m in $HARVESTERS; do
-  run="$WORK/run-$m"; rm -rf "$run"; mkdir -p "$run/files"
+  # a folder of its own per run: the same paths on the same stack would be catalogued already
+  run="$WORK/run-$(date +%s)-$m"; mkdir -p "$run/files"
   for h in $(seq 1 "$m"); do
     java -cp "$(record_classpath)" io.aperture.harvester.cli.HarvestMain watch \
         --amqp-url "amqp://127.0.0.1:$APERTURE_AMQP_PORT" --amqp-user "$APERTURE_AMQP_USER" --amqp-password "$APERTURE_AMQP_PASSWORD" \

@@ -8,17 +8,10 @@
 #
 # Same stack and server settings as broker-latency.sh (BENCH_WORK, default /tmp/aperture-bench-scale; port 8093).
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-export BENCH_WORK="${BENCH_WORK:-/tmp/aperture-bench-scale}"
-export APERTURE_HTTP_PORT="${APERTURE_HTTP_PORT:-8093}"
 RECORDS="${1:-20000}"
 SECONDS_PER_LEVEL="${2:-15}"
 CONCS="${3:-1 2 4 8 16 32}"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-export PATH="$JAVA_HOME/bin:$PATH"
-source "$ROOT/bench/catalogue/own-stack.sh"
-own_stack 47432 49400 48380 47672
-source "$ROOT/bench/catalogue/lib.sh"
+source "$(dirname "$0")/setup.sh"
 trap 'stop_server; stop_stack' EXIT
 
 have="$(scalar 'SELECT count(*) FROM dataset')"

@@ -6,15 +6,8 @@
 #
 #   nice -n 10 bench/scale/soak.sh [MINUTES=10]
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-export BENCH_WORK="${BENCH_WORK:-/tmp/aperture-bench-scale}"
-export APERTURE_HTTP_PORT="${APERTURE_HTTP_PORT:-8093}"
 MINUTES="${1:-10}"
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-export PATH="$JAVA_HOME/bin:$PATH"
-source "$ROOT/bench/catalogue/own-stack.sh"
-own_stack 47432 49400 48380 47672
-source "$ROOT/bench/catalogue/lib.sh"
+source "$(dirname "$0")/setup.sh"
 trap 'stop_server; stop_stack' EXIT
 [ -f "$WORK/load-plan.tsv" ] || { echo "run search-load.sh first: its query plan $WORK/load-plan.tsv is missing" >&2; exit 1; }
 start_server
