@@ -3,10 +3,8 @@ package io.aperture.catalogue.api;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -14,16 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** PostgreSQL unreachable is a 503 the client may retry, not the 500 of a defect; other SQL failures stay 500s. */
 class DatabaseOutageTest {
-    private static UriInfo path(String path) {
-        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getPath") && (args == null || args.length == 0)) {
-                        return path;
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
     /** As Hibernate wraps the driver's failure to reach the server. */
     private static RuntimeException wrapped(String sqlState) {
         return new PersistenceException("could not prepare statement",
@@ -48,7 +36,7 @@ class DatabaseOutageTest {
 
     @Test
     void underTheApiItIsA503InTheJsonShapeWithRetryAfter() {
-        Response r = new ApiExceptionMappers().unexpected(wrapped("08001"), path("/api/ingest/records"));
+        Response r = new ApiExceptionMappers().unexpected(wrapped("08001"), UnexpectedFailureTest.path("/api/ingest/records"));
         assertThat(r.getStatus()).isEqualTo(503);
         assertThat(r.getMediaType()).isEqualTo(MediaType.APPLICATION_JSON_TYPE);
         assertThat(r.getHeaderString("Retry-After")).isEqualTo("10");
@@ -59,7 +47,7 @@ class DatabaseOutageTest {
 
     @Test
     void onAPageItIsA503ThePortalBrands() {
-        Response r = new ApiExceptionMappers().unexpected(wrapped("08006"), path("/datasets/x"));
+        Response r = new ApiExceptionMappers().unexpected(wrapped("08006"), UnexpectedFailureTest.path("/datasets/x"));
         assertThat(r.getStatus()).isEqualTo(503);
         assertThat(r.getMediaType()).isEqualTo(MediaType.TEXT_PLAIN_TYPE);
         assertThat(r.getHeaderString("Retry-After")).isEqualTo("10");

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class UnexpectedFailureTest {
     private static final String SECRET = "duplicate key value violates unique constraint \"dataset_pid_key\" (DLS-EMBARGOED-1)";
 
-    private static UriInfo path(String path) {
+    /** A request's path as the mappers read it (the tests of this package share it). */
+    static UriInfo path(String path) {
         return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[]{UriInfo.class},
                 (proxy, method, args) -> {
                     if (method.getName().equals("getPath") && (args == null || args.length == 0)) {
