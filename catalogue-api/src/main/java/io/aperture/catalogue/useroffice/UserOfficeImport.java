@@ -5,6 +5,7 @@ import io.aperture.catalogue.access.ProposalRoles;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.ingest.Pids;
 import io.aperture.catalogue.model.*;
+import io.aperture.catalogue.publication.Publications;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,13 +28,15 @@ public class UserOfficeImport {
     private final String defaultFacility;
     private final ProposalRoles roles;
     private final Clock clock;
+    private final Publications publications;
 
     UserOfficeImport(EntityManager em, FacilityConfig facility,
-                     ProposalRoles roles, Clock clock) {
+                     ProposalRoles roles, Clock clock, Publications publications) {
         this.em = em;
         this.defaultFacility = facility.code();
         this.roles = roles;
         this.clock = clock;
+        this.publications = publications;
     }
 
     public record Result(int index, String proposal, String status, String field, String error) {}
@@ -75,6 +78,7 @@ public class UserOfficeImport {
         proposal.docType = e.type() == null ? "proposal" : e.type();
         proposal.updatedAt = clock.instant();
         proposal.persist();
+        publications.reported(e.publications()); // PaNOSC Documents of type publication, once a public dataset is theirs
 
         for (ProposalEntry.VisitEntry v : e.visits()) {
             Visit row = Visit.find("proposal = ?1 and code = ?2", proposal, v.code()).firstResult();
