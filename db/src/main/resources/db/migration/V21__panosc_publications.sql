@@ -59,3 +59,7 @@ SELECT b.id, d.id
 FROM publication b
 JOIN proposal p ON b.doi = ANY (p.publications)
 JOIN dataset d ON d.proposal_id = p.id;
+
+-- The facility instrument list a user-office import may carry (docs/api.md): a listed instrument is a PaNOSC
+-- Instrument with or without public data, as one configured in aperture.facility.instruments.
+ALTER TABLE instrument ADD COLUMN listed BOOLEAN NOT NULL DEFAULT false;

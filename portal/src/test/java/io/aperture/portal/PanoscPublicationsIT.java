@@ -219,7 +219,7 @@ class PanoscPublicationsIT {
             List<Map<String, Object>> parents = last.jsonPath().getList("$");
             for (int i = 0; i < 6; i++) {
                 // parent i has datasets i and i + 6; the scope's order and limit apply per parent
-                assertThat(((List<?>) parents.get(i).get("datasets")).stream().map(d -> ((Map<?, ?>) d).get("title")).toList())
+                assertThat(((List<?>) parents.get(i).get("datasets")).stream().map(d -> String.valueOf(((Map<?, ?>) d).get("title"))).toList())
                         .as("%s parent %d", c[0], i).containsExactly("Batched " + t + " " + "%02d".formatted(i + 6));
             }
         }

@@ -78,8 +78,9 @@ final class Entities {
             "facility", Field.column("{a}.facility.code", Kind.TEXT)),
             List.of("name", "facility"), relations(
             "datasets", new Relation("Dataset", "{a}.instrument = {p}", false)),
-            // configured instruments always; one that only embargoed records name stays unknown until its data is public
-            Optional.of("({a}.name in (:" + CONFIGURED + ") or exists (select vi.id from Dataset vi where vi.instrument = {a}"
+            // configured and user-office-listed instruments always; one that only embargoed records name stays unknown
+            // until its data is public
+            Optional.of("({a}.listed = true or {a}.name in (:" + CONFIGURED + ") or exists (select vi.id from Dataset vi where vi.instrument = {a}"
                     + " and vi.accessState = :" + OPEN + "))"));
 
     static final EntityModel FILE = new EntityModel("File", "Datafile", fields(
