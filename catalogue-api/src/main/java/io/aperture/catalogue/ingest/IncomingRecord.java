@@ -1,5 +1,6 @@
 package io.aperture.catalogue.ingest;
 
+import io.aperture.record.Citation;
 import io.aperture.record.FileRef;
 import io.aperture.record.Instrument;
 import io.aperture.record.Parameter;
@@ -15,7 +16,7 @@ import java.util.Optional;
 /**
  * The part of a harvester record (docs/record-format.md) that the catalogue stores in columns; the rest is kept as JSON.
  * Every nested value is the shared record type of {@code record/}: the catalogue has no record shapes of its own.
- * {@code findings} is empty when the harvester did not check the file (the field absent or null).
+ * {@code citations} are the record's NXcite entries (PaNOSC publications). {@code findings} is empty when the harvester did not check the file (the field absent or null).
  */
 public record IncomingRecord(
         String facility,
@@ -39,6 +40,7 @@ public record IncomingRecord(
         List<FileRef> files,
         List<Processing> processing,
         List<String> derivedFrom,
+        List<Citation> citations,
         Optional<List<QualityFinding>> findings) {
 
     /** The catalogue keys an instrument by its name, or by its short name when the file gives no name. */

@@ -6,6 +6,7 @@ import io.aperture.catalogue.api.DatabaseOutage;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.metrics.WorkCounters;
+import io.aperture.catalogue.publication.Publications;
 import io.aperture.catalogue.quality.QualityStore;
 import io.aperture.catalogue.model.*;
 import io.aperture.policy.workflow.Placement;
@@ -47,9 +48,10 @@ public class IngestService {
     private final DoiQueue dois;
     private final WorkCounters counters;
     private final QualityStore quality;
+    private final Publications publications;
 
     IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, IngestAudit audit, ObjectMapper mapper,
-                  Clock clock, DoiQueue dois, WorkCounters counters, QualityStore quality) {
+                  Clock clock, DoiQueue dois, WorkCounters counters, QualityStore quality, Publications publications) {
         this.em = em;
         this.references = references;
         this.embargo = embargo;
@@ -59,6 +61,7 @@ public class IngestService {
         this.dois = dois;
         this.counters = counters;
         this.quality = quality;
+        this.publications = publications;
     }
 
     public List<IngestResult> ingest(List<JsonNode> records, String actor) {
@@ -154,6 +157,7 @@ public class IngestService {
         }
         em.flush();
         em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, refs.techniqueIds()));
+        publications.cited(ds.id, Publications.dois(r.citations()));
         embargo.attach(ds, governing, placement, actor, now);
         dois.recordChanged(ds);
         quality.replace(ds, r.findings(), (doi, licence) -> RecordFacts.of(r, files, doi, licence), now);

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.aperture.record.FileRef;
+import io.aperture.record.Citation;
 import io.aperture.record.HarvestRecord;
 import io.aperture.record.Instrument;
 import io.aperture.record.Parameter;
@@ -96,6 +97,7 @@ public final class RecordReader {
                 files(r),
                 processing(r),
                 derivedFrom(r),
+                citations(r),
                 findings(r));
         requireConformance(r);
         return read;
@@ -215,6 +217,17 @@ public final class RecordReader {
                 throw new InvalidRecordException(at + ".sequenceIndex", "must be an integer that fits in 32 bits");
             }
             out.add(typed(p, at, Processing.class));
+        }
+        return out;
+    }
+
+    /** NXcite entries: their shape is the schema's (checked below); read as the shared type. */
+    private static List<Citation> citations(JsonNode r) {
+        List<Citation> out = new ArrayList<>();
+        JsonNode arr = array(r, "citations", 1_000);
+        for (int i = 0; i < arr.size(); i++) {
+            String at = "citations[" + i + "]";
+            out.add(typed(element(arr, i, at), at, Citation.class));
         }
         return out;
     }

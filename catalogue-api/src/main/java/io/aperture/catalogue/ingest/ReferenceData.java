@@ -19,7 +19,7 @@ import java.util.Map;
  * missing takes the find-or-create path.
  */
 @ApplicationScoped
-class ReferenceData {
+public class ReferenceData {
     private final EntityManager em;
     private final String ownCode;
     private final String ownName;
@@ -108,7 +108,7 @@ class ReferenceData {
     }
 
     /** The facility row; the catalogue's own facility gets its configured name (others keep their code until named). */
-    Facility facility(String code) {
+    public Facility facility(String code) {
         Facility known = Facility.byCode(code);
         if (known != null) {
             return known;
@@ -118,7 +118,8 @@ class ReferenceData {
         return Facility.byCode(code);
     }
 
-    Instrument instrument(Facility facility, String name, String shortName) {
+    /** The instrument row of that name, registered (pid from the short name, else the name) when first seen. */
+    public Instrument instrument(Facility facility, String name, String shortName) {
         Instrument known = Instrument.find("facility = ?1 and name = ?2", facility, name).firstResult();
         if (known != null) {
             return known;

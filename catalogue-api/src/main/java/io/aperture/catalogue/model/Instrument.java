@@ -19,4 +19,6 @@ public class Instrument extends PanacheEntityBase {
     public String name;
     @Column(name = "short_name")
     public String shortName;
+    /** On the facility's instrument list of the last user-office import that sent one: a PaNOSC Instrument always. */
+    public boolean listed;
 }

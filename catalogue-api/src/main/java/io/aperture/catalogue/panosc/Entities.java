@@ -24,9 +24,12 @@ final class Entities {
     private static final String PUBLIC_DATASET = "{a}.accessState = :" + OPEN;
 
     static final EntityModel DATASET = new EntityModel("Dataset", "Dataset", fields(
-            // the DOI once it resolves, else the stable local pid; both find the dataset (§1, issue #12)
-            "pid", Field.column("case when {a}.doi is not null and {a}.doiState in (:" + RESOLVING + ") then {a}.doi else {a}.pid end",
-                    Kind.TEXT),
+            // the DOI once it resolves, else the stable local pid; both find the dataset (§1, issue #12). The cast is
+            // needed: a case over attributes is typed as the attribute (dataset.doi), and the windowed derived table of
+            // PanoscQueries.attach then exposes it as a column of table dataset, which fails Hibernate's assertion
+            // "Expecting tables to match between TableReference (null) and SelectableMapping (dataset)"
+            "pid", Field.column("cast(case when {a}.doi is not null and {a}.doiState in (:" + RESOLVING
+                    + ") then {a}.doi else {a}.pid end as String)", Kind.TEXT),
             "title", Field.column("{a}.title", Kind.TEXT),
             "creationDate", Field.column("{a}.producedAt", Kind.DATE),
             "size", Field.column("cast({a}.sizeBytes as Double)", Kind.NUMBER),
@@ -37,31 +40,37 @@ final class Entities {
             "files", new Relation("File", "{a}.dataset = {p}", false),
             "samples", new Relation("Sample", "{a} = {p}.sample", false),
             "parameters", new Relation("Parameter", "{a}.dataset = {p}", false),
-            "documents", new Relation("Document", "{a} = {p}.proposal", false),
-            "document", new Relation("Document", "{a} = {p}.proposal", true)),
+            // its proposal and the publications citing it; `document` is the proposal (a publication has none)
+            "documents", new Relation("Document", "{p} member of {a}.datasets", false),
+            "document", new Relation("Document", "{a}.proposal = {p}.proposal", true)),
             Optional.of(PUBLIC_DATASET));
 
-    static final EntityModel DOCUMENT = new EntityModel("Document", "Proposal", fields(
+    /**
+     * Proposals and publications (model {@code Document}, view {@code panosc_document}): a Document is served when one of
+     * its datasets — a proposal's own, those citing a publication or of the proposals it is reported for — is public.
+     */
+    static final EntityModel DOCUMENT = new EntityModel("Document", "Document", fields(
             "pid", Field.column("coalesce({a}.doi, {a}.pid)", Kind.TEXT),
             "isPublic", Field.column("true", Kind.ALWAYS_TRUE),
             "type", Field.column("{a}.docType", Kind.TEXT),
             "title", Field.column("{a}.title", Kind.TEXT),
             "summary", Field.column("{a}.summary", Kind.TEXT),
             "doi", Field.column("{a}.doi", Kind.TEXT),
-            "startDate", Field.computed("(select min(sv.startDate) from Visit sv where sv.proposal = {a})", Kind.DATE),
-            "endDate", Field.computed("(select max(ev.endDate) from Visit ev where ev.proposal = {a})", Kind.DATE),
-            // the embargo end of the proposal's public data: when it became openly accessible (§1.1)
-            "releaseDate", Field.computed("(select min(rd.embargoEnd) from Dataset rd where rd.proposal = {a} and rd.accessState = :"
+            "startDate", Field.computed("(select min(sv.startDate) from Visit sv where sv.proposal = {a}.proposal)", Kind.DATE),
+            "endDate", Field.computed("(select max(ev.endDate) from Visit ev where ev.proposal = {a}.proposal)", Kind.DATE),
+            // the embargo end of the document's public data: when it became openly accessible (§1.1)
+            "releaseDate", Field.computed("(select min(rd.embargoEnd) from Dataset rd where rd member of {a}.datasets and rd.accessState = :"
                     + OPEN + ")", Kind.DATE),
-            "license", Field.computed("(select min(ld.license) from Dataset ld where ld.proposal = {a} and ld.accessState = :"
+            "license", Field.computed("(select min(ld.license) from Dataset ld where ld member of {a}.datasets and ld.accessState = :"
                     + OPEN + ")", Kind.TEXT),
             "keywords", new Field("{a}.keywords", Kind.TEXT_LIST, false, false)),
             List.of("title", "summary"), relations(
-            "datasets", new Relation("Dataset", "{a}.proposal = {p}", false),
-            "members", new Relation("Member", "{a}.proposal = {p}", false),
+            "datasets", new Relation("Dataset", "{a} member of {p}.datasets", false),
+            // a proposal's members; a publication has none known (its authors are not in the catalogue)
+            "members", new Relation("Member", "{a}.proposal = {p}.proposal", false),
             // the user office sends no document parameters: the relation exists and is always empty
             "parameters", new Relation("Parameter", "1 = 0", false)),
-            Optional.of("exists (select vd.id from Dataset vd where vd.proposal = {a} and vd.accessState = :" + OPEN + ")"));
+            Optional.of("exists (select vd.id from Dataset vd where vd member of {a}.datasets and vd.accessState = :" + OPEN + ")"));
 
     static final EntityModel INSTRUMENT = new EntityModel("Instrument", "Instrument", fields(
             "pid", Field.column("{a}.pid", Kind.TEXT),
@@ -69,8 +78,9 @@ final class Entities {
             "facility", Field.column("{a}.facility.code", Kind.TEXT)),
             List.of("name", "facility"), relations(
             "datasets", new Relation("Dataset", "{a}.instrument = {p}", false)),
-            // configured instruments always; one that only embargoed records name stays unknown until its data is public
-            Optional.of("({a}.name in (:" + CONFIGURED + ") or exists (select vi.id from Dataset vi where vi.instrument = {a}"
+            // configured and user-office-listed instruments always; one that only embargoed records name stays unknown
+            // until its data is public
+            Optional.of("({a}.listed = true or {a}.name in (:" + CONFIGURED + ") or exists (select vi.id from Dataset vi where vi.instrument = {a}"
                     + " and vi.accessState = :" + OPEN + "))"));
 
     static final EntityModel FILE = new EntityModel("File", "Datafile", fields(
@@ -108,7 +118,7 @@ final class Entities {
             List.of(), relations(
             "person", new Relation("Person", "{a} = {p}.person", true),
             "affiliation", new Relation("Affiliation", "{a} = {p}.affiliation", true),
-            "document", new Relation("Document", "{a} = {p}.proposal", true)),
+            "document", new Relation("Document", "{a}.proposal = {p}.proposal", true)),
             Optional.empty());
 
     static final EntityModel PERSON = new EntityModel("Person", "Person", fields(

@@ -191,13 +191,8 @@ public class PanoscQueries {
             outer.append(" from (").append(inner).append(") x where x.rn_ > :skip_ and x.rn_ <= :end_ order by x.parent_, x.rn_");
             Map<Long, List<Row>> byParent = new LinkedHashMap<>();
             ids.forEach(id -> byParent.put(id, new ArrayList<>()));
-            if (target == Entities.DATASET) {
-                // Hibernate fails its own assertion building the windowed derived table over Dataset ("Expecting tables
-                // to match … (dataset)", docs/panosc.md): datasets under Documents/Instruments keep one query per parent
-                attachPerParent(model, target, relation, scope, ids, byParent);
-            }
             // nested includes can reach many parents: bounded IN lists keep under the driver's bind-parameter limit
-            for (int from = 0; target != Entities.DATASET && from < ids.size(); from += PARENTS_PER_QUERY) {
+            for (int from = 0; from < ids.size(); from += PARENTS_PER_QUERY) {
                 Query q = em.createQuery(outer.toString());
                 bind(q, w.params(), Map.of("parents", ids.subList(from, Math.min(ids.size(), from + PARENTS_PER_QUERY)),
                         "skip_", skip, "end_", skip + limit));
@@ -217,21 +212,6 @@ public class PanoscQueries {
                     parent.json().put(include.relation(), json.getFirst());
                 }
             }
-        }
-    }
-
-    /** One bounded query per parent: the scope's order, skip and limit as the query's own. */
-    private void attachPerParent(EntityModel model, EntityModel target, EntityModel.Relation relation, PanoscFilter scope, List<Long> ids, Map<Long, List<Row>> byParent) {
-        JpqlWhere pw = new JpqlWhere();
-        String jpql = select(target, "t") + " from " + model.jpqlEntity() + " p, " + target.jpqlEntity() + " t where p.id = :parent and "
-                + relation.join("t", "p") + " and " + target.visibleOver("t") + " and (" + pw.condition(scope.where(), target, "t")
-                + ") and (" + pw.restrictions(scope.include(), target, "t") + ")" + orderBy(target, scope.order(), "t");
-        int skip = (int) Math.min(scope.skip(), Integer.MAX_VALUE);
-        int limit = (int) Math.min(scope.limit().orElse((long) INCLUDE_DEFAULT), INCLUDE_MAX);
-        for (Long parent : ids) {
-            Query q = em.createQuery(jpql);
-            bind(q, pw.params(), Map.of("parent", parent));
-            byParent.get(parent).addAll(rows(target, run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList())));
         }
     }
 

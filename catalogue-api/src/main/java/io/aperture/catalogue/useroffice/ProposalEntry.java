@@ -138,7 +138,7 @@ record ProposalEntry(String code, String facility, String title, String summary,
         return v;
     }
 
-    private static String text(JsonNode node, String at, String field, boolean required) {
+    static String text(JsonNode node, String at, String field, boolean required) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || (v.isTextual() && v.textValue().isBlank())) {
             if (required) {

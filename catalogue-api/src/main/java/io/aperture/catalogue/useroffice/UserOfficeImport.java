@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.ProposalRoles;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.ingest.Pids;
+import io.aperture.catalogue.ingest.ReferenceData;
 import io.aperture.catalogue.model.*;
+import io.aperture.catalogue.publication.Publications;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,6 +14,7 @@ import io.aperture.catalogue.facility.FacilityConfig;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,13 +30,17 @@ public class UserOfficeImport {
     private final String defaultFacility;
     private final ProposalRoles roles;
     private final Clock clock;
+    private final Publications publications;
+    private final ReferenceData reference;
 
     UserOfficeImport(EntityManager em, FacilityConfig facility,
-                     ProposalRoles roles, Clock clock) {
+                     ProposalRoles roles, Clock clock, Publications publications, ReferenceData reference) {
         this.em = em;
         this.defaultFacility = facility.code();
         this.roles = roles;
         this.clock = clock;
+        this.publications = publications;
+        this.reference = reference;
     }
 
     public record Result(int index, String proposal, String status, String field, String error) {}
@@ -41,6 +48,10 @@ public class UserOfficeImport {
     public List<Result> importAll(JsonNode body) {
         if (body == null || !body.path("proposals").isArray()) {
             throw new InvalidRecordException("proposals", "the body must be a JSON object with an array 'proposals'");
+        }
+        List<InstrumentEntry> instruments = InstrumentEntry.readAll(body); // a bad entry refuses the body, before any write
+        if (body.has("instruments") && !body.get("instruments").isNull()) {
+            QuarkusTransaction.requiringNew().run(() -> list(instruments));
         }
         List<Result> out = new ArrayList<>();
         int i = 0;
@@ -75,6 +86,7 @@ public class UserOfficeImport {
         proposal.docType = e.type() == null ? "proposal" : e.type();
         proposal.updatedAt = clock.instant();
         proposal.persist();
+        publications.reported(e.publications()); // PaNOSC Documents of type publication, once a public dataset is theirs
 
         for (ProposalEntry.VisitEntry v : e.visits()) {
             Visit row = Visit.find("proposal = ?1 and code = ?2", proposal, v.code()).firstResult();
@@ -99,6 +111,23 @@ public class UserOfficeImport {
             row.persist();
         }
         return e.code();
+    }
+
+    /**
+     * The facility instrument list: each instrument is registered as a record naming it would register it, and listed
+     * (a PaNOSC Instrument with or without public data); an instrument of a facility in the list that the list no
+     * longer names is no longer listed (it stays known while public data name it).
+     */
+    private void list(List<InstrumentEntry> entries) {
+        Map<String, List<InstrumentEntry>> byFacility = new LinkedHashMap<>();
+        entries.forEach(e -> byFacility.computeIfAbsent(e.facility() == null ? defaultFacility : e.facility(), f -> new ArrayList<>()).add(e));
+        byFacility.forEach((code, listed) -> {
+            Facility facility = reference.facility(code);
+            em.createQuery("update Instrument i set i.listed = false where i.facility = :f and i.name not in (:names)")
+                    .setParameter("f", facility).setParameter("names", listed.stream().map(InstrumentEntry::name).toList())
+                    .executeUpdate();
+            listed.forEach(e -> reference.instrument(facility, e.name(), e.shortName()).listed = true);
+        });
     }
 
     private Person person(ProposalEntry.PersonEntry p, String at) {

@@ -90,7 +90,7 @@ class JpqlWhereTest {
                 {"include": [{"relation": "members"}, {"relation": "datasets", "scope": {"include": [
                   {"relation": "techniques", "scope": {"where": {"name": "SAXS"}}}]}}]}""");
         String c = w.restrictions(f.include(), Entities.DOCUMENT, "r");
-        assertThat(c).startsWith("exists (select x0.id from Dataset x0 where x0.proposal = r and x0.accessState = :open")
+        assertThat(c).startsWith("exists (select x0.id from Dataset x0 where x0 member of r.datasets and x0.accessState = :open")
                 .contains("exists (select x1.id from Technique x1 where x1 member of x0.techniques")
                 .contains("x1.iri in (:q2)"); // SAXS and its descendants in PaNET (PanetTest)
         assertThatThrownBy(() -> w.restrictions(FilterParser.filter("{\"include\": [{\"relation\": \"foo\"}]}").include(),
