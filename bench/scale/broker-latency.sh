@@ -39,7 +39,7 @@ for m in $HARVESTERS; do
     HPIDS+=($!)
   done
   for h in $(seq 1 "$m"); do
-    for _ in $(seq 1 120); do grep -q "listening on" "$run/harvester-$h.log" && break; sleep 0.5; done
+    for _ in $(seq 1 120); do grep -qs "listening on" "$run/harvester-$h.log" && break; sleep 0.5; done
     grep -q "listening on" "$run/harvester-$h.log" || { tail -20 "$run/harvester-$h.log" >&2; exit 1; }
   done
   java -cp "$(record_classpath):$PG_JAR" "$ROOT/bench/scale/BrokerLatency.java" "$run/files" "$ROOT/examples/nexus" "$N" "$RATE" \
