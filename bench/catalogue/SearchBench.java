@@ -20,23 +20,41 @@ import java.util.concurrent.Future;
  * URL, bearer token or "-", body or "-"), sends every request WARMUP times, then ROUNDS times more, interleaving the
  * targets (API and raw OpenSearch, anonymous and with a token) request by request so that the machine's noise hits
  * them alike; CONCURRENCY threads pull from one queue. Every answer must be HTTP 200. Prints a Markdown table of
- * median and p99 per target, overall and per query.
+ * median and p99 per target, overall and per query. Consecutive rows of one target and query are one operation, sent one
+ * after the other and timed together: the engine requests one API search makes (a facet selection adds one per
+ * selected facet, run in turn by the server).
  *
  * <pre>java SearchBench.java PLAN WARMUP ROUNDS CONCURRENCY</pre>
  */
 public final class SearchBench {
     record Req(String target, String query, String method, String url, String token, String body) {}
 
-    record Sample(Req req, long nanos) {}
+    /** Requests timed as one: what one search costs. */
+    record Op(List<Req> reqs) {
+        String target() {
+            return reqs.getFirst().target();
+        }
+
+        String query() {
+            return reqs.getFirst().query();
+        }
+    }
+
+    record Sample(Op req, long nanos) {}
 
     public static void main(String[] a) throws Exception {
-        List<Req> plan = new ArrayList<>();
+        List<Op> plan = new ArrayList<>();
         for (String line : Files.readAllLines(Path.of(a[0]))) {
             if (line.isBlank()) {
                 continue;
             }
             String[] f = line.split("\t", -1);
-            plan.add(new Req(f[0], f[1], f[2], f[3], f[4], f[5]));
+            Req req = new Req(f[0], f[1], f[2], f[3], f[4], f[5]);
+            if (!plan.isEmpty() && plan.getLast().target().equals(req.target()) && plan.getLast().query().equals(req.query())) {
+                plan.getLast().reqs().add(req);
+            } else {
+                plan.add(new Op(new ArrayList<>(List.of(req))));
+            }
         }
         int warmup = Integer.parseInt(a[1]), rounds = Integer.parseInt(a[2]), concurrency = Integer.parseInt(a[3]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -45,7 +63,7 @@ public final class SearchBench {
 
         Map<String, List<Long>> byTarget = new LinkedHashMap<>();
         Map<String, Map<String, List<Long>>> byQuery = new LinkedHashMap<>();
-        for (Req r : plan) {
+        for (Op r : plan) {
             byTarget.computeIfAbsent(r.target(), k -> new ArrayList<>());
             byQuery.computeIfAbsent(r.query(), k -> new LinkedHashMap<>()).computeIfAbsent(r.target(), k -> new ArrayList<>());
         }
@@ -77,8 +95,8 @@ public final class SearchBench {
         }
     }
 
-    private static List<Sample> run(HttpClient http, List<Req> plan, int rounds, int concurrency) throws Exception {
-        ConcurrentLinkedQueue<Req> queue = new ConcurrentLinkedQueue<>();
+    private static List<Sample> run(HttpClient http, List<Op> plan, int rounds, int concurrency) throws Exception {
+        ConcurrentLinkedQueue<Op> queue = new ConcurrentLinkedQueue<>();
         for (int r = 0; r < rounds; r++) {
             queue.addAll(plan);
         }
@@ -87,26 +105,13 @@ public final class SearchBench {
             List<Future<?>> fs = new ArrayList<>();
             for (int w = 0; w < concurrency; w++) {
                 fs.add(pool.submit(() -> {
-                    Req r;
-                    while ((r = queue.poll()) != null) {
-                        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(60));
-                        if (!r.token().equals("-")) {
-                            b.header("Authorization", "Bearer " + r.token());
+                    Op op;
+                    while ((op = queue.poll()) != null) {
+                        long t = 0;
+                        for (Req r : op.reqs()) {
+                            t += send(http, r);
                         }
-                        if (r.method().equals("POST")) {
-                            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
-                        } else {
-                            b.GET();
-                        }
-                        HttpRequest req = b.build();
-                        long t0 = System.nanoTime();
-                        HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-                        long t = System.nanoTime() - t0;
-                        if (resp.statusCode() != 200) {
-                            throw new IllegalStateException(r.target() + " " + r.query() + ": HTTP " + resp.statusCode() + " "
-                                    + new String(resp.body()).substring(0, Math.min(500, resp.body().length)));
-                        }
-                        samples.add(new Sample(r, t));
+                        samples.add(new Sample(op, t));
                     }
                     return null;
                 }));
@@ -116,6 +121,28 @@ public final class SearchBench {
             }
         }
         return samples;
+    }
+
+    /** One request's time in nanoseconds; anything but HTTP 200 stops the benchmark. */
+    private static long send(HttpClient http, Req r) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(60));
+        if (!r.token().equals("-")) {
+            b.header("Authorization", "Bearer " + r.token());
+        }
+        if (r.method().equals("POST")) {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
+        } else {
+            b.GET();
+        }
+        HttpRequest req = b.build();
+        long t0 = System.nanoTime();
+        HttpResponse<byte[]> resp = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        long t = System.nanoTime() - t0;
+        if (resp.statusCode() != 200) {
+            throw new IllegalStateException(r.target() + " " + r.query() + ": HTTP " + resp.statusCode() + " "
+                    + new String(resp.body()).substring(0, Math.min(500, resp.body().length)));
+        }
+        return t;
     }
 
     private static String cell(List<Long> l) {

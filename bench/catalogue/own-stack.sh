@@ -10,7 +10,8 @@ own_stack() {
   mkdir -p "$BENCH_WORK"
   [ -z "${STACK_ENV:-}" ] || return 0
   export STACK_ENV="$BENCH_WORK/stack.env"
-  rm -f "$STACK_ENV"
+  # the old log must go first: its "stack ready" would end the wait below before the new stack is up
+  rm -f "$STACK_ENV" "$BENCH_WORK/stack.log"
   java -cp "$(cat "$root/stack/target/stack.classpath")" io.aperture.stack.StackMain --data-dir "$BENCH_WORK/stack" \
       --env-file "$STACK_ENV" --pg-port "$1" --search-port "$2" --keycloak-port "$3" --amqp-port "$4" \
       >"$BENCH_WORK/stack.log" 2>&1 &
