@@ -9,6 +9,7 @@ import io.aperture.catalogue.doi.DoiJob;
 import io.aperture.catalogue.doi.OpaqueSuffix;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.portal.testing.DataCiteSchema;
+import io.aperture.portal.testing.Catalogued;
 import io.aperture.portal.testing.DataCiteStandIn;
 import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
@@ -106,9 +107,9 @@ class DoiCollectionFormatsIT {
                         .formatted(code, code, code, PUBLICATION, ORCID.substring("https://orcid.org/".length())))
                 .post("/api/ingest/user-office").then().statusCode(200).body("results[0].status", is("IMPORTED"));
         Instant produced = Instant.now().minus(1, ChronoUnit.DAYS);
-        open = ingest(Records.withProposal(Records.record("Open garnet " + code, produced), code, code + "-1"));
-        hidden = ingest(Records.withProposal(Records.record("Hidden garnet " + code, produced), code, code + "-2"));
-        given().auth().oauth2(Tokens.user("pi")).post("/api/embargoes/" + embargoOf(code + "-1") + "/early-release")
+        open = Catalogued.ingest(Records.withProposal(Records.record("Open garnet " + code, produced), code, code + "-1"));
+        hidden = Catalogued.ingest(Records.withProposal(Records.record("Hidden garnet " + code, produced), code, code + "-2"));
+        given().auth().oauth2(Tokens.user("pi")).post("/api/embargoes/" + Catalogued.embargoOfVisit(em, code + "-1") + "/early-release")
                 .then().statusCode(200);
         job.runOnce();
         collection = QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
@@ -120,18 +121,6 @@ class DoiCollectionFormatsIT {
         page = PublicUrls.doi(base, collection);
         openPage = PublicUrls.dataset(base, open);
         assertThat(DataCiteStandIn.get().state(collection)).as("the collection is findable").isEqualTo("findable");
-    }
-
-    private static String ingest(com.fasterxml.jackson.databind.node.ObjectNode record) {
-        return given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(record).toString())
-                .post("/api/ingest/records").then().statusCode(200).body("results[0].status", is("CREATED"))
-                .extract().path("results[0].datasetPid");
-    }
-
-    private long embargoOf(String visit) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "SELECT e.id FROM embargo e JOIN visit v ON v.id = e.visit_id WHERE v.code = ?1")
-                .setParameter(1, visit).getSingleResult()).longValue());
     }
 
     private Response get(String accept) {

@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.doi.DoiJob;
+import io.aperture.portal.testing.Catalogued;
 import io.aperture.portal.testing.DataCiteStandIn;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
@@ -64,9 +65,9 @@ class UserOfficeDoiUpdateIT {
     void aNewPublicationPublishesTheProposalsDoisAgainAndAnUnchangedImportSendsNothing() {
         importProposal("[]");
         Instant produced = Instant.now().minus(1, ChronoUnit.DAYS);
-        String open = ingest("Released garnet " + code, produced, code + "-1");
-        String hidden = ingest("Embargoed garnet " + code, produced, code + "-2");
-        given().auth().oauth2(Tokens.user("pi")).post("/api/embargoes/" + embargoOf(code + "-1") + "/early-release")
+        String open = Catalogued.ingest(Records.withProposal(Records.record("Released garnet " + code, produced), code, code + "-1"));
+        String hidden = Catalogued.ingest(Records.withProposal(Records.record("Embargoed garnet " + code, produced), code, code + "-2"));
+        given().auth().oauth2(Tokens.user("pi")).post("/api/embargoes/" + Catalogued.embargoOfVisit(em, code + "-1") + "/early-release")
                 .then().statusCode(200);
         job.runOnce();
         String doi = single("SELECT doi FROM dataset WHERE pid = ?1", open);
@@ -95,19 +96,6 @@ class UserOfficeDoiUpdateIT {
         }
         assertThat(datacite.calls()).as("the embargoed dataset is named in no call")
                 .allSatisfy(c -> assertThat(String.valueOf(c.xml())).doesNotContain("Embargoed garnet").doesNotContain(hidden));
-    }
-
-    private static String ingest(String title, Instant produced, String visit) {
-        return given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
-                .body(Records.batch(Records.withProposal(Records.record(title, produced), visit.substring(0, visit.length() - 2), visit)).toString())
-                .post("/api/ingest/records").then().statusCode(200).body("results[0].status", is("CREATED"))
-                .extract().path("results[0].datasetPid");
-    }
-
-    private long embargoOf(String visit) {
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                        "SELECT e.id FROM embargo e JOIN visit v ON v.id = e.visit_id WHERE v.code = ?1")
-                .setParameter(1, visit).getSingleResult()).longValue());
     }
 
     private String single(String sql, String parameter) {
