@@ -98,8 +98,9 @@ class UserOfficeDoiUpdateIT {
                 .allSatisfy(c -> assertThat(String.valueOf(c.xml())).doesNotContain("Embargoed garnet").doesNotContain(hidden));
     }
 
+    /** The one row's value, which may be NULL (a dataset without DOI): not a stream, whose findFirst refuses nulls. */
     private String single(String sql, String parameter) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(sql).setParameter(1, parameter)
-                .getResultStream().findFirst().orElse(null));
+                .getSingleResult());
     }
 }
