@@ -11,20 +11,22 @@ import io.aperture.catalogue.datacite.DataCiteJson;
 import io.aperture.catalogue.datacite.DataCiteMapper;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.datacite.DataCiteXml;
-import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.Visibility;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * The machine-readable forms of a landing page other than JSON-LD, from the dataset's DataCite metadata as the
- * policy's export detail allows it (so the minimal DOI landing set under embargo, everything once released).
+ * The forms of a landing page other than the HTML page, from its DataCite metadata: for a dataset as the policy's
+ * export detail allows it (so the minimal DOI landing set under embargo, everything once released), for a visit's or
+ * proposal's collection its public record. Datasets and collections answer every form through {@link #answer}.
  */
 @ApplicationScoped
 public class DatasetExports {
@@ -78,10 +80,32 @@ public class DatasetExports {
                 n.contributorType().orElse(null));
     }
 
-    /** A body of {@code r} (not HTML, not JSON-LD), as text or as a value Jackson writes. */
-    public Object body(Dataset d, ExportDetail detail, URI publicBase, Representation r, CitationStyle style) {
-        DataCiteMetadata m = metadata(d, detail, publicBase);
-        CSLItemData item = CslItems.of(m, PublicUrls.dataset(publicBase, d.pid));
+    /**
+     * The answer in {@code r}, any form but the HTML page: an export of {@code m}, the JSON-LD or a linkset, each with
+     * the page's signposting ({@code describes} back to the page; the linksets are its level 2).
+     *
+     * @param signposts the page's signposts, built only for a linkset; @param jsonLd its JSON-LD, built only for that form
+     */
+    Response answer(Representation r, CitationStyle style, DataCiteMetadata m, String landingPage,
+                    Supplier<Signposts> signposts, Supplier<String> jsonLd) {
+        String type = r.mediaType() + ";charset=UTF-8"; // text forms are UTF-8; DataCite JSON is JSON, whatever its vendor type
+        return Negotiation.vary(switch (r) {
+            case HTML -> throw new IllegalArgumentException("the page is not an export");
+            case LINKSET -> Response.ok(signposts.get().linkset(), type).build();
+            case LINKSET_JSON -> Response.ok(signposts.get().linksetJson(), type).build();
+            case JSON_LD -> Response.ok(jsonLd.get(), type).header("Link", describes(landingPage)).build();
+            default -> Response.ok(body(m, landingPage, r, style), type).header("Link", describes(landingPage)).build();
+        });
+    }
+
+    /** The Link header of every form but the page and its linksets: which landing page it describes. */
+    private static String describes(String landingPage) {
+        return Signposts.describes(landingPage).header();
+    }
+
+    /** A body of {@code r} (not HTML, not JSON-LD, not a linkset), as text or as a value Jackson writes. */
+    Object body(DataCiteMetadata m, String landingPage, Representation r, CitationStyle style) {
+        CSLItemData item = CslItems.of(m, landingPage);
         return switch (r) {
             case DATACITE_XML -> DataCiteXml.document(m);
             case DATACITE_JSON -> DataCiteJson.attributes(m);

@@ -34,29 +34,16 @@ public class DatasetJsonLd {
     /** A file of the dataset at its public download address; {@code size} in bytes, null when unknown. */
     public record Download(String path, String url, Long size) {}
 
+    /** A member of a collection as its page lists it: {@code id} its DOI URL, else its landing page. */
+    public record Part(String id, String name, String url) {}
+
     /**
      * @param landingPage the page's public URL; @param catalogue the portal's public home page
      * @param downloads   the files the public may download (a {@code distribution} each)
      * @return JSON in which {@code </} is written {@code <\/} (same JSON), so a value cannot end the page's script element
      */
     public String of(DatasetView d, DataCiteMetadata m, String landingPage, String catalogue, List<Download> downloads) {
-        Map<String, Object> ld = new LinkedHashMap<>();
-        String doiUrl = m.identifier().isDoi() ? "https://doi.org/" + m.identifier().value() : null;
-        ld.put("@context", "https://schema.org/");
-        ld.put("@type", "Dataset");
-        ld.put("@id", doiUrl != null ? doiUrl : landingPage);
-        ld.put("identifier", doiUrl != null ? doiUrl : landingPage);
-        ld.put("url", landingPage);
-        ld.put("name", m.title());
-        ld.put("description", description(m));
-        ld.put("creator", m.creators().isEmpty() ? null : m.creators().stream().map(DatasetJsonLd::agent).toList());
-        List<Map<String, Object>> contributors = m.contributors().stream().filter(c -> c.nameType() == NameType.Personal)
-                .map(DatasetJsonLd::agent).distinct().toList();
-        ld.put("contributor", contributors.isEmpty() ? null : contributors);
-        ld.put("publisher", organisation(m.publisher().name(), m.publisher().ror().orElse(null)));
-        ld.put("license", d.licenceUrl().toString());
-        ld.put("isAccessibleForFree", d.licenceInForce());
-        m.dates().stream().filter(x -> "Issued".equals(x.type())).findFirst().ifPresent(x -> ld.put("datePublished", x.value()));
+        Map<String, Object> ld = described(m, landingPage, d.licenceUrl().toString(), d.licenceInForce());
         if (d.embargoed()) {
             ld.put("conditionsOfAccess", "Under embargo until " + d.embargoEnd());
         }
@@ -74,13 +61,62 @@ public class DatasetJsonLd {
                     .toList();
             ld.put("variableMeasured", vars.isEmpty() ? null : vars);
         }
-        ld.put("isPartOf", related(m, "IsPartOf"));
-        ld.put("isBasedOn", related(m, "IsDerivedFrom"));
-        ld.put("citation", related(m, "References"));
+        related(ld, m);
         List<Map<String, Object>> distribution = downloads.stream().map(f -> map("@type", "DataDownload",
                 "name", f.path().substring(f.path().lastIndexOf('/') + 1), "contentUrl", f.url(),
                 "encodingFormat", Signposts.FILE_TYPE, "contentSize", f.size() == null ? null : f.size() + " B")).toList();
         ld.put("distribution", distribution.isEmpty() ? null : distribution);
+        return finish(ld, catalogue);
+    }
+
+    /**
+     * A visit's or proposal's collection as a schema.org {@code Dataset} made of its public members ({@code hasPart}),
+     * from its DataCite record ({@code resourceTypeGeneral} Collection). Only a findable collection has a page, so
+     * its release licence is in force.
+     */
+    public String collection(DataCiteMetadata m, String landingPage, String catalogue, List<Part> parts) {
+        Map<String, Object> ld = described(m, landingPage, m.rights().uri(), true);
+        related(ld, m);
+        ld.put("hasPart", parts.isEmpty() ? null : parts.stream()
+                .map(p -> map("@type", "Dataset", "@id", p.id(), "name", p.name(), "url", p.url())).toList());
+        return finish(ld, catalogue);
+    }
+
+    /** What every landing page's Dataset says from its DataCite metadata: identity, people, licence, publication. */
+    private static Map<String, Object> described(DataCiteMetadata m, String landingPage, String licence, boolean free) {
+        Map<String, Object> ld = new LinkedHashMap<>();
+        String doiUrl = m.identifier().isDoi() ? "https://doi.org/" + m.identifier().value() : null;
+        ld.put("@context", "https://schema.org/");
+        ld.put("@type", "Dataset");
+        ld.put("@id", doiUrl != null ? doiUrl : landingPage);
+        ld.put("identifier", doiUrl != null ? doiUrl : landingPage);
+        ld.put("url", landingPage);
+        ld.put("name", m.title());
+        ld.put("description", description(m));
+        ld.put("creator", m.creators().isEmpty() ? null : m.creators().stream().map(DatasetJsonLd::agent).toList());
+        List<Map<String, Object>> contributors = m.contributors().stream().filter(c -> c.nameType() == NameType.Personal)
+                .map(DatasetJsonLd::agent).distinct().toList();
+        ld.put("contributor", contributors.isEmpty() ? null : contributors);
+        ld.put("publisher", organisation(m.publisher().name(), m.publisher().ror().orElse(null)));
+        ld.put("license", licence);
+        ld.put("isAccessibleForFree", free);
+        m.dates().stream().filter(x -> "Issued".equals(x.type())).findFirst().ifPresent(x -> ld.put("datePublished", x.value()));
+        return ld;
+    }
+
+    /**
+     * The related resources schema.org has terms for: the proposal or collection ({@code isPartOf}), the sources
+     * ({@code isBasedOn}), and as {@code citation} both what the data cites (the file's NXcite) and the publications
+     * the user office reports for it (DataCite {@code IsCitedBy}: Google reads {@code citation} as the articles to
+     * cite besides the dataset).
+     */
+    private static void related(Map<String, Object> ld, DataCiteMetadata m) {
+        ld.put("isPartOf", related(m, "IsPartOf"));
+        ld.put("isBasedOn", related(m, "IsDerivedFrom"));
+        ld.put("citation", related(m, "References", "IsCitedBy"));
+    }
+
+    private String finish(Map<String, Object> ld, String catalogue) {
         ld.put("includedInDataCatalog", map("@type", "DataCatalog", "name", CATALOGUE_NAME, "url", catalogue));
         ld.values().removeIf(Objects::isNull);
         return write(mapper, ld);
@@ -95,9 +131,10 @@ public class DatasetJsonLd {
         }
     }
 
-    /** The URLs of the related identifiers of one relation type (a DOI as its doi.org URL); null when there are none. */
-    private static List<String> related(DataCiteMetadata m, String relationType) {
-        List<String> urls = m.relatedIdentifiers().stream().filter(r -> relationType.equals(r.relationType()))
+    /** The URLs of the related identifiers of these relation types (a DOI as its doi.org URL); null when there are none. */
+    private static List<String> related(DataCiteMetadata m, String... relationTypes) {
+        List<String> types = List.of(relationTypes);
+        List<String> urls = m.relatedIdentifiers().stream().filter(r -> types.contains(r.relationType()))
                 .map(r -> "DOI".equals(r.identifierType()) ? "https://doi.org/" + r.value() : r.value()).toList();
         return urls.isEmpty() ? null : urls;
     }

@@ -4,7 +4,6 @@ import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.quality.DatasetQuality;
 import io.aperture.catalogue.quality.QualityLookup;
 import io.aperture.catalogue.api.ApiError;
-import io.aperture.catalogue.citation.CitationStyle;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.links.FileUrls;
@@ -33,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Dataset landing pages, in every form a client may ask for ({@link Representation}). What any form shows is the
@@ -90,29 +90,12 @@ public class DatasetPage {
      * dataset is looked up: a 406 or 400 says nothing about whether it exists.
      */
     Response respond(DatasetLookup lookup, String format, String style, String locale, HttpHeaders headers, UriInfo uri) {
-        Optional<Representation.Choice> chosen;
-        if (format != null) {
-            Optional<Representation> byFormat = Representation.byFormat(format);
-            if (byFormat.isEmpty()) {
-                return vary(ApiError.of(400, "format must be one of " + Representation.formats()).withField("format").response());
-            }
-            chosen = Optional.of(new Representation.Choice(byFormat.get(), null, null));
-        } else {
-            chosen = Representation.choose(headers.getAcceptableMediaTypes());
+        Negotiation asked = Negotiation.of(format, style, locale, headers, "dataset");
+        if (asked instanceof Negotiation.Refused(Response refusal)) {
+            return refusal;
         }
-        if (chosen.isEmpty()) {
-            return vary(ApiError.of(406, "This dataset is available as " + Representation.mediaTypes())
-                    .withCode("NOT_ACCEPTABLE").response());
-        }
-        Representation r = chosen.get().representation();
-        CitationStyle citationStyle;
-        try {
-            // a query parameter wins over the media-type parameter
-            citationStyle = r == Representation.CITATION ? CitationStyle.of(
-                    style != null ? style : chosen.get().style(), locale != null ? locale : chosen.get().locale()) : null;
-        } catch (CitationStyle.UnknownStyleException e) {
-            return vary(ApiError.of(400, e.getMessage()).withField(e.parameter()).response());
-        }
+        Negotiation.Chosen chosen = (Negotiation.Chosen) asked;
+        Representation r = chosen.representation();
 
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
         Dataset d = lookup.find();
@@ -121,67 +104,52 @@ public class DatasetPage {
                 ? Optional.empty() : access.exportDetail(decision, d);
         if (d != null && detail.isEmpty() && access.tombstone(d)) {
             // a DOI keeps resolving: a tombstone with what DataCite itself still shows, nothing of the data
-            return vary(r == Representation.HTML
+            return Negotiation.vary(r == Representation.HTML
                     ? Response.status(410).entity(Templates.withdrawn(d.title, d.doi, d.facility.name, user)).type(MediaType.TEXT_HTML)
                             .header("Link", "<https://doi.org/" + d.doi + ">; rel=\"cite-as\"").build()
                     : ApiError.of(410, GONE).withCode("GONE").response());
         }
         if (detail.isEmpty()) {
-            return vary(r == Representation.HTML
+            return Negotiation.vary(r == Representation.HTML
                     ? Response.status(404).entity(Templates.notFound(user)).type(MediaType.TEXT_HTML).build()
                     : ApiError.of(404, NOT_FOUND).response());
         }
         URI base = urls.base(uri.getBaseUri());
         String landingPage = PublicUrls.dataset(base, d.pid);
-        if (r != Representation.HTML && r != Representation.JSON_LD && r != Representation.LINKSET
-                && r != Representation.LINKSET_JSON) {
-            Object body = exports.body(d, detail.get(), base, r, citationStyle);
-            return vary(Response.ok(body, mediaType(r)).header("Link", describes(landingPage)).build());
-        }
-        DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
         DataCiteMetadata metadata = exports.metadata(d, detail.get(), base);
+        if (r != Representation.HTML) {
+            // the page's view (parameters, files) is read only for the forms that need it
+            Supplier<Landing> landing = () -> landing(d, decision, metadata, landingPage);
+            return exports.answer(r, chosen.style(), metadata, landingPage, () -> landing.get().signposts(), () -> {
+                Landing l = landing.get();
+                return jsonLd.of(l.view(), metadata, landingPage, base.toString(), l.downloads());
+            });
+        }
+        Landing page = landing(d, decision, metadata, landingPage);
+        String ld = jsonLd.of(page.view(), metadata, landingPage, base.toString(), page.downloads());
+        LandingCitation cite = exports.landing(metadata, landingPage);
+        Map<String, String> byPath = page.downloads().stream()
+                .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (x, y) -> x));
+        Response.ResponseBuilder html = Response.ok(Templates.dataset(page.view(), cite, ld, byPath, user,
+                quality.forLandingPage(d).orElse(null))).type(MediaType.TEXT_HTML);
+        page.signposts().headers().forEach(link -> html.header("Link", link));
+        return Negotiation.vary(html.build());
+    }
+
+    /** What the page shows the caller of {@code d}, the files it may download, and its signposts. */
+    private record Landing(DatasetView view, List<DatasetJsonLd.Download> downloads, Signposts signposts) {}
+
+    private Landing landing(Dataset d, AccessDecision decision, DataCiteMetadata metadata, String landingPage) {
+        DatasetView view = DatasetView.of(d, decision.visibility(), access.licence(d), rules.day(d.currentEmbargoEnd()));
         // files are linked only while the licence is in force (released) and the page lists them
         List<DatasetJsonLd.Download> downloads = view.licenceInForce() && view.showsFiles() ? view.files().stream()
                 .filter(f -> !f.missing())
                 .flatMap(f -> fileUrls.of(f.path()).map(u -> new DatasetJsonLd.Download(f.path(), u, f.size())).stream())
                 .toList() : List.of();
         Signposts signposts = Signposts.of(view.doi() != null ? "https://doi.org/" + view.doi() : landingPage, landingPage,
-                metadata.creators().stream().flatMap(c -> c.identifiers().stream())
-                        .filter(i -> "ORCID".equals(i.scheme())).map(DataCiteMetadata.NameIdentifier::value).toList(),
-                view.licenceInForce() ? view.licenceUrl() : null,
+                Signposts.authors(metadata), view.licenceInForce() ? view.licenceUrl() : null,
                 downloads.stream().map(DatasetJsonLd.Download::url).toList());
-        if (r == Representation.LINKSET) {
-            return vary(Response.ok(signposts.linkset(), mediaType(r)).build());
-        }
-        if (r == Representation.LINKSET_JSON) {
-            return vary(Response.ok(signposts.linksetJson(), mediaType(r)).build());
-        }
-        String ld = jsonLd.of(view, metadata, landingPage, base.toString(), downloads);
-        if (r == Representation.JSON_LD) {
-            return vary(Response.ok(ld, mediaType(r)).header("Link", describes(landingPage)).build());
-        }
-        LandingCitation cite = exports.landing(metadata, landingPage);
-        Map<String, String> byPath = downloads.stream()
-                .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (a, b) -> a));
-        Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, byPath, user,
-                quality.forLandingPage(d).orElse(null))).type(MediaType.TEXT_HTML);
-        signposts.headers().forEach(link -> page.header("Link", link));
-        return vary(page.build());
-    }
-
-    /** The Link header of every form but the page: which landing page it describes. */
-    private static String describes(String landingPage) {
-        return Signposts.describes(landingPage).header();
-    }
-
-    /** Text forms are UTF-8; DataCite JSON is JSON, whatever its vendor type. */
-    private static String mediaType(Representation r) {
-        return r.mediaType() + ";charset=UTF-8";
-    }
-
-    /** Caches must key every answer of this address on Accept. */
-    private static Response vary(Response r) {
-        return Response.fromResponse(r).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+        return new Landing(view, downloads, signposts);
     }
 
     /** Finds the dataset a request names, inside the request's transaction; null when none. */

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * {@code /doi/{prefix}/{suffix}}: the landing page of the dataset with that DOI, in every form {@link DatasetPage}
  * offers and under the same access decision, or of the visit's or proposal's collection with that DOI
- * ({@link CollectionPage}). DOIs are case-insensitive.
+ * ({@link CollectionPage}, in the same forms). DOIs are case-insensitive. A request no form can answer is refused
+ * (400/406) by the dataset page's negotiation, which is the collection's too.
  */
 @Path("/doi/{prefix}/{suffix}")
 public class DoiPage {
@@ -40,9 +41,11 @@ public class DoiPage {
         // a visit's or proposal's collection DOI has its page here only; one that does not resolve is unknown
         DoiCollection collection = InputText.possibleIdentifier(doi)
                 ? DoiCollection.<DoiCollection>find("lower(doi) = ?1", doi).firstResult() : null;
-        Optional<Response> answer = collection == null ? Optional.empty() : collections.respond(collection, format, headers, uri);
-        if (answer.isPresent()) {
-            return answer.get();
+        if (collection != null && Negotiation.of(format, style, locale, headers, "collection") instanceof Negotiation.Chosen asked) {
+            Optional<Response> answer = collections.respond(collection, asked, uri);
+            if (answer.isPresent()) {
+                return answer.get();
+            }
         }
         return pages.respond(() -> InputText.possibleIdentifier(doi)
                         ? Dataset.<Dataset>find("lower(doi) = ?1", doi).firstResult() : null,

@@ -23,4 +23,10 @@ public record LandingCitation(List<Person> creators, List<Person> contributors, 
     public record Reference(String style, String label, String text) {}
 
     public record ExportLink(String label, String href, String mediaType) {}
+
+    /** The same without the related resources of {@code relation} (a page that lists them otherwise). */
+    public LandingCitation without(String relation) {
+        return new LandingCitation(creators, contributors, description,
+                related.stream().filter(r -> !r.relation().equals(relation)).toList(), references, exports);
+    }
 }

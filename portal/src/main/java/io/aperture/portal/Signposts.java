@@ -1,5 +1,7 @@
 package io.aperture.portal;
 
+import io.aperture.catalogue.datacite.DataCiteMetadata;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +37,15 @@ public record Signposts(String landingPage, List<Link> links) {
      * @param items       the public URLs of the dataset's files (none when they have none, or may not be fetched)
      */
     public static Signposts of(String citeAs, String landingPage, List<String> authors, URI licence, List<String> items) {
+        return of(citeAs, landingPage, authors, licence, items, FILE_TYPE);
+    }
+
+    /**
+     * The same for any landing page whose {@code item}s are of media type {@code itemType}: a collection's items are
+     * its member datasets' landing pages ({@code text/html}).
+     */
+    public static Signposts of(String citeAs, String landingPage, List<String> authors, URI licence, List<String> items,
+                               String itemType) {
         List<Link> out = new ArrayList<>();
         out.add(new Link(citeAs, "cite-as", null));
         for (Representation r : METADATA) {
@@ -46,8 +57,14 @@ public record Signposts(String landingPage, List<Link> links) {
         authors.forEach(a -> out.add(new Link(a, "author", null)));
         out.add(new Link("https://schema.org/AboutPage", "type", null));
         out.add(new Link("https://schema.org/Dataset", "type", null));
-        items.forEach(i -> out.add(new Link(i, "item", FILE_TYPE)));
+        items.forEach(i -> out.add(new Link(i, "item", itemType)));
         return new Signposts(landingPage, List.copyOf(out));
+    }
+
+    /** The ORCID iD URLs of {@code m}'s creators: the {@code author} links. */
+    static List<String> authors(DataCiteMetadata m) {
+        return m.creators().stream().flatMap(c -> c.identifiers().stream())
+                .filter(i -> "ORCID".equals(i.scheme())).map(DataCiteMetadata.NameIdentifier::value).toList();
     }
 
     private static final List<Representation> METADATA =

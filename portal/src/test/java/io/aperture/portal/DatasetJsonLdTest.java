@@ -84,4 +84,50 @@ class DatasetJsonLdTest {
         String cut = DatasetJsonLd.description(metadata(List.of(new Description("x".repeat(6000), "Abstract"))));
         assertThat(cut).hasSize(5000).endsWith("x…");
     }
+
+    /** A collection's DataCite record as {@code CollectionMapper} writes it: parts, a publication, no subjects. */
+    private static DataCiteMetadata collection() {
+        return new DataCiteMetadata(new Identifier("10.80826/coll", "DOI"), List.of(),
+                List.of(new Name("Diamond Light Source", NameType.Organizational, Optional.empty(), Optional.empty(),
+                        List.of(), List.of(), Optional.empty())),
+                "Proposal mx1: Lysozyme", new Publisher("Diamond Light Source", Optional.empty()), 2024,
+                DataCiteMetadata.COLLECTION, "Proposal", List.of(), List.of(), List.of(new DateEntry("2024-03-01", "Issued")),
+                List.of(new RelatedIdentifier("10.5555/paper", "DOI", "IsCitedBy"),
+                        new RelatedIdentifier("10.80826/abcd", "DOI", "HasPart")),
+                List.of("1 dataset"), List.of(), new Rights("CC-BY-4.0", "https://spdx.org/licenses/CC-BY-4.0", "CC BY"),
+                List.of(new Description("The 1 dataset of proposal mx1 at Diamond Light Source published so far.", "Abstract")));
+    }
+
+    @Test
+    void aCollectionIsADatasetOfItsPartsCitingItsPublications() throws Exception {
+        JsonNode ld = JSON.readTree(jsonLd.collection(collection(), "https://data.example.org/doi/10.80826/coll",
+                "https://data.example.org/", List.of(new DatasetJsonLd.Part("https://doi.org/10.80826/abcd", "Lysozyme",
+                        "https://data.example.org/datasets/DLS-1"))));
+        assertThat(ld.path("@type").asText()).isEqualTo("Dataset");
+        assertThat(ld.path("identifier").asText()).isEqualTo("https://doi.org/10.80826/coll");
+        assertThat(ld.path("url").asText()).isEqualTo("https://data.example.org/doi/10.80826/coll");
+        assertThat(ld.path("hasPart").toString()).isEqualTo("[{\"@type\":\"Dataset\",\"@id\":\"https://doi.org/10.80826/abcd\","
+                + "\"name\":\"Lysozyme\",\"url\":\"https://data.example.org/datasets/DLS-1\"}]");
+        assertThat(ld.path("citation").toString()).isEqualTo("[\"https://doi.org/10.5555/paper\"]");
+        assertThat(ld.path("license").asText()).isEqualTo("https://spdx.org/licenses/CC-BY-4.0");
+        assertThat(ld.path("isAccessibleForFree").asBoolean()).isTrue();
+        assertThat(ld.path("creator").get(0).path("@type").asText()).isEqualTo("Organization");
+        assertThat(ld.path("includedInDataCatalog").path("url").asText()).isEqualTo("https://data.example.org/");
+        assertThat(ld.has("variableMeasured")).isFalse();
+        assertThat(ld.has("distribution")).isFalse();
+    }
+
+    @Test
+    void aDatasetCitesWhatItReferencesAndThePublicationsThatCiteIt() throws Exception {
+        DataCiteMetadata m = metadata(List.of());
+        DataCiteMetadata cited = new DataCiteMetadata(m.identifier(), m.alternateIdentifiers(), m.creators(), m.title(),
+                m.publisher(), m.publicationYear(), m.resourceType(), m.subjects(), m.contributors(), m.dates(),
+                List.of(new RelatedIdentifier("10.1364/OE.22.019078", "DOI", "References"),
+                        new RelatedIdentifier("10.5555/paper", "DOI", "IsCitedBy")),
+                m.sizes(), m.formats(), m.rights(), m.descriptions());
+        JsonNode ld = JSON.readTree(jsonLd.of(view(Visibility.METADATA_AND_FILES), cited,
+                "https://data.example.org/datasets/DLS-1", "https://data.example.org/", List.of()));
+        assertThat(ld.path("citation").toString())
+                .isEqualTo("[\"https://doi.org/10.1364/OE.22.019078\",\"https://doi.org/10.5555/paper\"]");
+    }
 }

@@ -128,7 +128,8 @@ class SchemaOrgTermsTest {
                 List.of(contact, host), List.of(new DateEntry("2024-03-01", "Issued")),
                 List.of(new RelatedIdentifier("10.80826/prop", "DOI", "IsPartOf"),
                         new RelatedIdentifier("10.80826/raw", "DOI", "IsDerivedFrom"),
-                        new RelatedIdentifier("10.1364/OE.22.019078", "DOI", "References")),
+                        new RelatedIdentifier("10.1364/OE.22.019078", "DOI", "References"),
+                        new RelatedIdentifier("10.5555/paper", "DOI", "IsCitedBy")),
                 List.of(), List.of(), new Rights("CC-BY-4.0", "https://spdx.org/licenses/CC-BY-4.0", "CC BY"),
                 List.of(new Description("Raw NeXus data measured on DIAMOND BEAMLINE I03 at Diamond Light Source.", "Abstract")));
     }
@@ -149,6 +150,21 @@ class SchemaOrgTermsTest {
                 "https://data.example.org/datasets/DLS-1", "https://data.example.org/", List.of()));
         assertThat(embargoed.has("conditionsOfAccess")).isTrue();
         assertThat(problems(embargoed, "Dataset")).isEmpty();
+    }
+
+    @Test
+    void aCollectionUsesOnlySchemaOrgTermsThatApplyToIt() throws Exception {
+        DataCiteMetadata m = metadata();
+        DataCiteMetadata collection = new DataCiteMetadata(new Identifier("10.80826/coll", "DOI"), List.of(), m.creators(),
+                "Proposal mx1", m.publisher(), 2024, DataCiteMetadata.COLLECTION, "Proposal", List.of(), m.contributors(),
+                m.dates(), List.of(new RelatedIdentifier("10.80826/abcd", "DOI", "HasPart"),
+                        new RelatedIdentifier("10.5555/paper", "DOI", "IsCitedBy")),
+                List.of("1 dataset"), List.of(), m.rights(), m.descriptions());
+        JsonNode ld = JSON.readTree(new DatasetJsonLd(JSON).collection(collection, "https://data.example.org/doi/10.80826/coll",
+                "https://data.example.org/", List.of(new DatasetJsonLd.Part("https://doi.org/10.80826/abcd", "Lysozyme",
+                        "https://data.example.org/datasets/DLS-1"))));
+        assertThat(ld.fieldNames()).toIterable().contains("hasPart", "citation", "creator", "license", "includedInDataCatalog");
+        assertThat(problems(ld, "Dataset")).isEmpty();
     }
 
     @Test

@@ -73,4 +73,15 @@ class SignpostsTest {
         assertThat(json.path("linkset").get(4).toString()).isEqualTo("{\"anchor\":\"" + FILE + "\",\"collection\":[{\"href\":\""
                 + PAGE + "\",\"type\":\"text/html\"}]}");
     }
+
+    @Test
+    void aCollectionsItemsAreItsDatasetsLandingPages() {
+        String member = "https://data.example.org/datasets/DLS-2";
+        Signposts collection = Signposts.of("https://doi.org/10.80826/coll", "https://data.example.org/doi/10.80826/coll",
+                List.of(), URI.create("https://creativecommons.org/licenses/by/4.0/"), List.of(member), "text/html");
+        assertThat(collection.headers()).contains("<" + member + ">; rel=\"item\"; type=\"text/html\"")
+                .noneMatch(l -> l.contains("application/x-hdf5"));
+        assertThat(collection.linkset()).contains("<https://data.example.org/doi/10.80826/coll>; rel=\"collection\"; "
+                + "type=\"text/html\"; anchor=\"" + member + "\"");
+    }
 }

@@ -40,6 +40,14 @@ public interface DoiConfig {
      */
     Optional<String> password();
 
+    /**
+     * A fixed first segment of every new DOI's suffix, before its opaque random part: the facility's short name
+     * {@code dls} makes DOIs such as {@code 10.5438/dls.7k2m-9qx4-t0hc}. One to sixteen lower-case letters or digits,
+     * checked at start (the server does not start otherwise); a constant, so it cannot carry anything of a record.
+     * Unset by default: suffixes are the random part alone. DOIs minted before it was set or changed keep their names.
+     */
+    Optional<String> suffixPrefix();
+
     /** Whether a draft DOI is reserved for every newly catalogued (embargoed) dataset. */
     @WithDefault("false")
     boolean reserveAtIngest();

@@ -11,7 +11,10 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Queues DataCite calls in the transaction of the change that causes them (the transactional outbox, table
@@ -52,6 +55,25 @@ public class DoiQueue {
     public void recordChanged(Dataset ds) {
         queue(List.of(ds.id), ds.accessState, settings.reserveAtIngest());
         queueCollections(List.of(ds.id));
+    }
+
+    /**
+     * The user office changed what the DataCite records of proposal {@code proposalId} say (its people, title, DOI or
+     * publications): each of its datasets that has a DOI is sent its metadata again, as the policy's target for its
+     * stored status says (a findable one is published again; a draft stays as it is), and so is its collection.
+     * Datasets without a DOI get none from this: only their own release or ingest mints one.
+     */
+    public void proposalChanged(long proposalId) {
+        if (!settings.enabled()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, access_state FROM dataset WHERE proposal_id = ?1 AND doi IS NOT NULL ORDER BY id")
+                .setParameter(1, proposalId).getResultList();
+        Map<EmbargoStatus, List<Long>> byStatus = rows.stream().collect(Collectors.groupingBy(
+                r -> EmbargoStatus.valueOf((String) r[1]), TreeMap::new, Collectors.mapping(r -> ((Number) r[0]).longValue(), Collectors.toList())));
+        byStatus.forEach((status, ids) -> queue(ids, status, false));
+        queueCollections(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());
     }
 
     private void queue(Collection<Long> datasetIds, EmbargoStatus status, boolean reserveDrafts) {

@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * {@link DoiConfig} checked once at start: when DOIs are enabled, the prefix, repository id and password must be set
  * (the server does not start otherwise, rather than queue calls that can never succeed), and so must
- * {@code aperture.public-url}, the address DOIs resolve to. Also names new DOIs.
+ * {@code aperture.public-url}, the address DOIs resolve to; a suffix prefix, when set, must be a plain short name.
+ * Also names new DOIs.
  */
 @Startup
 @ApplicationScoped
@@ -25,7 +26,7 @@ public class DoiSettings {
     private final String repositoryId;
     private final String password;
     private final URI apiUrl;
-    private final OpaqueSuffix suffixes = new OpaqueSuffix(new SecureRandom());
+    private final OpaqueSuffix suffixes;
 
     DoiSettings(DoiConfig config, PublicUrls urls) {
         this.enabled = config.enabled();
@@ -35,6 +36,11 @@ public class DoiSettings {
         this.prefix = text(config.prefix());
         this.repositoryId = text(config.repositoryId());
         this.password = text(config.password());
+        try {
+            this.suffixes = new OpaqueSuffix(new SecureRandom(), config.suffixPrefix().map(String::strip));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("aperture.doi.suffix-prefix " + e.getMessage());
+        }
         if (enabled) {
             List<String> missing = new ArrayList<>();
             if (prefix == null) {

@@ -2,6 +2,7 @@ package io.aperture.catalogue.useroffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.ProposalRoles;
+import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.ingest.Pids;
 import io.aperture.catalogue.ingest.ReferenceData;
@@ -29,15 +30,17 @@ public class UserOfficeImport {
     private final EntityManager em;
     private final String defaultFacility;
     private final ProposalRoles roles;
+    private final DoiQueue dois;
     private final Clock clock;
     private final Publications publications;
     private final ReferenceData reference;
 
     UserOfficeImport(EntityManager em, FacilityConfig facility,
-                     ProposalRoles roles, Clock clock, Publications publications, ReferenceData reference) {
+                     ProposalRoles roles, DoiQueue dois, Clock clock, Publications publications, ReferenceData reference) {
         this.em = em;
         this.defaultFacility = facility.code();
         this.roles = roles;
+        this.dois = dois;
         this.clock = clock;
         this.publications = publications;
         this.reference = reference;
@@ -73,6 +76,7 @@ public class UserOfficeImport {
     private String store(ProposalEntry e, String at) {
         Facility facility = facility(e.facility() == null ? defaultFacility : e.facility());
         Proposal proposal = Proposal.find("facility = ?1 and code = ?2", facility, e.code()).firstResult();
+        List<String> citedBefore = proposal == null ? null : citedFacts(proposal);
         if (proposal == null) {
             proposal = new Proposal();
             proposal.facility = facility;
@@ -110,6 +114,10 @@ public class UserOfficeImport {
             row.affiliation = row.person.affiliation;
             row.persist();
         }
+        if (!citedFacts(proposal).equals(citedBefore)) {
+            // a new publication, person or ORCID iD is a metadata change of the proposal's DOIs: DataCite is told
+            dois.proposalChanged(proposal.id);
+        }
         return e.code();
     }
 
@@ -128,6 +136,19 @@ public class UserOfficeImport {
                     .executeUpdate();
             listed.forEach(e -> reference.instrument(facility, e.name(), e.shortName()).listed = true);
         });
+    }
+
+    /**
+     * What the DataCite records of the proposal's datasets and collections take from the user office — title, DOI,
+     * publications, the members with their names, ORCID iDs and affiliations — as text, so a re-import that changes
+     * none of it queues no DOI call.
+     */
+    private static List<String> citedFacts(Proposal p) {
+        List<String> out = new ArrayList<>(List.of(String.valueOf(p.title), String.valueOf(p.doi), String.valueOf(p.publications)));
+        Member.<Member>list("proposal = ?1 order by role, person.id", p).forEach(m -> out.add(String.join("|",
+                String.valueOf(m.role), m.person.fullName, String.valueOf(m.person.givenName), String.valueOf(m.person.familyName),
+                String.valueOf(m.person.orcid), m.affiliation == null ? "" : m.affiliation.name + "|" + m.affiliation.ror)));
+        return out;
     }
 
     private Person person(ProposalEntry.PersonEntry p, String at) {

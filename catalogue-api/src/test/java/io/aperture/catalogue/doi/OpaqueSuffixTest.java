@@ -4,10 +4,13 @@ import org.junit.jupiter.api.Test;
 
 import java.security.SecureRandom;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OpaqueSuffixTest {
 
@@ -85,5 +88,28 @@ class OpaqueSuffixTest {
     void aSuffixIsIndependentOfTheRecord() {
         // the generator has no input but its random source: the same source gives the same suffixes whatever is catalogued
         assertThat(new OpaqueSuffix(new Random(5)).next()).isEqualTo(new OpaqueSuffix(new Random(5)).next());
+    }
+
+    @Test
+    void aFixedFirstSegmentGoesBeforeTheRandomPartAndNothingElse() {
+        OpaqueSuffix suffixes = new OpaqueSuffix(new Random(5), Optional.of("dls"));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String s = suffixes.next();
+            assertThat(s).startsWith("dls.");
+            assertThat(OpaqueSuffix.isWellFormed(s.substring("dls.".length()))).as(s).isTrue();
+            seen.add(s);
+        }
+        assertThat(seen).as("still random").hasSize(1000);
+        assertThat(new OpaqueSuffix(new Random(5), Optional.empty()).next()).doesNotContain(".");
+    }
+
+    @Test
+    void aFirstSegmentThatCouldCarryMoreThanAConstantNameIsRefused() {
+        for (String bad : List.of("", "DLS", "dls.raw", "{proposal}", "%s", "dls-2024", "a".repeat(17), "dls/x", "dls ")) {
+            assertThatThrownBy(() -> new OpaqueSuffix(new Random(1), Optional.of(bad))).as("'%s'", bad)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case letters or digits");
+        }
+        assertThat(new OpaqueSuffix(new Random(1), Optional.of("esrf2")).next()).startsWith("esrf2.");
     }
 }
