@@ -145,24 +145,37 @@ class DoiCollectionIT {
     }
 
     private String collectionDoi(String proposal) {
+        return collectionDoi(em, proposal);
+    }
+
+    /** The proposal collection's DOI of proposal {@code proposal}, or null. */
+    static String collectionDoi(EntityManager em, String proposal) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery(
                         "SELECT c.doi FROM doi_collection c JOIN proposal p ON p.id = c.proposal_id WHERE p.code = ?1 AND c.visit_id IS NULL")
                 .setParameter(1, proposal).getResultStream().findFirst().orElse(null));
     }
 
     private String doiOf(String pid) {
+        return doiOf(em, pid);
+    }
+
+    static String doiOf(EntityManager em, String pid) {
         return QuarkusTransaction.requiringNew().call(() -> (String) em.createNativeQuery("SELECT doi FROM dataset WHERE pid = ?1")
                 .setParameter(1, pid).getSingleResult());
     }
 
     /** The XML of the last call for {@code doi} that the stand-in accepted (valid against the 4.6 XSD). */
     private Document lastAppliedXml(String doi) {
+        return lastAppliedXml(datacite, doi);
+    }
+
+    static Document lastAppliedXml(DataCiteStandIn datacite, String doi) {
         List<Call> applied = datacite.callsFor(doi).stream().filter(c -> c.problem() == null && c.xml() != null).toList();
         assertThat(applied).as("accepted calls with metadata for %s", doi).isNotEmpty();
         return parse(applied.getLast().xml());
     }
 
-    private static Document parse(String xml) {
+    static Document parse(String xml) {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -173,7 +186,7 @@ class DoiCollectionIT {
     }
 
     /** The values of the related identifiers with {@code relationType}. */
-    private static List<String> related(Document xml, String relationType) {
+    static List<String> related(Document xml, String relationType) {
         List<String> out = new ArrayList<>();
         NodeList nodes = xml.getElementsByTagNameNS("*", "relatedIdentifier");
         for (int i = 0; i < nodes.getLength(); i++) {

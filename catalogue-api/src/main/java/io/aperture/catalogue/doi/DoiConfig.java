@@ -59,6 +59,14 @@ public interface DoiConfig {
     @WithDefault("NONE")
     CollectionLevel collections();
 
+    /**
+     * Whether each dataset gets a DOI of its own. {@code false} with {@link #collections()} {@code VISIT} or
+     * {@code PROPOSAL} mints only the collections' DOIs (as ISIS mints one per experiment): their DataCite records
+     * list the datasets by landing page. With {@code NONE} the server does not start (nothing would ever be minted).
+     */
+    @WithDefault("true")
+    boolean datasets();
+
     /** How often the DOI job looks for due outbox rows ({@code off} disables it, as most tests do). */
     @WithDefault("10s")
     String pollInterval();

@@ -68,16 +68,17 @@ public class DoiQueue {
             return;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, access_state FROM dataset WHERE proposal_id = ?1 AND doi IS NOT NULL ORDER BY id")
+        List<Object[]> rows = em.createNativeQuery("SELECT id, access_state, doi IS NOT NULL FROM dataset WHERE proposal_id = ?1 ORDER BY id")
                 .setParameter(1, proposalId).getResultList();
-        Map<EmbargoStatus, List<Long>> byStatus = rows.stream().collect(Collectors.groupingBy(
+        Map<EmbargoStatus, List<Long>> byStatus = rows.stream().filter(r -> (Boolean) r[2]).collect(Collectors.groupingBy(
                 r -> EmbargoStatus.valueOf((String) r[1]), TreeMap::new, Collectors.mapping(r -> ((Number) r[0]).longValue(), Collectors.toList())));
         byStatus.forEach((status, ids) -> queue(ids, status, false));
+        // the collection through all its datasets: with aperture.doi.datasets=false none has a DOI of its own
         queueCollections(rows.stream().map(r -> ((Number) r[0]).longValue()).toList());
     }
 
     private void queue(Collection<Long> datasetIds, EmbargoStatus status, boolean reserveDrafts) {
-        if (!settings.enabled() || datasetIds.isEmpty()) {
+        if (!settings.enabled() || !settings.datasets() || datasetIds.isEmpty()) {
             return;
         }
         // locked, so that two changes of one dataset queue their calls in the order they commit

@@ -22,6 +22,7 @@ public class DoiSettings {
     private final boolean enabled;
     private final boolean reserveAtIngest;
     private final CollectionLevel collections;
+    private final boolean datasets;
     private final String prefix;
     private final String repositoryId;
     private final String password;
@@ -32,6 +33,7 @@ public class DoiSettings {
         this.enabled = config.enabled();
         this.reserveAtIngest = config.reserveAtIngest();
         this.collections = config.collections();
+        this.datasets = config.datasets();
         this.apiUrl = config.apiUrl();
         this.prefix = text(config.prefix());
         this.repositoryId = text(config.repositoryId());
@@ -60,6 +62,9 @@ public class DoiSettings {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("aperture.doi.enabled=true needs " + String.join(", ", missing));
             }
+            if (!datasets && collections == CollectionLevel.NONE) {
+                throw new IllegalStateException("aperture.doi.datasets=false needs aperture.doi.collections VISIT or PROPOSAL: nothing would be minted");
+            }
             if (!prefix.matches("10\\.\\d{4,9}")) {
                 throw new IllegalStateException("aperture.doi.prefix must look like 10.1234, got " + prefix);
             }
@@ -81,6 +86,11 @@ public class DoiSettings {
     /** Which collection DOIs are minted besides the datasets' own. */
     public CollectionLevel collections() {
         return collections;
+    }
+
+    /** Whether each dataset gets a DOI of its own (else only the collections do). */
+    public boolean datasets() {
+        return datasets;
     }
 
     /** A new DOI under the configured prefix with an opaque suffix. */
