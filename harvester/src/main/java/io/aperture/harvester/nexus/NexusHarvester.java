@@ -9,9 +9,12 @@ import io.aperture.harvester.hdf5.H5Dataset;
 import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
+import io.aperture.harvester.hdf5.H5ReadException;
 import io.aperture.harvester.hdf5.H5Source;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.hdf5.jhdf.JhdfSource;
+import io.aperture.harvester.preview.PlotPreview;
+import io.aperture.record.DefaultPlot;
 import io.aperture.record.HarvestRecord;
 import io.aperture.record.QualityFinding;
 
@@ -19,8 +22,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Harvests a file: checks what it is, opens it, and extracts one record per NXentry. */
@@ -31,6 +36,7 @@ public final class NexusHarvester {
     private final H5Source source;
     private final EntryExtractor extractor;
     private final ConformanceChecker checker;
+    private final PlotPreview previews = new PlotPreview(PlotPreview.Budget.DEFAULT, Clock.systemUTC());
 
     public NexusHarvester(HarvestConfig config) {
         this(config, new JhdfSource());
@@ -74,7 +80,7 @@ public final class NexusHarvester {
             }
             List<HarvestRecord> records = new ArrayList<>();
             for (H5Group entry : entries) {
-                records.add(extractor.extract(h5, facts, entry));
+                records.add(withPreview(h5, extractor.extract(h5, facts, entry)));
             }
             // the conformance check walks the tree the extraction has just read (about 9 % of harvest time)
             if (checker == null) {
@@ -94,6 +100,35 @@ public final class NexusHarvester {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // jhdf may still throw on structures it does not expect; the file is refused, never the whole run.
             throw new UnusableFileException(abs, FileProblem.READ_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The record with the PNG of its default plot, rendered within the preview budget while the file is open; without
+     * one when there is no numeric signal, the budget runs out, the signal cannot be read or the PNG is too large.
+     */
+    private HarvestRecord withPreview(H5File h5, HarvestRecord record) {
+        DefaultPlot plot = record.defaultPlot();
+        if (plot == null || plot.path() == null || plot.signal() == null) {
+            return record;
+        }
+        try {
+            Optional<byte[]> png = h5.root().descendant(plot.path() + "/" + plot.signal())
+                    .filter(H5Dataset.class::isInstance).map(H5Dataset.class::cast)
+                    .flatMap(this::render)
+                    .filter(bytes -> bytes.length <= HarvestRecord.MAX_PREVIEW_BYTES);
+            return png.map(record::withPreview).orElse(record);
+        } catch (RuntimeException e) {
+            // a preview is an extra: a reader failure on the signal costs the preview, never the record
+            return record;
+        }
+    }
+
+    private Optional<byte[]> render(H5Dataset signal) {
+        try {
+            return previews.render(signal);
+        } catch (H5ReadException e) {
+            return Optional.empty();
         }
     }
 
