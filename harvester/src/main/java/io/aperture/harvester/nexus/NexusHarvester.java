@@ -36,7 +36,9 @@ public final class NexusHarvester {
     private final H5Source source;
     private final EntryExtractor extractor;
     private final ConformanceChecker checker;
-    private final PlotPreview previews = new PlotPreview(PlotPreview.Budget.DEFAULT, Clock.systemUTC());
+    private final HarvestConfig config;
+    /** null: records go without previews, and the harvest reads no bulk data (NoBulkReadTest) */
+    private final PlotPreview previews;
 
     public NexusHarvester(HarvestConfig config) {
         this(config, new JhdfSource());
@@ -48,9 +50,23 @@ public final class NexusHarvester {
 
     /** @param checker the conformance check run on each file; null for none (the benchmark's harvest-only baseline) */
     public NexusHarvester(HarvestConfig config, H5Source source, ConformanceChecker checker) {
+        this(config, source, checker, null);
+    }
+
+    private NexusHarvester(HarvestConfig config, H5Source source, ConformanceChecker checker, PlotPreview previews) {
+        this.config = config;
         this.source = source;
         this.extractor = new EntryExtractor(config);
         this.checker = checker;
+        this.previews = previews;
+    }
+
+    /**
+     * This harvester, also rendering each entry's default plot into its record (PlotPreview, within its default
+     * budget): the one part of a harvest that reads data, a bounded slice of the signal. The CLI harvests with it.
+     */
+    public NexusHarvester withPreviews() {
+        return new NexusHarvester(config, source, checker, new PlotPreview(PlotPreview.Budget.DEFAULT, Clock.systemUTC()));
     }
 
     /** The signature check alone, without opening the file with an HDF5 reader. */
@@ -109,7 +125,7 @@ public final class NexusHarvester {
      */
     private HarvestRecord withPreview(H5File h5, HarvestRecord record) {
         DefaultPlot plot = record.defaultPlot();
-        if (plot == null || plot.path() == null || plot.signal() == null) {
+        if (previews == null || plot == null || plot.path() == null || plot.signal() == null) {
             return record;
         }
         try {

@@ -19,7 +19,7 @@ class HarvestPreviewTest {
 
     @Test
     void aRealFilesDefaultPlotTravelsWithItsRecordAsAPng() throws Exception {
-        List<HarvestRecord> records = new NexusHarvester(HarvestConfig.defaults())
+        List<HarvestRecord> records = new NexusHarvester(HarvestConfig.defaults()).withPreviews()
                 .harvest(RepoFiles.nexus("psi_sinq/dmc01.h5"));
         HarvestRecord r = records.getFirst();
         assertThat(r.defaultPlot()).isNotNull();
@@ -31,5 +31,12 @@ class HarvestPreviewTest {
         assertThat(img.getWidth()).isLessThanOrEqualTo(256).isPositive();
         // the record with its preview is still a valid record of the format
         assertThat(RecordSchema.check(RecordJson.mapper().valueToTree(r))).isEmpty();
+    }
+
+    @Test
+    void withoutPreviewsTheHarvestRendersNone() throws Exception {
+        HarvestRecord r = new NexusHarvester(HarvestConfig.defaults()).harvest(RepoFiles.nexus("psi_sinq/dmc01.h5")).getFirst();
+        assertThat(r.defaultPlot()).isNotNull();
+        assertThat(r.preview()).as("the metadata harvest reads no data (NoBulkReadTest)").isNull();
     }
 }
