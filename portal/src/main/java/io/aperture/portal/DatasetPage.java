@@ -10,6 +10,7 @@ import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.links.FileUrls;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.preview.PreviewStore;
 import io.aperture.policy.access.AccessDecision;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.Visibility;
@@ -47,7 +48,8 @@ public class DatasetPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd,
-                                               Map<String, String> downloads, String user, DatasetQuality quality);
+                                               Map<String, String> downloads, String user, DatasetQuality quality,
+                                               String preview);
 
         static native TemplateInstance notFound(String user);
 
@@ -62,9 +64,11 @@ public class DatasetPage {
     private final PublicUrls urls;
     private final FileUrls fileUrls;
     private final QualityLookup quality;
+    private final PreviewStore previews;
 
     DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
-                DatasetExports exports, PublicUrls urls, FileUrls fileUrls, QualityLookup quality) {
+                DatasetExports exports, PublicUrls urls, FileUrls fileUrls, QualityLookup quality, PreviewStore previews) {
+        this.previews = previews;
         this.fileUrls = fileUrls;
         this.access = access;
         this.rules = rules;
@@ -164,7 +168,9 @@ public class DatasetPage {
         Map<String, String> byPath = downloads.stream()
                 .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (a, b) -> a));
         Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, byPath, user,
-                quality.forLandingPage(d).orElse(null))).type(MediaType.TEXT_HTML);
+                quality.forLandingPage(d).orElse(null),
+                access.mayPreview(d) && previews.exists(d.id) ? PublicUrls.preview(base, d.pid) : null))
+                .type(MediaType.TEXT_HTML);
         signposts.headers().forEach(link -> page.header("Link", link));
         return vary(page.build());
     }

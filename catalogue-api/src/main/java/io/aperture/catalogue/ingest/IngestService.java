@@ -2,9 +2,12 @@ package io.aperture.catalogue.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.metrics.WorkCounters;
+import io.aperture.catalogue.preview.PreviewImage;
+import io.aperture.catalogue.preview.PreviewStore;
 import io.aperture.catalogue.quality.QualityStore;
 import io.aperture.catalogue.model.*;
 import io.aperture.policy.workflow.Placement;
@@ -18,7 +21,9 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies harvester records to the catalogue. Each record is its own transaction: a bad record is rejected with
@@ -46,9 +51,11 @@ public class IngestService {
     private final DoiQueue dois;
     private final WorkCounters counters;
     private final QualityStore quality;
+    private final PreviewStore previews;
 
     IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, IngestAudit audit, ObjectMapper mapper,
-                  Clock clock, DoiQueue dois, WorkCounters counters, QualityStore quality) {
+                  Clock clock, DoiQueue dois, WorkCounters counters, QualityStore quality, PreviewStore previews) {
+        this.previews = previews;
         this.em = em;
         this.references = references;
         this.embargo = embargo;
@@ -82,11 +89,21 @@ public class IngestService {
             LOG.errorf(e, "ingest: record %d could not be read", index);
             return IngestResult.rejected(index, "record", UNEXPECTED);
         }
-        String canonical = CanonicalJson.sorted(json).toString();
-        String hash = CanonicalJson.sha256(canonical);
+        // the preview is kept beside the record (PreviewStore), never in the stored and exported record; a new
+        // preview of an unchanged record still changes the hash, so it is stored
+        Optional<PreviewImage> preview;
+        try {
+            preview = PreviewImage.of(json);
+        } catch (PreviewImage.Refused e) {
+            return IngestResult.rejected(index, "preview", e.getMessage());
+        }
+        JsonNode stored = json.isObject() ? ((ObjectNode) json).deepCopy().without("preview") : json;
+        String canonical = CanonicalJson.sorted(stored).toString();
+        String hash = CanonicalJson.sha256(preview.map(p -> canonical + "\npreview " + CanonicalJson.sha256(
+                Base64.getEncoder().encodeToString(p.png()))).orElse(canonical));
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, actor));
+                return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, preview, actor));
             } catch (RuntimeException e) {
                 if (attempt < ATTEMPTS && ConcurrencyConflict.isCause(e)) {
                     // Another ingest changed a row this one read (two first scans of one visit opening its embargo,
@@ -101,7 +118,8 @@ public class IngestService {
         }
     }
 
-    private IngestResult apply(int index, IncomingRecord r, String canonical, String hash, String actor) {
+    private IngestResult apply(int index, IncomingRecord r, String canonical, String hash, Optional<PreviewImage> preview,
+                              String actor) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, r.sourcePath() + "#" + r.entry()).getSingleResult();
         Instant now = clock.instant();
@@ -150,6 +168,7 @@ public class IngestService {
         em.unwrap(Session.class).doWork(c -> ChildRows.replace(c, ds.id, created, r, refs.techniqueIds()));
         embargo.attach(ds, governing, placement, actor, now);
         dois.recordChanged(ds);
+        previews.replace(ds.id, preview, now);
         quality.replace(ds, r.findings(), (doi, licence) -> RecordFacts.of(r, files, doi, licence), now);
         audit.record(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);
