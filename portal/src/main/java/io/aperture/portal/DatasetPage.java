@@ -49,7 +49,7 @@ public class DatasetPage {
     static class Templates {
         static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd,
                                                Map<String, String> downloads, String user, DatasetQuality quality,
-                                               String preview);
+                                               boolean preview);
 
         static native TemplateInstance notFound(String user);
 
@@ -169,7 +169,7 @@ public class DatasetPage {
                 .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (a, b) -> a));
         Response.ResponseBuilder page = Response.ok(Templates.dataset(view, cite, ld, byPath, user,
                 quality.forLandingPage(d).orElse(null),
-                access.mayPreview(d) && previews.exists(d.id) ? PublicUrls.preview(base, d.pid) : null))
+                access.mayPreview(d) && previews.exists(d.id)))
                 .type(MediaType.TEXT_HTML);
         signposts.headers().forEach(link -> page.header("Link", link));
         return vary(page.build());

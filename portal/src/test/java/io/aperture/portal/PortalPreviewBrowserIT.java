@@ -23,6 +23,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -30,6 +31,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -128,8 +130,9 @@ class PortalPreviewBrowserIT {
     private static void assertPreviewShown(ChromeDriver browser) {
         WebElement img = browser.findElement(By.cssSelector("figure.preview img"));
         assertThat(img.getAttribute("alt")).startsWith("Preview of the data");
-        Object width = browser.executeScript("return arguments[0].complete ? arguments[0].naturalWidth : -1;", img);
-        assertThat(((Number) width).intValue()).as("the image loaded").isPositive();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(((Number) browser.executeScript(
+                "return arguments[0].complete ? arguments[0].naturalWidth : -1;", img)).intValue())
+                .as("the image loaded").isPositive());
     }
 
     @Test

@@ -35,11 +35,6 @@ public class PublicUrls {
         return base + "datasets/" + pid;
     }
 
-    /** A dataset's data preview (served only to whoever may see it: PreviewResource). */
-    public static String preview(URI base, String pid) {
-        return base + "api/datasets/" + pid + "/preview.png";
-    }
-
     /** The landing page at a DOI's own address (a collection's: it has no other). */
     public static String doi(URI base, String doi) {
         return base + "doi/" + doi;
