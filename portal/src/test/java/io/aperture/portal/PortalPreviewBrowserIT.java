@@ -97,6 +97,9 @@ class PortalPreviewBrowserIT {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(hidden.asString()).isEqualTo(unknown.asString()).doesNotContain(embargoed);
         assertThat(hidden.contentType()).isEqualTo(unknown.contentType());
+        // the portal's path (the landing page's image, with the browser's session) answers the same
+        assertThat(given().get("/datasets/" + embargoed + "/preview.png").asString()).isEqualTo(unknown.asString());
+        assertThat(given().get("/datasets/" + open + "/preview.png").asByteArray()).isEqualTo(png);
 
         Response pi = given().auth().oauth2(Tokens.user("pi")).get("/api/datasets/" + embargoed + "/preview.png");
         assertThat(pi.statusCode()).isEqualTo(200);
