@@ -9,6 +9,7 @@ import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.links.FileUrls;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
+import io.aperture.catalogue.preview.PreviewStore;
 import io.aperture.policy.access.AccessDecision;
 import io.aperture.policy.access.ExportDetail;
 import io.aperture.policy.access.Visibility;
@@ -47,7 +48,8 @@ public class DatasetPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dataset(DatasetView d, LandingCitation cite, String jsonLd,
-                                               Map<String, String> downloads, String user, DatasetQuality quality);
+                                               Map<String, String> downloads, String user, DatasetQuality quality,
+                                               boolean preview);
 
         static native TemplateInstance notFound(String user);
 
@@ -62,9 +64,11 @@ public class DatasetPage {
     private final PublicUrls urls;
     private final FileUrls fileUrls;
     private final QualityLookup quality;
+    private final PreviewStore previews;
 
     DatasetPage(AccessControl access, EmbargoRules rules, SecurityIdentity identity, DatasetJsonLd jsonLd,
-                DatasetExports exports, PublicUrls urls, FileUrls fileUrls, QualityLookup quality) {
+                DatasetExports exports, PublicUrls urls, FileUrls fileUrls, QualityLookup quality, PreviewStore previews) {
+        this.previews = previews;
         this.fileUrls = fileUrls;
         this.access = access;
         this.rules = rules;
@@ -131,7 +135,7 @@ public class DatasetPage {
         Map<String, String> byPath = page.downloads().stream()
                 .collect(Collectors.toMap(DatasetJsonLd.Download::path, DatasetJsonLd.Download::url, (x, y) -> x));
         Response.ResponseBuilder html = Response.ok(Templates.dataset(page.view(), cite, ld, byPath, user,
-                quality.forLandingPage(d).orElse(null))).type(MediaType.TEXT_HTML);
+                quality.forLandingPage(d).orElse(null), access.mayPreview(d) && previews.exists(d.id))).type(MediaType.TEXT_HTML);
         page.signposts().headers().forEach(link -> html.header("Link", link));
         return Negotiation.vary(html.build());
     }

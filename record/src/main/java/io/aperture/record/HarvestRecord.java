@@ -1,6 +1,7 @@
 package io.aperture.record;
 
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 
 /** One catalogue record per NXentry: the harvester record format, version 1 (see docs/record-format.md). */
@@ -10,9 +11,12 @@ public record HarvestRecord(int formatVersion, String facility, SourceRef source
                             List<Technique> techniques, List<Parameter> parameters, List<Processing> processing,
                             List<String> derivedFrom, List<Citation> citations, DefaultPlot defaultPlot,
                             List<FileRef> files, List<DatasetInfo> datasets, List<String> warnings,
-                            List<QualityFinding> findings) {
+                            List<QualityFinding> findings, String preview) {
 
     public static final int FORMAT_VERSION = 1;
+
+    /** The largest preview the catalogue accepts: a PNG of at most this many bytes, sent base64 in {@link #preview}. */
+    public static final int MAX_PREVIEW_BYTES = 256 * 1024;
 
     /** A record without findings (optional: null when the file was not checked). */
     public HarvestRecord(int formatVersion, String facility, SourceRef source, Identity identity, String title,
@@ -26,11 +30,31 @@ public record HarvestRecord(int formatVersion, String facility, SourceRef source
                 datasets, warnings, null);
     }
 
+    /** A record without a preview (optional: null when the default plot was not rendered). */
+    public HarvestRecord(int formatVersion, String facility, SourceRef source, Identity identity, String title,
+                         Kind kind, Instant startTime, Instant endTime, Instant producedAt, Program program,
+                         Definition definition, Instrument instrument, Sample sample, List<User> users,
+                         List<Technique> techniques, List<Parameter> parameters, List<Processing> processing,
+                         List<String> derivedFrom, List<Citation> citations, DefaultPlot defaultPlot,
+                         List<FileRef> files, List<DatasetInfo> datasets, List<String> warnings,
+                         List<QualityFinding> findings) {
+        this(formatVersion, facility, source, identity, title, kind, startTime, endTime, producedAt, program, definition,
+                instrument, sample, users, techniques, parameters, processing, derivedFrom, citations, defaultPlot, files,
+                datasets, warnings, findings, null);
+    }
+
     /** This record with the conformance findings of its entry. */
     public HarvestRecord withFindings(List<QualityFinding> entryFindings) {
         return new HarvestRecord(formatVersion, facility, source, identity, title, kind, startTime, endTime, producedAt,
                 program, definition, instrument, sample, users, techniques, parameters, processing, derivedFrom, citations,
-                defaultPlot, files, datasets, warnings, entryFindings == null ? null : List.copyOf(entryFindings));
+                defaultPlot, files, datasets, warnings, entryFindings == null ? null : List.copyOf(entryFindings), preview);
+    }
+
+    /** This record with the PNG preview of its default plot (base64; optional: null when there is none). */
+    public HarvestRecord withPreview(byte[] png) {
+        return new HarvestRecord(formatVersion, facility, source, identity, title, kind, startTime, endTime, producedAt,
+                program, definition, instrument, sample, users, techniques, parameters, processing, derivedFrom, citations,
+                defaultPlot, files, datasets, warnings, findings, png == null ? null : Base64.getEncoder().encodeToString(png));
     }
 
     public enum Kind { RAW, PROCESSED }

@@ -99,6 +99,16 @@ public class AccessControl {
         return policy.mayReviewQuality(caller());
     }
 
+    /** Whether the caller may see the data preview of {@code d} (it goes with the files, not the metadata). */
+    public boolean mayPreview(Dataset d) {
+        return policy.mayPreview(caller(), resource(d), clock.instant());
+    }
+
+    /** Whether the anonymous public may see the data preview of {@code d}: a shared cache may then keep it. */
+    public boolean publicMayPreview(Dataset d) {
+        return policy.mayPreview(Caller.anonymous(), resource(d), clock.instant());
+    }
+
     /** What an anonymous member of the public may see of a dataset, whoever calls. */
     public AccessDecision decideForPublic(Dataset d) {
         return policy.decide(Caller.anonymous(), resource(d), clock.instant());

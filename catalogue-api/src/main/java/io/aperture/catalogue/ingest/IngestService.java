@@ -2,10 +2,13 @@ package io.aperture.catalogue.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.api.DatabaseOutage;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.embargo.EmbargoService;
 import io.aperture.catalogue.metrics.WorkCounters;
+import io.aperture.catalogue.preview.PreviewImage;
+import io.aperture.catalogue.preview.PreviewStore;
 import io.aperture.catalogue.publication.Publications;
 import io.aperture.catalogue.quality.QualityStore;
 import io.aperture.catalogue.model.*;
@@ -20,7 +23,9 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies harvester records to the catalogue. Each record is its own transaction: a bad record is rejected with
@@ -49,9 +54,12 @@ public class IngestService {
     private final WorkCounters counters;
     private final QualityStore quality;
     private final Publications publications;
+    private final PreviewStore previews;
 
     IngestService(EntityManager em, ReferenceData references, EmbargoService embargo, IngestAudit audit, ObjectMapper mapper,
-                  Clock clock, DoiQueue dois, WorkCounters counters, QualityStore quality, Publications publications) {
+                  Clock clock, DoiQueue dois, WorkCounters counters, QualityStore quality, Publications publications,
+                  PreviewStore previews) {
+        this.previews = previews;
         this.em = em;
         this.references = references;
         this.embargo = embargo;
@@ -86,11 +94,21 @@ public class IngestService {
             LOG.errorf(e, "ingest: record %d could not be read", index);
             return IngestResult.rejected(index, "record", UNEXPECTED);
         }
-        String canonical = CanonicalJson.sorted(json).toString();
-        String hash = CanonicalJson.sha256(canonical);
+        // the preview is kept beside the record (PreviewStore), never in the stored and exported record; a new
+        // preview of an unchanged record still changes the hash, so it is stored
+        Optional<PreviewImage> preview;
+        try {
+            preview = PreviewImage.of(json);
+        } catch (PreviewImage.Refused e) {
+            return IngestResult.rejected(index, "preview", e.getMessage());
+        }
+        JsonNode stored = json.isObject() ? ((ObjectNode) json).deepCopy().without("preview") : json;
+        String canonical = CanonicalJson.sorted(stored).toString();
+        String hash = CanonicalJson.sha256(preview.map(p -> canonical + "\npreview " + CanonicalJson.sha256(
+                Base64.getEncoder().encodeToString(p.png()))).orElse(canonical));
         for (int attempt = 1; ; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, actor));
+                return QuarkusTransaction.requiringNew().call(() -> apply(index, record, canonical, hash, preview, actor));
             } catch (RuntimeException e) {
                 if (DatabaseOutage.isCause(e)) {
                     // not this record's fault: the whole request answers 503 and the harvester sends the run again
@@ -110,7 +128,8 @@ public class IngestService {
         }
     }
 
-    private IngestResult apply(int index, IncomingRecord r, String canonical, String hash, String actor) {
+    private IngestResult apply(int index, IncomingRecord r, String canonical, String hash, Optional<PreviewImage> preview,
+                              String actor) {
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, r.sourcePath() + "#" + r.entry()).getSingleResult();
         Instant now = clock.instant();
@@ -160,6 +179,7 @@ public class IngestService {
         publications.cited(ds.id, Publications.dois(r.citations()));
         embargo.attach(ds, governing, placement, actor, now);
         dois.recordChanged(ds);
+        previews.replace(ds.id, preview, now);
         quality.replace(ds, r.findings(), (doi, licence) -> RecordFacts.of(r, files, doi, licence), now);
         audit.record(ds, created, actor, now);
         return IngestResult.ok(index, created ? IngestStatus.CREATED : IngestStatus.UPDATED, ds.pid);

@@ -47,7 +47,7 @@ public final class FileCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
-            List<HarvestRecord> records = new NexusHarvester(options.config()).harvest(file);
+            List<HarvestRecord> records = new NexusHarvester(options.config()).withPreviews().harvest(file);
             if (checksums != null) {
                 records = checksums.apply(records);
             }

@@ -133,7 +133,7 @@ public final class WatchCommand implements Callable<Integer> {
         RecordSink sink = serverOptions.sink(clock, backoff);
         WatchSettings settings = new WatchSettings(rescan, settle, recheck, retry, retryMax, ScanRunner.DEFAULT_EXTENSIONS);
         WatchLog log = new WatchLog(out, err, clock);
-        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()), clock, settings.extensions(), checksums);
+        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(), clock, settings.extensions(), checksums);
         loop = new WatchLoop(roots, runner, state, sink, new PendingFiles(), clock, settings, log, maxWait);
         Thread hook = new Thread(this::stop, "harvest-watch-shutdown");
         try {

@@ -9,9 +9,12 @@ import io.aperture.harvester.hdf5.H5Dataset;
 import io.aperture.harvester.hdf5.H5File;
 import io.aperture.harvester.hdf5.H5Group;
 import io.aperture.harvester.hdf5.H5Node;
+import io.aperture.harvester.hdf5.H5ReadException;
 import io.aperture.harvester.hdf5.H5Source;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.hdf5.jhdf.JhdfSource;
+import io.aperture.harvester.preview.PlotPreview;
+import io.aperture.record.DefaultPlot;
 import io.aperture.record.HarvestRecord;
 import io.aperture.record.QualityFinding;
 
@@ -19,8 +22,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Harvests a file: checks what it is, opens it, and extracts one record per NXentry. */
@@ -31,6 +36,9 @@ public final class NexusHarvester {
     private final H5Source source;
     private final EntryExtractor extractor;
     private final ConformanceChecker checker;
+    private final HarvestConfig config;
+    /** null: records go without previews, and the harvest reads no bulk data (NoBulkReadTest) */
+    private final PlotPreview previews;
 
     public NexusHarvester(HarvestConfig config) {
         this(config, new JhdfSource());
@@ -42,9 +50,23 @@ public final class NexusHarvester {
 
     /** @param checker the conformance check run on each file; null for none (the benchmark's harvest-only baseline) */
     public NexusHarvester(HarvestConfig config, H5Source source, ConformanceChecker checker) {
+        this(config, source, checker, null);
+    }
+
+    private NexusHarvester(HarvestConfig config, H5Source source, ConformanceChecker checker, PlotPreview previews) {
+        this.config = config;
         this.source = source;
         this.extractor = new EntryExtractor(config);
         this.checker = checker;
+        this.previews = previews;
+    }
+
+    /**
+     * This harvester, also rendering each entry's default plot into its record (PlotPreview, within its default
+     * budget): the one part of a harvest that reads data, a bounded slice of the signal. The CLI harvests with it.
+     */
+    public NexusHarvester withPreviews() {
+        return new NexusHarvester(config, source, checker, new PlotPreview(PlotPreview.Budget.DEFAULT, Clock.systemUTC()));
     }
 
     /** The signature check alone, without opening the file with an HDF5 reader. */
@@ -74,7 +96,7 @@ public final class NexusHarvester {
             }
             List<HarvestRecord> records = new ArrayList<>();
             for (H5Group entry : entries) {
-                records.add(extractor.extract(h5, facts, entry));
+                records.add(withPreview(h5, extractor.extract(h5, facts, entry)));
             }
             // the conformance check walks the tree the extraction has just read (about 9 % of harvest time)
             if (checker == null) {
@@ -94,6 +116,35 @@ public final class NexusHarvester {
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // jhdf may still throw on structures it does not expect; the file is refused, never the whole run.
             throw new UnusableFileException(abs, FileProblem.READ_ERROR, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The record with the PNG of its default plot, rendered within the preview budget while the file is open; without
+     * one when there is no numeric signal, the budget runs out, the signal cannot be read or the PNG is too large.
+     */
+    private HarvestRecord withPreview(H5File h5, HarvestRecord record) {
+        DefaultPlot plot = record.defaultPlot();
+        if (previews == null || plot == null || plot.path() == null || plot.signal() == null) {
+            return record;
+        }
+        try {
+            Optional<byte[]> png = h5.root().descendant(plot.path() + "/" + plot.signal())
+                    .filter(H5Dataset.class::isInstance).map(H5Dataset.class::cast)
+                    .flatMap(this::render)
+                    .filter(bytes -> bytes.length <= HarvestRecord.MAX_PREVIEW_BYTES);
+            return png.map(record::withPreview).orElse(record);
+        } catch (RuntimeException e) {
+            // a preview is an extra: a reader failure on the signal costs the preview, never the record
+            return record;
+        }
+    }
+
+    private Optional<byte[]> render(H5Dataset signal) {
+        try {
+            return previews.render(signal);
+        } catch (H5ReadException e) {
+            return Optional.empty();
         }
     }
 

@@ -45,7 +45,7 @@ public final class FileChecksums {
                     r.startTime(), r.endTime(), r.producedAt(), r.program(), r.definition(), r.instrument(), r.sample(),
                     r.users(), r.techniques(), r.parameters(), r.processing(), r.derivedFrom(), r.citations(),
                     r.defaultPlot(), files, r.datasets(), warnings.isEmpty() ? r.warnings() : List.copyOf(warnings),
-                    r.findings()));
+                    r.findings(), r.preview()));
         }
         return out;
     }
