@@ -1,8 +1,8 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aperture.catalogue.doi.DoiJob;
 import io.aperture.portal.testing.DataCiteStandIn;
+import io.aperture.portal.testing.DataCiteStandInTest;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -11,10 +11,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,25 +30,7 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 @TestProfile(DoiLifecycleIT.DoisAtTheStandIn.class)
-class DoiBackfillIT {
-    private final DataCiteStandIn datacite = DataCiteStandIn.get();
-
-    @Inject
-    DoiJob job;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void drainEarlierWork() {
-        job.runOnce();
-        datacite.reset();
-    }
-
-    @AfterEach
-    void reset() {
-        datacite.reset();
-    }
-
+class DoiBackfillIT extends DataCiteStandInTest {
     @Test
     void releasedDatasetsWithoutADoiGetAFindableOneEmbargoedOnesDoNot() {
         String tag = "bf" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);

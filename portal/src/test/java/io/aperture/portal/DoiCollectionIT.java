@@ -1,8 +1,8 @@
 package io.aperture.portal;
 
-import io.aperture.catalogue.doi.DoiJob;
 import io.aperture.portal.testing.Catalogued;
 import io.aperture.portal.testing.DataCiteStandIn;
+import io.aperture.portal.testing.DataCiteStandInTest;
 import io.aperture.stack.datacite.LocalDataCite.Call;
 import io.aperture.stack.datacite.LocalDataCite.Change;
 import io.aperture.portal.testing.RealServices;
@@ -15,10 +15,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -51,7 +48,7 @@ import static org.hamcrest.Matchers.not;
 @QuarkusTest
 @TestProfile(DoiCollectionIT.ProposalCollections.class)
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class DoiCollectionIT {
+class DoiCollectionIT extends DataCiteStandInTest {
 
     /** DOIs on against the stand-in, with one collection DOI per proposal. */
     public static class ProposalCollections implements QuarkusTestProfile {
@@ -59,24 +56,6 @@ class DoiCollectionIT {
         public Map<String, String> getConfigOverrides() {
             return DataCiteStandIn.doiSettings(Map.of("aperture.doi.collections", "PROPOSAL", "aperture.doi.batch-size", "500"));
         }
-    }
-
-    private final DataCiteStandIn datacite = DataCiteStandIn.get();
-
-    @Inject
-    DoiJob job;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void drainEarlierWork() {
-        job.runOnce();
-        datacite.reset();
-    }
-
-    @AfterEach
-    void reset() {
-        datacite.reset();
     }
 
     @Test

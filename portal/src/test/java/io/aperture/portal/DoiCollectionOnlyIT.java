@@ -1,8 +1,8 @@
 package io.aperture.portal;
 
-import io.aperture.catalogue.doi.DoiJob;
 import io.aperture.portal.testing.Catalogued;
 import io.aperture.portal.testing.DataCiteStandIn;
+import io.aperture.portal.testing.DataCiteStandInTest;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
@@ -11,10 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -34,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @TestProfile(DoiCollectionOnlyIT.CollectionsOnly.class)
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class DoiCollectionOnlyIT {
+class DoiCollectionOnlyIT extends DataCiteStandInTest {
 
     /** DOIs on against the stand-in: one per proposal, none per dataset. */
     public static class CollectionsOnly implements QuarkusTestProfile {
@@ -43,24 +39,6 @@ class DoiCollectionOnlyIT {
             return DataCiteStandIn.doiSettings(Map.of("aperture.doi.collections", "PROPOSAL", "aperture.doi.datasets", "false",
                     "aperture.doi.batch-size", "500"));
         }
-    }
-
-    private final DataCiteStandIn datacite = DataCiteStandIn.get();
-
-    @Inject
-    DoiJob job;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void drainEarlierWork() {
-        job.runOnce();
-        datacite.reset();
-    }
-
-    @AfterEach
-    void reset() {
-        datacite.reset();
     }
 
     @Test

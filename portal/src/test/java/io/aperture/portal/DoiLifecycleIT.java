@@ -1,11 +1,11 @@
 package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aperture.catalogue.doi.DoiJob;
 import io.aperture.catalogue.doi.OpaqueSuffix;
 import io.aperture.catalogue.embargo.ReleaseJob;
 import io.aperture.policy.doi.DoiState;
 import io.aperture.portal.testing.DataCiteStandIn;
+import io.aperture.portal.testing.DataCiteStandInTest;
 import io.aperture.stack.datacite.LocalDataCite.Call;
 import io.aperture.stack.datacite.LocalDataCite.Change;
 import io.aperture.portal.testing.RealServices;
@@ -19,9 +19,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -52,7 +50,7 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @TestProfile(DoiLifecycleIT.DoisAtTheStandIn.class)
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
-class DoiLifecycleIT {
+class DoiLifecycleIT extends DataCiteStandInTest {
 
     /** DOIs on, against the stand-in; short back-off and timeouts so the failures play out in seconds. */
     public static class DoisAtTheStandIn implements QuarkusTestProfile {
@@ -67,25 +65,12 @@ class DoiLifecycleIT {
         }
     }
 
-    private final DataCiteStandIn datacite = DataCiteStandIn.get();
-
-    @Inject
-    DoiJob job;
     @Inject
     ReleaseJob releaseJob;
-    @Inject
-    EntityManager em;
-
-    @BeforeEach
-    void drainEarlierWork() {
-        job.runOnce();
-        datacite.reset();
-    }
 
     @AfterEach
     void resetClock() {
         TestClock.reset();
-        datacite.reset();
     }
 
     /** A new proposal whose PI is the demo user pi, with one visit and {@code record} (titled {@code title}) as its scan. */
