@@ -2,7 +2,6 @@ package io.aperture.catalogue.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.api.ApiError;
-import io.aperture.catalogue.preview.PreviewImage;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
@@ -46,16 +45,13 @@ public class IngestResource {
         }
         List<JsonNode> list = new ArrayList<>(records.size());
         records.forEach(list::add);
-        for (int i = 0; i < list.size(); i++) {
-            try {
-                PreviewImage.of(list.get(i));
-            } catch (PreviewImage.Refused e) {
-                // the whole batch is refused before anything is applied: a harvester sending these is misconfigured
-                return ApiError.of(e.tooLarge() ? 413 : 400, "records[" + i + "]: " + e.getMessage())
-                        .withField("records[" + i + "].preview").response();
-            }
+        try {
+            return Response.ok(Map.of("results", ingest.ingest(list, identity.getPrincipal().getName()))).build();
+        } catch (IngestService.PreviewRefused e) {
+            // the whole batch is refused before anything is applied
+            String at = "records[" + e.index() + "]";
+            return ApiError.of(e.tooLarge() ? 413 : 400, at + ": " + e.getMessage()).withField(at + ".preview").response();
         }
-        return Response.ok(Map.of("results", ingest.ingest(list, identity.getPrincipal().getName()))).build();
     }
 
     private static Response badRequest(String field, String message) {

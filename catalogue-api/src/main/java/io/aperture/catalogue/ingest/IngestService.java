@@ -72,17 +72,50 @@ public class IngestService {
         this.publications = publications;
     }
 
+    /** Record {@code index}'s preview was refused ({@link PreviewImage.Refused}): the whole batch is, unapplied. */
+    public static final class PreviewRefused extends RuntimeException {
+        private final int index;
+        private final boolean tooLarge;
+
+        PreviewRefused(int index, PreviewImage.Refused cause) {
+            super(cause.getMessage(), cause);
+            this.index = index;
+            this.tooLarge = cause.tooLarge();
+        }
+
+        public int index() {
+            return index;
+        }
+
+        public boolean tooLarge() {
+            return tooLarge;
+        }
+    }
+
+    /**
+     * Applies {@code records} one by one. Their previews are checked and decoded first, once: a refused preview
+     * refuses the batch ({@link PreviewRefused}) before any record is applied, since a harvester sending one is
+     * misconfigured.
+     */
     public List<IngestResult> ingest(List<JsonNode> records, String actor) {
+        List<Optional<PreviewImage>> previews = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                previews.add(PreviewImage.of(records.get(i)));
+            } catch (PreviewImage.Refused e) {
+                throw new PreviewRefused(i, e);
+            }
+        }
         List<IngestResult> results = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            IngestResult result = ingestOne(i, records.get(i), actor);
+            IngestResult result = ingestOne(i, records.get(i), previews.get(i), actor);
             counters.ingested(result.status().name());
             results.add(result);
         }
         return results;
     }
 
-    private IngestResult ingestOne(int index, JsonNode json, String actor) {
+    private IngestResult ingestOne(int index, JsonNode json, Optional<PreviewImage> preview, String actor) {
         IncomingRecord record;
         try {
             record = RecordReader.read(json);
@@ -96,12 +129,6 @@ public class IngestService {
         }
         // the preview is kept beside the record (PreviewStore), never in the stored and exported record; a new
         // preview of an unchanged record still changes the hash, so it is stored
-        Optional<PreviewImage> preview;
-        try {
-            preview = PreviewImage.of(json);
-        } catch (PreviewImage.Refused e) {
-            return IngestResult.rejected(index, "preview", e.getMessage());
-        }
         JsonNode stored = json.isObject() ? ((ObjectNode) json).deepCopy().without("preview") : json;
         String canonical = CanonicalJson.sorted(stored).toString();
         String hash = CanonicalJson.sha256(preview.map(p -> canonical + "\npreview " + CanonicalJson.sha256(
