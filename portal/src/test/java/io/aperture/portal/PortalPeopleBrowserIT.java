@@ -173,6 +173,10 @@ class PortalPeopleBrowserIT {
 
     @Test
     void staffLandOnTheirDashboardDecideInThePendingTabAndFindItAudited() {
+        // a dataset of this test's own with no proposal, so the flag below never depends on other tests
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+                .body(Records.batch(Records.record("No proposal " + UUID.randomUUID(), Instant.now())).toString())
+                .post("/api/ingest/records").then().statusCode(200);
         pages.login("pi");
         pages.submit(row().findElement(By.cssSelector("button.extend")));
 
@@ -216,6 +220,8 @@ class PortalPeopleBrowserIT {
         assertThat(ids).hasSizeGreaterThanOrEqualTo(3).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(browser.findElement(By.cssSelector("tr[data-audit]")).getText()).contains("EXTENSION_REJECTED").contains("staff");
         assertThat(browser.findElement(By.cssSelector("p.chain")).getAttribute("data-intact")).isEqualTo("true");
+        assertThat(Long.parseLong(browser.findElement(By.cssSelector("p.chain")).getAttribute("data-through")))
+                .as("the row the chain is verified through").isPositive();
         pages.assertAccessible();
         browser.get(root + "staff/audit?proposal=" + code + "&actor=pi");
         assertThat(browser.findElements(By.cssSelector("tr[data-audit]"))).isNotEmpty()

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -44,12 +43,6 @@ public class AuditLog {
                 .setParameter(7, details)
                 .getSingleResult();
         return id.longValue();
-    }
-
-    /** The id of the first row whose hash or link to its predecessor is wrong; empty when the chain is intact. */
-    public OptionalLong firstBrokenRow() {
-        Object id = em.createNativeQuery("SELECT audit_verify()").getSingleResult();
-        return id == null ? OptionalLong.empty() : OptionalLong.of(((Number) id).longValue());
     }
 
     public record AuditEvent(Instant at, String actor, String action, String subjectType, String subjectId,

@@ -1,6 +1,7 @@
 package io.aperture.catalogue.config;
 
 import io.aperture.catalogue.access.AccessConfig;
+import io.aperture.catalogue.audit.AuditConfig;
 import io.aperture.catalogue.datacite.DataCiteConfig;
 import io.aperture.catalogue.doi.DoiConfig;
 import io.aperture.catalogue.events.EventsConfig;
@@ -66,6 +67,7 @@ class ConfigReferenceTest {
         @Inject TokenConfig tokens;
         @Inject RateLimitConfig rateLimit;
         @Inject EventsConfig events;
+        @Inject AuditConfig audit;
         // the configuration the container runs with: the mappings registered, their defaults included
         @Inject Config config;
     }
