@@ -101,6 +101,6 @@ class DataCitePublicationsIT {
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s-bad", "publications": [42]}]}""".formatted(code))
                 .post("/api/ingest/user-office").then().statusCode(200)
-                .body(containsString("\"error\":\"proposals[0].publications[0]: must be a string (a DOI)\""));
+                .body(containsString("\"error\":\"proposals[0].publications[0]: must be a string (a DOI) or an object with its doi\""));
     }
 }

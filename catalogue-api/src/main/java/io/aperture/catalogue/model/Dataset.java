@@ -31,6 +31,9 @@ import java.util.Set;
 @Table(name = "dataset")
 @Indexed(index = "dataset")
 public class Dataset extends PanacheEntityBase {
+    /** The index field of {@link #getPanoscPid()}. */
+    public static final String PANOSC_PID = "panoscPid";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -60,7 +63,7 @@ public class Dataset extends PanacheEntityBase {
     public Instant collectionEnd;
 
     @Column(name = "produced_at")
-    @GenericField(sortable = Sortable.YES)
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
     public Instant producedAt;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -123,7 +126,7 @@ public class Dataset extends PanacheEntityBase {
     public DoiState doiState = DoiState.initial();
 
     @Column(name = "size_bytes")
-    @GenericField(sortable = Sortable.YES)
+    @GenericField(sortable = Sortable.YES, projectable = Projectable.YES)
     public long sizeBytes;
 
     @Column(name = "file_count")
@@ -210,5 +213,18 @@ public class Dataset extends PanacheEntityBase {
      */
     public Instant currentEmbargoEnd() {
         return governingEmbargoEnd != null ? governingEmbargoEnd : embargoEnd;
+    }
+
+    /**
+     * The pid the PaNOSC API answers (issue #12): the DOI once it resolves, else the local pid — the rule of
+     * {@code panosc.Entities.DATASET}'s {@code pid}, indexed so that the {@code /Datasets} list can project it. A change of
+     * the DOI or its state is an UPDATE of this row, which the row trigger queues for reindexing (V2).
+     */
+    @Transient
+    @KeywordField(name = PANOSC_PID, projectable = Projectable.YES)
+    @IndexingDependency(derivedFrom = {@ObjectPath(@PropertyValue(propertyName = "doi")),
+            @ObjectPath(@PropertyValue(propertyName = "doiState")), @ObjectPath(@PropertyValue(propertyName = "pid"))})
+    public String getPanoscPid() {
+        return doi != null && doiState != null && doiState.resolves() ? doi : pid;
     }
 }

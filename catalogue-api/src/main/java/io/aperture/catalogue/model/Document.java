@@ -6,6 +6,7 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,6 +33,9 @@ public class Document extends PanacheEntityBase {
     public String summary;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> keywords;
+    /** A publication's year as its first day (V23); null for a proposal and a publication of unknown year. */
+    @Column(name = "published_on")
+    public Instant publishedOn;
     @ManyToMany
     @JoinTable(name = "panosc_document_dataset", joinColumns = @JoinColumn(name = "document_id"),
             inverseJoinColumns = @JoinColumn(name = "dataset_id"))

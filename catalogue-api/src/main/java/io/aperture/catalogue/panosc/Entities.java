@@ -58,9 +58,10 @@ final class Entities {
             "doi", Field.column("{a}.doi", Kind.TEXT),
             "startDate", Field.computed("(select min(sv.startDate) from Visit sv where sv.proposal = {a}.proposal)", Kind.DATE),
             "endDate", Field.computed("(select max(ev.endDate) from Visit ev where ev.proposal = {a}.proposal)", Kind.DATE),
-            // the embargo end of the document's public data: when it became openly accessible (§1.1)
-            "releaseDate", Field.computed("(select min(rd.embargoEnd) from Dataset rd where rd member of {a}.datasets and rd.accessState = :"
-                    + OPEN + ")", Kind.DATE),
+            // a publication's year (its first day, V23), else the embargo end of the document's public data: when it
+            // became openly accessible (§1.1)
+            "releaseDate", Field.computed("coalesce({a}.publishedOn, (select min(rd.embargoEnd) from Dataset rd where rd member of"
+                    + " {a}.datasets and rd.accessState = :" + OPEN + "))", Kind.DATE),
             "license", Field.computed("(select min(ld.license) from Dataset ld where ld member of {a}.datasets and ld.accessState = :"
                     + OPEN + ")", Kind.TEXT),
             "keywords", new Field("{a}.keywords", Kind.TEXT_LIST, false, false)),

@@ -68,16 +68,36 @@ public class PanoscDatasetsResource {
         List<DatasetSearch.Ranked> hits = search.ranked(request, access.publicScope(), f -> f.bool()
                 .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
                 .filter(DatasetRelations.predicate(f, relations)), order(parsed));
-        Map<String, Double> scores = new HashMap<>();
-        hits.forEach(h -> scores.put(h.pid(), text.isBlank() ? PanoscCollection.UNSCORED : score(h.relevance())));
         List<Map<String, Object>> out = new ArrayList<>();
-        queries.byPids(Entities.DATASET, hits.stream().map(DatasetSearch.Ranked::pid).toList(), attachOnly(parsed))
-                .forEach((pid, row) -> {
-                    Map<String, Object> d = PanoscQueries.project(row.json(), parsed.fields());
-                    d.put("score", scores.get(pid));
-                    out.add(d);
-                });
+        for (Answered a : answered(hits, attachOnly(parsed))) {
+            Map<String, Object> d = PanoscQueries.project(a.row().json(), parsed.fields());
+            d.put("score", text.isBlank() ? PanoscCollection.UNSCORED : score(a.hit().relevance()));
+            out.add(d);
+        }
         QueryUnits.apply(out, parameters);
+        return out;
+    }
+
+    /** A hit and the row answered for it. */
+    private record Answered(DatasetSearch.Ranked hit, PanoscQueries.Row row) {}
+
+    /**
+     * The page's rows from the index (issue #12); a page with a document indexed before the list's properties were
+     * mapped is read from the database instead, keyed by the stored pid as before, until the reindex reaches it.
+     */
+    private List<Answered> answered(List<DatasetSearch.Ranked> hits, PanoscFilter filter) {
+        List<Answered> out = new ArrayList<>();
+        if (hits.stream().allMatch(DatasetSearch.Ranked::complete)) {
+            List<PanoscQueries.Row> rows = queries.fromIndex(hits, filter);
+            for (int i = 0; i < hits.size(); i++) {
+                out.add(new Answered(hits.get(i), rows.get(i)));
+            }
+            return out;
+        }
+        Map<String, DatasetSearch.Ranked> byPid = new HashMap<>();
+        hits.forEach(h -> byPid.put(h.pid(), h));
+        queries.byPids(Entities.DATASET, hits.stream().map(DatasetSearch.Ranked::pid).toList(), filter)
+                .forEach((pid, row) -> out.add(new Answered(byPid.get(pid), row)));
         return out;
     }
 

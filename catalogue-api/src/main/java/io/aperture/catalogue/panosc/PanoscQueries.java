@@ -2,6 +2,7 @@ package io.aperture.catalogue.panosc;
 
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.facility.FacilityConfig;
+import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.policy.doi.DoiState;
 import jakarta.enterprise.context.RequestScoped;
@@ -128,6 +129,30 @@ public class PanoscQueries {
         Map<String, Row> out = new LinkedHashMap<>();
         byKeys(model, "r.pid", pids, filter).forEach((k, r) -> out.put((String) k, r));
         return out;
+    }
+
+    /**
+     * The Dataset rows of the search engine's hits as the index holds them (issue #12): the list's own properties need no
+     * statement; only the includes are attached from the database, by the hits' ids. The hits are public already (the
+     * engine searched with the public scope); each value is formatted as {@link #row} formats the database's.
+     */
+    List<Row> fromIndex(List<DatasetSearch.Ranked> hits, PanoscFilter filter) {
+        List<Row> rows = new ArrayList<>();
+        for (DatasetSearch.Ranked h : hits) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("pid", h.panoscPid());
+            json.put("title", h.title());
+            json.put("creationDate", value(h.producedAt(), EntityModel.Kind.DATE));
+            json.put("size", h.sizeBytes() == null ? null : value(h.sizeBytes().doubleValue(), EntityModel.Kind.NUMBER));
+            json.put("isPublic", true);
+            if (!json.keySet().equals(Entities.DATASET.fields().keySet())) {
+                throw new IllegalStateException("the index answers " + json.keySet() + ", the model has "
+                        + Entities.DATASET.fields().keySet());
+            }
+            rows.add(new Row(h.id(), json));
+        }
+        attach(rows, Entities.DATASET, filter.include());
+        return rows;
     }
 
     /** The rows whose {@code key} (selected after the model's fields) is one of {@code keys}, keyed in that order. */

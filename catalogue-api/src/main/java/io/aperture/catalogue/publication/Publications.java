@@ -44,11 +44,18 @@ public class Publications {
     }
 
     /**
-     * The user office reports these DOIs for a proposal (kept in {@code proposal.publications}); they reach its datasets
-     * through the view {@code panosc_document_dataset}, so a dataset ingested later is linked without a write here.
+     * The user office reports this publication for a proposal (its DOI kept in {@code proposal.publications}); it reaches
+     * the proposal's datasets through the view {@code panosc_document_dataset}, so a dataset ingested later is linked
+     * without a write here. Its title, year and authors (V23) replace the stored ones when the report carries any; a
+     * report of the bare DOI keeps what an earlier one said.
      */
-    public void reported(Collection<String> dois) {
-        dois.forEach(this::known);
+    public void reported(String doi, String title, Integer year, List<String> authors) {
+        em.createNativeQuery("INSERT INTO publication (doi, title, year, authors) VALUES (?1, cast(?2 AS text), cast(?3 AS integer), ?4)"
+                        + " ON CONFLICT (doi) DO UPDATE"
+                        + " SET title = EXCLUDED.title, year = EXCLUDED.year, authors = EXCLUDED.authors"
+                        + " WHERE EXCLUDED.title IS NOT NULL OR EXCLUDED.year IS NOT NULL OR cardinality(EXCLUDED.authors) > 0")
+                .setParameter(1, doi).setParameter(2, title).setParameter(3, year)
+                .setParameter(4, authors.toArray(String[]::new)).executeUpdate();
     }
 
     private void known(String doi) {

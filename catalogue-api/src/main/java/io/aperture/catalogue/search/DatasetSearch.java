@@ -18,6 +18,7 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.jboss.logging.Logger;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,27 +115,40 @@ public class DatasetSearch {
         return new SearchResult(total, hits, Facets.counts(counts), next);
     }
 
-    /** A hit of {@link #ranked}: the stored pid and the engine's relevance (0 without a text query). */
-    public record Ranked(String pid, double relevance) {}
+    /**
+     * A hit of {@link #ranked}: the engine's document id and relevance (0 without a text query), and the properties the
+     * PaNOSC list answers, read from the index. {@code panoscPid} is null in a document indexed before it was mapped
+     * (issue #12): such a hit has only its stored pid to go by until it is reindexed.
+     */
+    public record Ranked(long id, String pid, String panoscPid, String title, Instant producedAt, Long sizeBytes,
+                         double relevance) {
+        /** Whether the document holds every property the list answers. */
+        public boolean complete() {
+            return panoscPid != null;
+        }
+    }
 
     /**
      * The page of hits of the same query as {@link #search(SearchRequest, SearchScope, Function, Function)} (the same
-     * predicate, so the same hits in the same order), reading only what the PaNOSC list needs, which builds its answer
-     * from the database: the pid and the relevance. No highlight, no other fields, no facets, and no exact total (the
-     * list has none): counting every hit of a broad query is most of the engine's work for a page of 50.
+     * predicate, so the same hits in the same order), reading only what the PaNOSC list answers: its own properties and
+     * the relevance. No highlight, no facets, and no exact total (the list has none): counting every hit of a broad
+     * query is most of the engine's work for a page of 50.
      */
     public List<Ranked> ranked(SearchRequest request, SearchScope scope,
                                Function<SearchPredicateFactory, PredicateFinalStep> condition,
                                Function<SearchSortFactory, SortFinalStep> order) {
         var query = session.search(Dataset.class)
                 .extension(ElasticsearchExtension.get())
-                .select(f -> f.composite().from(f.field("pid", String.class), f.jsonHit()).asList())
+                .select(f -> f.composite().from(f.id(Long.class), f.field("pid", String.class),
+                        f.field(Dataset.PANOSC_PID, String.class), f.field("title", String.class),
+                        f.field("producedAt", Instant.class), f.field("sizeBytes", Long.class), f.jsonHit()).asList())
                 .where(f -> SearchPredicates.of(f, request, scope, condition))
                 .sort(order::apply)
                 .totalHitCountThreshold(request.offset() + request.size())
                 .failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
         return engine("a search", () -> query.fetchHits(request.offset(), request.size())).stream()
-                .map(row -> new Ranked((String) row.get(0), HitProjection.score((JsonObject) row.get(1)))).toList();
+                .map(row -> new Ranked((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
+                        (Instant) row.get(4), (Long) row.get(5), HitProjection.score((JsonObject) row.get(6)))).toList();
     }
 
     /** One facet's counts over the request without its own filter (no hits fetched). */

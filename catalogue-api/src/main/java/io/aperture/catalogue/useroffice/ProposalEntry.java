@@ -11,7 +11,7 @@ import io.aperture.catalogue.model.MemberRole;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * {@link InvalidRecordException} naming the field (by its JSON path), so that no hostile value reaches the database.
  */
 record ProposalEntry(String code, String facility, String title, String summary, String doi, String type,
-                     List<VisitEntry> visits, List<MemberEntry> members, List<String> publications) {
+                     List<VisitEntry> visits, List<MemberEntry> members, List<PublicationEntry> publications) {
 
     record VisitEntry(String code, Instant start, Instant end) {}
 
@@ -31,6 +31,9 @@ record ProposalEntry(String code, String facility, String title, String summary,
 
     record AffiliationEntry(String name, String ror, String country) {}
 
+    /** A publication reported for the proposal: its bare DOI and what the user office knows of it (each optional). */
+    record PublicationEntry(String doi, String title, Integer year, List<String> authors) {}
+
     /** The longest value of each text field; fields not named here hold names and short texts. */
     private static final Map<String, Integer> MAX_LENGTH = Map.of(
             "code", InputText.MAX_IDENTIFIER, "facility", InputText.MAX_IDENTIFIER, "doi", InputText.MAX_IDENTIFIER,
@@ -39,6 +42,11 @@ record ProposalEntry(String code, String facility, String title, String summary,
     private static final int MAX_OTHER_TEXT = 500;
     /** More visits or members than any proposal has: a body beyond them is a mistake or an attack. */
     static final int MAX_ENTRIES = 10_000;
+    /** More authors than a paper lists in the catalogue's fields (large collaborations run to thousands: not served). */
+    static final int MAX_AUTHORS = 1_000;
+    /** A publication's year: four digits, from the first journals on. */
+    static final int MIN_YEAR = 1600;
+    static final int MAX_YEAR = 9999;
 
     /** Reads the proposal at JSON path {@code at} ({@code proposals[3]}). */
     static ProposalEntry read(JsonNode p, String at) {
@@ -75,21 +83,72 @@ record ProposalEntry(String code, String facility, String title, String summary,
                 publications(p, at));
     }
 
-    /** The DOIs of the publications reported for the proposal, each in its bare form (10.x/y), each once. */
-    private static List<String> publications(JsonNode p, String at) {
+    /**
+     * The publications reported for the proposal, each DOI in its bare form (10.x/y) and once (the first entry naming
+     * it counts): a string (the DOI) or an object with the DOI and, optionally, its title, year and authors' names.
+     */
+    private static List<PublicationEntry> publications(JsonNode p, String at) {
         JsonNode ps = list(p, at, "publications");
-        LinkedHashSet<String> out = new LinkedHashSet<>();
+        Map<String, PublicationEntry> out = new LinkedHashMap<>();
         for (int i = 0; i < ps.size(); i++) {
             String pat = at + ".publications[" + i + "]";
             JsonNode v = ps.get(i);
-            if (!v.isTextual()) {
-                throw new InvalidRecordException(pat, "must be a string (a DOI)");
+            PublicationEntry e;
+            if (v.isTextual()) {
+                e = new PublicationEntry(doi(v.textValue(), pat), null, null, List.of());
+            } else if (v.isObject()) {
+                e = new PublicationEntry(doi(text(v, pat, "doi", true), pat + ".doi"), text(v, pat, "title", false),
+                        year(v, pat), authors(v, pat));
+            } else {
+                throw new InvalidRecordException(pat, "must be a string (a DOI) or an object with its doi");
             }
-            InputText.problem(v.textValue(), InputText.MAX_IDENTIFIER).ifPresent(problem -> {
-                throw new InvalidRecordException(pat, problem);
+            out.putIfAbsent(e.doi(), e);
+        }
+        return List.copyOf(out.values());
+    }
+
+    private static String doi(String value, String at) {
+        InputText.problem(value, InputText.MAX_IDENTIFIER).ifPresent(problem -> {
+            throw new InvalidRecordException(at, problem);
+        });
+        return DataCiteMapper.normaliseDoi(value).orElseThrow(() -> new InvalidRecordException(at,
+                "must be a DOI: 10.NNNN/suffix, doi:10.NNNN/suffix or https://doi.org/10.NNNN/suffix"));
+    }
+
+    private static Integer year(JsonNode publication, String at) {
+        JsonNode y = publication.get("year");
+        if (y == null || y.isNull()) {
+            return null;
+        }
+        if (!y.isIntegralNumber() || y.asLong() < MIN_YEAR || y.asLong() > MAX_YEAR) {
+            throw new InvalidRecordException(at + ".year", "must be a whole number from " + MIN_YEAR + " to " + MAX_YEAR);
+        }
+        return y.intValue();
+    }
+
+    private static List<String> authors(JsonNode publication, String at) {
+        JsonNode as = publication.path("authors");
+        if (as.isMissingNode() || as.isNull()) {
+            return List.of();
+        }
+        if (!as.isArray()) {
+            throw new InvalidRecordException(at + ".authors", "must be an array of names");
+        }
+        if (as.size() > MAX_AUTHORS) {
+            throw new InvalidRecordException(at + ".authors", "has more than " + MAX_AUTHORS + " entries");
+        }
+        List<String> out = new ArrayList<>();
+        for (int a = 0; a < as.size(); a++) {
+            String aat = at + ".authors[" + a + "]";
+            JsonNode name = as.get(a);
+            if (!name.isTextual() || name.textValue().isBlank()) {
+                throw new InvalidRecordException(aat, "must be a name (a non-empty string)");
+            }
+            String value = name.textValue().strip();
+            InputText.problem(value, MAX_OTHER_TEXT).ifPresent(problem -> {
+                throw new InvalidRecordException(aat, problem);
             });
-            out.add(DataCiteMapper.normaliseDoi(v.textValue()).orElseThrow(() -> new InvalidRecordException(pat,
-                    "must be a DOI: 10.NNNN/suffix, doi:10.NNNN/suffix or https://doi.org/10.NNNN/suffix")));
+            out.add(value);
         }
         return List.copyOf(out);
     }

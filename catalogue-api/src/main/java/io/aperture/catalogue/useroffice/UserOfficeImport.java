@@ -86,11 +86,12 @@ public class UserOfficeImport {
         proposal.title = e.title();
         proposal.summary = e.summary();
         proposal.doi = e.doi();
-        proposal.publications = new ArrayList<>(e.publications());
+        proposal.publications = new ArrayList<>(e.publications().stream().map(ProposalEntry.PublicationEntry::doi).toList());
         proposal.docType = e.type() == null ? "proposal" : e.type();
         proposal.updatedAt = clock.instant();
         proposal.persist();
-        publications.reported(e.publications()); // PaNOSC Documents of type publication, once a public dataset is theirs
+        // PaNOSC Documents of type publication, once a public dataset is theirs
+        e.publications().forEach(b -> publications.reported(b.doi(), b.title(), b.year(), b.authors()));
 
         for (ProposalEntry.VisitEntry v : e.visits()) {
             Visit row = Visit.find("proposal = ?1 and code = ?2", proposal, v.code()).firstResult();

@@ -1,0 +1,160 @@
+package io.aperture.portal;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aperture.portal.testing.OncePerClass;
+import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/**
+ * The {@code /Datasets} list answers its own properties from the index (issue #12): a page without includes costs no
+ * SQL statement, answers what the database answers for each dataset ({@code /Datasets/{pid}} still reads the database),
+ * follows a DOI that starts to resolve without a re-ingest (the row trigger re-queues the dataset), and a page holding a
+ * document indexed before the PaNOSC pid was mapped is read from the database instead.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PanoscIndexedListIT {
+    private final String tag = "pi" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final OncePerClass setUp = new OncePerClass();
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void catalogue() {
+        setUp.run(this::load);
+    }
+
+    private void load() {
+        ObjectNode[] records = new ObjectNode[3];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = Records.record("Indexed list " + tag + " " + i, Instant.parse("2014-03-01T10:00:00.123Z").plusSeconds(i));
+            records[i].putArray("files").addObject().put("path", "/data/" + tag + "/" + i + ".nxs").put("role", "MASTER").put("size", 1000 + i);
+        }
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(records).toString())
+                .post("/api/ingest/records").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("where", where())
+                .get("/api/Datasets/count").then().body("count", is(3)));
+    }
+
+    private String where() {
+        return "{\"title\": {\"like\": \"" + tag + "\"}}";
+    }
+
+    private Response page(String include) {
+        Response r = given().queryParam("filter", "{\"where\": " + where() + ", \"order\": \"title ASC\"" + include + "}")
+                .get("/api/Datasets");
+        r.then().statusCode(200).body("size()", is(3));
+        return r;
+    }
+
+    private static long statementsFor(Runnable call) {
+        long before = SearchQueryCountIT.SqlCounter.STATEMENTS.get();
+        call.run();
+        return SearchQueryCountIT.SqlCounter.STATEMENTS.get() - before;
+    }
+
+    /** The fewest statements of a few tries: the outbox poll (each second) may add one to any of them. */
+    private static long fewestStatementsFor(Runnable call) {
+        long fewest = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            fewest = Math.min(fewest, statementsFor(call));
+        }
+        return fewest;
+    }
+
+    @Test
+    @Order(1)
+    void aPageWithoutIncludesIsAnsweredFromTheIndexAsTheDatabaseAnswersIt() {
+        long statements = fewestStatementsFor(() -> page(""));
+        assertThat(statements).as("SQL statements for a /Datasets page without includes").isZero();
+
+        List<Map<String, Object>> listed = page("").jsonPath().getList("$");
+        for (Map<String, Object> d : listed) {
+            // the single dataset is read from the database: the same properties, formatted the same way
+            Map<String, Object> one = given().get("/api/Datasets/" + d.get("pid")).then().statusCode(200).extract().jsonPath().getMap("$");
+            for (String property : List.of("pid", "title", "creationDate", "size", "isPublic")) {
+                assertThat(d.get(property)).as(property).isNotNull().isEqualTo(one.get(property));
+            }
+        }
+        assertThat(listed.getFirst().get("creationDate")).isEqualTo("2014-03-01T10:00:00.123Z");
+        assertThat(listed.getFirst().get("size")).isEqualTo(1000);
+
+        // includes are still attached from the database, to the rows read from the index
+        List<Map<String, Object>> withFiles = page(", \"include\": [{\"relation\": \"files\"}]").jsonPath().getList("$");
+        assertThat(withFiles).extracting(d -> ((List<?>) d.get("files")).size()).containsExactly(1, 1, 1);
+        assertThat(withFiles).extracting(d -> d.get("pid")).isEqualTo(listed.stream().map(d -> d.get("pid")).toList());
+    }
+
+    @Test
+    @Order(2)
+    void aDoiThatStartsToResolveBecomesTheListedPidWithoutAReIngest() {
+        List<String> pids = page("").jsonPath().getList("pid");
+        String doi = "10.5555/" + tag + "-0";
+        String draft = "10.5555/" + tag + "-1";
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE dataset SET doi = ?1, doi_state = 'DRAFT' WHERE pid = ?2")
+                    .setParameter(1, draft).setParameter(2, pids.get(1)).executeUpdate();
+            em.createNativeQuery("UPDATE dataset SET doi = ?1, doi_state = 'DRAFT' WHERE pid = ?2")
+                    .setParameter(1, doi).setParameter(2, pids.get(0)).executeUpdate();
+        });
+        // a draft does not resolve: the list keeps the local pids (wait until the index has seen both updates)
+        await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ofSeconds(3)).untilAsserted(() ->
+                assertThat(given().queryParam("filter", "{\"where\": {\"pid\": \"" + pids.get(0) + "\"}}").get("/api/Datasets")
+                        .then().statusCode(200).extract().jsonPath().getList("pid")).containsExactly(pids.get(0)));
+        assertThat(page("").jsonPath().getList("pid", String.class)).isEqualTo(pids);
+
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE dataset SET doi_state = 'FINDABLE' WHERE pid = ?1")
+                .setParameter(1, pids.get(0)).executeUpdate());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertThat(page("").jsonPath().getList("pid", String.class)).containsExactly(doi, pids.get(1), pids.get(2)));
+        assertThat(fewestStatementsFor(() -> page(""))).as("still answered from the index").isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aPageWithADocumentIndexedBeforeThePanoscPidWasMappedIsReadFromTheDatabase() {
+        List<String> pids = page("").jsonPath().getList("pid");
+        long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT id FROM dataset WHERE title = ?1").setParameter(1, "Indexed list " + tag + " 0").getSingleResult()).longValue());
+        // the document as an older build wrote it: without the field
+        given().contentType(ContentType.JSON).body("{\"script\": \"ctx._source.remove('panoscPid')\"}")
+                .post(engine() + "/dataset-write/_update/" + id + "?refresh=true").then().statusCode(200);
+        given().get(engine() + "/dataset-read/_doc/" + id).then().statusCode(200).body("_source.panoscPid", is((Object) null));
+
+        assertThat(page("").jsonPath().getList("pid", String.class)).as("the DOI of the first, from the database").isEqualTo(pids);
+        assertThat(fewestStatementsFor(() -> page(""))).as("read from the database").isPositive();
+    }
+
+    private static String engine() {
+        String hosts = ConfigProvider.getConfig().getValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class);
+        return "http://" + hosts.split(",")[0];
+    }
+}
