@@ -3,7 +3,7 @@
 -- Retention: HarvestHealthStore keeps the newest aperture.harvest-health.keep-per-kind rows of each kind.
 CREATE TABLE harvest_event (
     id          BIGSERIAL PRIMARY KEY,
-    kind        TEXT NOT NULL CHECK (kind IN ('REFUSED', 'SWMR_WAITING', 'SWMR_GIVEN_UP', 'DEAD_LETTER')),
+    kind        TEXT NOT NULL CHECK (kind IN ('REFUSED', 'SWMR_WAITING', 'DEAD_LETTER')),
     subject     TEXT NOT NULL,  -- the file path, or the dead-lettered message's id or file path
     reason      TEXT NOT NULL,
     occurred_at TIMESTAMPTZ NOT NULL,  -- when the harvester saw it

@@ -15,14 +15,13 @@ public class HarvestCounters {
     private final Counter harvested;
     private final Counter refused;
     private final Counter waiting;
-    private final Counter givenUp;
     private final Counter deadLetters;
 
     HarvestCounters(MeterRegistry registry) {
         this.harvested = files(registry, "harvested");
         this.refused = files(registry, "refused");
-        this.waiting = swmr(registry, "waiting");
-        this.givenUp = swmr(registry, "given_up");
+        this.waiting = Counter.builder("aperture.harvest.swmr.waits")
+                .description("files found still open by a SWMR writer, to be harvested later").register(registry);
         this.deadLetters = Counter.builder("aperture.harvest.dead.letters")
                 .description("broker messages harvest watch dead-lettered").register(registry);
     }
@@ -32,16 +31,10 @@ public class HarvestCounters {
                 .description("files the harvester reported, by outcome").register(registry);
     }
 
-    private static Counter swmr(MeterRegistry registry, String state) {
-        return Counter.builder("aperture.harvest.swmr.waits").tag("state", state)
-                .description("files found open by a SWMR writer (waiting), or waited for too long (given_up)").register(registry);
-    }
-
     void reported(HarvestReport r) {
         harvested.increment(r.harvested());
         refused.increment(r.count(HarvestEventKind.REFUSED));
         waiting.increment(r.count(HarvestEventKind.SWMR_WAITING));
-        givenUp.increment(r.count(HarvestEventKind.SWMR_GIVEN_UP));
         deadLetters.increment(r.count(HarvestEventKind.DEAD_LETTER));
     }
 }

@@ -6,8 +6,6 @@ public enum HarvestEventKind {
     REFUSED,
     /** a file still open by a SWMR writer, to be harvested later */
     SWMR_WAITING,
-    /** a file that stayed open longer than the harvester waits */
-    SWMR_GIVEN_UP,
     /** a broker message {@code harvest watch} dead-lettered */
     DEAD_LETTER
 }

@@ -22,7 +22,7 @@ public class HarvestHealthOverview {
     public record DoiFailure(String doi, int attempts, String lastError, Instant lastAttemptAt) {
     }
 
-    public record Overview(List<HarvestEvent> refused, List<HarvestEvent> waiting, List<HarvestEvent> givenUp,
+    public record Overview(List<HarvestEvent> refused, List<HarvestEvent> waiting,
                            List<HarvestEvent> deadLetters, long indexBacklog, long indexLagSeconds,
                            long doiFailed, List<DoiFailure> doiFailures) {
     }
@@ -52,7 +52,7 @@ public class HarvestHealthOverview {
         List<DoiFailure> failures = rows.stream().map(r -> new DoiFailure((String) r[0], ((Number) r[1]).intValue(),
                 (String) r[2], Instant.ofEpochMilli(((Number) r[3]).longValue()))).toList();
         return new Overview(store.newest(HarvestEventKind.REFUSED, SHOWN), store.newest(HarvestEventKind.SWMR_WAITING, SHOWN),
-                store.newest(HarvestEventKind.SWMR_GIVEN_UP, SHOWN), store.newest(HarvestEventKind.DEAD_LETTER, SHOWN),
+                store.newest(HarvestEventKind.DEAD_LETTER, SHOWN),
                 ((Number) index[0]).longValue(), ((Number) index[1]).longValue(), doiFailed, failures);
     }
 }

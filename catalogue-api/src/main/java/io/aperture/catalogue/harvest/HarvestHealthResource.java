@@ -70,7 +70,7 @@ public class HarvestHealthResource {
         try {
             k = HarvestEventKind.valueOf(kind == null ? "" : kind);
         } catch (IllegalArgumentException e) {
-            return ApiError.of(400, "kind must be one of REFUSED, SWMR_WAITING, SWMR_GIVEN_UP, DEAD_LETTER").withField("kind").response();
+            return ApiError.of(400, "kind must be one of REFUSED, SWMR_WAITING, DEAD_LETTER").withField("kind").response();
         }
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > MAX_LIMIT) {

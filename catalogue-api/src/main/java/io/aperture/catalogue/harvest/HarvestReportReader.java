@@ -65,7 +65,7 @@ public class HarvestReportReader {
         try {
             kind = HarvestEventKind.valueOf(text(e, at, "kind").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException x) {
-            throw new InvalidReport(at + ".kind", "must be one of REFUSED, SWMR_WAITING, SWMR_GIVEN_UP, DEAD_LETTER");
+            throw new InvalidReport(at + ".kind", "must be one of REFUSED, SWMR_WAITING, DEAD_LETTER");
         }
         Instant when;
         try {
