@@ -3,6 +3,7 @@ package io.aperture.portal;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.archive.ArchiveStatistics;
 import io.aperture.catalogue.embargo.EmbargoQueries;
+import io.aperture.catalogue.harvest.HarvestHealthOverview;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,14 +26,17 @@ public class StaffDashboard {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance dashboard(long pending, ArchiveStatistics.Summary archive, List<BarChart> charts,
-                                                 String totalVolume, String user);
+                                                 String totalVolume, HarvestHealthOverview.Overview health, String user);
     }
 
     private final EmbargoQueries queries;
     private final ArchiveStatistics statistics;
     private final AccessControl access;
+    private final HarvestHealthOverview harvestHealth;
 
-    StaffDashboard(EmbargoQueries queries, ArchiveStatistics statistics, AccessControl access) {
+    StaffDashboard(EmbargoQueries queries, ArchiveStatistics statistics, AccessControl access,
+                   HarvestHealthOverview harvestHealth) {
+        this.harvestHealth = harvestHealth;
         this.queries = queries;
         this.statistics = statistics;
         this.access = access;
@@ -51,7 +55,9 @@ public class StaffDashboard {
                 volume("volume-per-technique", "Volume per technique", s.byTechnique()),
                 counts("released", "Datasets released per month (last 12 months)", s.releasedByMonth()),
                 counts("forecast", "Release forecast: embargoes ending per month (next 12 months)", s.forecastByMonth()));
-        return Templates.dashboard(queries.countPending(), s, charts, BarChart.bytes(s.bytes()),
+        // the policy decides who sees the harvest health; null leaves the section out
+        HarvestHealthOverview.Overview health = access.mayReviewHarvestHealth() ? harvestHealth.read() : null;
+        return Templates.dashboard(queries.countPending(), s, charts, BarChart.bytes(s.bytes()), health,
                 access.caller().username().orElse(null));
     }
 

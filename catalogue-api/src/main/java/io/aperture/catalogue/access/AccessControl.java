@@ -99,6 +99,11 @@ public class AccessControl {
         return policy.mayReviewQuality(caller());
     }
 
+    /** Whether the caller may see the harvest health (the staff dashboard's section, its API). */
+    public boolean mayReviewHarvestHealth() {
+        return policy.mayReviewHarvestHealth(caller());
+    }
+
     /** Whether the caller may see the data preview of {@code d} (it goes with the files, not the metadata). */
     public boolean mayPreview(Dataset d) {
         return policy.mayPreview(caller(), resource(d), clock.instant());

@@ -6,6 +6,7 @@ import io.aperture.catalogue.datacite.DataCiteConfig;
 import io.aperture.catalogue.doi.DoiConfig;
 import io.aperture.catalogue.events.EventsConfig;
 import io.aperture.catalogue.facility.FacilityConfig;
+import io.aperture.catalogue.harvest.HarvestHealthConfig;
 import io.aperture.catalogue.ingest.IngestConfig;
 import io.aperture.catalogue.notify.NoticeConfig;
 import io.aperture.catalogue.oaipmh.OaiConfig;
@@ -59,6 +60,7 @@ class ConfigReferenceTest {
         @Inject NoticeConfig notice;
         @Inject AccessConfig access;
         @Inject IngestConfig ingest;
+        @Inject HarvestHealthConfig harvestHealth;
         @Inject SearchConfig search;
         @Inject IndexConfig index;
         @Inject DataCiteConfig dataCite;

@@ -1,12 +1,13 @@
 package io.aperture.harvester.cli;
 
+import io.aperture.harvester.health.HealthReports;
 import io.aperture.harvester.ingest.Backoff;
+import io.aperture.harvester.ingest.IngestClient;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.record.HarvestRecord;
 import io.aperture.record.RecordJson;
 import io.aperture.harvester.scan.FileChecksums;
 import io.aperture.harvester.scan.FileOutcome;
-import io.aperture.harvester.scan.RecordSink;
 import io.aperture.harvester.scan.ScanReport;
 import io.aperture.harvester.scan.ScanRunner;
 import io.aperture.harvester.scan.ScanState;
@@ -63,14 +64,14 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("harvest scan: " + runnerOptions.problem());
             return 2;
         }
-        RecordSink sink = null;
+        IngestClient sink = null;
         if (!dryRun) {
             String problem = serverOptions.problem();
             if (problem != null) {
                 err.println("harvest scan: " + problem + (problem.startsWith("no server") ? ", or use --dry-run" : ""));
                 return 2;
             }
-            sink = serverOptions.sink(clock, backoff);
+            sink = serverOptions.client(clock, backoff);
         }
         FileChecksums checksums;
         try {
@@ -91,6 +92,12 @@ public final class ScanCommand implements Callable<Integer> {
         ScanReport report = runner.run(roots, state, sink, printed);
         if (!dryRun) {
             state.save();
+            // a one-shot scan cannot keep a report for later: one the catalogue does not take is dropped, said on stderr
+            HealthReports health = new HealthReports();
+            health.outcomes(report.files(), report.finishedAt());
+            if (!health.isEmpty()) {
+                health.flush(sink).ifPresent(problem -> err.println("harvest scan: " + problem + " (dropped)"));
+            }
         }
         if (reportFile != null) {
             RecordJson.mapper().writerWithDefaultPrettyPrinter().writeValue(reportFile.toFile(), report);

@@ -2,9 +2,9 @@ package io.aperture.harvester.cli;
 
 import java.util.concurrent.TimeUnit;
 import io.aperture.harvester.ingest.Backoff;
+import io.aperture.harvester.ingest.IngestClient;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.harvester.scan.FileChecksums;
-import io.aperture.harvester.scan.RecordSink;
 import io.aperture.harvester.scan.ScanRunner;
 import io.aperture.harvester.scan.ScanState;
 import io.aperture.harvester.watch.AcceptedFolders;
@@ -130,11 +130,12 @@ public final class WatchCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        RecordSink sink = serverOptions.sink(clock, backoff);
+        IngestClient sink = serverOptions.client(clock, backoff);
         WatchSettings settings = new WatchSettings(rescan, settle, recheck, retry, retryMax, ScanRunner.DEFAULT_EXTENSIONS);
         WatchLog log = new WatchLog(out, err, clock);
         ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(), clock, settings.extensions(), checksums);
         loop = new WatchLoop(roots, runner, state, sink, new PendingFiles(), clock, settings, log, maxWait);
+        loop.reportHealthTo(sink);
         Thread hook = new Thread(this::stop, "harvest-watch-shutdown");
         try {
             if (!noEvents && !roots.isEmpty()) {

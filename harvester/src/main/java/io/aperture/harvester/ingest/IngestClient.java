@@ -2,9 +2,12 @@ package io.aperture.harvester.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.record.HarvestRecord;
 import io.aperture.record.RecordJson;
+import io.aperture.harvester.health.HealthEvent;
+import io.aperture.harvester.health.HealthSink;
 import io.aperture.harvester.scan.RecordSink;
 
 import java.io.IOException;
@@ -20,10 +23,11 @@ import java.util.List;
  * Posts batches to {@code POST {server}/api/ingest/records} with a bearer token. Connection errors, 429 and 5xx are
  * retried with exponential backoff; a 401 refreshes the token once; other 4xx fail the batch at once.
  */
-public final class IngestClient implements RecordSink {
+public final class IngestClient implements RecordSink, HealthSink {
     private final HttpClient http;
     private final URI endpoint;
     private final URI userOffice;
+    private final URI health;
     private final TokenSource tokens;
     private final Backoff backoff;
     private final ObjectMapper json = RecordJson.mapper();
@@ -33,6 +37,7 @@ public final class IngestClient implements RecordSink {
         String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
         this.endpoint = URI.create(base + "/api/ingest/records");
         this.userOffice = URI.create(base + "/api/ingest/user-office");
+        this.health = URI.create(base + "/api/ingest/harvest-health");
         this.tokens = tokens;
         this.backoff = backoff;
     }
@@ -48,6 +53,24 @@ public final class IngestClient implements RecordSink {
             throw new SinkException("cannot serialise batch: " + e.getMessage(), e);
         }
         return results(post(endpoint, body), batch.size());
+    }
+
+    /** Reports files harvested and what could not be catalogued (docs/api.md "Harvest health"). */
+    @Override
+    public void report(long harvested, List<HealthEvent> events) throws SinkException {
+        ObjectNode body = json.createObjectNode();
+        body.put("harvested", harvested);
+        ArrayNode list = body.putArray("events");
+        for (HealthEvent e : events) {
+            list.addObject().put("kind", e.kind().name()).put("subject", e.subject())
+                    .put("reason", e.reason() == null || e.reason().isBlank() ? "(no reason given)" : e.reason())
+                    .put("at", e.at().toString());
+        }
+        try {
+            post(health, json.writeValueAsBytes(body));
+        } catch (IOException e) {
+            throw new SinkException("cannot serialise the harvest health report: " + e.getMessage(), e);
+        }
     }
 
     /**

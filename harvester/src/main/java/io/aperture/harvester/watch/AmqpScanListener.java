@@ -1,6 +1,7 @@
 package io.aperture.harvester.watch;
 
 import io.aperture.harvester.scan.FileOutcome;
+import io.aperture.harvester.health.HealthEvent;
 import io.vertx.amqp.AmqpClient;
 import io.vertx.amqp.AmqpClientOptions;
 import io.vertx.amqp.AmqpConnection;
@@ -152,24 +153,28 @@ public final class AmqpScanListener implements AutoCloseable {
         try {
             parsed = ScanFinishedMessage.parse(body(msg));
         } catch (ScanFinishedMessage.MalformedMessageException e) {
-            log.problem("REJECTED message " + describe(msg) + ": " + e.getMessage());
-            msg.rejected();
+            deadLetter(msg, e.getMessage());
             return;
         } catch (RuntimeException e) {
-            log.problem("REJECTED message " + describe(msg) + ": unreadable (" + e + ")");
-            msg.rejected();
+            deadLetter(msg, "unreadable (" + e + ")");
             return;
         }
         var refusal = accepted.refusal(parsed.path());
         if (refusal.isPresent()) {
             // kept in the dead-letter queue for a person: a misconfigured writer, or someone probing
-            log.problem("REJECTED message " + describe(msg) + ": " + refusal.get());
-            msg.rejected();
+            deadLetter(msg, refusal.get());
             return;
         }
         log.info("MESSAGE " + describe(msg) + ": scan finished " + parsed.path());
         loop.pending().schedule(parsed.path(), clock.instant(), outcome -> settle(ctx, msg, outcome));
         loop.wake();
+    }
+
+    /** Rejects the message (the broker dead-letters it), logs it and reports it to the catalogue with the next round. */
+    private void deadLetter(AmqpMessage msg, String why) {
+        log.problem("REJECTED message " + describe(msg) + ": " + why);
+        loop.health().add(new HealthEvent(HealthEvent.Kind.DEAD_LETTER, describe(msg), why, clock.instant()));
+        msg.rejected();
     }
 
     /** Called on the harvesting thread; the disposition must be sent on the connection's own context. */

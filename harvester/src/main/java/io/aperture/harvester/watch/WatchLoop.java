@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import io.aperture.harvester.health.HealthReports;
+import io.aperture.harvester.health.HealthSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +53,8 @@ public final class WatchLoop implements Runnable {
 
     /** Longest single wait, so that a clock moved by a test (or a system clock jump) is noticed promptly. */
     private final Duration maxWait;
+    private final HealthReports health = new HealthReports();
+    private volatile HealthSink healthSink;
     private Instant nextRescan = Instant.MIN;
     private volatile boolean rescanRequested;
     private volatile boolean stopping;
@@ -106,6 +110,23 @@ public final class WatchLoop implements Runnable {
         }
     }
 
+    /** Reports what this round (and the listener's dead letters) collected; kept for the next round if the catalogue cannot take it. */
+    private void reportHealth() {
+        if (healthSink != null && !health.isEmpty()) {
+            health.flush(healthSink).ifPresent(problem -> log.problem(problem + "; kept for the next round"));
+        }
+    }
+
+    /** Where the harvest health goes (the catalogue); null: nowhere, as in tests of the loop alone. */
+    public void reportHealthTo(HealthSink sink) {
+        this.healthSink = sink;
+    }
+
+    /** The harvest health collected for the catalogue; the broker listener adds its dead letters here. */
+    public HealthReports health() {
+        return health;
+    }
+
     /** One round: rescan if due, then harvest every file that is due. Returns the number of files handled. */
     public int runOnce() {
         Instant now = clock.instant();
@@ -148,6 +169,7 @@ public final class WatchLoop implements Runnable {
         if (anyDone) {
             saveState();
         }
+        reportHealth();
         return due.size();
     }
 
@@ -160,6 +182,7 @@ public final class WatchLoop implements Runnable {
         }
         switch (o.status()) {
             case OK -> {
+                health.outcome(o, now);
                 known.forget(t.path());
                 log.info("OK " + t.path() + " (" + o.records() + " records" + (t.attempts() > 0 ? ", after " + t.attempts() + " retries" : "") + ")");
                 settle(t, o);
@@ -175,6 +198,7 @@ public final class WatchLoop implements Runnable {
             case IN_PROGRESS -> {
                 Instant again = now.plus(settings.recheck());
                 if (t.attempts() == 0) {
+                    health.outcome(o, now);
                     log.info("IN-PROGRESS " + t.path() + ": " + o.reason() + "; looked at again every "
                             + settings.recheck().toSeconds() + " s");
                     count(o.status());
@@ -191,6 +215,7 @@ public final class WatchLoop implements Runnable {
                         known.record(t.path(), stat[0], stat[1], o);
                     }
                     log.problem("FAILED " + t.path() + ": " + o.reason());
+                    health.outcome(o, now);
                     settle(t, o);
                 }
             }

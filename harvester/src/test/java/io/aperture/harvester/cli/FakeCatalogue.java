@@ -17,6 +17,9 @@ import java.util.function.IntFunction;
 final class FakeCatalogue implements AutoCloseable {
     final HttpServer server;
     final List<JsonNode> batches = new ArrayList<>();
+    /** The harvest health reports received (docs/api.md "Harvest health"). */
+    final List<JsonNode> healthReports = new ArrayList<>();
+    volatile int healthStatus = 200;
     final List<String> authorizations = new ArrayList<>();
     final List<String> tokenForms = new ArrayList<>();
     final AtomicInteger ingestCalls = new AtomicInteger();
@@ -29,6 +32,7 @@ final class FakeCatalogue implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/realms/aperture/protocol/openid-connect/token", this::token);
         server.createContext("/api/ingest/records", this::ingest);
+        server.createContext("/api/ingest/harvest-health", this::health);
         server.start();
     }
 
@@ -78,6 +82,23 @@ final class FakeCatalogue implements AutoCloseable {
                     .append(st.equals("REJECTED") ? ",\"error\":\"scripted rejection\"" : "").append("}");
         }
         reply(ex, 200, sb.append("]}").toString());
+    }
+
+    private void health(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        if (!"Bearer tok-1".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            reply(ex, 401, "{}");
+            return;
+        }
+        if (healthStatus != 200) {
+            reply(ex, healthStatus, "{\"error\":\"scripted\"}");
+            return;
+        }
+        JsonNode report = json.readTree(body);
+        synchronized (this) {
+            healthReports.add(report);
+        }
+        reply(ex, 200, "{\"stored\":" + report.path("events").size() + "}");
     }
 
     private static void reply(HttpExchange ex, int status, String body) throws IOException {

@@ -111,6 +111,19 @@ class WatchCommandIT {
         return paths;
     }
 
+    /** The harvest health events of one kind the catalogue received. */
+    private static List<JsonNode> healthEvents(FakeCatalogue cat, String kind) {
+        List<JsonNode> events = new ArrayList<>();
+        synchronized (cat) {
+            cat.healthReports.forEach(r -> r.get("events").forEach(e -> {
+                if (e.get("kind").asText().equals(kind)) {
+                    events.add(e);
+                }
+            }));
+        }
+        return events;
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long end = System.nanoTime() + PATIENCE.toNanos();
         while (!condition.getAsBoolean()) {
@@ -170,6 +183,11 @@ class WatchCommandIT {
             assertThat(w.err()).contains("FAILED " + hdf4 + ": HDF4").contains("FAILED " + data.resolve("never_written.nxs"));
             assertThat(w.out()).contains("OK " + twoEntries + " (2 records)").contains("OK " + plain + " (1 records)");
             assertThat(state(state).has(twoEntries.toString())).isTrue();
+            // and the catalogue was told (harvester.md "Harvest health"): the four dead letters, the two refused files
+            await("the harvest health reported", () -> healthEvents(cat, "DEAD_LETTER").size() == 4);
+            assertThat(healthEvents(cat, "DEAD_LETTER")).anyMatch(e -> e.get("reason").asText().contains(outside + " is outside"));
+            assertThat(healthEvents(cat, "REFUSED")).extracting(e -> e.get("subject").asText())
+                    .containsExactlyInAnyOrder(hdf4.toString(), data.resolve("never_written.nxs").toString());
 
             // still listening after all that
             Path later = copy("neutron/isis_loq_minimal_histogram.nxs", data, OLD);

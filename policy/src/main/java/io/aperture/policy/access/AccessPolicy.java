@@ -187,6 +187,14 @@ public final class AccessPolicy {
         return caller.actsAsStaff();
     }
 
+    /**
+     * Whether {@code caller} may see the harvest health (files refused and why, SWMR waits, dead letters, outbox
+     * failures): facility staff. Paths and reasons name files of embargoed datasets, so no one else.
+     */
+    public boolean mayReviewHarvestHealth(Caller caller) {
+        return caller.actsAsStaff();
+    }
+
     /** Whether {@code caller} may list and decide extension requests and withdraw records: facility staff. */
     public boolean mayManageEmbargoes(Caller caller) {
         return caller.actsAsStaff();
