@@ -22,6 +22,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The portal's search page: the home page is a search over everything the visitor may see. */
 @Path("/")
@@ -30,7 +31,8 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(SearchPage page, String catalogueJsonLd, CatalogueSummary summary);
+        static native TemplateInstance search(SearchPage page, String catalogueJsonLd, CatalogueSummary summary,
+                                              Set<String> thumbnails);
     }
 
     private final DatasetSearch search;
@@ -39,8 +41,11 @@ public class HomePage {
 
     private final CatalogueJsonLd catalogue;
     private final PublicUrls urls;
+    private final ResultThumbnails thumbnails;
 
-    HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity, CatalogueJsonLd catalogue, PublicUrls urls) {
+    HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity, CatalogueJsonLd catalogue, PublicUrls urls,
+             ResultThumbnails thumbnails) {
+        this.thumbnails = thumbnails;
         this.catalogue = catalogue;
         this.urls = urls;
         this.search = search;
@@ -59,12 +64,13 @@ public class HomePage {
         String ld = catalogue.of(urls.base(uri.getBaseUri()).toString());
         try {
             SearchResult result = search.search(SearchRequestParser.parse(query), access.searchScope());
-            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user), ld, summary(query)));
+            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user), ld, summary(query),
+                    thumbnails.of(result)));
         } catch (InvalidSearchException | UnitOutOfRangeException e) {
-            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null));
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null, Set.of()));
         } catch (SearchUnavailableException e) {
             return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE,
-                            Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null))
+                            Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null, Set.of()))
                     .header("Retry-After", SearchUnavailableException.RETRY_AFTER_SECONDS).build();
         }
     }
