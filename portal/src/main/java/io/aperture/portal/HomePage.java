@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.archive.PublicHoldings;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
@@ -42,9 +43,11 @@ public class HomePage {
     private final CatalogueJsonLd catalogue;
     private final PublicUrls urls;
     private final ResultThumbnails thumbnails;
+    private final PublicHoldings holdings;
 
     HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity, CatalogueJsonLd catalogue, PublicUrls urls,
-             ResultThumbnails thumbnails) {
+             ResultThumbnails thumbnails, PublicHoldings holdings) {
+        this.holdings = holdings;
         this.thumbnails = thumbnails;
         this.catalogue = catalogue;
         this.urls = urls;
@@ -75,13 +78,18 @@ public class HomePage {
         }
     }
 
-    /** On the bare home page only (no search asked for): one more engine query, over public data whoever calls. */
+    /**
+     * On the bare home page only (no search asked for): one more engine query, over public data whoever calls, and two
+     * database queries for the public data volume and the latest releases (the index has no release date).
+     */
     private CatalogueSummary summary(Map<String, List<String>> query) {
         if (!query.isEmpty()) {
             return null;
         }
         SearchResult publicOnly = search.search(SearchRequestParser.parse(
                 Map.of("size", List.of(String.valueOf(CatalogueSummary.SHOWN)))), access.publicScope());
-        return CatalogueSummary.of(publicOnly);
+        List<CatalogueSummary.Release> releases = holdings.recentReleases(CatalogueSummary.SHOWN).stream()
+                .map(d -> new CatalogueSummary.Release(d.pid, d.title, d.releasedAt)).toList();
+        return CatalogueSummary.of(publicOnly, holdings.bytes(), releases);
     }
 }
