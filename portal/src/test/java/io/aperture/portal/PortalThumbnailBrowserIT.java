@@ -113,8 +113,8 @@ class PortalThumbnailBrowserIT {
         assertThat(img.getAttribute("alt")).isEqualTo("Data preview: the default plot of " + title);
         assertThat(img.getAttribute("loading")).isEqualTo("lazy");
         // the box is fixed before the image arrives: no layout shift
-        assertThat(img.getAttribute("width")).isEqualTo("96");
-        assertThat(img.getAttribute("height")).isEqualTo("96");
+        assertThat(img.getDomAttribute("width")).isEqualTo("96");
+        assertThat(img.getDomAttribute("height")).isEqualTo("96");
         browser.executeScript("arguments[0].scrollIntoView();", img);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(((Number) browser.executeScript(
                 "return arguments[0].complete ? arguments[0].naturalWidth : -1;", img)).intValue())
