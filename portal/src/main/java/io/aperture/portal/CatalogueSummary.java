@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import io.aperture.catalogue.search.SearchResult;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -10,21 +11,31 @@ import java.util.Map;
  * scope, whoever is signed in), so a team's embargoed datasets never add to it.
  *
  * @param datasets    public datasets
+ * @param bytes       the public datasets' data volume (sum of their file sizes)
  * @param instruments the instruments with most public datasets, largest first
  * @param techniques  the techniques with most public datasets, largest first
  * @param newest      the newest public datasets by production date
+ * @param releases    the latest releases from embargo, the latest first
  */
-public record CatalogueSummary(long datasets, List<Entry> instruments, List<Entry> techniques,
-                               List<SearchResult.Hit> newest) {
+public record CatalogueSummary(long datasets, long bytes, List<Entry> instruments, List<Entry> techniques,
+                               List<SearchResult.Hit> newest, List<Release> releases) {
     /** A facet value, its count of public datasets and the search that selects it. */
     public record Entry(String value, long count, String link) {}
 
-    /** Values listed per facet. */
+    /** A dataset released from its embargo, and when. */
+    public record Release(String pid, String title, Instant releasedAt) {}
+
+    /** Values listed per facet, and releases listed. */
     static final int SHOWN = 5;
 
-    static CatalogueSummary of(SearchResult publicOnly) {
-        return new CatalogueSummary(publicOnly.total(), top(publicOnly, "instrument"), top(publicOnly, "technique"),
-                publicOnly.hits());
+    static CatalogueSummary of(SearchResult publicOnly, long bytes, List<Release> releases) {
+        return new CatalogueSummary(publicOnly.total(), bytes, top(publicOnly, "instrument"), top(publicOnly, "technique"),
+                publicOnly.hits(), releases);
+    }
+
+    /** The data volume as people read it (1 KiB = 1024 bytes), as the staff dashboard writes it. */
+    public String volume() {
+        return BarChart.bytes(bytes);
     }
 
     private static List<Entry> top(SearchResult r, String facet) {

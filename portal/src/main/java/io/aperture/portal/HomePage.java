@@ -1,6 +1,7 @@
 package io.aperture.portal;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.archive.PublicHoldings;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The portal's search page: the home page is a search over everything the visitor may see. */
 @Path("/")
@@ -30,7 +32,8 @@ public class HomePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(SearchPage page, String catalogueJsonLd, CatalogueSummary summary);
+        static native TemplateInstance search(SearchPage page, String catalogueJsonLd, CatalogueSummary summary,
+                                              Set<String> thumbnails);
     }
 
     private final DatasetSearch search;
@@ -39,8 +42,13 @@ public class HomePage {
 
     private final CatalogueJsonLd catalogue;
     private final PublicUrls urls;
+    private final ResultThumbnails thumbnails;
+    private final PublicHoldings holdings;
 
-    HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity, CatalogueJsonLd catalogue, PublicUrls urls) {
+    HomePage(DatasetSearch search, AccessControl access, SecurityIdentity identity, CatalogueJsonLd catalogue, PublicUrls urls,
+             ResultThumbnails thumbnails, PublicHoldings holdings) {
+        this.holdings = holdings;
+        this.thumbnails = thumbnails;
         this.catalogue = catalogue;
         this.urls = urls;
         this.search = search;
@@ -59,23 +67,29 @@ public class HomePage {
         String ld = catalogue.of(urls.base(uri.getBaseUri()).toString());
         try {
             SearchResult result = search.search(SearchRequestParser.parse(query), access.searchScope());
-            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user), ld, summary(query)));
+            return RestResponse.ok(Templates.search(new SearchPage(query, result, null, user), ld, summary(query),
+                    thumbnails.of(result)));
         } catch (InvalidSearchException | UnitOutOfRangeException e) {
-            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null));
+            return RestResponse.status(RestResponse.Status.BAD_REQUEST, Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null, Set.of()));
         } catch (SearchUnavailableException e) {
             return RestResponse.ResponseBuilder.create(RestResponse.Status.SERVICE_UNAVAILABLE,
-                            Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null))
+                            Templates.search(new SearchPage(query, null, e.getMessage(), user), ld, null, Set.of()))
                     .header("Retry-After", SearchUnavailableException.RETRY_AFTER_SECONDS).build();
         }
     }
 
-    /** On the bare home page only (no search asked for): one more engine query, over public data whoever calls. */
+    /**
+     * On the bare home page only (no search asked for): one more engine query, over public data whoever calls, and two
+     * database queries for the public data volume and the latest releases (the index has no release date).
+     */
     private CatalogueSummary summary(Map<String, List<String>> query) {
         if (!query.isEmpty()) {
             return null;
         }
         SearchResult publicOnly = search.search(SearchRequestParser.parse(
                 Map.of("size", List.of(String.valueOf(CatalogueSummary.SHOWN)))), access.publicScope());
-        return CatalogueSummary.of(publicOnly);
+        List<CatalogueSummary.Release> releases = holdings.recentReleases(CatalogueSummary.SHOWN).stream()
+                .map(d -> new CatalogueSummary.Release(d.pid, d.title, d.releasedAt)).toList();
+        return CatalogueSummary.of(publicOnly, holdings.bytes(), releases);
     }
 }

@@ -1,9 +1,11 @@
 package io.aperture.catalogue.preview;
 
+import io.aperture.catalogue.model.Dataset;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,5 +35,23 @@ public class PreviewStore {
     public boolean exists(long datasetId) {
         return !em.createNativeQuery("SELECT 1 FROM dataset_preview WHERE dataset_id = ?1")
                 .setParameter(1, datasetId).getResultList().isEmpty();
+    }
+
+    /**
+     * Those of the datasets {@code pids} that have a stored preview, with their proposals (what the policy needs): two
+     * queries for a page of search hits whatever its size; who may see each preview is for the caller to decide.
+     */
+    public List<Dataset> withPreview(Collection<String> pids) {
+        if (pids.isEmpty()) {
+            return List.of();
+        }
+        List<?> ids = em.createNativeQuery("SELECT d.id FROM dataset d JOIN dataset_preview p ON p.dataset_id = d.id "
+                + "WHERE d.pid IN (:pids)").setParameter("pids", pids).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Long> longIds = ids.stream().map(id -> ((Number) id).longValue()).toList();
+        return em.createQuery("SELECT d FROM Dataset d LEFT JOIN FETCH d.proposal WHERE d.id IN :ids", Dataset.class)
+                .setParameter("ids", longIds).getResultList();
     }
 }

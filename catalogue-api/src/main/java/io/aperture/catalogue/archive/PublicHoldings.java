@@ -1,0 +1,47 @@
+package io.aperture.catalogue.archive;
+
+import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.model.Dataset;
+import io.aperture.policy.embargo.EmbargoStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.List;
+
+/**
+ * What the catalogue holds for everyone, from the database, for the home page: the public datasets' data volume and
+ * the latest releases by the embargo's actual release time (the index has no release date to sort on). Both select the
+ * stored status the policy's public scope lets through ({@link AccessControl#publicScope()}), as OAI-PMH does; each
+ * listed release is then asked of the policy for an anonymous caller, so a record the policy hides is never listed.
+ */
+@ApplicationScoped
+public class PublicHoldings {
+    private final EntityManager em;
+    private final AccessControl access;
+
+    PublicHoldings(EntityManager em, AccessControl access) {
+        this.em = em;
+        this.access = access;
+    }
+
+    /** The public datasets' data volume: the sum of their file sizes, in bytes. */
+    @Transactional
+    public long bytes() {
+        return em.createQuery("SELECT coalesce(sum(d.sizeBytes), 0L) FROM Dataset d WHERE d.accessState = :open", Long.class)
+                .setParameter("open", open()).getSingleResult();
+    }
+
+    /** At most {@code limit} public datasets released from an embargo, the latest release first. */
+    @Transactional
+    public List<Dataset> recentReleases(int limit) {
+        return em.createQuery("SELECT d FROM Dataset d LEFT JOIN FETCH d.proposal WHERE d.accessState = :open "
+                        + "AND d.releasedAt IS NOT NULL ORDER BY d.releasedAt DESC, d.id DESC", Dataset.class)
+                .setParameter("open", open()).setMaxResults(limit).getResultList().stream()
+                .filter(d -> access.decideForPublic(d).visibility().showsMetadata()).toList();
+    }
+
+    private EmbargoStatus open() {
+        return access.publicScope().publicStatus();
+    }
+}
