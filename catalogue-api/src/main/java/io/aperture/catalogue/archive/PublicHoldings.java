@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -14,20 +17,44 @@ import java.util.List;
  * the latest releases by the embargo's actual release time (the index has no release date to sort on). Both select the
  * stored status the policy's public scope lets through ({@link AccessControl#publicScope()}), as OAI-PMH does; each
  * listed release is then asked of the policy for an anonymous caller, so a record the policy hides is never listed.
+ * The volume is summed over every public dataset, so it is reused for {@link #VOLUME_REUSED_FOR} rather than summed
+ * on each home-page visit; the releases are read along V24's index.
  */
 @ApplicationScoped
 public class PublicHoldings {
+    /** How long a summed volume is shown: a sum over a million public rows is too much for every visit. */
+    static final Duration VOLUME_REUSED_FOR = Duration.ofMinutes(1);
+
     private final EntityManager em;
     private final AccessControl access;
+    private final Clock clock;
+    private volatile Volume volume;
 
-    PublicHoldings(EntityManager em, AccessControl access) {
-        this.em = em;
-        this.access = access;
+    private record Volume(long bytes, Instant summedAt) {
+        boolean currentAt(Instant now) {
+            return !now.isBefore(summedAt) && now.isBefore(summedAt.plus(VOLUME_REUSED_FOR));
+        }
     }
 
-    /** The public datasets' data volume: the sum of their file sizes, in bytes. */
+    PublicHoldings(EntityManager em, AccessControl access, Clock clock) {
+        this.em = em;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** The public datasets' data volume: the sum of their file sizes, in bytes, at most a minute old. */
     @Transactional
     public long bytes() {
+        Instant now = clock.instant();
+        Volume last = volume;
+        if (last == null || !last.currentAt(now)) {
+            last = new Volume(sum(), now);
+            volume = last;
+        }
+        return last.bytes();
+    }
+
+    private long sum() {
         return em.createQuery("SELECT coalesce(sum(d.sizeBytes), 0L) FROM Dataset d WHERE d.accessState = :open", Long.class)
                 .setParameter("open", open()).getSingleResult();
     }
