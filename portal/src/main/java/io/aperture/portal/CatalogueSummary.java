@@ -1,10 +1,12 @@
 package io.aperture.portal;
 
+import io.aperture.catalogue.panet.Panet;
 import io.aperture.catalogue.search.SearchResult;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * What the catalogue holds for everyone, shown on the bare home page: counted over public data only (the public
@@ -29,7 +31,8 @@ public record CatalogueSummary(long datasets, long bytes, List<Entry> instrument
     static final int SHOWN = 5;
 
     static CatalogueSummary of(SearchResult publicOnly, long bytes, List<Release> releases) {
-        return new CatalogueSummary(publicOnly.total(), bytes, top(publicOnly, "instrument"), top(publicOnly, "technique"),
+        return new CatalogueSummary(publicOnly.total(), bytes, top(publicOnly, "instrument", values -> values),
+                top(publicOnly, "technique", values -> TechniqueFacet.mostSpecific(values, Panet.shipped())),
                 publicOnly.hits(), releases);
     }
 
@@ -38,8 +41,9 @@ public record CatalogueSummary(long datasets, long bytes, List<Entry> instrument
         return BarChart.bytes(bytes);
     }
 
-    private static List<Entry> top(SearchResult r, String facet) {
-        return r.facets() == null ? List.of() : r.facets().getOrDefault(facet, List.of()).stream().limit(SHOWN)
+    /** The first values of a facet, after {@code pick} (the technique facet also counts every broader PaNET term). */
+    private static List<Entry> top(SearchResult r, String facet, UnaryOperator<List<SearchResult.FacetValue>> pick) {
+        return r.facets() == null ? List.of() : pick.apply(r.facets().getOrDefault(facet, List.of())).stream().limit(SHOWN)
                 .map(v -> new Entry(v.value(), v.count(), SearchPage.link(Map.of(facet, List.of(v.value()))))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package io.aperture.portal;
 
+import io.aperture.catalogue.panet.Panet;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.SearchRequestParser;
 import io.aperture.catalogue.search.SearchResult;
@@ -95,6 +96,12 @@ public record SearchPage(Map<String, List<String>> query, SearchResult result, S
             }
         }
         return values;
+    }
+
+    /** The technique facet's values (with any selection the counts leave out) as PaNET's hierarchy. */
+    public TechniqueFacet techniqueFacet() {
+        return TechniqueFacet.of(facetValues("technique"), Set.copyOf(query.getOrDefault("technique", List.of())),
+                Panet.shipped());
     }
 
     public boolean selected(String facet, String value) {

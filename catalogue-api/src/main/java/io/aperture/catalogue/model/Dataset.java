@@ -150,7 +150,7 @@ public class Dataset extends PanacheEntityBase {
     @JoinTable(name = "dataset_technique",
             joinColumns = @JoinColumn(name = "dataset_id"),
             inverseJoinColumns = @JoinColumn(name = "technique_id"))
-    @IndexedEmbedded(includePaths = {"iri", "label", "label_keyword"})
+    @IndexedEmbedded(includePaths = {"iri", "label", "label_keyword", Technique.LINEAGE})
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     public Set<Technique> techniques = new LinkedHashSet<>();
 

@@ -14,8 +14,10 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,10 +36,26 @@ public final class Panet {
 
     private final Map<String, Set<String>> children;
     private final Map<String, Set<String>> byLabel;
+    /** Each PaNET class's direct superclasses that are PaNET classes too (the hierarchy the facet shows). */
+    private final Map<String, Set<String>> parents;
+    /** Each class's preferred label (its first {@code rdfs:label}). */
+    private final Map<String, String> labels;
 
-    private Panet(Map<String, Set<String>> children, Map<String, Set<String>> byLabel) {
+    private Panet(Map<String, Set<String>> children, Map<String, Set<String>> byLabel, Map<String, String> labels) {
         this.children = children;
         this.byLabel = byLabel;
+        this.labels = labels;
+        Map<String, Set<String>> up = new HashMap<>();
+        children.forEach((parent, kids) -> {
+            if (isClassIn(parent, children)) {
+                kids.stream().filter(k -> isClassIn(k, children)).forEach(k -> up.computeIfAbsent(k, x -> new HashSet<>()).add(parent));
+            }
+        });
+        this.parents = up;
+    }
+
+    private static boolean isClassIn(String iri, Map<String, Set<String>> children) {
+        return iri.startsWith(NAMESPACE) && children.containsKey(iri);
     }
 
     private static final class Shipped {
@@ -69,9 +87,82 @@ public final class Panet {
         return Collections.unmodifiableSet(out);
     }
 
+    /**
+     * The class a term names: the term itself when it is a class's IRI, else the first class (in IRI order) with it as
+     * a label or alternative label, case ignored.
+     */
+    public Optional<String> classNamed(String term) {
+        if (term == null) {
+            return Optional.empty();
+        }
+        if (isClass(term)) {
+            return Optional.of(term);
+        }
+        return byLabel.getOrDefault(term.strip().toLowerCase(Locale.ROOT), Set.of()).stream()
+                .filter(this::isClass).sorted().findFirst();
+    }
+
+    /** A class's preferred label, or the IRI itself when it has none. */
+    public String label(String iri) {
+        return labels.getOrDefault(iri, iri);
+    }
+
+    /**
+     * The labels a dataset's technique is counted under in the technique facet: its own label as recorded, then the
+     * preferred labels of every PaNET ancestor of the class it names, nearest first, without the one top class every
+     * technique shares ("photon and neutron technique": counting it says nothing). The class is the one its IRI names;
+     * a technique recorded without an IRI is looked up by its label. One with an IRI of another vocabulary is counted
+     * under its own label only, even if PaNET happens to have that label ("MX"): the facility said what it meant.
+     */
+    public List<String> lineage(String iri, String label) {
+        Set<String> out = new LinkedHashSet<>();
+        // ingest records a technique without a label under its IRI: PaNET's own label reads better
+        if (label != null && !label.isBlank() && !(label.equals(iri) && isClass(iri))) {
+            out.add(label);
+        }
+        Optional<String> named = iri == null || iri.isBlank() ? classNamed(label)
+                : Optional.of(iri).filter(this::isClass);
+        named.ifPresent(start -> {
+            if (out.isEmpty()) {
+                out.add(label(start));
+            }
+            Deque<String> todo = new ArrayDeque<>(parents.getOrDefault(start, Set.of()).stream().sorted().toList());
+            Set<String> seen = new HashSet<>();
+            while (!todo.isEmpty()) {
+                String up = todo.removeFirst();
+                if (seen.add(up) && !isTop(up)) {
+                    out.add(label(up));
+                    parents.getOrDefault(up, Set.of()).stream().sorted().forEach(todo::addLast);
+                }
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    /** The classes directly above {@code iri} in PaNET, without the top class. */
+    public Set<String> broader(String iri) {
+        Set<String> out = new LinkedHashSet<>();
+        parents.getOrDefault(iri, Set.of()).stream().filter(p -> !isTop(p)).sorted().forEach(out::add);
+        return out;
+    }
+
+    /**
+     * Whether a class is one of PaNET's axes of classification ("defined by experimental probe", "… physical process",
+     * "… functional dependence", "… purpose"): the children of the top class, which group rather than name techniques.
+     */
+    public boolean isAxis(String iri) {
+        Set<String> up = parents.getOrDefault(iri, Set.of());
+        return isClass(iri) && !up.isEmpty() && up.stream().allMatch(this::isTop);
+    }
+
+    /** The top class: a PaNET class with no PaNET superclass. */
+    private boolean isTop(String iri) {
+        return isClass(iri) && parents.getOrDefault(iri, Set.of()).isEmpty();
+    }
+
     /** Whether {@code iri} names a class of the shipped ontology (not merely an IRI in its namespace). */
     public boolean isClass(String iri) {
-        return iri.startsWith(NAMESPACE) && children.containsKey(iri);
+        return iri != null && isClassIn(iri, children);
     }
 
     private static Panet load() {
@@ -96,6 +187,7 @@ public final class Panet {
         XMLStreamReader x = factory.createXMLStreamReader(in);
         Map<String, Set<String>> children = new HashMap<>();
         Map<String, Set<String>> byLabel = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         Deque<String> classes = new ArrayDeque<>(); // the enclosing owl:Class elements; "" for an anonymous one
         while (x.hasNext()) {
             int event = x.next();
@@ -116,13 +208,17 @@ public final class Panet {
                             children.computeIfAbsent(parent, k -> new HashSet<>()).add(current);
                         }
                     } else if ((RDFS.equals(ns) && name.equals("label")) || (SKOS.equals(ns) && name.equals("altLabel"))) {
-                        byLabel.computeIfAbsent(x.getElementText().strip().toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(current);
+                        String text = x.getElementText().strip();
+                        byLabel.computeIfAbsent(text.toLowerCase(Locale.ROOT), k -> new HashSet<>()).add(current);
+                        if (name.equals("label")) {
+                            labels.putIfAbsent(current, text);
+                        }
                     }
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && OWL.equals(x.getNamespaceURI()) && x.getLocalName().equals("Class")) {
                 classes.pop();
             }
         }
-        return new Panet(children, byLabel);
+        return new Panet(children, byLabel, labels);
     }
 }

@@ -90,7 +90,7 @@ public class DatasetSearch {
             String field = Facets.field(e.getKey(), scope);
             @SuppressWarnings("unchecked")
             Class<Object> type = (Class<Object>) Facets.type(e.getKey());
-            query = query.aggregation(e.getValue(), f -> f.terms().field(field, type).maxTermCount(Facets.SIZE));
+            query = query.aggregation(e.getValue(), f -> f.terms().field(field, type).maxTermCount(Facets.size(e.getKey())));
         }
         if (after.isPresent()) {
             JsonArray cursor = after.get();
@@ -160,7 +160,7 @@ public class DatasetSearch {
         Class<Object> type = (Class<Object>) Facets.type(facet);
         var count = session.search(Dataset.class)
                 .where(f -> SearchPredicates.of(f, others, scope, condition))
-                .aggregation(key, f -> f.terms().field(Facets.field(facet, scope), type).maxTermCount(Facets.SIZE))
+                .aggregation(key, f -> f.terms().field(Facets.field(facet, scope), type).maxTermCount(Facets.size(facet)))
                 .failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
         return engine("a facet count", () -> count.fetch(0)).aggregation(key);
     }

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.search;
 
+import io.aperture.catalogue.model.Technique;
 import io.aperture.policy.embargo.EmbargoStatus;
 import org.hibernate.search.engine.search.aggregation.AggregationKey;
 
@@ -19,7 +20,8 @@ public final class Facets {
 
     static {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("technique", "techniques.label_keyword");
+        // counted over each technique's PaNET lineage, so a broader term counts every dataset below it (issue #13)
+        fields.put("technique", "techniques." + Technique.LINEAGE);
         fields.put("instrument", "instrument.name");
         fields.put("year", "year");
         fields.put("access", "accessState");
@@ -38,8 +40,18 @@ public final class Facets {
 
     /** Values counted per facet. */
     static final int SIZE = 20;
+    /**
+     * Values counted for the technique facet: its values are the recorded techniques and every PaNET term above them
+     * (a handful of techniques make dozens of terms), and the portal shows them as a tree that needs the parents.
+     */
+    static final int TECHNIQUE_SIZE = 100;
 
     private Facets() {
+    }
+
+    /** How many values of {@code facet} are counted. */
+    static int size(String facet) {
+        return facet.equals("technique") ? TECHNIQUE_SIZE : SIZE;
     }
 
     /** The Java type the index field of {@code facet} holds. */

@@ -60,6 +60,8 @@ final class SearchPredicates {
             for (String v : values) {
                 anyOf.should(f.match().field(field).matching(Facets.value(facet, v)));
                 if (facet.equals("technique")) {
+                    // the label as recorded: a document indexed before the lineage field existed has only that
+                    anyOf.should(f.match().field("techniques.label_keyword").matching(v));
                     // a PaNET term (IRI, label or alternative label) also finds every technique below it (issue #12)
                     Set<String> closure = Panet.shipped().closure(v);
                     if (!closure.isEmpty()) {
