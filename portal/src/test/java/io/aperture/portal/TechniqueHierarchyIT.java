@@ -137,6 +137,7 @@ class TechniqueHierarchyIT {
         assertThat(opened.getAttribute("open")).as("open: the selection lies below it").isNotNull();
         assertThat(opened.findElement(By.cssSelector("li.selected > a")).getText()).contains("x-ray probe");
         pages.assertAccessible();
+        pages.screenshots("search-techniques");
         pages.assertFitsPhone();
     }
 }
