@@ -133,8 +133,10 @@ public class PanoscQueries {
 
     /**
      * The Dataset rows of the search engine's hits as the index holds them (issue #12): the list's own properties need no
-     * statement; only the includes are attached from the database, by the hits' ids. The hits are public already (the
-     * engine searched with the public scope); each value is formatted as {@link #row} formats the database's.
+     * statement, and neither do the includes the hits embed ({@link IndexedIncludes}: techniques, and the instrument
+     * unless a hit was indexed before its pid was mapped); the other includes are attached from the database, by the
+     * hits' ids, in the includes' order. The hits are public already (the engine searched with the public scope); each
+     * value is formatted as {@link #row} formats the database's.
      */
     List<Row> fromIndex(List<DatasetSearch.Ranked> hits, PanoscFilter filter) {
         List<Row> rows = new ArrayList<>();
@@ -151,7 +153,18 @@ public class PanoscQueries {
             }
             rows.add(new Row(h.id(), json));
         }
-        attach(rows, Entities.DATASET, filter.include());
+        Entities.checkRelations(Entities.DATASET, filter.include());
+        List<DatasetSearch.Embedded> embedded = hits.stream().map(DatasetSearch.Ranked::embedded).toList();
+        boolean instruments = IndexedIncludes.instrumentsComplete(embedded);
+        for (PanoscFilter.Include include : filter.include()) {
+            if (IndexedIncludes.answers(include) && (instruments || !include.relation().equals("instrument"))) {
+                for (int i = 0; i < rows.size(); i++) {
+                    IndexedIncludes.attach(rows.get(i).json(), include, embedded.get(i));
+                }
+            } else {
+                attach(rows, Entities.DATASET, List.of(include));
+            }
+        }
         return rows;
     }
 
