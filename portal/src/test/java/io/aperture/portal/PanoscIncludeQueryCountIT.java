@@ -24,7 +24,8 @@ import static org.hamcrest.Matchers.is;
 /**
  * PaNOSC includes on {@code /Datasets} are attached with one query per relation for the whole page, not one per
  * returned dataset (issue #12): a page of 50 datasets with four relations attached costs as many SQL statements as a
- * page of one. Statements are counted by {@link SearchQueryCountIT.SqlCounter} (one statement inspector per run).
+ * page of one, and the same statements: the page's ids are bound as one array. Statements are counted by
+ * {@link SearchQueryCountIT.SqlCounter} (one statement inspector per run).
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
@@ -37,6 +38,11 @@ class PanoscIncludeQueryCountIT {
         long before = SearchQueryCountIT.SqlCounter.STATEMENTS.get();
         page.run();
         return SearchQueryCountIT.SqlCounter.STATEMENTS.get() - before;
+    }
+
+    /** The texts of the include attach statements (a window per parent) sent while {@code page} ran. */
+    private static List<String> attachStatements(Runnable page) {
+        return SearchQueryCountIT.SqlCounter.during(page).stream().filter(sql -> sql.contains("row_number()")).toList();
     }
 
     @Test
@@ -74,6 +80,17 @@ class PanoscIncludeQueryCountIT {
         }
         System.out.printf("SQL statements per /Datasets page with 4 includes: 1 dataset %d, 50 datasets %d%n", one, fifty);
         assertThat(fifty).as("statements for 50 datasets with includes (1 dataset took %d)", one).isLessThanOrEqualTo(one);
+
+        // the page's ids are one array parameter: the attach statements read the same for 1 and for 50 parents, so the
+        // driver prepares each once, whatever the page size (an IN list has one placeholder per parent)
+        List<String> ofOne = attachStatements(() -> given().queryParam("filter", page.replace("LIMIT", "1")).get("/api/Datasets")
+                .then().statusCode(200));
+        List<String> ofFifty = attachStatements(() -> given().queryParam("filter", page.replace("LIMIT", "50")).get("/api/Datasets")
+                .then().statusCode(200));
+        assertThat(ofOne).as("attach statements of a page of one").isNotEmpty().doesNotHaveDuplicates();
+        assertThat(ofFifty).as("attach statements of a page of fifty").containsExactlyInAnyOrderElementsOf(ofOne);
+        assertThat(ofOne).allSatisfy(sql -> assertThat(sql).contains("= any(?)"));
+        System.out.printf("attach statements of a /Datasets page: %s%n", ofOne);
 
         // and each dataset got its own related rows, the scope's order, skip and limit applied per dataset
         last.then().statusCode(200).body("size()", is(50));

@@ -35,7 +35,9 @@ import static org.hamcrest.Matchers.is;
  * The {@code /Datasets} list answers its own properties from the index (issue #12): a page without includes costs no
  * SQL statement, answers what the database answers for each dataset ({@code /Datasets/{pid}} still reads the database),
  * follows a DOI that starts to resolve without a re-ingest (the row trigger re-queues the dataset), and a page holding a
- * document indexed before the PaNOSC pid was mapped is read from the database instead.
+ * document indexed before the PaNOSC pid was mapped is read from the database instead. The {@code techniques} and
+ * {@code instrument} includes are answered from the index too (no statement) where their scope allows, as the database
+ * answers them ({@code /Datasets/{pid}}), and from the database otherwise.
  */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
@@ -58,10 +60,20 @@ class PanoscIndexedListIT {
             records[i] = Records.record("Indexed list " + tag + " " + i, Instant.parse("2014-03-01T10:00:00.123Z").plusSeconds(i));
             records[i].putArray("files").addObject().put("path", "/data/" + tag + "/" + i + ".nxs").put("role", "MASTER").put("size", 1000 + i);
         }
+        // 0: two techniques (SAXS listed first, so the IRI order differs from the record's) and an instrument;
+        // 1: neither; 2: one technique and another instrument
+        records[0].putArray("techniques").add(technique("01188", "small angle x-ray scattering")).add(technique("01164", "macromolecular crystallography"));
+        records[0].putObject("instrument").put("name", "Beamline A " + tag).put("shortName", "A" + tag);
+        records[2].putArray("techniques").add(technique("01164", "macromolecular crystallography"));
+        records[2].putObject("instrument").put("name", "Beamline B " + tag).put("shortName", "B" + tag);
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(records).toString())
                 .post("/api/ingest/records").then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("where", where())
                 .get("/api/Datasets/count").then().body("count", is(3)));
+    }
+
+    private static ObjectNode technique(String id, String label) {
+        return Records.JSON.createObjectNode().put("iri", "http://purl.org/pan-science/PaNET/PaNET" + id).put("label", label);
     }
 
     private String where() {
@@ -69,10 +81,27 @@ class PanoscIndexedListIT {
     }
 
     private Response page(String include) {
-        Response r = given().queryParam("filter", "{\"where\": " + where() + ", \"order\": \"title ASC\"" + include + "}")
-                .get("/api/Datasets");
+        Response r = anyPage(include);
         r.then().statusCode(200).body("size()", is(3));
         return r;
+    }
+
+    private Response anyPage(String include) {
+        return given().queryParam("filter", "{\"where\": " + where() + ", \"order\": \"title ASC\"" + include + "}")
+                .get("/api/Datasets");
+    }
+
+    /** Each listed dataset's includes as {@code /Datasets/{pid}} answers them: always from the database. */
+    private static void answersAsTheDatabase(List<Map<String, Object>> listed, String includes, String... relations) {
+        assertThat(listed).isNotEmpty();
+        for (Map<String, Object> d : listed) {
+            Map<String, Object> one = given().queryParam("filter", "{\"include\": " + includes + "}").get("/api/Datasets/" + d.get("pid"))
+                    .then().statusCode(200).extract().jsonPath().getMap("$");
+            for (String relation : relations) {
+                assertThat(d.containsKey(relation)).as("%s of %s present", relation, d.get("title")).isEqualTo(one.containsKey(relation));
+                assertThat(d.get(relation)).as("%s of %s", relation, d.get("title")).isEqualTo(one.get(relation));
+            }
+        }
     }
 
     private static long statementsFor(Runnable call) {
@@ -115,6 +144,76 @@ class PanoscIndexedListIT {
 
     @Test
     @Order(2)
+    void techniquesAndInstrumentIncludesAreAnsweredFromTheIndexAsTheDatabaseAnswersThem() {
+        String both = "[\"techniques\", {\"relation\": \"instrument\"}]";
+        assertThat(fewestStatementsFor(() -> page(", \"include\": " + both))).as("SQL statements with techniques and instrument").isZero();
+        List<Map<String, Object>> listed = page(", \"include\": " + both).jsonPath().getList("$");
+        answersAsTheDatabase(listed, both, "techniques", "instrument");
+        // what the database answers, spelled out: by IRI, the PaNOSC properties, no instrument where there is none
+        String p = "http://purl.org/pan-science/PaNET/PaNET";
+        assertThat(listed.get(0).get("techniques")).isEqualTo(List.of(
+                Map.of("pid", p + "01164", "name", "macromolecular crystallography", "panetId", p + "01164"),
+                Map.of("pid", p + "01188", "name", "small angle x-ray scattering", "panetId", p + "01188")));
+        assertThat(listed.get(1).get("techniques")).isEqualTo(List.of());
+        assertThat(listed.get(1)).doesNotContainKey("instrument");
+        Map<?, ?> instrument = (Map<?, ?>) listed.get(2).get("instrument");
+        assertThat(instrument.get("name")).isEqualTo("Beamline B " + tag);
+        assertThat(instrument.get("pid")).asString().startsWith("DLS-");
+        assertThat(instrument.get("facility")).isEqualTo("DLS");
+
+        // a scope the hits answer: a PaNET term (its descendant SAXS), fields, skip and limit — still no statement
+        String deep = "[{\"relation\": \"techniques\", \"scope\": {\"where\": {\"name\": \"small angle scattering\"}}},"
+                + " {\"relation\": \"instrument\", \"scope\": {\"fields\": [\"name\"]}}]";
+        assertThat(fewestStatementsFor(() -> anyPage(", \"include\": " + deep).then().statusCode(200))).as("with a PaNET scope").isZero();
+        List<Map<String, Object>> saxs = anyPage(", \"include\": " + deep).jsonPath().getList("$");
+        assertThat(saxs).extracting(d -> d.get("title")).containsExactly("Indexed list " + tag + " 0");
+        assertThat(saxs.getFirst().get("techniques")).isEqualTo(List.of(
+                Map.of("pid", p + "01188", "name", "small angle x-ray scattering", "panetId", p + "01188")));
+        assertThat(saxs.getFirst().get("instrument")).isEqualTo(Map.of("name", "Beamline A " + tag));
+        answersAsTheDatabase(saxs, deep, "techniques", "instrument");
+        String paged = "[{\"relation\": \"techniques\", \"scope\": {\"skip\": 1, \"limit\": 1, \"fields\": {\"panetId\": false}}},"
+                + " {\"relation\": \"instrument\", \"scope\": {\"skip\": 1}}]";
+        assertThat(fewestStatementsFor(() -> page(", \"include\": " + paged))).as("with skip, limit and fields").isZero();
+        List<Map<String, Object>> skipped = page(", \"include\": " + paged).jsonPath().getList("$");
+        assertThat(skipped.getFirst().get("techniques")).isEqualTo(List.of(Map.of("pid", p + "01188", "name", "small angle x-ray scattering")));
+        assertThat(skipped).allSatisfy(d -> assertThat(d).doesNotContainKey("instrument"));
+        answersAsTheDatabase(skipped, paged, "techniques", "instrument");
+
+        // scopes the hits cannot answer go to the database, and answer the same
+        String scoped = "[{\"relation\": \"techniques\", \"scope\": {\"where\": {\"name\": {\"like\": \"crystallography\"}}}},"
+                + " {\"relation\": \"instrument\", \"scope\": {\"where\": {\"name\": {\"like\": \"Beamline\"}}}}]";
+        assertThat(fewestStatementsFor(() -> anyPage(", \"include\": " + scoped).then().statusCode(200))).as("scoped includes").isPositive();
+        List<Map<String, Object>> viaSql = anyPage(", \"include\": " + scoped).jsonPath().getList("$");
+        assertThat(viaSql).extracting(d -> d.get("title")).containsExactly("Indexed list " + tag + " 0", "Indexed list " + tag + " 2");
+        assertThat(viaSql.getFirst().get("techniques")).isEqualTo(List.of(
+                Map.of("pid", p + "01164", "name", "macromolecular crystallography", "panetId", p + "01164")));
+        answersAsTheDatabase(viaSql, scoped, "techniques", "instrument");
+    }
+
+    @Test
+    @Order(3)
+    void aDocumentIndexedBeforeTheInstrumentPidWasMappedHasItsInstrumentAttachedFromTheDatabase() {
+        String include = ", \"include\": [\"instrument\"]";
+        Object before = page(include).jsonPath().getList("$", Map.class).get(2).get("instrument");
+        long id = idOf("Indexed list " + tag + " 2");
+        given().contentType(ContentType.JSON).body("{\"script\": \"ctx._source.instrument.remove('pid')\"}")
+                .post(engine() + "/dataset-write/_update/" + id + "?refresh=true").then().statusCode(200);
+        given().get(engine() + "/dataset-read/_doc/" + id).then().statusCode(200).body("_source.instrument.pid", is((Object) null));
+
+        assertThat(fewestStatementsFor(() -> page(include))).as("read from the database").isPositive();
+        List<Map<String, Object>> listed = page(include).jsonPath().getList("$");
+        assertThat(listed.get(2).get("instrument")).isEqualTo(before);
+        assertThat(((Map<?, ?>) before).get("pid")).isNotNull();
+        answersAsTheDatabase(listed, "[\"instrument\"]", "instrument");
+    }
+
+    private long idOf(String title) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT id FROM dataset WHERE title = ?1").setParameter(1, title).getSingleResult()).longValue());
+    }
+
+    @Test
+    @Order(4)
     void aDoiThatStartsToResolveBecomesTheListedPidWithoutAReIngest() {
         List<String> pids = page("").jsonPath().getList("pid");
         String doi = "10.5555/" + tag + "-0";
@@ -139,7 +238,7 @@ class PanoscIndexedListIT {
     }
 
     @Test
-    @Order(3)
+    @Order(5)
     void aPageWithADocumentIndexedBeforeThePanoscPidWasMappedIsReadFromTheDatabase() {
         List<String> pids = page("").jsonPath().getList("pid");
         long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(

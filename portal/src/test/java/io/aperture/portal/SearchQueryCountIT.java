@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
@@ -31,16 +33,32 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 class SearchQueryCountIT {
-    /** Sees every SQL statement Hibernate sends, native queries included, in every test of the run (a counter only). */
+    /**
+     * Sees every SQL statement Hibernate sends, native queries included, in every test of the run: counts them and keeps
+     * the text of the last {@link #KEPT}, for tests that compare statements.
+     */
     @PersistenceUnitExtension
     @Singleton
     public static class SqlCounter implements StatementInspector {
         static final AtomicLong STATEMENTS = new AtomicLong();
+        static final int KEPT = 200;
+        static final Deque<String> RECENT = new ConcurrentLinkedDeque<>();
 
         @Override
         public String inspect(String sql) {
             STATEMENTS.incrementAndGet();
+            RECENT.addLast(sql);
+            while (RECENT.size() > KEPT) {
+                RECENT.pollFirst();
+            }
             return sql;
+        }
+
+        /** The statements sent while {@code call} ran (other threads' too: filter them). */
+        static List<String> during(Runnable call) {
+            RECENT.clear();
+            call.run();
+            return List.copyOf(RECENT);
         }
     }
 

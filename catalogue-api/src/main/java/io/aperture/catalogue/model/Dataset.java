@@ -68,7 +68,8 @@ public class Dataset extends PanacheEntityBase {
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "instrument_id")
-    @IndexedEmbedded(includePaths = {"name"})
+    // pid and facility code for the PaNOSC list's instrument include (issue #12), read back from the hits
+    @IndexedEmbedded(includePaths = {"name", "pid", "facilityCode"})
     @IndexingDependency(reindexOnUpdate = ReindexOnUpdate.SHALLOW)
     public Instrument instrument;
 

@@ -65,11 +65,12 @@ public class PanoscDatasetsResource {
         SearchRequest request = new SearchRequest(text, Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
                 skip, limit, Optional.empty(), false);
         List<DatasetRelations.Match> relations = DatasetRelations.of(queries, parsed.include());
+        PanoscFilter attached = attachOnly(parsed);
         List<DatasetSearch.Ranked> hits = search.ranked(request, access.publicScope(), f -> f.bool()
                 .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
-                .filter(DatasetRelations.predicate(f, relations)), order(parsed));
+                .filter(DatasetRelations.predicate(f, relations)), order(parsed), IndexedIncludes.related(attached.include()));
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Answered a : answered(hits, attachOnly(parsed))) {
+        for (Answered a : answered(hits, attached)) {
             Map<String, Object> d = PanoscQueries.project(a.row().json(), parsed.fields());
             d.put("score", text.isBlank() ? PanoscCollection.UNSCORED : score(a.hit().relevance()));
             out.add(d);

@@ -133,8 +133,10 @@ public class PanoscQueries {
 
     /**
      * The Dataset rows of the search engine's hits as the index holds them (issue #12): the list's own properties need no
-     * statement; only the includes are attached from the database, by the hits' ids. The hits are public already (the
-     * engine searched with the public scope); each value is formatted as {@link #row} formats the database's.
+     * statement, and neither do the includes the hits embed ({@link IndexedIncludes}: techniques, and the instrument
+     * unless a hit was indexed before its pid was mapped); the other includes are attached from the database, by the
+     * hits' ids, in the includes' order. The hits are public already (the engine searched with the public scope); each
+     * value is formatted as {@link #row} formats the database's.
      */
     List<Row> fromIndex(List<DatasetSearch.Ranked> hits, PanoscFilter filter) {
         List<Row> rows = new ArrayList<>();
@@ -151,7 +153,18 @@ public class PanoscQueries {
             }
             rows.add(new Row(h.id(), json));
         }
-        attach(rows, Entities.DATASET, filter.include());
+        Entities.checkRelations(Entities.DATASET, filter.include());
+        List<DatasetSearch.Embedded> embedded = hits.stream().map(DatasetSearch.Ranked::embedded).toList();
+        boolean instruments = IndexedIncludes.instrumentsComplete(embedded);
+        for (PanoscFilter.Include include : filter.include()) {
+            if (IndexedIncludes.answers(include) && (instruments || !include.relation().equals("instrument"))) {
+                for (int i = 0; i < rows.size(); i++) {
+                    IndexedIncludes.attach(rows.get(i).json(), include, embedded.get(i));
+                }
+            } else {
+                attach(rows, Entities.DATASET, List.of(include));
+            }
+        }
         return rows;
     }
 
@@ -198,7 +211,10 @@ public class PanoscQueries {
             long skip = scope.skip();
             long limit = Math.min(scope.limit().orElse((long) INCLUDE_DEFAULT), INCLUDE_MAX);
             // one query per relation for the whole page; the scope's skip and limit apply per parent (a window over each
-            // parent's rows in the scope's order): an instrument may have a million datasets, a page attaches at most `limit`
+            // parent's rows in the scope's order): an instrument may have a million datasets, a page attaches at most `limit`.
+            // The parents are one array parameter (= any(?)), not an IN list of one parameter each, so the statement's
+            // text is the same for every page size and the driver prepares it once per connection, not once per size.
+            // Written through HQL's sql(): HQL's own any() is the bool_or aggregate, and sql() is untyped, hence the cast.
             StringBuilder inner = new StringBuilder("select p.id as parent_, t.id as id_");
             int c = 0;
             for (EntityModel.Field f : target.fields().values()) {
@@ -206,7 +222,7 @@ public class PanoscQueries {
             }
             inner.append(", row_number() over (partition by p.id").append(orderBy(target, scope.order(), "t")).append(") as rn_")
                     .append(" from ").append(model.jpqlEntity()).append(" p, ").append(target.jpqlEntity())
-                    .append(" t where p.id in (:parents) and ").append(relation.join("t", "p")).append(" and ")
+                    .append(" t where cast(sql('(? = any(?))', p.id, :parents) as Boolean) = true and ").append(relation.join("t", "p")).append(" and ")
                     .append(target.visibleOver("t")).append(" and (").append(w.condition(scope.where(), target, "t"))
                     .append(") and (").append(w.restrictions(scope.include(), target, "t")).append(")");
             StringBuilder outer = new StringBuilder("select x.parent_, x.id_");
@@ -216,11 +232,11 @@ public class PanoscQueries {
             outer.append(" from (").append(inner).append(") x where x.rn_ > :skip_ and x.rn_ <= :end_ order by x.parent_, x.rn_");
             Map<Long, List<Row>> byParent = new LinkedHashMap<>();
             ids.forEach(id -> byParent.put(id, new ArrayList<>()));
-            // nested includes can reach many parents: bounded IN lists keep under the driver's bind-parameter limit
+            // nested includes can reach many parents: at most PARENTS_PER_QUERY a statement keeps each one's window bounded
             for (int from = 0; from < ids.size(); from += PARENTS_PER_QUERY) {
                 Query q = em.createQuery(outer.toString());
-                bind(q, w.params(), Map.of("parents", ids.subList(from, Math.min(ids.size(), from + PARENTS_PER_QUERY)),
-                        "skip_", skip, "end_", skip + limit));
+                bind(q, w.params(), Map.of("parents", ids.subList(from, Math.min(ids.size(), from + PARENTS_PER_QUERY))
+                        .toArray(Long[]::new), "skip_", skip, "end_", skip + limit));
                 for (Object o : run(q::getResultList)) {
                     Object[] cols = (Object[]) o;
                     byParent.get(((Number) cols[0]).longValue()).add(row(target, Arrays.copyOfRange(cols, 1, cols.length)));

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -118,37 +119,87 @@ public class DatasetSearch {
     /**
      * A hit of {@link #ranked}: the engine's document id and relevance (0 without a text query), and the properties the
      * PaNOSC list answers, read from the index. {@code panoscPid} is null in a document indexed before it was mapped
-     * (issue #12): such a hit has only its stored pid to go by until it is reindexed.
+     * (issue #12): such a hit has only its stored pid to go by until it is reindexed. {@code embedded} holds the
+     * related objects the caller asked {@link #ranked} to read along.
      */
     public record Ranked(long id, String pid, String panoscPid, String title, Instant producedAt, Long sizeBytes,
-                         double relevance) {
+                         double relevance, Embedded embedded) {
         /** Whether the document holds every property the list answers. */
         public boolean complete() {
             return panoscPid != null;
         }
     }
 
+    /** The related objects a dataset document embeds that {@link #ranked} can read along with a hit. */
+    public enum Related { TECHNIQUES, INSTRUMENT }
+
+    /** A technique as the dataset document embeds it. */
+    public record IndexedTechnique(String iri, String label) {}
+
+    /** The instrument as the dataset document embeds it; {@code pid} and {@code facility} are null in a document indexed before they were mapped. */
+    public record IndexedInstrument(String pid, String name, String facility) {
+        /** Whether the document holds every property the PaNOSC Instrument answers. */
+        public boolean complete() {
+            return pid != null && facility != null;
+        }
+    }
+
+    /**
+     * What a hit embeds, as far as it was asked for: the techniques (empty when not asked for or none) and the
+     * instrument (null when not asked for or none).
+     */
+    public record Embedded(List<IndexedTechnique> techniques, IndexedInstrument instrument) {
+        static final Embedded NONE = new Embedded(List.of(), null);
+    }
+
+    /** {@link #ranked(SearchRequest, SearchScope, Function, Function, Set)} reading no related objects. */
+    public List<Ranked> ranked(SearchRequest request, SearchScope scope,
+                               Function<SearchPredicateFactory, PredicateFinalStep> condition,
+                               Function<SearchSortFactory, SortFinalStep> order) {
+        return ranked(request, scope, condition, order, Set.of());
+    }
+
     /**
      * The page of hits of the same query as {@link #search(SearchRequest, SearchScope, Function, Function)} (the same
      * predicate, so the same hits in the same order), reading only what the PaNOSC list answers: its own properties and
      * the relevance. No highlight, no facets, and no exact total (the list has none): counting every hit of a broad
-     * query is most of the engine's work for a page of 50.
+     * query is most of the engine's work for a page of 50. {@code related}: the embedded objects to read along (each
+     * adds its fields to the engine's {@code _source}; none when the caller attaches nothing from the index).
      */
     public List<Ranked> ranked(SearchRequest request, SearchScope scope,
                                Function<SearchPredicateFactory, PredicateFinalStep> condition,
-                               Function<SearchSortFactory, SortFinalStep> order) {
+                               Function<SearchSortFactory, SortFinalStep> order, Set<Related> related) {
         var query = session.search(Dataset.class)
                 .extension(ElasticsearchExtension.get())
                 .select(f -> f.composite().from(f.id(Long.class), f.field("pid", String.class),
                         f.field(Dataset.PANOSC_PID, String.class), f.field("title", String.class),
-                        f.field("producedAt", Instant.class), f.field("sizeBytes", Long.class), f.jsonHit()).asList())
+                        f.field("producedAt", Instant.class), f.field("sizeBytes", Long.class), f.jsonHit(),
+                        related.contains(Related.TECHNIQUES)
+                                ? f.object("techniques").from(f.field("techniques.iri", String.class),
+                                f.field("techniques.label", String.class)).as(IndexedTechnique::new).list()
+                                : f.constant(List.<IndexedTechnique>of()),
+                        related.contains(Related.INSTRUMENT)
+                                ? f.object("instrument").from(f.field("instrument.pid", String.class),
+                                f.field("instrument.name", String.class), f.field("instrument.facilityCode", String.class))
+                                .as(IndexedInstrument::new)
+                                : f.constant((IndexedInstrument) null)).asList())
                 .where(f -> SearchPredicates.of(f, request, scope, condition))
                 .sort(order::apply)
                 .totalHitCountThreshold(request.offset() + request.size())
                 .failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
         return engine("a search", () -> query.fetchHits(request.offset(), request.size())).stream()
                 .map(row -> new Ranked((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
-                        (Instant) row.get(4), (Long) row.get(5), HitProjection.score((JsonObject) row.get(6)))).toList();
+                        (Instant) row.get(4), (Long) row.get(5), HitProjection.score((JsonObject) row.get(6)),
+                        embedded(row.get(7), row.get(8)))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Embedded embedded(Object techniques, Object instrument) {
+        if (techniques instanceof List<?> l && l.isEmpty() && instrument == null) {
+            return Embedded.NONE;
+        }
+        return new Embedded(techniques == null ? List.of() : List.copyOf((List<IndexedTechnique>) techniques),
+                (IndexedInstrument) instrument);
     }
 
     /** One facet's counts over the request without its own filter (no hits fetched). */

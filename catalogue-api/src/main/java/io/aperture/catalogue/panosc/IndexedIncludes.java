@@ -1,0 +1,157 @@
+package io.aperture.catalogue.panosc;
+
+import io.aperture.catalogue.panet.Panet;
+import io.aperture.catalogue.search.DatasetSearch.Embedded;
+import io.aperture.catalogue.search.DatasetSearch.IndexedInstrument;
+import io.aperture.catalogue.search.DatasetSearch.IndexedTechnique;
+import io.aperture.catalogue.search.DatasetSearch.Related;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The {@code techniques} and {@code instrument} includes of a {@code /Datasets} page answered from the engine's hits
+ * (issue #12): the dataset document embeds both, so a page that attaches them needs no SQL statement. Only scopes the
+ * hits can answer exactly as {@link PanoscQueries}' SQL attach does are taken here: no nested include, no {@code order}
+ * on techniques, and a {@code where} of equality or {@code inq} on a technique's pid, PaNET id or name (with the PaNET
+ * closure, as {@link JpqlWhere} compares them), combined with {@code and}/{@code or}; {@code skip}, {@code limit} and
+ * {@code fields} apply per dataset as there. Every other scope, and an instrument include with a {@code where}, is
+ * attached by the database. Techniques come in the SQL attach's default order, by IRI.
+ */
+final class IndexedIncludes {
+    /** A technique's PaNOSC properties (Entities.TECHNIQUE) from its indexed fields. */
+    private static final Map<String, Function<IndexedTechnique, String>> TECHNIQUE = new LinkedHashMap<>();
+    /** The instrument's PaNOSC properties (Entities.INSTRUMENT) from its indexed fields. */
+    private static final Map<String, Function<IndexedInstrument, String>> INSTRUMENT = new LinkedHashMap<>();
+
+    static {
+        TECHNIQUE.put("pid", IndexedTechnique::iri);
+        TECHNIQUE.put("name", IndexedTechnique::label);
+        TECHNIQUE.put("panetId", IndexedTechnique::iri);
+        INSTRUMENT.put("pid", IndexedInstrument::pid);
+        INSTRUMENT.put("name", IndexedInstrument::name);
+        INSTRUMENT.put("facility", IndexedInstrument::facility);
+        if (!TECHNIQUE.keySet().equals(Entities.TECHNIQUE.fields().keySet())
+                || !INSTRUMENT.keySet().equals(Entities.INSTRUMENT.fields().keySet())) {
+            throw new IllegalStateException("the indexed includes no longer answer the PaNOSC model's properties");
+        }
+    }
+
+    private IndexedIncludes() {
+    }
+
+    /** The embedded objects the hits must carry for the includes the index can answer. */
+    static Set<Related> related(List<PanoscFilter.Include> includes) {
+        Set<Related> out = EnumSet.noneOf(Related.class);
+        for (PanoscFilter.Include include : includes) {
+            if (answers(include)) {
+                out.add(include.relation().equals("instrument") ? Related.INSTRUMENT : Related.TECHNIQUES);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the hits answer this Dataset include as the database would. */
+    static boolean answers(PanoscFilter.Include include) {
+        PanoscFilter scope = include.scope();
+        if (!scope.include().isEmpty()) {
+            return false;
+        }
+        return switch (include.relation()) {
+            case "instrument" -> scope.where() instanceof Condition.All all && all.parts().isEmpty();
+            case "techniques" -> scope.order().isEmpty() && matcher(scope.where()).isPresent();
+            default -> false;
+        };
+    }
+
+    /** Whether every hit's embedded instrument is complete (a document indexed before its pid was mapped is not). */
+    static boolean instrumentsComplete(List<Embedded> hits) {
+        return hits.stream().map(Embedded::instrument).allMatch(i -> i == null || i.complete());
+    }
+
+    /**
+     * Attaches an include {@link #answers} to one dataset's JSON: techniques as an array (possibly empty), the
+     * instrument as an object, or nothing when the dataset has none (or the scope skips it).
+     */
+    static void attach(Map<String, Object> json, PanoscFilter.Include include, Embedded embedded) {
+        PanoscFilter scope = include.scope();
+        long skip = scope.skip();
+        long limit = Math.min(scope.limit().orElse((long) PanoscQueries.INCLUDE_DEFAULT), PanoscQueries.INCLUDE_MAX);
+        if (include.relation().equals("instrument")) {
+            IndexedInstrument i = embedded.instrument();
+            if (i != null && i.name() != null && skip == 0 && limit > 0) {
+                json.put(include.relation(), PanoscQueries.project(properties(INSTRUMENT, i), scope.fields()));
+            }
+            return;
+        }
+        Predicate<IndexedTechnique> where = matcher(scope.where()).orElseThrow();
+        List<Map<String, Object>> out = new ArrayList<>();
+        embedded.techniques().stream().filter(where).sorted(Comparator.comparing(IndexedTechnique::iri))
+                .skip(skip).limit(limit).forEach(t -> out.add(PanoscQueries.project(properties(TECHNIQUE, t), scope.fields())));
+        json.put(include.relation(), out);
+    }
+
+    /**
+     * A technique scope's {@code where} as a test of one technique, when it is one {@link JpqlWhere#condition} would
+     * translate to the same comparison of the technique's IRI or label; empty for any other.
+     */
+    static Optional<Predicate<IndexedTechnique>> matcher(Condition c) {
+        return switch (c) {
+            case Condition.All all -> all(all.parts()).map(ps -> t -> ps.stream().allMatch(p -> p.test(t)));
+            case Condition.Any any -> all(any.parts()).map(ps -> t -> ps.stream().anyMatch(p -> p.test(t)));
+            case Condition.Nothing n -> Optional.of(t -> false);
+            case Condition.Text t -> Optional.empty();
+            case Condition.Compare cmp -> compare(cmp);
+        };
+    }
+
+    private static Optional<List<Predicate<IndexedTechnique>>> all(List<Condition> parts) {
+        List<Predicate<IndexedTechnique>> out = new ArrayList<>();
+        for (Condition p : parts) {
+            Optional<Predicate<IndexedTechnique>> m = matcher(p);
+            if (m.isEmpty()) {
+                return Optional.empty();
+            }
+            out.add(m.get());
+        }
+        return Optional.of(out);
+    }
+
+    private static Optional<Predicate<IndexedTechnique>> compare(Condition.Compare c) {
+        Function<IndexedTechnique, String> field = TECHNIQUE.get(c.field());
+        if (field == null) {
+            boolean negative = c.op().negative();
+            return Optional.of(t -> negative); // an unknown property: as JpqlWhere, nothing matches, its negation everything
+        }
+        if (c.op() != Operator.EQ && c.op() != Operator.INQ) {
+            return Optional.empty();
+        }
+        // a PaNET term stands for itself and its descendants, by IRI; a term PaNET does not know is compared as written
+        Set<String> closure = new LinkedHashSet<>();
+        Operands.strings(c.operand()).forEach(term -> closure.addAll(Panet.shipped().closure(term)));
+        if (!closure.isEmpty()) {
+            return Optional.of(t -> closure.contains(t.iri()));
+        }
+        if (c.op() == Operator.EQ) {
+            Optional<String> value = Operands.scalar(c.operand());
+            return Optional.of(t -> value.isPresent() && value.get().equals(field.apply(t)));
+        }
+        List<String> values = Operands.strings(c.operand());
+        return Optional.of(t -> values.contains(field.apply(t)));
+    }
+
+    private static <T> Map<String, Object> properties(Map<String, Function<T, String>> fields, T value) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        fields.forEach((name, read) -> json.put(name, read.apply(value)));
+        return json;
+    }
+}
