@@ -1,6 +1,5 @@
 package io.aperture.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.search.OutboxIndexer;
 import io.aperture.portal.testing.AnnouncedScans;
@@ -9,6 +8,7 @@ import io.aperture.portal.testing.HarvesterProcess;
 import io.aperture.portal.testing.Mailbox;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.SearchCluster;
 import io.aperture.portal.testing.ServerProcess;
 import io.aperture.portal.testing.Tokens;
 import io.aperture.stack.SearchDataNode;
@@ -27,11 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,7 +79,6 @@ class FacilityScaleIT {
     private static final int COPIES = 2;
     private static final int REBUILT = 300;
     private static final String REBUILD = "/api/staff/index/rebuild";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
     EntityManager em;
@@ -93,7 +87,7 @@ class FacilityScaleIT {
     @Inject
     OutboxIndexer indexer;
 
-    private String engine;
+    private final SearchCluster cluster = SearchCluster.ofTestServer();
     private SearchDataNode dataNode;
     private ServerProcess a;
     private ServerProcess b;
@@ -106,11 +100,8 @@ class FacilityScaleIT {
     @BeforeAll
     void startFacility() throws Exception {
         Config config = ConfigProvider.getConfig();
-        engine = config.getValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class).split(",")[0];
-        JsonNode nodes = engine("/_cat/nodes?format=json&h=ip,port");
-        assertThat(nodes).as("the stack's single node").hasSize(1);
         dataNode = SearchDataNode.join(Path.of("target", "search-data-node-scale-" + ProcessHandle.current().pid()),
-                nodes.get(0).path("ip").asText() + ":" + nodes.get(0).path("port").asText(), "384m");
+                cluster.singleNodeTransport(), "384m");
         // every instance mails through the tests' SMTP server, so a notice sent by any of them is counted; the
         // extension-window check and the release job run every few seconds (the test's own server runs neither)
         Map<String, String> own = new HashMap<>(Map.of("aperture.notify.window-check", "5s",
@@ -121,7 +112,7 @@ class FacilityScaleIT {
         a = ServerProcess.start("a", own);
         own.put("quarkus.hibernate-search-orm.elasticsearch.hosts", dataNode.httpHost());
         b = ServerProcess.start("b", own);
-        awaitGreen();
+        cluster.awaitGreenWithTwoNodes();
         a.awaitReady();
         b.awaitReady();
 
@@ -150,38 +141,10 @@ class FacilityScaleIT {
         }
         if (dataNode != null) {
             // every shard copy placed first, so the stack's node holds a copy of each when the data node leaves
-            awaitGreen();
+            cluster.awaitGreenWithTwoNodes();
             dataNode.close();
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-                JsonNode health = engine("/_cluster/health");
-                assertThat(health.path("number_of_nodes").asInt()).isEqualTo(1);
-                assertThat(health.path("status").asText()).isEqualTo("yellow");
-            });
+            cluster.awaitYellowWithOneNode();
         }
-    }
-
-    private JsonNode engine(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + engine + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s: %s", path, r.body()).isEqualTo(200);
-        return Records.JSON.readTree(r.body());
-    }
-
-    /** Two nodes, every index's replica placed; Aperture's indexes carry one replica each. */
-    private void awaitGreen() throws Exception {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode health = engine("/_cluster/health");
-            assertThat(health.path("number_of_nodes").asInt()).isEqualTo(2);
-            assertThat(health.path("status").asText()).isEqualTo("green");
-        });
-        List<JsonNode> indexes = new ArrayList<>();
-        engine("/_cat/indices?format=json&h=index,rep").forEach(i -> {
-            if (i.path("index").asText().startsWith("dataset")) {
-                indexes.add(i);
-            }
-        });
-        assertThat(indexes).as("Aperture's indexes").isNotEmpty()
-                .allSatisfy(i -> assertThat(i.path("rep").asText()).as(i.path("index").asText()).isEqualTo("1"));
     }
 
     private static void importProposal(ServerProcess server, String code, String username, String role) {
@@ -416,9 +379,8 @@ class FacilityScaleIT {
     }
 
     private long indexCount() throws Exception {
-        HTTP.send(HttpRequest.newBuilder(URI.create("http://" + engine + "/dataset-read/_refresh"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-        return engine("/dataset-read/_count").path("count").asLong();
+        cluster.refresh("dataset-read");
+        return cluster.get("/dataset-read/_count").path("count").asLong();
     }
 
     @Test
