@@ -1,25 +1,19 @@
 package io.aperture.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.SearchCluster;
 import io.aperture.portal.testing.Tokens;
 import io.aperture.stack.SearchDataNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,20 +40,13 @@ import static org.awaitility.Awaitility.await;
 class SearchClusterIT {
     private static final int BATCHES = 6;
     private static final int PER_BATCH = 5;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    private String search;
+    private final SearchCluster cluster = SearchCluster.ofTestServer();
     private SearchDataNode dataNode;
 
     @BeforeAll
     void joinADataNode() throws Exception {
-        String hosts = ConfigProvider.getConfig().getValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class);
-        search = hosts.split(",")[0];
-        JsonNode nodes = get("/_cat/nodes?format=json&h=ip,port");
-        assertThat(nodes).as("the stack's single node").hasSize(1);
-        String transport = nodes.get(0).path("ip").asText() + ":" + nodes.get(0).path("port").asText();
-        dataNode = SearchDataNode.join(Path.of("target", "search-data-node-" + ProcessHandle.current().pid()), transport,
-                "384m");
+        dataNode = SearchDataNode.join(Path.of("target", "search-data-node-" + ProcessHandle.current().pid()),
+                cluster.singleNodeTransport(), "384m");
     }
 
     @AfterAll
@@ -67,13 +54,6 @@ class SearchClusterIT {
         if (dataNode != null) {
             dataNode.close();
         }
-    }
-
-    private JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + search + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("%s: %s", path, r.body()).isEqualTo(200);
-        return Records.JSON.readTree(r.body());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -93,19 +73,7 @@ class SearchClusterIT {
     @Test
     void aDataNodeKilledDuringIngestLeavesTheClusterYellowServingAndNothingLost() throws Exception {
         // two nodes, every replica placed: green; the application's indexes carry one replica each
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            JsonNode health = get("/_cluster/health");
-            assertThat(health.path("number_of_nodes").asInt()).isEqualTo(2);
-            assertThat(health.path("status").asText()).isEqualTo("green");
-        });
-        List<JsonNode> indexes = new ArrayList<>();
-        get("/_cat/indices?format=json&h=index,rep").forEach(i -> {
-            if (i.path("index").asText().startsWith("dataset")) {
-                indexes.add(i);
-            }
-        });
-        assertThat(indexes).as("Aperture's indexes").isNotEmpty()
-                .allSatisfy(i -> assertThat(i.path("rep").asText()).as(i.path("index").asText()).isEqualTo("1"));
+        cluster.awaitGreenWithTwoNodes();
 
         String tag = "sc" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
         Instant produced = Instant.now().minus(Duration.ofDays(3 * 365 + 200));
@@ -133,17 +101,14 @@ class SearchClusterIT {
         dataNode.kill();
         killed.countDown();
 
-        await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            JsonNode health = get("/_cluster/health");
-            assertThat(health.path("number_of_nodes").asInt()).isEqualTo(1);
-            assertThat(health.path("status").asText()).as("replicas unplaced, every primary served").isEqualTo("yellow");
-        });
+        // replicas unplaced, every primary served
+        cluster.awaitYellowWithOneNode();
         // served while yellow (a red index would fail the search, not answer with a part of it)
         searchTotal(tag);
 
         assertThat(ingest.get()).as("every record accepted once").hasSize(BATCHES * PER_BATCH).containsOnly("CREATED");
         await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(searchTotal(tag)).as("every record searchable, none twice").isEqualTo(BATCHES * PER_BATCH));
-        assertThat(get("/_cluster/health").path("status").asText()).isEqualTo("yellow");
+        assertThat(cluster.get("/_cluster/health").path("status").asText()).isEqualTo("yellow");
     }
 }

@@ -136,6 +136,11 @@ public final class ServerProcess {
         }
     }
 
+    /** This server's base address, as a harvester or a load balancer reaches it. */
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** A request to this server. */
     public RequestSpecification request() {
         return given().baseUri("http://127.0.0.1").port(port);
