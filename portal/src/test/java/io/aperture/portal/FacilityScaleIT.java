@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.search.OutboxIndexer;
 import io.aperture.portal.testing.AnnouncedScans;
 import io.aperture.portal.testing.Broker;
+import io.aperture.portal.testing.DataCiteStandIn;
 import io.aperture.portal.testing.HarvesterProcess;
 import io.aperture.portal.testing.Mailbox;
 import io.aperture.portal.testing.RealServices;
@@ -109,6 +110,8 @@ class FacilityScaleIT {
         for (String key : List.of("quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.from")) {
             config.getOptionalValue(key, String.class).ifPresent(v -> own.put(key, v));
         }
+        // DOIs on at both, against this JVM's DataCite stand-in: both DOI jobs drain the one DOI outbox every 2 s
+        own.putAll(DataCiteStandIn.doiSettings(Map.of("aperture.doi.poll-interval", "2s")));
         a = ServerProcess.start("a", own);
         own.put("quarkus.hibernate-search-orm.elasticsearch.hosts", dataNode.httpHost());
         b = ServerProcess.start("b", own);
@@ -264,6 +267,22 @@ class FacilityScaleIT {
         assertThat(count("SELECT count(*) FROM notice_outbox WHERE proposal_code IN (?1, ?2)", proposal, windowProposal))
                 .as("nothing left to send").isZero();
         assertThat(Mailbox.mailsAbout(proposal, quiet)).as("a release at ingest is quiet").isEmpty();
+
+        // every released dataset's DOI made findable at DataCite once, though both servers' DOI jobs ran throughout
+        List<String> dois = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT d.doi FROM dataset d WHERE d.title LIKE ?1 OR d.title LIKE ?2", String.class)
+                .setParameter(1, tag + " scan %").setParameter(2, windowTag + " scan %").getResultList());
+        assertThat(dois).as("a DOI for each released dataset").hasSize(SCANS + WINDOW_SCANS).doesNotContainNull()
+                .doesNotHaveDuplicates();
+        DataCiteStandIn datacite = DataCiteStandIn.get();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(dois).allMatch(doi -> "findable".equals(datacite.state(doi))));
+        for (String doi : dois) {
+            assertThat(datacite.changesOf(doi).stream().filter(c -> c.to().equals("findable")))
+                    .as("%s made findable once", doi).hasSize(1);
+            assertThat(datacite.callsFor(doi).stream().filter(c -> "publish".equals(c.event())))
+                    .as("%s published once", doi).hasSizeLessThanOrEqualTo(1);
+        }
 
         for (String code : List.of(proposal, windowProposal)) {
             assertThat(count("SELECT count(*) FROM (SELECT action, subject_id FROM audit_event WHERE proposal LIKE ?1 "
