@@ -50,6 +50,11 @@ class ZeroLeakIT {
     private static final Set<String> hiddenWithDoi = new HashSet<>();
     private static final Set<String> visiblePids = new HashSet<>();
     private static String otherProposal;
+    private static final String PANET_SAXS = "http://purl.org/pan-science/PaNET/PaNET01188";
+
+    private static String secretTechnique() {
+        return run + " secret technique";
+    }
 
     @BeforeEach
     void catalogue() {
@@ -80,6 +85,13 @@ class ZeroLeakIT {
             String proposal = RANDOM.nextBoolean() ? otherProposal : mine;
             if (!released) {
                 Records.withProposal(r, proposal, proposal + "-1");
+            }
+            if (!released && proposal.equals(otherProposal)) {
+                // techniques only the hidden datasets have: a term of this run's own and a PaNET term, whose broader
+                // terms the technique facet counts too
+                ArrayNode techniques = r.putArray("techniques");
+                techniques.addObject().put("iri", "http://example.org/technique/" + run).put("label", secretTechnique());
+                techniques.addObject().put("iri", PANET_SAXS).put("label", "SAXS");
             }
             Records.withParameter(r, "/entry/sample/temperature", 100 + i, "K", 100 + i, "K");
             r.putObject("sample").put("name", "sample " + word);
@@ -162,6 +174,12 @@ class ZeroLeakIT {
             for (String facet : List.of("access", "year", "sample", "licence", "kind")) {
                 assertNoLeak(c.name() + " facet " + facet, r.path("facets." + facet).toString());
             }
+            // the technique facet over PaNET's hierarchy: only the hidden datasets have techniques in this run
+            assertThat(r.<List<Object>>path("facets.technique")).as(c.name() + " technique facet").isEmpty();
+            for (String technique : List.of(secretTechnique(), "SAXS", "small angle scattering")) {
+                c.spec().get().queryParam("q", run + "*").queryParam("technique", technique).get("/api/search")
+                        .then().statusCode(200).body("total", is(0));
+            }
             List<Integer> counts = r.path("facets.access.count");
             assertThat(counts.stream().mapToInt(Integer::intValue).sum()).as(c.name() + " access facet").isEqualTo(expected);
             // facet filter on the hidden state finds nothing beyond the caller's own
@@ -176,6 +194,22 @@ class ZeroLeakIT {
             assertNoLeak(c.name() + " parameter search by short name", byShortName);
             assertThat(byShortName).as("released datasets are found by short name").doesNotContain("\"total\":0");
         }
+    }
+
+    /** The control for the technique checks above: staff, who may see everything, count the hidden techniques. */
+    @Test
+    void staffCountTheHiddenDatasetsTechniques() {
+        Response r = given().auth().oauth2(Tokens.user("staff")).queryParam("q", run + "*").queryParam("size", 1).get("/api/search");
+        List<String> values = r.path("facets.technique.value");
+        assertThat(values).contains(secretTechnique());
+        assertThat(r.<Integer>path("facets.technique.find { it.value == '" + secretTechnique() + "' }.count"))
+                .isEqualTo(hiddenWordByPid.size());
+        // the PaNET term's broader terms are counted as well (their labels are shared across the catalogue)
+        assertThat(values.size()).as("the PaNET term and its broader terms").isGreaterThan(2);
+        String panosc = given().queryParam("filter", "{\"limit\": 10, \"include\": [{\"relation\": \"techniques\", "
+                + "\"scope\": {\"where\": {\"name\": \"" + secretTechnique() + "\"}}}]}").get("/api/Datasets")
+                .then().statusCode(200).extract().asString();
+        assertThat(panosc).as("the PaNOSC list, public only, knows no dataset with the hidden technique").isEqualTo("[]");
     }
 
     @Test
