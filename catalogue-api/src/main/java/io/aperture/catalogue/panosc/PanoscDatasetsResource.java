@@ -48,8 +48,12 @@ public class PanoscDatasetsResource {
         this.collection = collection;
     }
 
+    /**
+     * No transaction: the list only reads (the engine, then at most one statement per attached relation), each
+     * statement sees committed data as it would at READ COMMITTED inside one, and a transaction would cost its COMMIT
+     * round trip on every page that attaches from the database (issue #12's profile).
+     */
     @GET
-    @Transactional
     public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
         PanoscFilter parsed = FilterParser.filter(filterJson);
         DatasetWhere.check(parsed.where(), parsed.include());
