@@ -67,8 +67,8 @@ final class Entities {
             "keywords", new Field("{a}.keywords", Kind.TEXT_LIST, false, false)),
             List.of("title", "summary"), relations(
             "datasets", new Relation("Dataset", "{a} member of {p}.datasets", false),
-            // a proposal's members; a publication has none known (its authors are not in the catalogue)
-            "members", new Relation("Member", "{a}.proposal = {p}.proposal", false),
+            // a proposal's members; a publication's authors as the user office reported them (V27)
+            "members", new Relation("Member", "{a}.document = {p}", false),
             // the user office sends no document parameters: the relation exists and is always empty
             "parameters", new Relation("Parameter", "1 = 0", false)),
             Optional.of("exists (select vd.id from Dataset vd where vd member of {a}.datasets and vd.accessState = :" + OPEN + ")"));
@@ -113,16 +113,18 @@ final class Entities {
             "unit", Field.column("{a}.unit", Kind.TEXT)),
             List.of("name"), relations(), Optional.empty());
 
-    static final EntityModel MEMBER = new EntityModel("Member", "Member", fields(
+    /** Over the view {@code panosc_member} (V27): proposals' members and publications' authors. */
+    static final EntityModel MEMBER = new EntityModel("Member", "DocumentMember", fields(
             "id", Field.column("cast({a}.id as String)", Kind.TEXT),
-            "role", Field.column("cast({a}.role as String)", Kind.TEXT)),
+            "role", Field.column("{a}.role", Kind.TEXT)),
             List.of(), relations(
             "person", new Relation("Person", "{a} = {p}.person", true),
             "affiliation", new Relation("Affiliation", "{a} = {p}.affiliation", true),
-            "document", new Relation("Document", "{a}.proposal = {p}.proposal", true)),
+            "document", new Relation("Document", "{a} = {p}.document", true)),
             Optional.empty());
 
-    static final EntityModel PERSON = new EntityModel("Person", "Person", fields(
+    /** Over the view {@code panosc_person} (V27): people of the catalogue and publications' authors (a name only). */
+    static final EntityModel PERSON = new EntityModel("Person", "DocumentPerson", fields(
             "id", Field.column("cast({a}.id as String)", Kind.TEXT),
             "fullName", Field.column("{a}.fullName", Kind.TEXT),
             "firstName", Field.column("{a}.givenName", Kind.TEXT),
