@@ -1,5 +1,6 @@
 package io.aperture.portal;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.OncePerClass;
 import io.aperture.portal.testing.RealServices;
@@ -66,6 +67,11 @@ class PanoscIndexedListIT {
         records[0].putObject("instrument").put("name", "Beamline A " + tag).put("shortName", "A" + tag);
         records[2].putArray("techniques").add(technique("01164", "macromolecular crystallography"));
         records[2].putObject("instrument").put("name", "Beamline B " + tag).put("shortName", "B" + tag);
+        // 0: a wavelength, a temperature and a text parameter; 2: another wavelength
+        Records.withParameter(records[0], "incident_wavelength", 1.5, "angstrom", 1.5e-10, "m");
+        Records.withParameter(records[0], "sample_temperature", 100, "K", 100, "K");
+        ((ArrayNode) records[0].get("parameters")).addObject().put("name", "sample_state").put("text", "liquid");
+        Records.withParameter(records[2], "incident_wavelength", 2.0, "angstrom", 2.0e-10, "m");
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(records).toString())
                 .post("/api/ingest/records").then().statusCode(200);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("where", where())
@@ -188,6 +194,47 @@ class PanoscIndexedListIT {
         assertThat(viaSql.getFirst().get("techniques")).isEqualTo(List.of(
                 Map.of("pid", p + "01164", "name", "macromolecular crystallography", "panetId", p + "01164")));
         answersAsTheDatabase(viaSql, scoped, "techniques", "instrument");
+    }
+
+    @Test
+    @Order(2)
+    void parametersIncludesAreAnsweredFromTheIndexAsTheDatabaseAnswersThem() {
+        String all = "[\"parameters\"]";
+        assertThat(fewestStatementsFor(() -> page(", \"include\": " + all))).as("SQL statements with parameters").isZero();
+        List<Map<String, Object>> listed = page(", \"include\": " + all).jsonPath().getList("$");
+        answersAsTheDatabase(listed, all, "parameters");
+        assertThat(((List<?>) listed.get(0).get("parameters")).stream().map(x -> ((Map<?, ?>) x).get("name")).toList())
+                .isEqualTo(List.of("incident_wavelength", "sample_temperature", "sample_state"));
+        assertThat(listed.get(1).get("parameters")).isEqualTo(List.of());
+
+        // the federation's scope (name, value range and unit) keeps the datasets that have such a parameter, and the list
+        // then attaches every parameter of each, as the reference does — still without a statement
+        String federation = "[{\"relation\": \"parameters\", \"scope\": {\"where\": {\"and\": [{\"name\": \"incident_wavelength\"}, "
+                + "{\"value\": {\"between\": [\"1.3\", \"1.7\"]}}, {\"unit\": \"angstrom\"}]}}}]";
+        assertThat(fewestStatementsFor(() -> anyPage(", \"include\": " + federation).then().statusCode(200))).as("federation scope").isZero();
+        List<Map<String, Object>> wavelength = anyPage(", \"include\": " + federation).jsonPath().getList("$");
+        assertThat(wavelength).extracting(d -> d.get("title")).containsExactly("Indexed list " + tag + " 0");
+        answersAsTheDatabase(wavelength, all, "parameters");
+
+        // skip, limit and fields apply per dataset as the database applies them
+        String paged = "[{\"relation\": \"parameters\", \"scope\": {\"skip\": 1, \"limit\": 1, \"fields\": [\"name\", \"value\"]}}]";
+        assertThat(fewestStatementsFor(() -> page(", \"include\": " + paged))).as("with skip, limit and fields").isZero();
+        List<Map<String, Object>> skipped = page(", \"include\": " + paged).jsonPath().getList("$");
+        assertThat(skipped.getFirst().get("parameters")).isEqualTo(List.of(Map.of("name", "sample_temperature", "value", 100)));
+        answersAsTheDatabase(skipped, paged, "parameters");
+
+        // an order the hits do not answer goes to the database, and answers the same
+        String ordered = "[{\"relation\": \"parameters\", \"scope\": {\"order\": \"name DESC\"}}]";
+        assertThat(fewestStatementsFor(() -> page(", \"include\": " + ordered))).as("ordered").isPositive();
+        answersAsTheDatabase(page(", \"include\": " + ordered).jsonPath().getList("$"), ordered, "parameters");
+
+        // a document indexed before the parameters' ids were mapped: the page's parameters come from the database (the
+        // engine keeps a single nested object as an object, several as an array)
+        long id = idOf("Indexed list " + tag + " 2");
+        given().contentType(ContentType.JSON).body("{\"script\": \"def ps = ctx._source.parameters; if (ps instanceof List) { for (def p : ps) { p.remove('id') } } else { ps.remove('id') }\"}")
+                .post(engine() + "/dataset-write/_update/" + id + "?refresh=true").then().log().ifValidationFails().statusCode(200);
+        assertThat(fewestStatementsFor(() -> page(", \"include\": " + all))).as("read from the database").isPositive();
+        answersAsTheDatabase(page(", \"include\": " + all).jsonPath().getList("$"), all, "parameters");
     }
 
     @Test

@@ -157,7 +157,7 @@ public class Dataset extends PanacheEntityBase {
 
     @OneToMany(mappedBy = "dataset", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
-    @IndexedEmbedded(structure = ObjectStructure.NESTED, includePaths = {"name", "nameSuffix", "numericValue", "textValue", "unit", "siValue", "siUnit"})
+    @IndexedEmbedded(structure = ObjectStructure.NESTED, includePaths = {"id", "name", "nameSuffix", "numericValue", "textValue", "unit", "siValue", "siUnit"})
     public List<Parameter> parameters = new ArrayList<>();
 
     @OneToMany(mappedBy = "dataset", cascade = CascadeType.ALL, orphanRemoval = true)

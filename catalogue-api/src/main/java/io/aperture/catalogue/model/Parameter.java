@@ -16,6 +16,7 @@ import java.util.List;
 public class Parameter extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GenericField // in the dataset document too: the PaNOSC parameters include answers its id from the index (issue #12)
     public Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "dataset_id")

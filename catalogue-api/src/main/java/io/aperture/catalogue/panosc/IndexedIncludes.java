@@ -3,6 +3,7 @@ package io.aperture.catalogue.panosc;
 import io.aperture.catalogue.panet.Panet;
 import io.aperture.catalogue.search.DatasetSearch.Embedded;
 import io.aperture.catalogue.search.DatasetSearch.IndexedInstrument;
+import io.aperture.catalogue.search.DatasetSearch.IndexedParameter;
 import io.aperture.catalogue.search.DatasetSearch.IndexedTechnique;
 import io.aperture.catalogue.search.DatasetSearch.Related;
 
@@ -19,13 +20,16 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The {@code techniques} and {@code instrument} includes of a {@code /Datasets} page answered from the engine's hits
- * (issue #12): the dataset document embeds both, so a page that attaches them needs no SQL statement. Only scopes the
- * hits can answer exactly as {@link PanoscQueries}' SQL attach does are taken here: no nested include, no {@code order}
- * on techniques, and a {@code where} of equality or {@code inq} on a technique's pid, PaNET id or name (with the PaNET
- * closure, as {@link JpqlWhere} compares them), combined with {@code and}/{@code or}; {@code skip}, {@code limit} and
- * {@code fields} apply per dataset as there. Every other scope, and an instrument include with a {@code where}, is
- * attached by the database. Techniques come in the SQL attach's default order, by IRI.
+ * The {@code techniques}, {@code instrument} and {@code parameters} includes of a {@code /Datasets} page answered from
+ * the engine's hits (issue #12): the dataset document embeds them, so a page that attaches them needs no SQL statement.
+ * Only scopes the hits can answer exactly as {@link PanoscQueries}' SQL attach does are taken here: no nested include,
+ * no {@code order} on techniques or parameters, and for techniques a {@code where} of equality or {@code inq} on a
+ * technique's pid, PaNET id or name (with the PaNET closure, as {@link JpqlWhere} compares them), combined with
+ * {@code and}/{@code or}; {@code skip}, {@code limit} and {@code fields} apply per dataset as there. A parameters
+ * include arrives here without its {@code where} (it selected the datasets in the engine; the list then attaches every
+ * parameter of each, PanoscDatasetsResource.attachOnly). Every other scope, and an instrument include with a
+ * {@code where}, is attached by the database. Techniques come in the SQL attach's default order, by IRI; parameters by
+ * id.
  */
 final class IndexedIncludes {
     /** A technique's PaNOSC properties (Entities.TECHNIQUE) from its indexed fields. */
@@ -54,7 +58,11 @@ final class IndexedIncludes {
         Set<Related> out = EnumSet.noneOf(Related.class);
         for (PanoscFilter.Include include : includes) {
             if (answers(include)) {
-                out.add(include.relation().equals("instrument") ? Related.INSTRUMENT : Related.TECHNIQUES);
+                out.add(switch (include.relation()) {
+                    case "instrument" -> Related.INSTRUMENT;
+                    case "parameters" -> Related.PARAMETERS;
+                    default -> Related.TECHNIQUES;
+                });
             }
         }
         return out;
@@ -69,6 +77,7 @@ final class IndexedIncludes {
         return switch (include.relation()) {
             case "instrument" -> scope.where() instanceof Condition.All all && all.parts().isEmpty();
             case "techniques" -> scope.order().isEmpty() && matcher(scope.where()).isPresent();
+            case "parameters" -> scope.order().isEmpty() && scope.where() instanceof Condition.All all && all.parts().isEmpty();
             default -> false;
         };
     }
@@ -78,9 +87,14 @@ final class IndexedIncludes {
         return hits.stream().map(Embedded::instrument).allMatch(i -> i == null || i.complete());
     }
 
+    /** Whether every hit's embedded parameters carry their id (a document indexed before it was mapped does not). */
+    static boolean parametersComplete(List<Embedded> hits) {
+        return hits.stream().flatMap(h -> h.parameters().stream()).allMatch(p -> p.id() != null);
+    }
+
     /**
-     * Attaches an include {@link #answers} to one dataset's JSON: techniques as an array (possibly empty), the
-     * instrument as an object, or nothing when the dataset has none (or the scope skips it).
+     * Attaches an include {@link #answers} to one dataset's JSON: techniques or parameters as an array (possibly empty),
+     * the instrument as an object, or nothing when the dataset has none (or the scope skips it).
      */
     static void attach(Map<String, Object> json, PanoscFilter.Include include, Embedded embedded) {
         PanoscFilter scope = include.scope();
@@ -91,6 +105,13 @@ final class IndexedIncludes {
             if (i != null && i.name() != null && skip == 0 && limit > 0) {
                 json.put(include.relation(), PanoscQueries.project(properties(INSTRUMENT, i), scope.fields()));
             }
+            return;
+        }
+        if (include.relation().equals("parameters")) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            embedded.parameters().stream().sorted(Comparator.comparing(IndexedParameter::id))
+                    .skip(skip).limit(limit).forEach(p -> out.add(PanoscQueries.project(parameter(p), scope.fields())));
+            json.put(include.relation(), out);
             return;
         }
         Predicate<IndexedTechnique> where = matcher(scope.where()).orElseThrow();
@@ -147,6 +168,19 @@ final class IndexedIncludes {
         }
         List<String> values = Operands.strings(c.operand());
         return Optional.of(t -> values.contains(field.apply(t)));
+    }
+
+    /** A parameter's PaNOSC properties (Entities.PARAMETER), as the SQL attach writes them. */
+    private static Map<String, Object> parameter(IndexedParameter p) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", String.valueOf(p.id()));
+        json.put("name", p.name());
+        json.put("value", PanoscQueries.value(p.numericValue(), EntityModel.Kind.NUMBER));
+        json.put("unit", p.unit());
+        if (!json.keySet().equals(Entities.PARAMETER.fields().keySet())) {
+            throw new IllegalStateException("the indexed parameters no longer answer the PaNOSC model's properties");
+        }
+        return json;
     }
 
     private static <T> Map<String, Object> properties(Map<String, Function<T, String>> fields, T value) {

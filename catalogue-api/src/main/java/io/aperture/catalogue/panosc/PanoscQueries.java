@@ -156,8 +156,14 @@ public class PanoscQueries {
         Entities.checkRelations(Entities.DATASET, filter.include());
         List<DatasetSearch.Embedded> embedded = hits.stream().map(DatasetSearch.Ranked::embedded).toList();
         boolean instruments = IndexedIncludes.instrumentsComplete(embedded);
+        boolean parameters = IndexedIncludes.parametersComplete(embedded);
         for (PanoscFilter.Include include : filter.include()) {
-            if (IndexedIncludes.answers(include) && (instruments || !include.relation().equals("instrument"))) {
+            boolean complete = switch (include.relation()) {
+                case "instrument" -> instruments;
+                case "parameters" -> parameters;
+                default -> true;
+            };
+            if (IndexedIncludes.answers(include) && complete) {
                 for (int i = 0; i < rows.size(); i++) {
                     IndexedIncludes.attach(rows.get(i).json(), include, embedded.get(i));
                 }
@@ -328,7 +334,8 @@ public class PanoscQueries {
     }
 
     /** Dates as ISO-8601 UTC with milliseconds, whole sizes as integers (design/PANOSC.md §1). */
-    private static Object value(Object v, EntityModel.Kind kind) {
+    /** A stored value as the PaNOSC answer writes it (dates in ISO with milliseconds, whole numbers without a fraction). */
+    static Object value(Object v, EntityModel.Kind kind) {
         if (v instanceof Instant t) {
             return ISO_MILLIS.format(t);
         }

@@ -131,7 +131,13 @@ public class DatasetSearch {
     }
 
     /** The related objects a dataset document embeds that {@link #ranked} can read along with a hit. */
-    public enum Related { TECHNIQUES, INSTRUMENT }
+    public enum Related { TECHNIQUES, INSTRUMENT, PARAMETERS }
+
+    /**
+     * A parameter as the dataset document embeds it (its stored name, number and unit); {@code id} is null in a
+     * document indexed before it was mapped.
+     */
+    public record IndexedParameter(Long id, String name, Double numericValue, String unit) {}
 
     /** A technique as the dataset document embeds it. */
     public record IndexedTechnique(String iri, String label) {}
@@ -145,11 +151,11 @@ public class DatasetSearch {
     }
 
     /**
-     * What a hit embeds, as far as it was asked for: the techniques (empty when not asked for or none) and the
-     * instrument (null when not asked for or none).
+     * What a hit embeds, as far as it was asked for: the techniques and the parameters (empty when not asked for or
+     * none) and the instrument (null when not asked for or none).
      */
-    public record Embedded(List<IndexedTechnique> techniques, IndexedInstrument instrument) {
-        static final Embedded NONE = new Embedded(List.of(), null);
+    public record Embedded(List<IndexedTechnique> techniques, IndexedInstrument instrument, List<IndexedParameter> parameters) {
+        static final Embedded NONE = new Embedded(List.of(), null, List.of());
     }
 
     /** {@link #ranked(SearchRequest, SearchScope, Function, Function, Set)} reading no related objects. */
@@ -182,7 +188,13 @@ public class DatasetSearch {
                                 ? f.object("instrument").from(f.field("instrument.pid", String.class),
                                 f.field("instrument.name", String.class), f.field("instrument.facilityCode", String.class))
                                 .as(IndexedInstrument::new)
-                                : f.constant((IndexedInstrument) null)).asList())
+                                : f.constant((IndexedInstrument) null),
+                        related.contains(Related.PARAMETERS)
+                                ? f.object("parameters").from(f.field("parameters.id", Long.class),
+                                f.field("parameters.name", String.class), f.field("parameters.numericValue", Double.class),
+                                f.field("parameters.unit", String.class)).asList(v -> new IndexedParameter((Long) v.get(0),
+                                (String) v.get(1), (Double) v.get(2), (String) v.get(3))).list()
+                                : f.constant(List.<IndexedParameter>of())).asList())
                 .where(f -> SearchPredicates.of(f, request, scope, condition))
                 .sort(order::apply)
                 .totalHitCountThreshold(request.offset() + request.size())
@@ -190,16 +202,16 @@ public class DatasetSearch {
         return engine("a search", () -> query.fetchHits(request.offset(), request.size())).stream()
                 .map(row -> new Ranked((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
                         (Instant) row.get(4), (Long) row.get(5), HitProjection.score((JsonObject) row.get(6)),
-                        embedded(row.get(7), row.get(8)))).toList();
+                        embedded(row.get(7), row.get(8), row.get(9)))).toList();
     }
 
     @SuppressWarnings("unchecked")
-    private static Embedded embedded(Object techniques, Object instrument) {
-        if (techniques instanceof List<?> l && l.isEmpty() && instrument == null) {
+    private static Embedded embedded(Object techniques, Object instrument, Object parameters) {
+        if (techniques instanceof List<?> t && t.isEmpty() && instrument == null && parameters instanceof List<?> p && p.isEmpty()) {
             return Embedded.NONE;
         }
         return new Embedded(techniques == null ? List.of() : List.copyOf((List<IndexedTechnique>) techniques),
-                (IndexedInstrument) instrument);
+                (IndexedInstrument) instrument, parameters == null ? List.of() : List.copyOf((List<IndexedParameter>) parameters));
     }
 
     /** One facet's counts over the request without its own filter (no hits fetched). */
