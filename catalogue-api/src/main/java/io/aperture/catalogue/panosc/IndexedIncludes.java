@@ -36,6 +36,8 @@ final class IndexedIncludes {
     private static final Map<String, Function<IndexedTechnique, String>> TECHNIQUE = new LinkedHashMap<>();
     /** The instrument's PaNOSC properties (Entities.INSTRUMENT) from its indexed fields. */
     private static final Map<String, Function<IndexedInstrument, String>> INSTRUMENT = new LinkedHashMap<>();
+    /** A parameter's PaNOSC properties (Entities.PARAMETER) from its indexed fields, as the SQL attach writes them. */
+    private static final Map<String, Function<IndexedParameter, Object>> PARAMETER = new LinkedHashMap<>();
 
     static {
         TECHNIQUE.put("pid", IndexedTechnique::iri);
@@ -44,8 +46,13 @@ final class IndexedIncludes {
         INSTRUMENT.put("pid", IndexedInstrument::pid);
         INSTRUMENT.put("name", IndexedInstrument::name);
         INSTRUMENT.put("facility", IndexedInstrument::facility);
+        PARAMETER.put("id", p -> String.valueOf(p.id()));
+        PARAMETER.put("name", IndexedParameter::name);
+        PARAMETER.put("value", p -> PanoscQueries.value(p.numericValue(), EntityModel.Kind.NUMBER));
+        PARAMETER.put("unit", IndexedParameter::unit);
         if (!TECHNIQUE.keySet().equals(Entities.TECHNIQUE.fields().keySet())
-                || !INSTRUMENT.keySet().equals(Entities.INSTRUMENT.fields().keySet())) {
+                || !INSTRUMENT.keySet().equals(Entities.INSTRUMENT.fields().keySet())
+                || !PARAMETER.keySet().equals(Entities.PARAMETER.fields().keySet())) {
             throw new IllegalStateException("the indexed includes no longer answer the PaNOSC model's properties");
         }
     }
@@ -110,7 +117,7 @@ final class IndexedIncludes {
         if (include.relation().equals("parameters")) {
             List<Map<String, Object>> out = new ArrayList<>();
             embedded.parameters().stream().sorted(Comparator.comparing(IndexedParameter::id))
-                    .skip(skip).limit(limit).forEach(p -> out.add(PanoscQueries.project(parameter(p), scope.fields())));
+                    .skip(skip).limit(limit).forEach(p -> out.add(PanoscQueries.project(properties(PARAMETER, p), scope.fields())));
             json.put(include.relation(), out);
             return;
         }
@@ -170,20 +177,7 @@ final class IndexedIncludes {
         return Optional.of(t -> values.contains(field.apply(t)));
     }
 
-    /** A parameter's PaNOSC properties (Entities.PARAMETER), as the SQL attach writes them. */
-    private static Map<String, Object> parameter(IndexedParameter p) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", String.valueOf(p.id()));
-        json.put("name", p.name());
-        json.put("value", PanoscQueries.value(p.numericValue(), EntityModel.Kind.NUMBER));
-        json.put("unit", p.unit());
-        if (!json.keySet().equals(Entities.PARAMETER.fields().keySet())) {
-            throw new IllegalStateException("the indexed parameters no longer answer the PaNOSC model's properties");
-        }
-        return json;
-    }
-
-    private static <T> Map<String, Object> properties(Map<String, Function<T, String>> fields, T value) {
+    private static <T> Map<String, Object> properties(Map<String, ? extends Function<T, ?>> fields, T value) {
         Map<String, Object> json = new LinkedHashMap<>();
         fields.forEach((name, read) -> json.put(name, read.apply(value)));
         return json;
