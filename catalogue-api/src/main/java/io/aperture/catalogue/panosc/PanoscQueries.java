@@ -333,8 +333,7 @@ public class PanoscQueries {
         return new Row(((Number) cols[0]).longValue(), json);
     }
 
-    /** Dates as ISO-8601 UTC with milliseconds, whole sizes as integers (design/PANOSC.md §1). */
-    /** A stored value as the PaNOSC answer writes it (dates in ISO with milliseconds, whole numbers without a fraction). */
+    /** A stored value as the PaNOSC answer writes it: dates as ISO-8601 UTC with milliseconds, whole numbers as integers (design/PANOSC.md §1). */
     static Object value(Object v, EntityModel.Kind kind) {
         if (v instanceof Instant t) {
             return ISO_MILLIS.format(t);
