@@ -91,7 +91,8 @@ public final class IngestBench {
 
     private static long indexCount(HttpClient http, String search) throws Exception {
         // _count sees what the last refresh made searchable (refresh interval 1 s), as a searcher would
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(search + "/dataset-read/_count")).GET().build(),
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(search + "/dataset-read/_count"))
+                        .header("Authorization", System.getenv().getOrDefault("APERTURE_SEARCH_AUTHORIZATION", "")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"count\"\\s*:\\s*(\\d+)").matcher(r.body());
         return m.find() ? Long.parseLong(m.group(1)) : -1;

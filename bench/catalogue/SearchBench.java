@@ -128,6 +128,8 @@ public final class SearchBench {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(60));
         if (!r.token().equals("-")) {
             b.header("Authorization", "Bearer " + r.token());
+        } else if (r.target().startsWith("raw") && System.getenv("APERTURE_SEARCH_AUTHORIZATION") != null) {
+            b.header("Authorization", System.getenv("APERTURE_SEARCH_AUTHORIZATION")); // the engine's account (lib.sh)
         }
         if (r.method().equals("POST")) {
             b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));

@@ -53,5 +53,5 @@ cat <<EOF | tee "$WORK/generate-result.md"
 | indexing through the outbox (OutboxIndexer), $docs documents, from server ready to index = DB | $index_s | $(echo "$docs * 1000 / ($t3 - $t2)" | bc) documents/s |
 
 Outbox rows queued: $queued; index documents before $idx0, after $idx; database size $(scalar "SELECT pg_size_pretty(pg_database_size('aperture'))");
-index size $(curl -sf "$SEARCH/_cat/indices/dataset*?h=store.size" | tr -d ' \n'); load average $load0 when indexing started (2 cores).
+index size $(search_curl -sf "$SEARCH/_cat/indices/dataset*?h=store.size" | tr -d ' \n'); load average $load0 when indexing started (2 cores).
 EOF

@@ -14,12 +14,15 @@ mkdir -p "$WORK"
 set -a; . "$STACK_ENV"; set +a
 PG_PORT="$(sed -E 's#.*:([0-9]+)/.*#\1#' <<<"$APERTURE_DB_URL")"
 SEARCH="http://${APERTURE_SEARCH_HOSTS%%,*}"
+# the embedded node answers only the stack's account (env file); the Java programs add this header to engine requests
+export APERTURE_SEARCH_AUTHORIZATION="Basic $(printf '%s:%s' "${APERTURE_SEARCH_USER:-}" "${APERTURE_SEARCH_PASSWORD:-}" | base64 -w0)"
+search_curl() { curl -H "Authorization: $APERTURE_SEARCH_AUTHORIZATION" "$@"; }
 export PGPASSWORD="$APERTURE_DB_PASSWORD"
 
 psqlq() { psql -h 127.0.0.1 -p "$PG_PORT" -U "$APERTURE_DB_USER" -d aperture -X -q -v ON_ERROR_STOP=1 "$@"; }
 scalar() { psqlq -At -c "$1"; }
 now_ms() { date +%s%3N; }
-index_count() { curl -sf "$SEARCH/dataset-read/_count" 2>/dev/null | jq -r .count 2>/dev/null || curl -sf "$SEARCH/dataset/_count" | jq -r .count; }
+index_count() { search_curl -sf "$SEARCH/dataset-read/_count" 2>/dev/null | jq -r .count 2>/dev/null || search_curl -sf "$SEARCH/dataset/_count" | jq -r .count; }
 
 # The harvester's classes (SyntheticRecords, io.aperture.harvester.demo) and its classpath, which holds the shared
 # record types and their JSON mapping (module record/); the harvester's build writes this classpath.
@@ -69,7 +72,7 @@ wait_index_caught_up() { # prints nothing; returns when equal
   local db idx
   while :; do
     db="$(scalar 'SELECT count(*) FROM dataset')"
-    idx="$(curl -sf -XPOST "$SEARCH/dataset-write/_refresh" >/dev/null 2>&1; index_count)"
+    idx="$(search_curl -sf -XPOST "$SEARCH/dataset-write/_refresh" >/dev/null 2>&1; index_count)"
     [ "$db" = "$idx" ] && [ "$(scalar 'SELECT count(*) FROM search_outbox')" = 0 ] && return 0
     sleep 0.5
   done

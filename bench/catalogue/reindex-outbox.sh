@@ -8,7 +8,7 @@ source "$(dirname "$0")/lib.sh"
 trap stop_server EXIT
 stop_server
 db="$(scalar 'SELECT count(*) FROM dataset')"
-curl -sf -XDELETE "$SEARCH/dataset-*" >/dev/null || true
+search_curl -sf -XDELETE "$SEARCH/dataset-*" >/dev/null || true
 psqlq -c "DELETE FROM search_outbox" -c "INSERT INTO search_outbox(dataset_id) SELECT id FROM dataset ORDER BY id" -c "VACUUM ANALYZE search_outbox"
 load0="$(cut -d' ' -f1 /proc/loadavg)"
 start_server
@@ -27,5 +27,5 @@ cat <<MD | tee "$WORK/reindex-result.md"
 |---|---|---|---|
 | OutboxIndexer, batch $(grep -m1 -oE '^aperture.index.outbox.batch-size=[0-9]+' "$ROOT/portal/src/main/resources/application.properties" | cut -d= -f2) | $(echo "scale=1; ($t1 - $t0) / 1000" | bc) | $(echo "$db * 1000 / ($t1 - $t0)" | bc) | $(per "$cs0" "$cs1") / $(per "$cp0" "$cp1") / $(per "$co0" "$co1") |
 
-Load average $load0 before, $load1 after (2 cores); index size $(curl -sf "$SEARCH/_cat/indices/dataset*?h=store.size" | tr -d ' \n').
+Load average $load0 before, $load1 after (2 cores); index size $(search_curl -sf "$SEARCH/_cat/indices/dataset*?h=store.size" | tr -d ' \n').
 MD

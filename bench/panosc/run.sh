@@ -41,7 +41,7 @@ db="$(scalar 'SELECT count(*) FROM dataset')"
 public="$(scalar "SELECT count(*) FROM dataset WHERE access_state = 'RELEASED'")"
 indexed="$(index_count)"
 # a force-merged (read-only) index answers faster than one that takes writes: the result says which was measured
-segments="$(curl -sf "$SEARCH/_cat/segments/dataset-read?h=segment" | wc -l)"
+segments="$(search_curl -sf "$SEARCH/_cat/segments/dataset-read?h=segment" | wc -l)"
 P=http://purl.org/pan-science/PaNET/PaNET
 declare -A MIX=(
   [1-text]='{"query": "lysozyme", "limit": 50}'

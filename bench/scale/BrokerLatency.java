@@ -86,6 +86,7 @@ public final class BrokerLatency {
                         String body = "{\"size\": 10000, \"_source\": [\"pid\"], \"query\": {\"terms\": {\"pid\": ["
                                 + String.join(",", waiting.stream().map(p -> "\"" + p + "\"").toList()) + "]}}}";
                         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(search + "/dataset-read/_search"))
+                                .header("Authorization", System.getenv().getOrDefault("APERTURE_SEARCH_AUTHORIZATION", ""))
                                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         long seen = System.nanoTime();

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   java SearchLoad.java PLAN SECONDS "1 2 4 8 16 32"
  */
 public final class SearchLoad {
-    record Req(String method, String url, String body) {}
+    /** {@code engine}: straight to the search engine, with its account (lib.sh's APERTURE_SEARCH_AUTHORIZATION). */
+    record Req(String method, String url, String body, boolean engine) {}
 
     record Level(int concurrency, double rate, double median, double p99, int errors) {}
 
@@ -40,7 +41,7 @@ public final class SearchLoad {
             if (f.length < 6 || !f[0].endsWith("anonymous")) {
                 continue;
             }
-            (f[0].startsWith("API") ? api : raw).computeIfAbsent(f[1], k -> new ArrayList<>()).add(new Req(f[2], f[3], f[5]));
+            (f[0].startsWith("API") ? api : raw).computeIfAbsent(f[1], k -> new ArrayList<>()).add(new Req(f[2], f[3], f[5], !f[0].startsWith("API")));
         }
         int seconds = Integer.parseInt(a[1]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -89,6 +90,9 @@ public final class SearchLoad {
                         boolean ok = true;
                         for (Req r : mix.get(i % mix.size())) {
                             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(r.url())).timeout(Duration.ofSeconds(10));
+                            if (r.engine() && System.getenv("APERTURE_SEARCH_AUTHORIZATION") != null) {
+                                b.header("Authorization", System.getenv("APERTURE_SEARCH_AUTHORIZATION"));
+                            }
                             if (r.method().equals("POST")) {
                                 b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(r.body()));
                             }

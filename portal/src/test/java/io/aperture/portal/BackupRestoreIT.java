@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.LogicalBackup;
 import io.aperture.portal.testing.RealServices;
 import io.aperture.portal.testing.Records;
+import io.aperture.portal.testing.SearchCluster;
 import io.aperture.portal.testing.ServerProcess;
 import io.aperture.portal.testing.Tokens;
 import io.aperture.stack.EmbeddedStack;
@@ -119,7 +120,9 @@ class BackupRestoreIT {
 
             restored = ServerProcess.start("restored", Map.of("quarkus.datasource.jdbc.url", services.jdbcUrl(),
                     "quarkus.datasource.username", services.dbUser(), "quarkus.datasource.password", services.dbPassword(),
-                    "quarkus.hibernate-search-orm.elasticsearch.hosts", services.searchHosts()));
+                    "quarkus.hibernate-search-orm.elasticsearch.hosts", services.searchHosts(),
+                    "quarkus.hibernate-search-orm.elasticsearch.username", services.searchCredentials().user(),
+                    "quarkus.hibernate-search-orm.elasticsearch.password", services.searchCredentials().password()));
             restored.awaitReady();
             ServerProcess server = restored;
             server.request().auth().oauth2(Tokens.user("staff")).post("/api/staff/index/rebuild").then().statusCode(202);
@@ -130,9 +133,9 @@ class BackupRestoreIT {
             // what the rebuild queued again drains through the outbox; then every answer is the original's
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(answers(server::request, tag)).isEqualTo(original));
-            String engine = "http://" + services.searchHosts();
-            given().post(engine + "/dataset-read/_refresh").then().statusCode(200);
-            assertThat(((Number) given().get(engine + "/dataset-read/_count").then().statusCode(200).extract()
+            SearchCluster engine = SearchCluster.at(services.searchHosts(), services.searchCredentials());
+            engine.request().post("/dataset-read/_refresh").then().statusCode(200);
+            assertThat(((Number) engine.request().get("/dataset-read/_count").then().statusCode(200).extract()
                     .path("count")).longValue()).as("the index holds exactly the database's datasets").isEqualTo(datasets);
             server.request().auth().oauth2(Tokens.user("staff")).get("/api/staff/audit/verify").then().statusCode(200)
                     .body("intact", is(true));

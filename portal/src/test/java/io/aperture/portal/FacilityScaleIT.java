@@ -102,7 +102,7 @@ class FacilityScaleIT {
     void startFacility() throws Exception {
         Config config = ConfigProvider.getConfig();
         dataNode = SearchDataNode.join(Path.of("target", "search-data-node-scale-" + ProcessHandle.current().pid()),
-                cluster.singleNodeTransport(), "384m");
+                cluster.singleNodeTransport(), "384m", cluster.account());
         // every instance mails through the tests' SMTP server, so a notice sent by any of them is counted; the
         // extension-window check and the release job run every few seconds (the test's own server runs neither)
         Map<String, String> own = new HashMap<>(Map.of("aperture.notify.window-check", "5s",

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import static io.aperture.portal.testing.SearchCluster.engine;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,10 +51,6 @@ class IndexRebuildIT {
     @Inject
     ChangesDuringRebuild changes;
 
-    private static String engine() {
-        String hosts = ConfigProvider.getConfig().getValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class);
-        return "http://" + hosts.split(",")[0];
-    }
 
     private static int released(String tag) {
         return given().queryParam("q", tag).queryParam("size", 1).get("/api/search").then().statusCode(200)
@@ -73,8 +70,8 @@ class IndexRebuildIT {
     }
 
     private static long indexCount() {
-        given().post(engine() + "/dataset-read/_refresh").then().statusCode(200);
-        return ((Number) given().get(engine() + "/dataset-read/_count").then().statusCode(200).extract().path("count")).longValue();
+        engine().post("/dataset-read/_refresh").then().statusCode(200);
+        return ((Number) engine().get("/dataset-read/_count").then().statusCode(200).extract().path("count")).longValue();
     }
 
     @Test
@@ -128,13 +125,13 @@ class IndexRebuildIT {
 
         // damage the index behind the catalogue's back: 40 documents gone, one of a dataset that never existed
         List<String> lost = pids.subList(0, 40);
-        given().contentType(ContentType.JSON)
+        engine().contentType(ContentType.JSON)
                 .body("{\"query\":{\"terms\":{\"pid\":[\"" + String.join("\",\"", lost) + "\"]}}}")
-                .post(engine() + "/dataset-write/_delete_by_query?refresh=true").then().statusCode(200).body("deleted", is(40));
-        given().contentType(ContentType.JSON)
+                .post("/dataset-write/_delete_by_query?refresh=true").then().statusCode(200).body("deleted", is(40));
+        engine().contentType(ContentType.JSON)
                 .body("{\"pid\":\"DLS-STALE-" + tag + "\",\"title\":\"Rebuild " + tag + " stale\",\"accessState\":\"RELEASED\","
                         + "\"producedAt\":\"2013-03-01T00:00:00.000000000Z\"}")
-                .put(engine() + "/dataset-write/_doc/" + STALE_ID + "?refresh=true").then().statusCode(anyOf(is(200), is(201)));
+                .put("/dataset-write/_doc/" + STALE_ID + "?refresh=true").then().statusCode(anyOf(is(200), is(201)));
         int before = released(tag);
         assertThat(before).isEqualTo(DATASETS - 40 + 1);
 
@@ -184,8 +181,8 @@ class IndexRebuildIT {
         given().queryParam("q", "renamed " + tag).get("/api/search").then().body("hits.pid", contains(renamedPid));
         for (String pid : lost.subList(0, 3)) {
             given().get("/api/Datasets/" + pid).then().statusCode(200);
-            given().contentType(ContentType.JSON).body("{\"query\":{\"term\":{\"pid\":\"" + pid + "\"}}}")
-                    .post(engine() + "/dataset-read/_count").then().statusCode(200).body("count", is(1));
+            engine().contentType(ContentType.JSON).body("{\"query\":{\"term\":{\"pid\":\"" + pid + "\"}}}")
+                    .post("/dataset-read/_count").then().statusCode(200).body("count", is(1));
         }
         given().auth().oauth2(Tokens.user("staff")).queryParam("action", "INDEX_REBUILD_FINISHED").get("/api/staff/audit")
                 .then().statusCode(200).body("actor", hasItem("staff"));

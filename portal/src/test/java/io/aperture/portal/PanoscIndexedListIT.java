@@ -13,7 +13,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.aperture.portal.testing.SearchCluster.engine;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -231,8 +231,8 @@ class PanoscIndexedListIT {
         // a document indexed before the parameters' ids were mapped: the page's parameters come from the database (the
         // engine keeps a single nested object as an object, several as an array)
         long id = idOf("Indexed list " + tag + " 2");
-        given().contentType(ContentType.JSON).body("{\"script\": \"def ps = ctx._source.parameters; if (ps instanceof List) { for (def p : ps) { p.remove('id') } } else { ps.remove('id') }\"}")
-                .post(engine() + "/dataset-write/_update/" + id + "?refresh=true").then().log().ifValidationFails().statusCode(200);
+        engine().contentType(ContentType.JSON).body("{\"script\": \"def ps = ctx._source.parameters; if (ps instanceof List) { for (def p : ps) { p.remove('id') } } else { ps.remove('id') }\"}")
+                .post("/dataset-write/_update/" + id + "?refresh=true").then().log().ifValidationFails().statusCode(200);
         assertThat(fewestStatementsFor(() -> page(", \"include\": " + all))).as("read from the database").isPositive();
         answersAsTheDatabase(page(", \"include\": " + all).jsonPath().getList("$"), all, "parameters");
     }
@@ -243,9 +243,9 @@ class PanoscIndexedListIT {
         String include = ", \"include\": [\"instrument\"]";
         Object before = page(include).jsonPath().getList("$", Map.class).get(2).get("instrument");
         long id = idOf("Indexed list " + tag + " 2");
-        given().contentType(ContentType.JSON).body("{\"script\": \"ctx._source.instrument.remove('pid')\"}")
-                .post(engine() + "/dataset-write/_update/" + id + "?refresh=true").then().statusCode(200);
-        given().get(engine() + "/dataset-read/_doc/" + id).then().statusCode(200).body("_source.instrument.pid", is((Object) null));
+        engine().contentType(ContentType.JSON).body("{\"script\": \"ctx._source.instrument.remove('pid')\"}")
+                .post("/dataset-write/_update/" + id + "?refresh=true").then().statusCode(200);
+        engine().get("/dataset-read/_doc/" + id).then().statusCode(200).body("_source.instrument.pid", is((Object) null));
 
         assertThat(fewestStatementsFor(() -> page(include))).as("read from the database").isPositive();
         List<Map<String, Object>> listed = page(include).jsonPath().getList("$");
@@ -291,16 +291,12 @@ class PanoscIndexedListIT {
         long id = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "SELECT id FROM dataset WHERE title = ?1").setParameter(1, "Indexed list " + tag + " 0").getSingleResult()).longValue());
         // the document as an older build wrote it: without the field
-        given().contentType(ContentType.JSON).body("{\"script\": \"ctx._source.remove('panoscPid')\"}")
-                .post(engine() + "/dataset-write/_update/" + id + "?refresh=true").then().statusCode(200);
-        given().get(engine() + "/dataset-read/_doc/" + id).then().statusCode(200).body("_source.panoscPid", is((Object) null));
+        engine().contentType(ContentType.JSON).body("{\"script\": \"ctx._source.remove('panoscPid')\"}")
+                .post("/dataset-write/_update/" + id + "?refresh=true").then().statusCode(200);
+        engine().get("/dataset-read/_doc/" + id).then().statusCode(200).body("_source.panoscPid", is((Object) null));
 
         assertThat(page("").jsonPath().getList("pid", String.class)).as("the DOI of the first, from the database").isEqualTo(pids);
         assertThat(fewestStatementsFor(() -> page(""))).as("read from the database").isPositive();
     }
 
-    private static String engine() {
-        String hosts = ConfigProvider.getConfig().getValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class);
-        return "http://" + hosts.split(",")[0];
-    }
 }

@@ -46,7 +46,7 @@ class SearchClusterIT {
     @BeforeAll
     void joinADataNode() throws Exception {
         dataNode = SearchDataNode.join(Path.of("target", "search-data-node-" + ProcessHandle.current().pid()),
-                cluster.singleNodeTransport(), "384m");
+                cluster.singleNodeTransport(), "384m", cluster.account());
     }
 
     @AfterAll

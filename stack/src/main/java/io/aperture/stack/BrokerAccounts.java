@@ -1,14 +1,7 @@
 package io.aperture.stack;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Properties;
 
@@ -16,7 +9,7 @@ import java.util.Properties;
  * The accounts of the embedded broker, one per side: the acquisition side may only send "scan finished" events, the
  * harvester may only consume them; the catalogue server may only send its own events, an archive or pipeline may only
  * consume those. Their passwords are drawn at random when a data folder is first used and kept in it (owner-readable
- * only), so no password of a running broker is written in this repository.
+ * only, {@link AccountsFile}), so no password of a running broker is written in this repository.
  */
 public record BrokerAccounts(String senderPassword, String harvesterPassword, String cataloguePassword, String archivePassword) {
     static final String SENDER = "acquisition";
@@ -46,31 +39,11 @@ public record BrokerAccounts(String senderPassword, String harvesterPassword, St
     static BrokerAccounts inFolder(Path dir) {
         Path file = dir.resolve(FILE);
         try {
-            Properties p = new Properties();
-            if (Files.isRegularFile(file)) {
-                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(r);
-                }
-            }
-            if (!USERS.stream().allMatch(p::containsKey)) {
-                USERS.forEach(u -> p.computeIfAbsent(u, k -> password()));
-                Files.createDirectories(dir);
-                Files.deleteIfExists(file);
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    p.store(w, "Artemis accounts of this embedded stack (user = password)");
-                }
-            }
+            Properties p = AccountsFile.read(file, USERS, "Artemis accounts of this embedded stack (user = password)");
             return new BrokerAccounts(p.getProperty(SENDER), p.getProperty(HARVESTER), p.getProperty(CATALOGUE), p.getProperty(ARCHIVE));
         } catch (IOException e) {
             throw new StackException("Artemis: cannot read or write its accounts in " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static String password() {
-        byte[] b = new byte[18];
-        new SecureRandom().nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     @Override

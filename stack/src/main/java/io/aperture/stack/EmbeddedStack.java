@@ -154,7 +154,7 @@ public final class EmbeddedStack implements AutoCloseable {
         for (ManagedService s : services) {
             e = switch (s) {
                 case PostgresService pg -> e.withDatabase(pg.jdbcUrl(), PostgresService.USER, PostgresService.PASSWORD);
-                case OpenSearchService os -> e.withSearch("127.0.0.1:" + settings.searchPort());
+                case OpenSearchService os -> e.withSearch("127.0.0.1:" + settings.searchPort(), os.credentials());
                 case KeycloakService kc -> e.withKeycloak(kc.baseUrl(), kc.issuerUrl());
                 case BrokerService mq -> e.withAmqp("127.0.0.1", settings.amqpPort(), mq.accounts());
             };

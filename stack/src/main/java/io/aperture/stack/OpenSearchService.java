@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 final class OpenSearchService implements ManagedService {
     static final String NODE_MAIN = "io.aperture.stack.opensearch.OpenSearchNodeMain";
+    /** Read by the node main (not an argument: a command line is readable by every local user). */
+    private static final String AUTHORIZATION_ENV = "APERTURE_NODE_AUTHORIZATION_SHA256";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path dir;
@@ -28,17 +30,22 @@ final class OpenSearchService implements ManagedService {
     private final Clock clock;
     private final Path pidFile;
     private final Optional<String> join;
+    private final SearchCredentials credentials;
     private ChildProcess process;
     private boolean closed;
 
+    /** The cluster's founding node; its account is the one kept in its folder ({@link SearchCredentials#inFolder}). */
     OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock,
                       Path pidFile) {
-        this(dir, httpPort, transportPort, heap, log, artifacts, clock, pidFile, Optional.empty());
+        this(dir, httpPort, transportPort, heap, log, artifacts, clock, pidFile, Optional.empty(), SearchCredentials.inFolder(dir));
     }
 
-    /** A node that joins the cluster whose node listens for transport at {@code join} (host:port), as a data node. */
+    /**
+     * A node that joins the cluster whose node listens for transport at {@code join} (host:port), as a data node,
+     * answering the cluster's account.
+     */
     OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock,
-                      Path pidFile, Optional<String> join) {
+                      Path pidFile, Optional<String> join, SearchCredentials credentials) {
         this.dir = dir;
         this.httpPort = httpPort;
         this.transportPort = transportPort;
@@ -48,6 +55,12 @@ final class OpenSearchService implements ManagedService {
         this.clock = clock;
         this.pidFile = pidFile;
         this.join = join;
+        this.credentials = credentials;
+    }
+
+    /** The account every request to this node must carry. */
+    SearchCredentials credentials() {
+        return credentials;
     }
 
     @Override
@@ -80,11 +93,11 @@ final class OpenSearchService implements ManagedService {
             if (closed) {
                 throw new StackException("OpenSearch: start-up cancelled");
             }
-            p = process = ChildProcess.start("OpenSearch", cmd, dir, Map.of(), log);
+            p = process = ChildProcess.start("OpenSearch", cmd, dir, Map.of(AUTHORIZATION_ENV, credentials.authorizationSha256()), log);
             Leftovers.record(pidFile, p.handle());
         }
         Readiness.awaitHttp("OpenSearch", "http://127.0.0.1:" + httpPort + "/_cluster/health",
-                r -> r.statusCode() == 200 && (r.body().contains("\"green\"") || r.body().contains("\"yellow\"")),
+                Map.of("Authorization", credentials.authorization()), r -> r.statusCode() == 200 && (r.body().contains("\"green\"") || r.body().contains("\"yellow\"")),
                 p, START_TIMEOUT, clock);
     }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** Polls an HTTP URL until it answers as expected, the process behind it dies, or the time runs out. */
@@ -21,6 +22,12 @@ final class Readiness {
 
     static void awaitHttp(String what, String url, Predicate<HttpResponse<String>> ready, ChildProcess process,
                           Duration timeout, Clock clock) {
+        awaitHttp(what, url, Map.of(), ready, process, timeout, clock);
+    }
+
+    /** As above, each poll carrying the given request headers (an account, for a service that wants one). */
+    static void awaitHttp(String what, String url, Map<String, String> headers, Predicate<HttpResponse<String>> ready,
+                          ChildProcess process, Duration timeout, Clock clock) {
         Instant deadline = clock.instant().plus(timeout);
         while (clock.instant().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -28,8 +35,9 @@ final class Readiness {
                         + "); see its log: " + process.log() + lastLines(process.log()));
             }
             try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5));
+                headers.forEach(request::header);
+                HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.test(r)) {
                     return;
                 }

@@ -21,14 +21,15 @@ public final class SearchDataNode implements AutoCloseable {
 
     /**
      * Starts the node on free ports and returns once it has joined the cluster whose node listens for transport at
-     * {@code joinTransport} ("host:port") and that cluster is at least yellow.
+     * {@code joinTransport} ("host:port") and that cluster is at least yellow. The node answers the cluster's
+     * account, {@code credentials}, as its first node does.
      */
-    public static SearchDataNode join(Path dir, String joinTransport, String heap) {
+    public static SearchDataNode join(Path dir, String joinTransport, String heap, SearchCredentials credentials) {
         Path base = dir.toAbsolutePath().normalize();
         int http = Ports.free();
         OpenSearchService node = new OpenSearchService(base, http, Ports.free(), heap, base.resolve("opensearch.log"),
                 StackArtifacts.load(), Clock.systemUTC(), base.resolve("opensearch.pid"),
-                Optional.of(joinTransport));
+                Optional.of(joinTransport), credentials);
         try {
             node.start();
         } catch (RuntimeException e) {

@@ -7,25 +7,26 @@ import java.util.Map;
  * How to reach the running services. Fields of services that were not started are null (port 0).
  * {@link #asEnvironment()} gives the APERTURE_* variables the server and the harvester read.
  */
-public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, String searchHosts, String keycloakUrl,
-                             String issuerUrl, String amqpHost, int amqpPort, BrokerAccounts amqpAccounts) {
+public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, String searchHosts,
+                             SearchCredentials searchCredentials, String keycloakUrl, String issuerUrl, String amqpHost,
+                             int amqpPort, BrokerAccounts amqpAccounts) {
 
-    static final StackEndpoints NONE = new StackEndpoints(null, null, null, null, null, null, null, 0, null);
+    static final StackEndpoints NONE = new StackEndpoints(null, null, null, null, null, null, null, null, 0, null);
 
     StackEndpoints withDatabase(String url, String user, String password) {
-        return new StackEndpoints(url, user, password, searchHosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
+        return new StackEndpoints(url, user, password, searchHosts, searchCredentials, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
     }
 
-    StackEndpoints withSearch(String hosts) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, hosts, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
+    StackEndpoints withSearch(String hosts, SearchCredentials credentials) {
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, hosts, credentials, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
     }
 
     StackEndpoints withKeycloak(String baseUrl, String issuer) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, baseUrl, issuer, amqpHost, amqpPort, amqpAccounts);
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, searchCredentials, baseUrl, issuer, amqpHost, amqpPort, amqpAccounts);
     }
 
     StackEndpoints withAmqp(String host, int port, BrokerAccounts accounts) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, keycloakUrl, issuerUrl, host, port, accounts);
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, searchCredentials, keycloakUrl, issuerUrl, host, port, accounts);
     }
 
     /** KEY=VALUE pairs in a fixed order, only for the services that run. */
@@ -35,6 +36,10 @@ public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, S
         put(env, "APERTURE_DB_USER", dbUser);
         put(env, "APERTURE_DB_PASSWORD", dbPassword);
         put(env, "APERTURE_SEARCH_HOSTS", searchHosts);
+        if (searchCredentials != null) {
+            put(env, "APERTURE_SEARCH_USER", searchCredentials.user());
+            put(env, "APERTURE_SEARCH_PASSWORD", searchCredentials.password());
+        }
         put(env, "APERTURE_KEYCLOAK_URL", keycloakUrl);
         put(env, "APERTURE_OIDC_URL", issuerUrl);
         put(env, "APERTURE_AMQP_HOST", amqpHost);

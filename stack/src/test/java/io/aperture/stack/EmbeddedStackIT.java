@@ -20,8 +20,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,19 +100,56 @@ class EmbeddedStackIT {
     @Test
     @Order(3)
     void openSearchIsHealthyAndIndexesAndFinds() throws Exception {
-        String base = "http://" + endpoints.searchHosts();
-        HttpResponse<String> health = Probes.get(base + "/_cluster/health");
+        HttpResponse<String> health = Probes.search(endpoints, "GET", "/_cluster/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"cluster_name\":\"aperture\"").containsPattern("\"status\":\"(green|yellow)\"");
-        assertThat(Probes.get(base).body()).contains("\"number\" : \"3.");
+        assertThat(Probes.search(endpoints, "GET", "/", null).body()).contains("\"number\" : \"3.");
 
-        assertThat(Probes.send("PUT", base + "/survivors", "{\"settings\":{\"number_of_replicas\":0}}").statusCode()).isEqualTo(200);
-        HttpResponse<String> put = Probes.send("PUT", base + "/survivors/_doc/1?refresh=true",
+        assertThat(Probes.search(endpoints, "PUT", "/survivors", "{\"settings\":{\"number_of_replicas\":0}}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> put = Probes.search(endpoints, "PUT", "/survivors/_doc/1?refresh=true",
                 "{\"title\":\"Tomography of a beetle\"}");
         assertThat(put.statusCode()).isEqualTo(201);
-        HttpResponse<String> hits = Probes.send("POST", base + "/survivors/_search",
+        HttpResponse<String> hits = Probes.search(endpoints, "POST", "/survivors/_search",
                 "{\"query\":{\"match\":{\"title\":\"beetle\"}}}");
         assertThat(hits.body()).contains("\"_id\":\"1\"").contains("Tomography of a beetle");
+    }
+
+    @Test
+    @Order(8)
+    void openSearchAnswersOnlyTheStacksAccount() throws Exception {
+        String host = endpoints.searchHosts();
+        SearchCredentials account = endpoints.searchCredentials();
+        String wrong = new SearchCredentials(account.user(), account.password() + "x").authorization();
+        Set<String> refusals = new HashSet<>();
+        for (String path : List.of("/", "/_cluster/health", "/survivors/_count", "/survivors/_doc/1", "/_cat/indices",
+                "/_nodes/settings")) {
+            for (String authorization : Arrays.asList(null, wrong, "Bearer " + account.password())) {
+                HttpResponse<String> r = Probes.search(host, authorization, "GET", path, null);
+                assertThat(r.statusCode()).as("%s with %s", path, authorization == null ? "no account" : authorization)
+                        .isEqualTo(401);
+                assertThat(r.body()).contains("\"status\":401").doesNotContain("beetle").doesNotContain("survivors");
+                refusals.add(r.body());
+                assertThat(r.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic "));
+            }
+        }
+        assertThat(refusals).as("one refusal, saying nothing of what was asked").hasSize(1);
+        assertThat(Probes.search(host, null, "POST", "/survivors/_search", "{\"query\":{\"match_all\":{}}}").statusCode())
+                .isEqualTo(401);
+        assertThat(Probes.search(host, wrong, "DELETE", "/survivors", null).statusCode()).isEqualTo(401);
+        // the node keeps only a digest of the header, and never shows it
+        HttpResponse<String> settings = Probes.search(endpoints, "GET", "/_nodes/settings", null);
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).doesNotContain("authorization_sha256").doesNotContain(account.password())
+                .doesNotContain(account.authorizationSha256());
+        // kept in the data folder for the owner only, so a restart answers the same account
+        Path kept = dir.resolve("data/opensearch/search-account.properties");
+        assertThat(Files.readString(kept)).contains(account.password());
+        assertThat(Files.getPosixFilePermissions(kept))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        // the server is given the account
+        assertThat(endpoints.asEnvironment()).containsEntry("APERTURE_SEARCH_USER", account.user())
+                .containsEntry("APERTURE_SEARCH_PASSWORD", account.password());
     }
 
     @Test
@@ -215,7 +255,7 @@ class EmbeddedStackIT {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("kept");
         }
-        HttpResponse<String> doc = Probes.get("http://" + endpoints.searchHosts() + "/survivors/_doc/1");
+        HttpResponse<String> doc = Probes.search(endpoints, "GET", "/survivors/_doc/1", null);
         assertThat(doc.statusCode()).isEqualTo(200);
         assertThat(doc.body()).contains("Tomography of a beetle");
         assertThat(Probes.accessTokenClaims(endpoints.issuerUrl(), Map.of("grant_type", "password",

@@ -40,6 +40,25 @@ final class Probes {
                 .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request to the stack's OpenSearch node, with its account; {@code json} null: no body. */
+    static HttpResponse<String> search(StackEndpoints e, String method, String path, String json) throws Exception {
+        return search(e.searchHosts(), e.searchCredentials().authorization(), method, path, json);
+    }
+
+    /** A request to an OpenSearch node with the given Authorization header (null: none). */
+    static HttpResponse<String> search(String host, String authorization, String method, String path, String json)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + path)).timeout(Duration.ofSeconds(30))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The decoded payload (JSON text) of the access token the realm's token endpoint returns for this form. */
     static String accessTokenClaims(String issuer, Map<String, String> form) throws Exception {
         String body = form.entrySet().stream()

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
@@ -167,12 +168,15 @@ class StackMainIT {
     void theEnvFileIsWrittenWholeInOneMove() throws Exception {
         Path env = dir.resolve("sub/stack.env");
         StackEndpoints e = StackEndpoints.NONE.withDatabase("jdbc:postgresql://127.0.0.1:1/aperture", "u", "p")
-                .withSearch("127.0.0.1:2");
+                .withSearch("127.0.0.1:2", new SearchCredentials("aperture", "s3cret"));
         StackMain.writeEnv(env, e);
         // the embedded stack's own secrets are the published development ones, and its environment says so
         assertThat(Files.readAllLines(env)).containsExactly("APERTURE_DB_URL=jdbc:postgresql://127.0.0.1:1/aperture",
                 "APERTURE_DB_USER=u", "APERTURE_DB_PASSWORD=p", "APERTURE_SEARCH_HOSTS=127.0.0.1:2",
-                "APERTURE_DEVELOPMENT_SECRETS=true");
+                "APERTURE_SEARCH_USER=aperture", "APERTURE_SEARCH_PASSWORD=s3cret", "APERTURE_DEVELOPMENT_SECRETS=true");
         assertThat(dir.resolve("sub/stack.env.tmp")).doesNotExist();
+        // it holds passwords: only its owner reads it
+        assertThat(Files.getPosixFilePermissions(env))
+                .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     }
 }

@@ -56,6 +56,8 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", endpoints.dbUser());
         config.put("quarkus.datasource.password", endpoints.dbPassword());
         config.put("quarkus.hibernate-search-orm.elasticsearch.hosts", endpoints.searchHosts());
+        config.put("quarkus.hibernate-search-orm.elasticsearch.username", endpoints.searchCredentials().user());
+        config.put("quarkus.hibernate-search-orm.elasticsearch.password", endpoints.searchCredentials().password());
         config.put("quarkus.oidc.auth-server-url", endpoints.issuerUrl());
         config.put("quarkus.oidc.api.auth-server-url", endpoints.issuerUrl());
         config.put("aperture.test.keycloak-issuer", endpoints.issuerUrl());

@@ -1,6 +1,10 @@
 package io.aperture.portal.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.stack.SearchCredentials;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
@@ -11,41 +15,73 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The stack's OpenSearch node as the tests of a multi-node cluster look at it: its REST API, read directly (the test
- * server's first search host), for the cluster's health and Aperture's indexes.
+ * server's first search host) with the account the test server uses, for the cluster's health and Aperture's indexes.
  */
 public final class SearchCluster {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String host;
+    private final Optional<SearchCredentials> account;
 
-    private SearchCluster(String host) {
+    private SearchCluster(String host, Optional<SearchCredentials> account) {
         this.host = host;
+        this.account = account;
     }
 
-    /** The node the test server talks to. */
+    /** The node the test server talks to, with its account (none when the configuration names none). */
     public static SearchCluster ofTestServer() {
-        return new SearchCluster(ConfigProvider.getConfig()
-                .getValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class).split(",")[0]);
+        Config config = ConfigProvider.getConfig();
+        Optional<String> user = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.username", String.class);
+        Optional<String> password = config.getOptionalValue("quarkus.hibernate-search-orm.elasticsearch.password", String.class);
+        return new SearchCluster(config.getValue("quarkus.hibernate-search-orm.elasticsearch.hosts", String.class).split(",")[0],
+                user.map(u -> new SearchCredentials(u, password.orElse(""))));
+    }
+
+    /** Another node (another stack's), with the given account. */
+    public static SearchCluster at(String host, SearchCredentials account) {
+        return new SearchCluster(host, Optional.of(account));
+    }
+
+    /** The account this node answers, for a data node joining its cluster. */
+    public SearchCredentials account() {
+        return account.orElseThrow(() -> new IllegalStateException("the test server's configuration names no search account"));
+    }
+
+    /** A REST Assured request to the node the test server talks to, carrying its account. */
+    public static RequestSpecification engine() {
+        return ofTestServer().request();
+    }
+
+    /** A REST Assured request to this node, carrying its account; paths are relative to the node. */
+    public RequestSpecification request() {
+        RequestSpecification r = RestAssured.given().baseUri("http://" + host);
+        account.ifPresent(a -> r.header("Authorization", a.authorization()));
+        return r;
+    }
+
+    private HttpRequest.Builder to(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + host + path)).timeout(Duration.ofSeconds(10));
+        account.ifPresent(a -> b.header("Authorization", a.authorization()));
+        return b;
     }
 
     /** A GET answered with 200, its body read. */
     public JsonNode get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(to(path).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("%s: %s", path, r.body()).isEqualTo(200);
         return Records.JSON.readTree(r.body());
     }
 
     /** Makes what was written to an index searchable now. */
     public void refresh(String index) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + host + "/" + index + "/_refresh"))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build(),
+        HttpResponse<String> r = HTTP.send(to("/" + index + "/_refresh").POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("refresh %s: %s", index, r.body()).isEqualTo(200);
     }

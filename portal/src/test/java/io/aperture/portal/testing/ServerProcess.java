@@ -31,7 +31,8 @@ public final class ServerProcess {
     /** The settings that make an instance part of the same deployment; read from the test server's configuration. */
     private static final List<String> SHARED = List.of(
             "quarkus.datasource.jdbc.url", "quarkus.datasource.username", "quarkus.datasource.password",
-            "quarkus.hibernate-search-orm.elasticsearch.hosts", "quarkus.oidc.auth-server-url",
+            "quarkus.hibernate-search-orm.elasticsearch.hosts", "quarkus.hibernate-search-orm.elasticsearch.username",
+            "quarkus.hibernate-search-orm.elasticsearch.password", "quarkus.oidc.auth-server-url",
             "quarkus.oidc.api.auth-server-url", "quarkus.oidc.credentials.secret",
             "quarkus.oidc.token-state-manager.encryption-secret", "aperture.tokens.secret");
 

@@ -15,8 +15,13 @@ import static org.codelibs.opensearch.runner.OpenSearchRunner.newConfigs;
  * <p>Without an address to join the node founds the cluster alone (cluster manager and data), as the stack's only
  * node; with one it joins that cluster as a data node, which can then leave (or be killed) without the cluster losing
  * its manager. Prints {@code opensearch ready} once the cluster is at least yellow.
+ * <p>Its REST layer answers only requests carrying the stack's account ({@link RequestAuthenticationPlugin}); the
+ * header's SHA-256 comes in the environment variable {@value #AUTHORIZATION_ENV}, not on the command line that every
+ * local user can read.
  */
 public final class OpenSearchNodeMain {
+    static final String AUTHORIZATION_ENV = "APERTURE_NODE_AUTHORIZATION_SHA256";
+
     private OpenSearchNodeMain() {
     }
 
@@ -32,6 +37,11 @@ public final class OpenSearchNodeMain {
                 ? ProcessHandle.of(Long.parseLong(args[3])) : Optional.empty();
         Optional<String> join = args.length > 4 ? Optional.of(args[4]) : Optional.empty();
         String name = "aperture-" + transportPort;
+        String authorization = System.getenv(AUTHORIZATION_ENV);
+        if (authorization == null || authorization.isBlank()) {
+            System.err.println("opensearch: " + AUTHORIZATION_ENV + " is not set; refusing to serve without authentication");
+            System.exit(2);
+        }
 
         OpenSearchRunner runner = new OpenSearchRunner();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -56,7 +66,9 @@ public final class OpenSearchNodeMain {
             }
             // a laptop disk that is 90 % full must not turn every index read-only
             settings.put("cluster.routing.allocation.disk.threshold_enabled", "false");
+            settings.put(RequestAuthenticationPlugin.AUTHORIZATION_SHA256.getKey(), authorization);
         }).build(newConfigs().clusterName("aperture").numOfNode(1).basePath(base.toString())
+                .pluginTypes(RequestAuthenticationPlugin.class.getName())
                 .disableESLogger().useLogger());
         runner.ensureYellow();
         System.out.println("opensearch ready");
