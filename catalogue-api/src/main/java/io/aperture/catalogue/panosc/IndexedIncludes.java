@@ -75,28 +75,35 @@ final class IndexedIncludes {
         return out;
     }
 
-    /** Whether the hits answer this Dataset include as the database would. */
-    static boolean answers(PanoscFilter.Include include) {
+    /**
+     * Whether these hits answer this Dataset include as the database would: its scope is one the index answers, and
+     * every hit carries what the include reads (a document indexed before the instrument's pid or the parameters' ids
+     * were mapped does not; then the page is attached from the database).
+     */
+    static boolean answers(PanoscFilter.Include include, List<Embedded> hits) {
+        if (!answers(include)) {
+            return false;
+        }
+        return switch (include.relation()) {
+            case "instrument" -> hits.stream().map(Embedded::instrument).allMatch(i -> i == null || i.complete());
+            case "parameters" -> hits.stream().flatMap(h -> h.parameters().stream()).allMatch(p -> p.id() != null);
+            default -> true;
+        };
+    }
+
+    /** Whether the index can answer this Dataset include's scope as the database would (the hits not yet known). */
+    private static boolean answers(PanoscFilter.Include include) {
         PanoscFilter scope = include.scope();
         if (!scope.include().isEmpty()) {
             return false;
         }
+        boolean noWhere = scope.where() instanceof Condition.All all && all.parts().isEmpty();
         return switch (include.relation()) {
-            case "instrument" -> scope.where() instanceof Condition.All all && all.parts().isEmpty();
+            case "instrument" -> noWhere;
             case "techniques" -> scope.order().isEmpty() && matcher(scope.where()).isPresent();
-            case "parameters" -> scope.order().isEmpty() && scope.where() instanceof Condition.All all && all.parts().isEmpty();
+            case "parameters" -> scope.order().isEmpty() && noWhere;
             default -> false;
         };
-    }
-
-    /** Whether every hit's embedded instrument is complete (a document indexed before its pid was mapped is not). */
-    static boolean instrumentsComplete(List<Embedded> hits) {
-        return hits.stream().map(Embedded::instrument).allMatch(i -> i == null || i.complete());
-    }
-
-    /** Whether every hit's embedded parameters carry their id (a document indexed before it was mapped does not). */
-    static boolean parametersComplete(List<Embedded> hits) {
-        return hits.stream().flatMap(h -> h.parameters().stream()).allMatch(p -> p.id() != null);
     }
 
     /**

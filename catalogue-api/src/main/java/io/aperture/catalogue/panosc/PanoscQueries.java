@@ -155,15 +155,8 @@ public class PanoscQueries {
         }
         Entities.checkRelations(Entities.DATASET, filter.include());
         List<DatasetSearch.Embedded> embedded = hits.stream().map(DatasetSearch.Ranked::embedded).toList();
-        boolean instruments = IndexedIncludes.instrumentsComplete(embedded);
-        boolean parameters = IndexedIncludes.parametersComplete(embedded);
         for (PanoscFilter.Include include : filter.include()) {
-            boolean complete = switch (include.relation()) {
-                case "instrument" -> instruments;
-                case "parameters" -> parameters;
-                default -> true;
-            };
-            if (IndexedIncludes.answers(include) && complete) {
+            if (IndexedIncludes.answers(include, embedded)) {
                 for (int i = 0; i < rows.size(); i++) {
                     IndexedIncludes.attach(rows.get(i).json(), include, embedded.get(i));
                 }
