@@ -56,6 +56,15 @@ class ZeroLeakIT {
         return run + " secret technique";
     }
 
+    /** The author of the publication that cites "theirs", whose data is all embargoed. */
+    private static String secretAuthor() {
+        return "Hidden Author " + run;
+    }
+
+    private static String secretPublication() {
+        return "10.99999/" + run + "-paper";
+    }
+
     @BeforeEach
     void catalogue() {
         if (run != null) {
@@ -70,8 +79,9 @@ class ZeroLeakIT {
                   {"code": "%s", "title": "Member's proposal", "visits": [{"code": "%s-1"}], "members": [
                     {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]},
                   {"code": "%s", "title": "Another team's proposal", "visits": [{"code": "%s-1"}], "members": [
-                    {"role": "PI", "person": {"fullName": "Somebody Else", "username": "else-%s"}}]}]}"""
-                .formatted(mine, mine, otherProposal, otherProposal, run);
+                    {"role": "PI", "person": {"fullName": "Somebody Else", "username": "else-%s"}}],
+                   "publications": [{"doi": "%s", "title": "Paper of %s", "year": 2026, "authors": ["%s"]}]}]}"""
+                .formatted(mine, mine, otherProposal, otherProposal, run, secretPublication(), run, secretAuthor());
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
 
         List<ObjectNode> all = new ArrayList<>();
@@ -282,9 +292,11 @@ class ZeroLeakIT {
             c.spec().get().queryParam("where", "{\"text\": \"" + run + "\"}").get("/api/Documents/count").then().statusCode(200)
                     .body("count", is(0));
             String datasets = c.spec().get().queryParam("filter", "{\"query\": \"" + run + "*\", \"limit\": 1000, "
-                    + "\"include\": [\"documents\", \"files\", \"samples\", \"instrument\"]}").get("/api/Datasets")
-                    .then().statusCode(200).extract().asString();
+                    + "\"include\": [\"documents\", \"files\", \"samples\", \"instrument\", \"parameters\", \"techniques\"]}")
+                    .get("/api/Datasets").then().statusCode(200).extract().asString();
             assertNoLeak(c.name() + " PaNOSC Datasets includes", datasets);
+            // techniques and parameters are attached from the hits' documents (IndexedIncludes): only public hits
+            assertThat(datasets).as(c.name()).doesNotContain(secretTechnique());
             for (String pid : hidden) {
                 assertThat(datasets).doesNotContain("/dls/leak/" + hiddenWordByPid.get(pid) + ".nxs");
                 Response files = c.spec().get().get("/api/Datasets/" + pid + "/files");
@@ -293,6 +305,36 @@ class ZeroLeakIT {
                 c.spec().get().get("/api/Datasets/" + pid + "/files/count").then().statusCode(404);
             }
             c.spec().get().get("/api/Documents/DLS-" + otherProposal).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void theAuthorsOfAPublicationCitingOnlyEmbargoedDataAreUnreachable() {
+        // the control: the publication and its author are stored, and the views the PaNOSC model reads hold the author
+        long stored = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT count(*) FROM panosc_person WHERE full_name = ?1").setParameter(1, secretAuthor()).getSingleResult()).longValue());
+        assertThat(stored).as("the hidden publication's author is in the members' view").isEqualTo(1);
+
+        String byAuthor = "{\"relation\": \"members\", \"scope\": {\"include\": [{\"relation\": \"person\", "
+                + "\"scope\": {\"where\": {\"fullName\": \"" + secretAuthor() + "\"}}}]}}";
+        String everyMember = "{\"relation\": \"members\", \"scope\": {\"limit\": 1000, \"include\": [\"person\"]}}";
+        for (Caller c : outsiders()) {
+            for (String filter : List.of("{\"limit\": 1000, \"include\": [" + everyMember + "]}",
+                    "{\"limit\": 1000, \"include\": [" + byAuthor + "]}",
+                    "{\"where\": {\"pid\": \"" + secretPublication() + "\"}, \"include\": [" + everyMember + "]}")) {
+                String body = c.spec().get().queryParam("filter", filter).get("/api/Documents").then().statusCode(200)
+                        .extract().asString();
+                assertThat(body).as(c.name() + " Documents " + filter).doesNotContain(secretAuthor())
+                        .doesNotContain(secretPublication()).doesNotContain(run);
+            }
+            c.spec().get().queryParam("where", "{\"pid\": \"" + secretPublication() + "\"}").get("/api/Documents/count")
+                    .then().statusCode(200).body("count", is(0));
+            c.spec().get().get("/api/Documents/" + secretPublication()).then().statusCode(404);
+            String datasets = c.spec().get().queryParam("filter", "{\"limit\": 1000, \"include\": [{\"relation\": "
+                    + "\"documents\", \"scope\": {\"include\": [" + everyMember + "]}}]}").get("/api/Datasets")
+                    .then().statusCode(200).extract().asString();
+            assertThat(datasets).as(c.name() + " Datasets → documents → members").doesNotContain(secretAuthor())
+                    .doesNotContain(secretPublication());
         }
     }
 
