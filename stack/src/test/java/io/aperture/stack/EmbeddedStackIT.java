@@ -19,12 +19,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -41,13 +46,15 @@ class EmbeddedStackIT {
     private EmbeddedStack stack;
     private StackEndpoints endpoints;
     private List<Integer> ports;
+    private int searchTransport;
 
     @BeforeAll
     void start(@TempDir Path tempDir) {
         dir = tempDir;
         int pg = Ports.free(), search = Ports.free(), kc = Ports.free(), amqp = Ports.free();
         ports = List.of(pg, search, kc, amqp);
-        builder = EmbeddedStack.builder(dir.resolve("data")).postgresPort(pg).searchPort(search).searchTransportPort(Ports.free())
+        searchTransport = Ports.free();
+        builder = EmbeddedStack.builder(dir.resolve("data")).postgresPort(pg).searchPort(search).searchTransportPort(searchTransport)
                 .keycloakPort(kc).keycloakManagementPort(Ports.free()).amqpPort(amqp);
         stack = builder.build();
         endpoints = stack.start();
@@ -238,6 +245,49 @@ class EmbeddedStackIT {
         assertThat(Probes.receiveAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("scan 43 finished");
         assertThat(Probes.receiveAmqp(endpoints, "aperture.scans", Duration.ofSeconds(10))).isEqualTo("scan 44 finished");
         Probes.sendAmqp(endpoints, "aperture.scans", "scan 43 finished");
+    }
+
+    @Test
+    @Order(9)
+    void anOpenSearchNodeWithoutTheStacksAccountCannotJoinTheCluster() throws Exception {
+        // a local process runs a node of its own (same version, same cluster name) and points it at the stack's
+        // transport port; it is refused before any handler runs, so it neither joins nor receives a shard
+        Path rogueDir = dir.resolve("rogue");
+        OpenSearchService rogue = new OpenSearchService(rogueDir, Ports.free(), Ports.free(), "256m",
+                rogueDir.resolve("opensearch.log"), StackArtifacts.load(), Clock.systemUTC(), rogueDir.resolve("opensearch.pid"),
+                Optional.of("127.0.0.1:" + searchTransport), new SearchCredentials("aperture", "not the stack's"));
+        Thread starting = Thread.ofVirtual().start(() -> {
+            try {
+                rogue.start();
+            } catch (StackException expected) {
+                // it never finds a cluster manager that answers it: closed below
+            }
+        });
+        try {
+            // the stack's node says so in its log (at most every 10 s), which is also how an operator would notice
+            Path log = stack.logDir().resolve("opensearch.log");
+            Instant deadline = Instant.now().plusSeconds(120);
+            boolean refused = false;
+            while (!refused && Instant.now().isBefore(deadline)) {
+                assertThat(nodes()).as("the stack's cluster while a rogue node knocks").isEqualTo(1);
+                refused = Files.readString(log).contains("refused a transport request without the stack's node header");
+                Thread.sleep(1000);
+            }
+            assertThat(refused).as("the stack's node refused the rogue node (its log: %s)", log).isTrue();
+            Thread.sleep(5000); // the rogue keeps knocking
+            assertThat(nodes()).isEqualTo(1);
+        } finally {
+            rogue.close();
+            starting.join(Duration.ofSeconds(30));
+        }
+    }
+
+    private int nodes() throws Exception {
+        HttpResponse<String> health = Probes.search(endpoints, "GET", "/_cluster/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        Matcher m = Pattern.compile("\"number_of_nodes\":(\\d+)").matcher(health.body());
+        assertThat(m.find()).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
