@@ -137,5 +137,19 @@ class PanoscPublicationMetadataIT {
                     .get("/api/Datasets").then().statusCode(200).extract().asString();
             assertThat(datasets).contains(first).doesNotContain(hiddenAuthor);
         });
+
+        // the user office reports the list again, changed: the members follow it (same ids for the same positions)
+        String third = "Barbara Liskov " + tag;
+        userOffice("[{\"doi\": \"" + described + "\", \"title\": \"Authored " + tag + "\", \"authors\": [\"" + second
+                + "\", \"" + third + "\", \"" + first + "\"]}]").then().statusCode(200);
+        Response changed = document(described, MEMBERS_WITH_PERSON);
+        changed.then().statusCode(200).body("members.person.fullName", is(List.of(second, third, first)));
+        assertThat(changed.jsonPath().getList("members.id", String.class).subList(0, 2))
+                .isEqualTo(authored.jsonPath().getList("members.id", String.class));
+        // and the name finds the publication through the members' person (by primary key, V28)
+        given().queryParam("filter", byAuthor.formatted(third)).get("/api/Documents").then().statusCode(200)
+                .body("pid", is(List.of(described)));
+        given().queryParam("filter", byAuthor.formatted("Nobody " + tag)).get("/api/Documents").then().statusCode(200)
+                .body("$", is(List.of()));
     }
 }
