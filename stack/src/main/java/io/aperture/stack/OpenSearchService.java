@@ -37,7 +37,8 @@ final class OpenSearchService implements ManagedService {
     /** The cluster's founding node; its account is the one kept in its folder ({@link SearchCredentials#inFolder}). */
     OpenSearchService(Path dir, int httpPort, int transportPort, String heap, Path log, StackArtifacts artifacts, Clock clock,
                       Path pidFile) {
-        this(dir, httpPort, transportPort, heap, log, artifacts, clock, pidFile, Optional.empty(), SearchCredentials.inFolder(dir));
+        this(dir, httpPort, transportPort, heap, log, artifacts, clock, pidFile, Optional.empty(),
+                SearchCredentials.inFolder(dir));
     }
 
     /**
@@ -93,11 +94,13 @@ final class OpenSearchService implements ManagedService {
             if (closed) {
                 throw new StackException("OpenSearch: start-up cancelled");
             }
-            p = process = ChildProcess.start("OpenSearch", cmd, dir, Map.of(AUTHORIZATION_ENV, credentials.authorizationSha256()), log);
+            p = process = ChildProcess.start("OpenSearch", cmd, dir,
+                    Map.of(AUTHORIZATION_ENV, credentials.authorizationSha256()), log);
             Leftovers.record(pidFile, p.handle());
         }
         Readiness.awaitHttp("OpenSearch", "http://127.0.0.1:" + httpPort + "/_cluster/health",
-                Map.of("Authorization", credentials.authorization()), r -> r.statusCode() == 200 && (r.body().contains("\"green\"") || r.body().contains("\"yellow\"")),
+                Map.of("Authorization", credentials.authorization()),
+                r -> r.statusCode() == 200 && (r.body().contains("\"green\"") || r.body().contains("\"yellow\"")),
                 p, START_TIMEOUT, clock);
     }
 

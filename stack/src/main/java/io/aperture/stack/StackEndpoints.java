@@ -14,19 +14,23 @@ public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, S
     static final StackEndpoints NONE = new StackEndpoints(null, null, null, null, null, null, null, null, 0, null);
 
     StackEndpoints withDatabase(String url, String user, String password) {
-        return new StackEndpoints(url, user, password, searchHosts, searchCredentials, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
+        return new StackEndpoints(url, user, password, searchHosts, searchCredentials, keycloakUrl, issuerUrl, amqpHost,
+                amqpPort, amqpAccounts);
     }
 
     StackEndpoints withSearch(String hosts, SearchCredentials credentials) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, hosts, credentials, keycloakUrl, issuerUrl, amqpHost, amqpPort, amqpAccounts);
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, hosts, credentials, keycloakUrl, issuerUrl, amqpHost, amqpPort,
+                amqpAccounts);
     }
 
     StackEndpoints withKeycloak(String baseUrl, String issuer) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, searchCredentials, baseUrl, issuer, amqpHost, amqpPort, amqpAccounts);
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, searchCredentials, baseUrl, issuer, amqpHost,
+                amqpPort, amqpAccounts);
     }
 
     StackEndpoints withAmqp(String host, int port, BrokerAccounts accounts) {
-        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, searchCredentials, keycloakUrl, issuerUrl, host, port, accounts);
+        return new StackEndpoints(jdbcUrl, dbUser, dbPassword, searchHosts, searchCredentials, keycloakUrl, issuerUrl, host,
+                port, accounts);
     }
 
     /** KEY=VALUE pairs in a fixed order, only for the services that run. */
