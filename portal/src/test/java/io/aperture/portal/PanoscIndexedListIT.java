@@ -97,6 +97,17 @@ class PanoscIndexedListIT {
                 .get("/api/Datasets");
     }
 
+    /**
+     * The page with these includes, after checking that it needs no SQL statement (the hits answer the includes) and
+     * that every listed dataset's {@code relations} are what the database answers.
+     */
+    private List<Map<String, Object>> answeredFromTheIndex(String includes, String what, String... relations) {
+        assertThat(fewestStatementsFor(() -> page(", \"include\": " + includes))).as(what).isZero();
+        List<Map<String, Object>> listed = page(", \"include\": " + includes).jsonPath().getList("$");
+        answersAsTheDatabase(listed, includes, relations);
+        return listed;
+    }
+
     /** Each listed dataset's includes as {@code /Datasets/{pid}} answers them: always from the database. */
     private static void answersAsTheDatabase(List<Map<String, Object>> listed, String includes, String... relations) {
         assertThat(listed).isNotEmpty();
@@ -152,9 +163,8 @@ class PanoscIndexedListIT {
     @Order(2)
     void techniquesAndInstrumentIncludesAreAnsweredFromTheIndexAsTheDatabaseAnswersThem() {
         String both = "[\"techniques\", {\"relation\": \"instrument\"}]";
-        assertThat(fewestStatementsFor(() -> page(", \"include\": " + both))).as("SQL statements with techniques and instrument").isZero();
-        List<Map<String, Object>> listed = page(", \"include\": " + both).jsonPath().getList("$");
-        answersAsTheDatabase(listed, both, "techniques", "instrument");
+        List<Map<String, Object>> listed = answeredFromTheIndex(both, "SQL statements with techniques and instrument",
+                "techniques", "instrument");
         // what the database answers, spelled out: by IRI, the PaNOSC properties, no instrument where there is none
         String p = "http://purl.org/pan-science/PaNET/PaNET";
         assertThat(listed.get(0).get("techniques")).isEqualTo(List.of(
@@ -179,11 +189,9 @@ class PanoscIndexedListIT {
         answersAsTheDatabase(saxs, deep, "techniques", "instrument");
         String paged = "[{\"relation\": \"techniques\", \"scope\": {\"skip\": 1, \"limit\": 1, \"fields\": {\"panetId\": false}}},"
                 + " {\"relation\": \"instrument\", \"scope\": {\"skip\": 1}}]";
-        assertThat(fewestStatementsFor(() -> page(", \"include\": " + paged))).as("with skip, limit and fields").isZero();
-        List<Map<String, Object>> skipped = page(", \"include\": " + paged).jsonPath().getList("$");
+        List<Map<String, Object>> skipped = answeredFromTheIndex(paged, "with skip, limit and fields", "techniques", "instrument");
         assertThat(skipped.getFirst().get("techniques")).isEqualTo(List.of(Map.of("pid", p + "01188", "name", "small angle x-ray scattering")));
         assertThat(skipped).allSatisfy(d -> assertThat(d).doesNotContainKey("instrument"));
-        answersAsTheDatabase(skipped, paged, "techniques", "instrument");
 
         // scopes the hits cannot answer go to the database, and answer the same
         String scoped = "[{\"relation\": \"techniques\", \"scope\": {\"where\": {\"name\": {\"like\": \"crystallography\"}}}},"
@@ -200,9 +208,7 @@ class PanoscIndexedListIT {
     @Order(2)
     void parametersIncludesAreAnsweredFromTheIndexAsTheDatabaseAnswersThem() {
         String all = "[\"parameters\"]";
-        assertThat(fewestStatementsFor(() -> page(", \"include\": " + all))).as("SQL statements with parameters").isZero();
-        List<Map<String, Object>> listed = page(", \"include\": " + all).jsonPath().getList("$");
-        answersAsTheDatabase(listed, all, "parameters");
+        List<Map<String, Object>> listed = answeredFromTheIndex(all, "SQL statements with parameters", "parameters");
         assertThat(((List<?>) listed.get(0).get("parameters")).stream().map(x -> ((Map<?, ?>) x).get("name")).toList())
                 .isEqualTo(List.of("incident_wavelength", "sample_temperature", "sample_state"));
         assertThat(listed.get(1).get("parameters")).isEqualTo(List.of());
@@ -218,10 +224,8 @@ class PanoscIndexedListIT {
 
         // skip, limit and fields apply per dataset as the database applies them
         String paged = "[{\"relation\": \"parameters\", \"scope\": {\"skip\": 1, \"limit\": 1, \"fields\": [\"name\", \"value\"]}}]";
-        assertThat(fewestStatementsFor(() -> page(", \"include\": " + paged))).as("with skip, limit and fields").isZero();
-        List<Map<String, Object>> skipped = page(", \"include\": " + paged).jsonPath().getList("$");
+        List<Map<String, Object>> skipped = answeredFromTheIndex(paged, "with skip, limit and fields", "parameters");
         assertThat(skipped.getFirst().get("parameters")).isEqualTo(List.of(Map.of("name", "sample_temperature", "value", 100)));
-        answersAsTheDatabase(skipped, paged, "parameters");
 
         // an order the hits do not answer goes to the database, and answers the same
         String ordered = "[{\"relation\": \"parameters\", \"scope\": {\"order\": \"name DESC\"}}]";
