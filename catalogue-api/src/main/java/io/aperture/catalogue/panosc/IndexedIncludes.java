@@ -107,32 +107,30 @@ final class IndexedIncludes {
     }
 
     /**
-     * Attaches an include {@link #answers} to one dataset's JSON: techniques or parameters as an array (possibly empty),
-     * the instrument as an object, or nothing when the dataset has none (or the scope skips it).
+     * Attaches an include {@link #answers} to each dataset's JSON of a page ({@code json} and {@code embedded} in the same
+     * order): techniques or parameters as an array (possibly empty), the instrument as an object, or nothing when the
+     * dataset has none (or the scope skips it). The scope is read once per page: a technique's PaNET closure is not
+     * computed again for every dataset (issue #12's profile).
      */
-    static void attach(Map<String, Object> json, PanoscFilter.Include include, Embedded embedded) {
+    static void attach(List<Map<String, Object>> json, PanoscFilter.Include include, List<Embedded> embedded) {
         PanoscFilter scope = include.scope();
         long skip = scope.skip();
         long limit = Math.min(scope.limit().orElse((long) PanoscQueries.INCLUDE_DEFAULT), PanoscQueries.INCLUDE_MAX);
-        if (include.relation().equals("instrument")) {
-            IndexedInstrument i = embedded.instrument();
-            if (i != null && i.name() != null && skip == 0 && limit > 0) {
-                json.put(include.relation(), PanoscQueries.project(properties(INSTRUMENT, i), scope.fields()));
+        Function<Embedded, Optional<Object>> attached = switch (include.relation()) {
+            case "instrument" -> e -> Optional.ofNullable(e.instrument()).filter(i -> i.name() != null && skip == 0 && limit > 0)
+                    .map(i -> PanoscQueries.project(properties(INSTRUMENT, i), scope.fields()));
+            case "parameters" -> e -> Optional.of(e.parameters().stream().sorted(Comparator.comparing(IndexedParameter::id))
+                    .skip(skip).limit(limit).map(p -> PanoscQueries.project(properties(PARAMETER, p), scope.fields())).toList());
+            default -> {
+                Predicate<IndexedTechnique> where = matcher(scope.where()).orElseThrow();
+                yield e -> Optional.of(e.techniques().stream().filter(where).sorted(Comparator.comparing(IndexedTechnique::iri))
+                        .skip(skip).limit(limit).map(t -> PanoscQueries.project(properties(TECHNIQUE, t), scope.fields())).toList());
             }
-            return;
+        };
+        for (int i = 0; i < json.size(); i++) {
+            Map<String, Object> dataset = json.get(i);
+            attached.apply(embedded.get(i)).ifPresent(value -> dataset.put(include.relation(), value));
         }
-        if (include.relation().equals("parameters")) {
-            List<Map<String, Object>> out = new ArrayList<>();
-            embedded.parameters().stream().sorted(Comparator.comparing(IndexedParameter::id))
-                    .skip(skip).limit(limit).forEach(p -> out.add(PanoscQueries.project(properties(PARAMETER, p), scope.fields())));
-            json.put(include.relation(), out);
-            return;
-        }
-        Predicate<IndexedTechnique> where = matcher(scope.where()).orElseThrow();
-        List<Map<String, Object>> out = new ArrayList<>();
-        embedded.techniques().stream().filter(where).sorted(Comparator.comparing(IndexedTechnique::iri))
-                .skip(skip).limit(limit).forEach(t -> out.add(PanoscQueries.project(properties(TECHNIQUE, t), scope.fields())));
-        json.put(include.relation(), out);
     }
 
     /**

@@ -157,9 +157,7 @@ public class PanoscQueries {
         List<DatasetSearch.Embedded> embedded = hits.stream().map(DatasetSearch.Ranked::embedded).toList();
         for (PanoscFilter.Include include : filter.include()) {
             if (IndexedIncludes.answers(include, embedded)) {
-                for (int i = 0; i < rows.size(); i++) {
-                    IndexedIncludes.attach(rows.get(i).json(), include, embedded.get(i));
-                }
+                IndexedIncludes.attach(rows.stream().map(Row::json).toList(), include, embedded);
             } else {
                 attach(rows, Entities.DATASET, List.of(include));
             }

@@ -7,9 +7,11 @@ import io.aperture.units.Quantity;
 import io.aperture.units.UnitConverter;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Attached parameters in the unit the query asked in (design/PANOSC.md §3.6, the spec's "matching parameter values are
@@ -31,9 +33,13 @@ final class QueryUnits {
             Quantity zero = UNITS.quantity(0.0, c.unit());
             Quantity one = UNITS.quantity(1.0, c.unit());
             Set<String> names = ParameterNames.candidates(c.name());
+            // a page repeats a handful of parameter names: each is matched against the condition once (issue #12's profile)
+            Map<String, Boolean> named = new HashMap<>();
+            Predicate<String> conditionNames = name -> named.computeIfAbsent(name,
+                    n -> n.equalsIgnoreCase(c.name()) || !Collections.disjoint(ParameterPath.suffixes(n), names));
             for (Map<String, Object> d : datasets) {
                 if (d.get("parameters") instanceof List<?> params) {
-                    params.forEach(p -> convert(castMap(p), names, c.name(), c.unit(), zero, one));
+                    params.forEach(p -> convert(castMap(p), conditionNames, c.unit(), zero, one));
                 }
             }
         }
@@ -44,12 +50,12 @@ final class QueryUnits {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Collections.emptyMap();
     }
 
-    private static void convert(Map<String, Object> p, Set<String> names, String queryName, String unit, Quantity zero, Quantity one) {
+    private static void convert(Map<String, Object> p, Predicate<String> conditionNames, String unit, Quantity zero, Quantity one) {
         if (!(p.get("name") instanceof String name) || !(p.get("value") instanceof Number value) || !(p.get("unit") instanceof String stored)
                 || stored.equals(unit)) {
             return;
         }
-        if (!name.equalsIgnoreCase(queryName) && Collections.disjoint(ParameterPath.suffixes(name), names)) {
+        if (!conditionNames.test(name)) {
             return;
         }
         Quantity si = UNITS.asRecorded(value.doubleValue(), stored);
