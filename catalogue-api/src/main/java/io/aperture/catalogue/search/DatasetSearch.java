@@ -198,6 +198,7 @@ public class DatasetSearch {
                 .where(f -> SearchPredicates.of(f, request, scope, condition))
                 .sort(order::apply)
                 .totalHitCountThreshold(request.offset() + request.size())
+                .requestTransformer(c -> SourceFields.narrow(c.body()))
                 .failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
         return engine("a search", () -> query.fetchHits(request.offset(), request.size())).stream()
                 .map(row -> new Ranked((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
