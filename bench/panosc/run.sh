@@ -56,6 +56,9 @@ declare -A MIX=(
 )
 
 # --- capture the engine request of each API query -------------------------------------------------------------------
+# "relay" is a third target: the same raw request through Relay.java, a Vert.x server that only passes bytes on — what
+# any HTTP service between the caller and the engine costs here, before it does any work
+RELAY_PORT="${RELAY_PORT:-$((HTTP_PORT + 200))}"
 CAPTURE_PORT="${CAPTURE_PORT:-$((HTTP_PORT + 100))}"
 CAPTURED="$WORK/captured.tsv"; : >"$CAPTURED"
 java "$CAT/CaptureProxy.java" "$CAPTURE_PORT" "$SEARCH" "$CAPTURED" >"$WORK/proxy.log" 2>&1 &
@@ -73,6 +76,7 @@ for q in $(printf '%s\n' "${!MIX[@]}" | sort); do
   echo "$q: $n datasets" >&2
   printf 'API\t%s\tGET\t%s\t-\t-\n' "$q" "$url" >>"$plan"
   printf 'raw\t%s\tPOST\t%s\t-\t%s\n' "$q" "$SEARCH$pathq" "$reqbody" >>"$plan"
+  printf 'relay\t%s\tPOST\t%s\t-\t%s\n' "$q" "http://127.0.0.1:$RELAY_PORT$pathq" "$reqbody" >>"$plan"
   echo "$q ($n datasets): GET /api/Datasets?filter=$filter | POST $pathq $reqbody" >>"$WORK/raw-queries.txt"
 done
 stop_server
@@ -80,10 +84,20 @@ kill "$PROXY" 2>/dev/null || true
 
 # --- measure ------------------------------------------------------------------------------------------------------
 start_server
+# the relay runs on the server's own Vert.x and Netty (the jars of the build under test)
+: >"$WORK/relay.log"
+java -cp "$(ls "$WORK"/app/lib/main/io.vertx.vertx-core-*.jar "$WORK"/app/lib/main/io.netty.netty-*.jar \
+    "$WORK"/app/lib/main/com.fasterxml.jackson.core.jackson-core-*.jar | tr '\n' ':')" "$ROOT/bench/panosc/Relay.java" "$RELAY_PORT" "$SEARCH" \
+    >"$WORK/relay.log" 2>&1 &
+RELAY=$!
+trap 'stop_server; kill ${PROXY:-0} ${RELAY:-0} 2>/dev/null || true; stop_stack' EXIT
+for _ in $(seq 1 60); do grep -q "relay listening" "$WORK/relay.log" && break; sleep 0.5; done
+grep -q "relay listening" "$WORK/relay.log" || { cat "$WORK/relay.log" >&2; exit 1; }
 load0="$(cut -d' ' -f1 /proc/loadavg)"
 java "$CAT/SearchBench.java" "$plan" "$WARMUP" "$ROUNDS" "$CONC" >"$WORK/panosc-$CONC.out"
 m_api="$(sed -n 's/^median_ms.API=//p' "$WORK/panosc-$CONC.out")"; m_raw="$(sed -n 's/^median_ms.raw=//p' "$WORK/panosc-$CONC.out")"
 p_api="$(sed -n 's/^p99_ms.API=//p' "$WORK/panosc-$CONC.out")"
+m_relay="$(sed -n 's/^median_ms.relay=//p' "$WORK/panosc-$CONC.out")"
 {
   echo
   echo "### PaNOSC /api/Datasets over $db datasets ($public public), $indexed in the index ($segments segments) — $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -94,4 +108,5 @@ p_api="$(sed -n 's/^p99_ms.API=//p' "$WORK/panosc-$CONC.out")"
   sed -n '/^|/p' "$WORK/panosc-$CONC.out"
   echo
   echo "- API/raw at the median $(echo "scale=2; $m_api / $m_raw" | bc) (target ≤ 1.3); API p99 $p_api ms (target ≤ 150)"
+  echo "- relay/raw at the median $(echo "scale=2; $m_relay / $m_raw" | bc): the floor of any service in between (Relay.java)"
 } | tee "$WORK/panosc-result.md"
