@@ -33,7 +33,8 @@ final class SourceFields {
         }
         JsonArray narrowed = new JsonArray();
         for (String path : requested) {
-            if (requested.stream().noneMatch(other -> other.startsWith(path + "."))) {
+            String inside = path + ".";
+            if (requested.stream().noneMatch(other -> other.startsWith(inside))) {
                 narrowed.add(path);
             }
         }
