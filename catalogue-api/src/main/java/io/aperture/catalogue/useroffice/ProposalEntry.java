@@ -42,7 +42,11 @@ record ProposalEntry(String code, String facility, String title, String summary,
     private static final int MAX_OTHER_TEXT = 500;
     /** More visits or members than any proposal has: a body beyond them is a mistake or an attack. */
     static final int MAX_ENTRIES = 10_000;
-    /** More authors than a paper lists in the catalogue's fields (large collaborations run to thousands: not served). */
+    /**
+     * More authors than a paper lists in the catalogue's fields (large collaborations run to thousands: not served).
+     * Also the span of a publication's author ids (V27/V28: 2^52 + publication id * 1000 + position - 1): raising it
+     * would let one publication's author ids run into the next one's.
+     */
     static final int MAX_AUTHORS = 1_000;
     /** A publication's year: four digits, from the first journals on. */
     static final int MIN_YEAR = 1600;
