@@ -57,7 +57,8 @@ declare -A MIX=(
 
 # --- capture the engine request of each API query -------------------------------------------------------------------
 # "relay" is a third target: the same raw request through Relay.java, a Vert.x server that only passes bytes on — what
-# any HTTP service between the caller and the engine costs here, before it does any work
+# any HTTP service between the caller and the engine costs here, before it does any work; "relay-json" a fourth: the
+# relay that also parses the answer once and writes the hits back (the least JSON work an API does)
 RELAY_PORT="${RELAY_PORT:-$((HTTP_PORT + 200))}"
 CAPTURE_PORT="${CAPTURE_PORT:-$((HTTP_PORT + 100))}"
 CAPTURED="$WORK/captured.tsv"; : >"$CAPTURED"
@@ -77,6 +78,7 @@ for q in $(printf '%s\n' "${!MIX[@]}" | sort); do
   printf 'API\t%s\tGET\t%s\t-\t-\n' "$q" "$url" >>"$plan"
   printf 'raw\t%s\tPOST\t%s\t-\t%s\n' "$q" "$SEARCH$pathq" "$reqbody" >>"$plan"
   printf 'relay\t%s\tPOST\t%s\t-\t%s\n' "$q" "http://127.0.0.1:$RELAY_PORT$pathq" "$reqbody" >>"$plan"
+  printf 'relay-json\t%s\tPOST\t%s\t-\t%s\n' "$q" "http://127.0.0.1:$((RELAY_PORT + 1))$pathq" "$reqbody" >>"$plan"
   echo "$q ($n datasets): GET /api/Datasets?filter=$filter | POST $pathq $reqbody" >>"$WORK/raw-queries.txt"
 done
 stop_server
@@ -84,20 +86,25 @@ kill "$PROXY" 2>/dev/null || true
 
 # --- measure ------------------------------------------------------------------------------------------------------
 start_server
-# the relay runs on the server's own Vert.x and Netty (the jars of the build under test)
-: >"$WORK/relay.log"
-java -cp "$(ls "$WORK"/app/lib/main/io.vertx.vertx-core-*.jar "$WORK"/app/lib/main/io.netty.netty-*.jar \
-    "$WORK"/app/lib/main/com.fasterxml.jackson.core.jackson-core-*.jar | tr '\n' ':')" "$ROOT/bench/panosc/Relay.java" "$RELAY_PORT" "$SEARCH" \
-    >"$WORK/relay.log" 2>&1 &
+# the relays run on the server's own Vert.x, Netty and Jackson (the jars of the build under test)
+RELAY_CP="$(ls "$WORK"/app/lib/main/io.vertx.vertx-core-*.jar "$WORK"/app/lib/main/io.netty.netty-*.jar \
+    "$WORK"/app/lib/main/com.fasterxml.jackson.core.jackson-*.jar | tr '\n' ':')"
+: >"$WORK/relay.log"; : >"$WORK/relay-json.log"
+java -cp "$RELAY_CP" "$ROOT/bench/panosc/Relay.java" "$RELAY_PORT" "$SEARCH" >"$WORK/relay.log" 2>&1 &
 RELAY=$!
-trap 'stop_server; kill ${PROXY:-0} ${RELAY:-0} 2>/dev/null || true; stop_stack' EXIT
-for _ in $(seq 1 60); do grep -q "relay listening" "$WORK/relay.log" && break; sleep 0.5; done
-grep -q "relay listening" "$WORK/relay.log" || { cat "$WORK/relay.log" >&2; exit 1; }
+java -cp "$RELAY_CP" "$ROOT/bench/panosc/Relay.java" "$((RELAY_PORT + 1))" "$SEARCH" json >"$WORK/relay-json.log" 2>&1 &
+RELAY_JSON=$!
+trap 'stop_server; kill ${PROXY:-0} ${RELAY:-0} ${RELAY_JSON:-0} 2>/dev/null || true; stop_stack' EXIT
+for log in relay relay-json; do
+  for _ in $(seq 1 60); do grep -q "listening" "$WORK/$log.log" && break; sleep 0.5; done
+  grep -q "listening" "$WORK/$log.log" || { cat "$WORK/$log.log" >&2; exit 1; }
+done
 load0="$(cut -d' ' -f1 /proc/loadavg)"
 java "$CAT/SearchBench.java" "$plan" "$WARMUP" "$ROUNDS" "$CONC" >"$WORK/panosc-$CONC.out"
 m_api="$(sed -n 's/^median_ms.API=//p' "$WORK/panosc-$CONC.out")"; m_raw="$(sed -n 's/^median_ms.raw=//p' "$WORK/panosc-$CONC.out")"
 p_api="$(sed -n 's/^p99_ms.API=//p' "$WORK/panosc-$CONC.out")"
 m_relay="$(sed -n 's/^median_ms.relay=//p' "$WORK/panosc-$CONC.out")"
+m_json="$(sed -n 's/^median_ms.relay-json=//p' "$WORK/panosc-$CONC.out")"
 {
   echo
   echo "### PaNOSC /api/Datasets over $db datasets ($public public), $indexed in the index ($segments segments) — $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -109,4 +116,5 @@ m_relay="$(sed -n 's/^median_ms.relay=//p' "$WORK/panosc-$CONC.out")"
   echo
   echo "- API/raw at the median $(echo "scale=2; $m_api / $m_raw" | bc) (target ≤ 1.3); API p99 $p_api ms (target ≤ 150)"
   echo "- relay/raw at the median $(echo "scale=2; $m_relay / $m_raw" | bc): the floor of any service in between (Relay.java)"
+  echo "- relay-json/raw at the median $(echo "scale=2; $m_json / $m_raw" | bc): that floor with the answer parsed once and written back (Relay.java json)"
 } | tee "$WORK/panosc-result.md"
