@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The PaNET technique hierarchy shipped in {@code panet/PaNET.owl} (see its README): each class's direct subclasses and
@@ -40,6 +41,8 @@ public final class Panet {
     private final Map<String, Set<String>> parents;
     /** Each class's preferred label (its first {@code rdfs:label}). */
     private final Map<String, String> labels;
+    /** {@link #descendants}, filled as classes are asked for. */
+    private final Map<String, Set<String>> descendants = new ConcurrentHashMap<>();
 
     private Panet(Map<String, Set<String>> children, Map<String, Set<String>> byLabel, Map<String, String> labels) {
         this.children = children;
@@ -76,15 +79,31 @@ public final class Panet {
             roots.add(term);
         }
         roots.addAll(byLabel.getOrDefault(term.strip().toLowerCase(Locale.ROOT), Set.of()));
-        Set<String> out = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>(roots);
-        while (!todo.isEmpty()) {
-            String iri = todo.pop();
-            if (out.add(iri)) {
-                todo.addAll(children.getOrDefault(iri, Set.of()));
-            }
+        if (roots.size() == 1) {
+            return descendants(roots.iterator().next());
         }
+        Set<String> out = new LinkedHashSet<>();
+        roots.forEach(root -> out.addAll(descendants(root)));
         return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * A class and all its descendants, walked once per class and kept: one request asks the same term's closure for its
+     * predicate, its include's scope and its answer (issue #12). Keyed by known classes only, so the map is bounded by
+     * the ontology, whatever terms callers send.
+     */
+    private Set<String> descendants(String root) {
+        return descendants.computeIfAbsent(root, r -> {
+            Set<String> out = new LinkedHashSet<>();
+            Deque<String> todo = new ArrayDeque<>(List.of(r));
+            while (!todo.isEmpty()) {
+                String iri = todo.pop();
+                if (out.add(iri)) {
+                    todo.addAll(children.getOrDefault(iri, Set.of()));
+                }
+            }
+            return Collections.unmodifiableSet(out);
+        });
     }
 
     /**
