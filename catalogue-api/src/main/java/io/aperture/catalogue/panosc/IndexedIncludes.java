@@ -1,11 +1,11 @@
 package io.aperture.catalogue.panosc;
 
 import io.aperture.catalogue.panet.Panet;
-import io.aperture.catalogue.search.DatasetSearch.Embedded;
-import io.aperture.catalogue.search.DatasetSearch.IndexedInstrument;
-import io.aperture.catalogue.search.DatasetSearch.IndexedParameter;
-import io.aperture.catalogue.search.DatasetSearch.IndexedTechnique;
-import io.aperture.catalogue.search.DatasetSearch.Related;
+import io.aperture.catalogue.search.RankedSearch.Embedded;
+import io.aperture.catalogue.search.RankedSearch.IndexedInstrument;
+import io.aperture.catalogue.search.RankedSearch.IndexedParameter;
+import io.aperture.catalogue.search.RankedSearch.IndexedTechnique;
+import io.aperture.catalogue.search.RankedSearch.Related;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -169,8 +169,14 @@ final class IndexedIncludes {
             return Optional.empty();
         }
         // a PaNET term stands for itself and its descendants, by IRI; a term PaNET does not know is compared as written
-        Set<String> closure = new LinkedHashSet<>();
-        Operands.strings(c.operand()).forEach(term -> closure.addAll(Panet.shipped().closure(term)));
+        List<String> terms = Operands.strings(c.operand());
+        Set<String> closure;
+        if (terms.size() == 1) {
+            closure = Panet.shipped().closure(terms.getFirst()); // kept by Panet: not copied for every page
+        } else {
+            closure = new LinkedHashSet<>();
+            terms.forEach(term -> closure.addAll(Panet.shipped().closure(term)));
+        }
         if (!closure.isEmpty()) {
             return Optional.of(t -> closure.contains(t.iri()));
         }
@@ -178,8 +184,7 @@ final class IndexedIncludes {
             Optional<String> value = Operands.scalar(c.operand());
             return Optional.of(t -> value.isPresent() && value.get().equals(field.apply(t)));
         }
-        List<String> values = Operands.strings(c.operand());
-        return Optional.of(t -> values.contains(field.apply(t)));
+        return Optional.of(t -> terms.contains(field.apply(t)));
     }
 
     private static <T> Map<String, Object> properties(Map<String, ? extends Function<T, ?>> fields, T value) {
