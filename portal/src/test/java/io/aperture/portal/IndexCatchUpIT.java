@@ -80,6 +80,15 @@ class IndexCatchUpIT {
                     .body("error.name", is("ServiceUnavailableError"))
                     .body("error.code", is("SEARCH_UNAVAILABLE"))
                     .body("error.message", is("search is unavailable for a moment; please try again shortly"));
+            // the PaNOSC list sends its query without a thread waiting (issue #12): its own timer gives up at the same
+            // timeout (10 s), well before the engine client's read timeout (30 s) would
+            long sent = System.nanoTime();
+            given().queryParam("filter", "{\"query\": \"" + tag + "\", \"include\": [{\"relation\": \"techniques\"}]}")
+                    .get("/api/Datasets").then().statusCode(503)
+                    .header("Retry-After", "10")
+                    .body("error.code", is("SEARCH_UNAVAILABLE"))
+                    .body("error.message", is("search is unavailable for a moment; please try again shortly"));
+            assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("the list's wait for a hung engine").isLessThan(Duration.ofSeconds(25));
             given().queryParam("q", tag).get("/").then().statusCode(503).header("Retry-After", "10")
                     .body(containsString("please try again shortly"));
             // the instance stays ready (pages, exports, ingest work); the index's lag shows where operators look

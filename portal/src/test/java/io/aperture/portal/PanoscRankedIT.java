@@ -3,6 +3,7 @@ package io.aperture.portal;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.search.DatasetSearch;
+import io.aperture.catalogue.search.RankedSearch;
 import io.aperture.catalogue.search.SearchRequest;
 import io.aperture.catalogue.search.SearchResult;
 import io.aperture.portal.testing.RealServices;
@@ -33,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 /**
- * The PaNOSC list's lean engine request ({@link DatasetSearch#ranked}: pids and relevance only, no highlight, no total;
- * issue #12, docs/performance.md) finds the same hits in the same order with the same relevance as the full search
+ * The PaNOSC list's lean engine request ({@link RankedSearch}: sent without blocking, pids and relevance only, no
+ * highlight, no total; issue #12, docs/performance.md) finds the same hits in the same order with the same relevance as the full search
  * it replaced, page by page, with and without a text query.
  */
 @QuarkusTest
@@ -47,6 +48,9 @@ class PanoscRankedIT {
 
     @Inject
     DatasetSearch search;
+
+    @Inject
+    RankedSearch ranked;
 
     @Inject
     AccessControl access;
@@ -69,10 +73,10 @@ class PanoscRankedIT {
         for (int skip : List.of(0, 10, 20)) {
             SearchRequest text = new SearchRequest(tag, Map.of(), List.of(), SearchRequest.Sort.RELEVANCE, skip, 10, Optional.empty(), false);
             List<SearchResult.Hit> full = QuarkusTransaction.requiringNew().call(() -> search.search(text, access.publicScope()).hits());
-            List<DatasetSearch.Ranked> lean = QuarkusTransaction.requiringNew().call(() ->
-                    search.ranked(text, access.publicScope(), SearchRequest.NO_CONDITION, BY_RELEVANCE));
+            List<RankedSearch.Ranked> lean = QuarkusTransaction.requiringNew().call(() ->
+                    ranked.ranked(text, access.publicScope(), SearchRequest.NO_CONDITION, BY_RELEVANCE).toCompletableFuture().join());
             assertThat(full).as("page at %d", skip).hasSize(10);
-            assertThat(lean).as("page at %d", skip).extracting(DatasetSearch.Ranked::pid)
+            assertThat(lean).as("page at %d", skip).extracting(RankedSearch.Ranked::pid)
                     .containsExactlyElementsOf(full.stream().map(SearchResult.Hit::pid).toList());
             // the same relevance; within 0.5 %: another test's indexing between the two requests moves the average
             // title length the engine scores with
@@ -83,8 +87,8 @@ class PanoscRankedIT {
         }
         // the relevance really varies over the result (else the order above would only be the tie-breaks')
         SearchRequest all = new SearchRequest(tag, Map.of(), List.of(), SearchRequest.Sort.RELEVANCE, 0, 30, Optional.empty(), false);
-        List<DatasetSearch.Ranked> every = QuarkusTransaction.requiringNew().call(() ->
-                search.ranked(all, access.publicScope(), SearchRequest.NO_CONDITION, BY_RELEVANCE));
+        List<RankedSearch.Ranked> every = QuarkusTransaction.requiringNew().call(() ->
+                ranked.ranked(all, access.publicScope(), SearchRequest.NO_CONDITION, BY_RELEVANCE).toCompletableFuture().join());
         assertThat(every).hasSize(30);
         assertThat(every.getFirst().relevance()).isGreaterThan(every.getLast().relevance());
 
@@ -92,9 +96,9 @@ class PanoscRankedIT {
         SearchRequest newest = new SearchRequest("", Map.of(), List.of(), SearchRequest.Sort.NEWEST, 5, 10, Optional.empty(), false);
         List<SearchResult.Hit> full = QuarkusTransaction.requiringNew().call(() -> search.search(newest, access.publicScope(),
                 f -> f.match().field("title").matching(tag)).hits());
-        List<DatasetSearch.Ranked> lean = QuarkusTransaction.requiringNew().call(() -> search.ranked(newest, access.publicScope(),
-                f -> f.match().field("title").matching(tag), NEWEST));
+        List<RankedSearch.Ranked> lean = QuarkusTransaction.requiringNew().call(() -> ranked.ranked(newest, access.publicScope(),
+                f -> f.match().field("title").matching(tag), NEWEST).toCompletableFuture().join());
         assertThat(full).hasSize(10);
-        assertThat(lean).extracting(DatasetSearch.Ranked::pid).containsExactlyElementsOf(full.stream().map(SearchResult.Hit::pid).toList());
+        assertThat(lean).extracting(RankedSearch.Ranked::pid).containsExactlyElementsOf(full.stream().map(SearchResult.Hit::pid).toList());
     }
 }

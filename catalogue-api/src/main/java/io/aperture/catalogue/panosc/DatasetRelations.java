@@ -39,6 +39,11 @@ final class DatasetRelations {
     private DatasetRelations() {
     }
 
+    /** Whether {@link #of} asks the database: some include restricts the datasets by one of these relations. */
+    static boolean readsDatabase(List<PanoscFilter.Include> includes) {
+        return includes.stream().anyMatch(i -> KEYS.containsKey(i.relation()) && i.restricts());
+    }
+
     /** The restricting includes on instrument, documents, samples and files (the others are read elsewhere). */
     static List<Match> of(PanoscQueries queries, List<PanoscFilter.Include> includes) {
         List<Match> out = new ArrayList<>();

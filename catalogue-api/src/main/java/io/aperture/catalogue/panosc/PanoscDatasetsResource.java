@@ -8,16 +8,24 @@ import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
 import io.aperture.catalogue.search.PanoscParameterFilter;
+import io.aperture.catalogue.search.RankedSearch;
 import io.aperture.catalogue.search.SearchRequest;
+import io.aperture.catalogue.search.SearchScope;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.*;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
 
 import java.util.*;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * PaNOSC search API, Dataset collection (design/PANOSC.md §2). The PaNOSC API is anonymous and serves public data
@@ -36,25 +44,34 @@ public class PanoscDatasetsResource {
     static final double HALF_SCORE = 10.0;
     private static final String FILES_OF = "r.dataset.id = :dataset";
 
-    private final DatasetSearch search;
+    private final RankedSearch search;
+    private final DatasetSearch counts;
     private final AccessControl access;
     private final PanoscQueries queries;
     private final PanoscCollection collection;
+    private final ManagedExecutor workers;
 
-    PanoscDatasetsResource(DatasetSearch search, AccessControl access, PanoscQueries queries, PanoscCollection collection) {
+    PanoscDatasetsResource(RankedSearch search, DatasetSearch counts, AccessControl access, PanoscQueries queries,
+                           PanoscCollection collection, ManagedExecutor workers) {
         this.search = search;
+        this.counts = counts;
+        this.workers = workers;
         this.access = access;
         this.queries = queries;
         this.collection = collection;
     }
 
     /**
-     * No transaction: the list only reads (the engine, then at most one statement per attached relation), each
-     * statement sees committed data as it would at READ COMMITTED inside one, and a transaction would cost its COMMIT
-     * round trip on every page that attaches from the database (issue #12's profile).
+     * Answered without a thread waiting on the engine (issue #12): the filter is checked and the engine query built
+     * where the request arrived (the event loop), the engine answers on its client's thread, and the page is built back
+     * on the request's thread. Only what needs the database goes to a worker: the keys of an include that restricts by
+     * instrument, documents, samples or files, and includes the hits cannot answer. No transaction: the list only
+     * reads (the engine, then at most one statement per attached relation), each statement sees committed data as it
+     * would at READ COMMITTED inside one, and a transaction would cost its COMMIT round trip on every page that
+     * attaches from the database.
      */
     @GET
-    public List<Map<String, Object>> list(@QueryParam("filter") String filterJson) {
+    public Uni<List<Map<String, Object>>> list(@QueryParam("filter") String filterJson) {
         PanoscFilter parsed = FilterParser.filter(filterJson);
         DatasetWhere.check(parsed.where(), parsed.include());
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
@@ -64,44 +81,69 @@ public class PanoscDatasetsResource {
         }
         int skip = (int) parsed.skip();
         int limit = Math.min(PanoscCollection.limit(parsed), MAX_WINDOW - skip);
-        String text = parsed.query();
         List<SearchRequest.ParameterRange> parameters = parameters(filterJson, "filter");
-        SearchRequest request = new SearchRequest(text, Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
+        SearchRequest request = new SearchRequest(parsed.query(), Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
                 skip, limit, Optional.empty(), false);
-        List<DatasetRelations.Match> relations = DatasetRelations.of(queries, parsed.include());
         PanoscFilter attached = attachOnly(parsed);
-        List<DatasetSearch.Ranked> hits = search.ranked(request, access.publicScope(), f -> f.bool()
-                .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
-                .filter(DatasetRelations.predicate(f, relations)), order(parsed), IndexedIncludes.related(attached.include()));
+        SearchScope scope = access.publicScope();
+        Executor requestThread = requestThread();
+        Uni<List<DatasetRelations.Match>> relations = DatasetRelations.readsDatabase(parsed.include())
+                ? onWorker(() -> DatasetRelations.of(queries, parsed.include()))
+                : Uni.createFrom().item(List.of());
+        return relations
+                .chain(r -> Uni.createFrom().completionStage(search.ranked(request, scope, f -> f.bool()
+                        .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
+                        .filter(DatasetRelations.predicate(f, r)), order(parsed), IndexedIncludes.related(attached.include()))))
+                .emitOn(requestThread)
+                .chain(hits -> PanoscQueries.answeredByIndex(hits, attached)
+                        ? Uni.createFrom().item(answered(hits, attached))
+                        : onWorker(() -> answered(hits, attached)))
+                .map(answered -> page(answered, parsed, parameters));
+    }
+
+    /** The page as answered: each row's kept properties and its score, parameter values in the query's units. */
+    private static List<Map<String, Object>> page(List<Answered> answered, PanoscFilter filter,
+                                                  List<SearchRequest.ParameterRange> parameters) {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Answered a : answered(hits, attached)) {
-            Map<String, Object> d = PanoscQueries.project(a.row().json(), parsed.fields());
-            d.put("score", text.isBlank() ? PanoscCollection.UNSCORED : score(a.hit().relevance()));
+        for (Answered a : answered) {
+            Map<String, Object> d = PanoscQueries.project(a.row().json(), filter.fields());
+            d.put("score", filter.query().isBlank() ? PanoscCollection.UNSCORED : score(a.hit().relevance()));
             out.add(d);
         }
         QueryUnits.apply(out, parameters);
         return out;
     }
 
+    /** Blocking work (the database) on a worker, with the request's context (its session, its caller). */
+    private <T> Uni<T> onWorker(Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(workers);
+    }
+
+    /** The request's own thread (its Vert.x context), where the page is built once the engine has answered. */
+    private static Executor requestThread() {
+        Context context = Vertx.currentContext();
+        return context == null ? Runnable::run : task -> context.runOnContext(v -> task.run());
+    }
+
     /** A hit and the row answered for it. */
-    private record Answered(DatasetSearch.Ranked hit, PanoscQueries.Row row) {}
+    private record Answered(RankedSearch.Ranked hit, PanoscQueries.Row row) {}
 
     /**
      * The page's rows from the index (issue #12); a page with a document indexed before the list's properties were
      * mapped is read from the database instead, keyed by the stored pid as before, until the reindex reaches it.
      */
-    private List<Answered> answered(List<DatasetSearch.Ranked> hits, PanoscFilter filter) {
+    private List<Answered> answered(List<RankedSearch.Ranked> hits, PanoscFilter filter) {
         List<Answered> out = new ArrayList<>();
-        if (hits.stream().allMatch(DatasetSearch.Ranked::complete)) {
+        if (hits.stream().allMatch(RankedSearch.Ranked::complete)) {
             List<PanoscQueries.Row> rows = queries.fromIndex(hits, filter);
             for (int i = 0; i < hits.size(); i++) {
                 out.add(new Answered(hits.get(i), rows.get(i)));
             }
             return out;
         }
-        Map<String, DatasetSearch.Ranked> byPid = new HashMap<>();
+        Map<String, RankedSearch.Ranked> byPid = new HashMap<>();
         hits.forEach(h -> byPid.put(h.pid(), h));
-        queries.byPids(Entities.DATASET, hits.stream().map(DatasetSearch.Ranked::pid).toList(), filter)
+        queries.byPids(Entities.DATASET, hits.stream().map(RankedSearch.Ranked::pid).toList(), filter)
                 .forEach((pid, row) -> out.add(new Answered(byPid.get(pid), row)));
         return out;
     }
@@ -171,7 +213,7 @@ public class PanoscDatasetsResource {
         DatasetWhere.check(where, List.of());
         SearchRequest request = new SearchRequest("", Map.of(), parameters(whereJson, "where"), SearchRequest.Sort.NEWEST,
                 0, 1, Optional.empty(), false);
-        return Map.of("count", search.search(request, access.publicScope(), f -> DatasetWhere.of(f, where)).total());
+        return Map.of("count", counts.search(request, access.publicScope(), f -> DatasetWhere.of(f, where)).total());
     }
 
     @GET

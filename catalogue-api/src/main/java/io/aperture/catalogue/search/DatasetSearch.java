@@ -1,7 +1,6 @@
 package io.aperture.catalogue.search;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.tokens.TokenSignature;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +17,10 @@ import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
 import org.jboss.logging.Logger;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,7 +28,7 @@ import java.util.function.Supplier;
 /**
  * The one search service behind the portal, {@code GET /api/search} and the PaNOSC API. The caller's
  * {@link SearchScope} becomes a filter inside the search engine query ({@link SearchPredicates}), so hits and facet
- * counts only ever count what the caller may see. Hits are projections ({@link HitProjection}), deep pages follow a
+ * counts only ever count what the caller may see (the PaNOSC list's page of hits: {@link RankedSearch}). Hits are projections ({@link HitProjection}), deep pages follow a
  * {@link SearchCursor}, facets are {@link Facets}.
  */
 @ApplicationScoped
@@ -114,105 +111,6 @@ public class DatasetSearch {
         boolean more = hits.size() == request.size() && (after.isPresent() || request.offset() + hits.size() < total);
         String next = more && lastSort != null ? SearchCursor.encode(lastSort, cursors) : null;
         return new SearchResult(total, hits, Facets.counts(counts), next);
-    }
-
-    /**
-     * A hit of {@link #ranked}: the engine's document id and relevance (0 without a text query), and the properties the
-     * PaNOSC list answers, read from the index. {@code panoscPid} is null in a document indexed before it was mapped
-     * (issue #12): such a hit has only its stored pid to go by until it is reindexed. {@code embedded} holds the
-     * related objects the caller asked {@link #ranked} to read along.
-     */
-    public record Ranked(long id, String pid, String panoscPid, String title, Instant producedAt, Long sizeBytes,
-                         double relevance, Embedded embedded) {
-        /** Whether the document holds every property the list answers. */
-        public boolean complete() {
-            return panoscPid != null;
-        }
-    }
-
-    /** The related objects a dataset document embeds that {@link #ranked} can read along with a hit. */
-    public enum Related { TECHNIQUES, INSTRUMENT, PARAMETERS }
-
-    /**
-     * A parameter as the dataset document embeds it (its stored name, number and unit); {@code id} is null in a
-     * document indexed before it was mapped.
-     */
-    public record IndexedParameter(Long id, String name, Double numericValue, String unit) {}
-
-    /** A technique as the dataset document embeds it. */
-    public record IndexedTechnique(String iri, String label) {}
-
-    /** The instrument as the dataset document embeds it; {@code pid} and {@code facility} are null in a document indexed before they were mapped. */
-    public record IndexedInstrument(String pid, String name, String facility) {
-        /** Whether the document holds every property the PaNOSC Instrument answers. */
-        public boolean complete() {
-            return pid != null && facility != null;
-        }
-    }
-
-    /**
-     * What a hit embeds, as far as it was asked for: the techniques and the parameters (empty when not asked for or
-     * none) and the instrument (null when not asked for or none).
-     */
-    public record Embedded(List<IndexedTechnique> techniques, IndexedInstrument instrument, List<IndexedParameter> parameters) {
-        static final Embedded NONE = new Embedded(List.of(), null, List.of());
-    }
-
-    /** {@link #ranked(SearchRequest, SearchScope, Function, Function, Set)} reading no related objects. */
-    public List<Ranked> ranked(SearchRequest request, SearchScope scope,
-                               Function<SearchPredicateFactory, PredicateFinalStep> condition,
-                               Function<SearchSortFactory, SortFinalStep> order) {
-        return ranked(request, scope, condition, order, Set.of());
-    }
-
-    /**
-     * The page of hits of the same query as {@link #search(SearchRequest, SearchScope, Function, Function)} (the same
-     * predicate, so the same hits in the same order), reading only what the PaNOSC list answers: its own properties and
-     * the relevance. No highlight, no facets, and no exact total (the list has none): counting every hit of a broad
-     * query is most of the engine's work for a page of 50. {@code related}: the embedded objects to read along (each
-     * adds its fields to the engine's {@code _source}; none when the caller attaches nothing from the index).
-     */
-    public List<Ranked> ranked(SearchRequest request, SearchScope scope,
-                               Function<SearchPredicateFactory, PredicateFinalStep> condition,
-                               Function<SearchSortFactory, SortFinalStep> order, Set<Related> related) {
-        var query = session.search(Dataset.class)
-                .extension(ElasticsearchExtension.get())
-                .select(f -> f.composite().from(f.id(Long.class), f.field("pid", String.class),
-                        f.field(Dataset.PANOSC_PID, String.class), f.field("title", String.class),
-                        f.field("producedAt", Instant.class), f.field("sizeBytes", Long.class), f.jsonHit(),
-                        related.contains(Related.TECHNIQUES)
-                                ? f.object("techniques").from(f.field("techniques.iri", String.class),
-                                f.field("techniques.label", String.class)).as(IndexedTechnique::new).list()
-                                : f.constant(List.<IndexedTechnique>of()),
-                        related.contains(Related.INSTRUMENT)
-                                ? f.object("instrument").from(f.field("instrument.pid", String.class),
-                                f.field("instrument.name", String.class), f.field("instrument.facilityCode", String.class))
-                                .as(IndexedInstrument::new)
-                                : f.constant((IndexedInstrument) null),
-                        related.contains(Related.PARAMETERS)
-                                ? f.object("parameters").from(f.field("parameters.id", Long.class),
-                                f.field("parameters.name", String.class), f.field("parameters.numericValue", Double.class),
-                                f.field("parameters.unit", String.class)).asList(v -> new IndexedParameter((Long) v.get(0),
-                                (String) v.get(1), (Double) v.get(2), (String) v.get(3))).list()
-                                : f.constant(List.<IndexedParameter>of())).asList())
-                .where(f -> SearchPredicates.of(f, request, scope, condition))
-                .sort(order::apply)
-                .totalHitCountThreshold(request.offset() + request.size())
-                .requestTransformer(c -> SourceFields.narrow(c.body()))
-                .failAfter(timeoutMillis, TimeUnit.MILLISECONDS);
-        return engine("a search", () -> query.fetchHits(request.offset(), request.size())).stream()
-                .map(row -> new Ranked((Long) row.get(0), (String) row.get(1), (String) row.get(2), (String) row.get(3),
-                        (Instant) row.get(4), (Long) row.get(5), HitProjection.score((JsonObject) row.get(6)),
-                        embedded(row.get(7), row.get(8), row.get(9)))).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Embedded embedded(Object techniques, Object instrument, Object parameters) {
-        if (techniques instanceof List<?> t && t.isEmpty() && instrument == null && parameters instanceof List<?> p && p.isEmpty()) {
-            return Embedded.NONE;
-        }
-        return new Embedded(techniques == null ? List.of() : List.copyOf((List<IndexedTechnique>) techniques),
-                (IndexedInstrument) instrument, parameters == null ? List.of() : List.copyOf((List<IndexedParameter>) parameters));
     }
 
     /** One facet's counts over the request without its own filter (no hits fetched). */

@@ -28,15 +28,19 @@ final class EngineFailures {
             // Hibernate Search reports the engine's answer as "Response: <status> '<reason>' from ..."
             Matcher m = t.getMessage() == null ? null : ENGINE_STATUS.matcher(t.getMessage());
             if (m != null && m.find()) {
-                int status = Integer.parseInt(m.group(1));
-                return status == 429 || status >= 500;
+                return retryable(Integer.parseInt(m.group(1)));
             }
         }
         return false;
     }
 
+    /** An engine's answer worth a retry later: overloaded (429, circuit breaker) or failing (5xx). */
+    static boolean retryable(int status) {
+        return status == 429 || status >= 500;
+    }
+
     /** The engine's message, cut for the log (it quotes the whole request, access filter included: log only). */
-    static String forLog(SearchException e) {
+    static String forLog(Exception e) {
         String message = e.getMessage();
         return message == null || message.length() <= LOGGED_LENGTH ? message : message.substring(0, LOGGED_LENGTH) + "…";
     }

@@ -34,6 +34,15 @@ class SearchFailureTest {
     }
 
     @Test
+    void anAnswersStatusIsAnOutageWhenOverloadedOrFailingOnly() {
+        assertThat(EngineFailures.retryable(429)).isTrue();
+        assertThat(EngineFailures.retryable(500)).isTrue();
+        assertThat(EngineFailures.retryable(503)).isTrue();
+        assertThat(EngineFailures.retryable(400)).isFalse();
+        assertThat(EngineFailures.retryable(404)).isFalse();
+    }
+
+    @Test
     void aQueryTheEngineRefusesIsNoOutageEvenWhenItsTextLooksLikeOne() {
         assertThat(EngineFailures.engineUnavailable(engineAnswered(400, "Bad Request", "lysozyme"))).isFalse();
         // the user's text is quoted in the request line, JSON-escaped: it never starts a line of its own

@@ -1,0 +1,100 @@
+package io.aperture.catalogue.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aperture.catalogue.search.RankedSearch.IndexedInstrument;
+import io.aperture.catalogue.search.RankedSearch.IndexedParameter;
+import io.aperture.catalogue.search.RankedSearch.IndexedTechnique;
+import io.aperture.catalogue.search.RankedSearch.Ranked;
+import io.aperture.catalogue.search.RankedSearch.Related;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The PaNOSC list's engine request asks only for the paths it reads, and reads the engine's answer as indexed. */
+class RankedHitsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode answer(String hits) throws Exception {
+        return JSON.readTree("{\"took\":3,\"timed_out\":false,\"hits\":{\"max_score\":null,\"hits\":[" + hits + "]}}");
+    }
+
+    @Test
+    void onlyTheListsOwnPathsAndThoseOfTheRelationsReadAlongAreRequested() {
+        assertThat(RankedHits.source(Set.of())).containsExactly("pid", "panoscPid", "title", "producedAt", "sizeBytes");
+        assertThat(RankedHits.source(EnumSet.of(Related.PARAMETERS))).contains("parameters.id", "parameters.numericValue")
+                .doesNotContain("parameters", "techniques.iri", "instrument.name");
+        assertThat(RankedHits.source(EnumSet.allOf(Related.class))).contains("techniques.label", "instrument.facilityCode",
+                "parameters.unit").doesNotContain("techniques", "instrument", "parameters");
+    }
+
+    @Test
+    void aHitIsReadWithItsRelevanceItsPropertiesAndTheObjectsAskedFor() throws Exception {
+        List<Ranked> hits = RankedHits.read(answer("""
+                {"_index":"dataset-000001","_id":"42","_score":2.5,"_source":{"pid":"ds-42","panoscPid":"10.5072/x-42",
+                 "title":"Lysozyme","producedAt":"2021-03-04T05:06:07.123456789Z","sizeBytes":1234567890123,
+                 "techniques":[{"iri":"http://purl.org/pan-science/PaNET/PaNET01188","label":"small angle x-ray scattering"}],
+                 "instrument":{"pid":"i22","name":"I22","facilityCode":"DLS"},
+                 "parameters":[{"id":7,"name":"sample_temperature","numericValue":100.5,"unit":"K"},
+                               {"id":8,"name":"beamline","unit":""}]}}"""), EnumSet.allOf(Related.class));
+
+        assertThat(hits).hasSize(1);
+        Ranked h = hits.getFirst();
+        assertThat(h.id()).isEqualTo(42L);
+        assertThat(h.pid()).isEqualTo("ds-42");
+        assertThat(h.panoscPid()).isEqualTo("10.5072/x-42");
+        assertThat(h.complete()).isTrue();
+        assertThat(h.title()).isEqualTo("Lysozyme");
+        assertThat(h.producedAt()).isEqualTo(Instant.parse("2021-03-04T05:06:07.123456789Z"));
+        assertThat(h.sizeBytes()).isEqualTo(1234567890123L);
+        assertThat(h.relevance()).isEqualTo(2.5);
+        assertThat(h.embedded().techniques()).containsExactly(
+                new IndexedTechnique("http://purl.org/pan-science/PaNET/PaNET01188", "small angle x-ray scattering"));
+        assertThat(h.embedded().instrument()).isEqualTo(new IndexedInstrument("i22", "I22", "DLS"));
+        assertThat(h.embedded().parameters()).containsExactly(new IndexedParameter(7L, "sample_temperature", 100.5, "K"),
+                new IndexedParameter(8L, "beamline", null, ""));
+    }
+
+    @Test
+    void missingValuesAreNullAndHitsWithoutRelevanceScoreNothing() throws Exception {
+        // a document indexed before panoscPid was mapped, with no size, no techniques, one parameter as a lone object
+        List<Ranked> hits = RankedHits.read(answer("""
+                {"_id":"1","_score":null,"_source":{"pid":"ds-1","title":"Old","producedAt":"2019-01-01T00:00:00Z",
+                 "parameters":{"name":"energy","numericValue":12,"unit":"keV"}}},
+                {"_id":"2","_source":{"pid":"ds-2","title":"No date"}}"""), EnumSet.of(Related.TECHNIQUES, Related.PARAMETERS));
+
+        assertThat(hits).extracting(Ranked::pid).containsExactly("ds-1", "ds-2");
+        Ranked old = hits.getFirst();
+        assertThat(old.panoscPid()).isNull();
+        assertThat(old.complete()).isFalse();
+        assertThat(old.sizeBytes()).isNull();
+        assertThat(old.relevance()).isZero();
+        assertThat(old.producedAt()).isEqualTo(Instant.parse("2019-01-01T00:00:00Z"));
+        assertThat(old.embedded().techniques()).isEmpty();
+        assertThat(old.embedded().parameters()).containsExactly(new IndexedParameter(null, "energy", 12.0, "keV"));
+        assertThat(old.embedded().instrument()).as("not asked for").isNull();
+        assertThat(hits.get(1).producedAt()).isNull();
+    }
+
+    @Test
+    void relationsNotAskedForAreNotRead() throws Exception {
+        List<Ranked> hits = RankedHits.read(answer("""
+                {"_id":"3","_score":1.0,"_source":{"pid":"ds-3","panoscPid":"ds-3","title":"T",
+                 "instrument":{"pid":"i","name":"I","facilityCode":"F"}}}"""), Set.of());
+        assertThat(hits.getFirst().embedded()).isSameAs(RankedSearch.Embedded.NONE);
+    }
+
+    @Test
+    void anAnswerTheEngineCutShortIsAnOutageAndAnAnswerWithoutHitsADefect() throws Exception {
+        JsonNode partial = JSON.readTree("{\"timed_out\":true,\"hits\":{\"hits\":[]}}");
+        assertThatThrownBy(() -> RankedHits.read(partial, Set.of())).isInstanceOf(SearchUnavailableException.class);
+        JsonNode odd = JSON.readTree("{\"timed_out\":false}");
+        assertThatThrownBy(() -> RankedHits.read(odd, Set.of())).isInstanceOf(IllegalStateException.class);
+    }
+}
