@@ -148,7 +148,9 @@ public class RankedSearch {
 
                     @Override
                     public void onFailure(Exception e) {
-                        answer.completeExceptionally(failed(e));
+                        if (!answer.isDone()) { // else the timer or the caller ended it and cancelled this request
+                            answer.completeExceptionally(failed(e));
+                        }
                     }
                 });
         long timer = vertx.setTimer(timeoutMillis, id -> {
