@@ -1,9 +1,13 @@
 package io.aperture.catalogue.search;
 
+import org.elasticsearch.client.ResponseException;
 import org.hibernate.search.util.common.SearchException;
 import org.hibernate.search.util.common.SearchTimeoutException;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +36,18 @@ final class EngineFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * The same for a failure of the engine's low-level client, called directly ({@link RankedSearch}): unreachable, cut
+     * off, timed out, cancelled, or answered 429 or 5xx.
+     */
+    static boolean clientUnavailable(Exception e) {
+        if (e instanceof ResponseException r) {
+            return retryable(r.getResponse().getStatusLine().getStatusCode());
+        }
+        return e instanceof IOException || e instanceof UncheckedIOException || e instanceof TimeoutException
+                || e instanceof CancellationException;
     }
 
     /** An engine's answer worth a retry later: overloaded (429, circuit breaker) or failing (5xx). */

@@ -31,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -202,14 +201,12 @@ public class RankedSearch {
         if (e instanceof SearchUnavailableException u) {
             return u;
         }
-        if (e instanceof ResponseException r) {
-            int status = r.getResponse().getStatusLine().getStatusCode();
-            return EngineFailures.retryable(status) ? new SearchUnavailableException(e)
-                    : new IllegalStateException("the search engine refused the query (" + status + ")", e);
-        }
-        if (e instanceof IOException || e instanceof UncheckedIOException || e instanceof TimeoutException
-                || e instanceof CancellationException) {
+        if (EngineFailures.clientUnavailable(e)) {
             return new SearchUnavailableException(e);
+        }
+        if (e instanceof ResponseException r) {
+            return new IllegalStateException("the search engine refused the query ("
+                    + r.getResponse().getStatusLine().getStatusCode() + ")", e);
         }
         return e instanceof RuntimeException rt ? rt : new IllegalStateException(e);
     }

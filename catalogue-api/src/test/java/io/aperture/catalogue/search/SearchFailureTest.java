@@ -7,9 +7,13 @@ import org.hibernate.search.util.common.SearchException;
 import org.hibernate.search.util.common.SearchTimeoutException;
 import org.junit.jupiter.api.Test;
 
+import java.io.EOFException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,6 +35,15 @@ class SearchFailureTest {
         assertThat(EngineFailures.engineUnavailable(engineAnswered(429, "Too Many Requests", "lysozyme"))).isTrue();
         assertThat(EngineFailures.engineUnavailable(engineAnswered(503, "Service Unavailable", "lysozyme"))).isTrue();
         assertThat(EngineFailures.engineUnavailable(new SearchException("wrapped", engineAnswered(502, "Bad Gateway", "x")))).isTrue();
+    }
+
+    @Test
+    void theDirectClientsUnreachableCutOffTimedOutAndCancelledCallsAreOutagesAndNothingElse() {
+        assertThat(EngineFailures.clientUnavailable(new ConnectException("Connection refused"))).isTrue();
+        assertThat(EngineFailures.clientUnavailable(new UncheckedIOException(new EOFException()))).isTrue();
+        assertThat(EngineFailures.clientUnavailable(new TimeoutException("no answer within 10000 ms"))).isTrue();
+        assertThat(EngineFailures.clientUnavailable(new CancellationException())).isTrue();
+        assertThat(EngineFailures.clientUnavailable(new IllegalStateException("the engine's answer has no list of hits"))).isFalse();
     }
 
     @Test
