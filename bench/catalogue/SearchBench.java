@@ -25,6 +25,8 @@ import java.util.concurrent.Future;
  * selected facet, run in turn by the server).
  *
  * <pre>java SearchBench.java PLAN WARMUP ROUNDS CONCURRENCY</pre>
+ * With {@code BENCH_HTTP=1.1} every target is asked over HTTP/1.1, as a Node.js client such as the PaNOSC aggregator
+ * asks; by default the JDK's client upgrades cleartext connections to HTTP/2, for the API and the engine alike.
  */
 public final class SearchBench {
     record Req(String target, String query, String method, String url, String token, String body) {}
@@ -57,7 +59,10 @@ public final class SearchBench {
             }
         }
         int warmup = Integer.parseInt(a[1]), rounds = Integer.parseInt(a[2]), concurrency = Integer.parseInt(a[3]);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // BENCH_HTTP=1.1: every target over HTTP/1.1 (else the JDK's default: HTTP/2, upgraded from cleartext)
+        HttpClient.Version version = "1.1".equals(System.getenv("BENCH_HTTP")) ? HttpClient.Version.HTTP_1_1
+                : HttpClient.Version.HTTP_2;
+        HttpClient http = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
         run(http, plan, warmup, concurrency);
         List<Sample> samples = run(http, plan, rounds, concurrency);
 
