@@ -118,13 +118,13 @@ final class IndexedIncludes {
         long limit = Math.min(scope.limit().orElse((long) PanoscQueries.INCLUDE_DEFAULT), PanoscQueries.INCLUDE_MAX);
         Function<Embedded, Optional<Object>> attached = switch (include.relation()) {
             case "instrument" -> e -> Optional.ofNullable(e.instrument()).filter(i -> i.name() != null && skip == 0 && limit > 0)
-                    .map(i -> PanoscQueries.project(properties(INSTRUMENT, i), scope.fields()));
+                    .map(i -> properties(INSTRUMENT, i, scope.fields()));
             case "parameters" -> e -> Optional.of(e.parameters().stream().sorted(Comparator.comparing(IndexedParameter::id))
-                    .skip(skip).limit(limit).map(p -> PanoscQueries.project(properties(PARAMETER, p), scope.fields())).toList());
+                    .skip(skip).limit(limit).map(p -> properties(PARAMETER, p, scope.fields())).toList());
             default -> {
                 Predicate<IndexedTechnique> where = matcher(scope.where()).orElseThrow();
                 yield e -> Optional.of(e.techniques().stream().filter(where).sorted(Comparator.comparing(IndexedTechnique::iri))
-                        .skip(skip).limit(limit).map(t -> PanoscQueries.project(properties(TECHNIQUE, t), scope.fields())).toList());
+                        .skip(skip).limit(limit).map(t -> properties(TECHNIQUE, t, scope.fields())).toList());
             }
         };
         for (int i = 0; i < json.size(); i++) {
@@ -187,9 +187,15 @@ final class IndexedIncludes {
         return Optional.of(t -> terms.contains(field.apply(t)));
     }
 
-    private static <T> Map<String, Object> properties(Map<String, ? extends Function<T, ?>> fields, T value) {
+    /** The object's properties the scope's {@code fields} keep (a page attaches hundreds: only those are built). */
+    private static <T> Map<String, Object> properties(Map<String, ? extends Function<T, ?>> properties, T value,
+                                                      PanoscFilter.Projection fields) {
         Map<String, Object> json = new LinkedHashMap<>();
-        fields.forEach((name, read) -> json.put(name, read.apply(value)));
+        properties.forEach((name, read) -> {
+            if (fields.keeps(name)) {
+                json.put(name, read.apply(value));
+            }
+        });
         return json;
     }
 }

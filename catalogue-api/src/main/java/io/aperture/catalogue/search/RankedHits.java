@@ -1,6 +1,9 @@
 package io.aperture.catalogue.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.RankedSearch.Embedded;
 import io.aperture.catalogue.search.RankedSearch.IndexedInstrument;
@@ -9,6 +12,8 @@ import io.aperture.catalogue.search.RankedSearch.IndexedTechnique;
 import io.aperture.catalogue.search.RankedSearch.Ranked;
 import io.aperture.catalogue.search.RankedSearch.Related;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * What {@link RankedSearch} asks of each hit's {@code _source}, and how it reads the engine's answer back: the only
@@ -48,83 +54,89 @@ final class RankedHits {
     }
 
     /**
-     * The hits of a search answer, in its order. An answer the engine cut short ({@code timed_out}: it searched only
-     * part of the index within the request's timeout) is an outage, as Hibernate Search's own fetch treats it.
+     * How the engine's answer is read: bound straight into the records below, without a tree of the whole answer
+     * (a page with parameters is some 60 KB; issue #12's profile). Properties not named are skipped; an embedded
+     * collection the engine keeps as a lone object (one value was indexed) reads as a list of one.
      */
-    static List<Ranked> read(JsonNode answer, Set<Related> related) {
-        if (answer.path("timed_out").asBoolean(false)) {
+    static ObjectReader reader(ObjectMapper json) {
+        return json.readerFor(Answer.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .with(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+    }
+
+    /**
+     * The hits of a search answer, in its order, read with {@link #reader}. An answer the engine cut short
+     * ({@code timed_out}: it searched only part of the index within the request's timeout) is an outage, as Hibernate
+     * Search's own fetch treats it.
+     */
+    static List<Ranked> read(ObjectReader reader, InputStream answer, Set<Related> related) throws IOException {
+        Answer a = reader.readValue(answer);
+        if (a == null) {
+            throw new IllegalStateException("the engine's answer is empty");
+        }
+        if (a.timedOut()) {
             throw new SearchUnavailableException(new TimeoutException("the engine timed out and answered part of the index"));
         }
-        JsonNode hits = answer.path("hits").path("hits");
-        if (!hits.isArray()) {
+        if (a.hits() == null || a.hits().hits() == null) {
             throw new IllegalStateException("the engine's answer has no list of hits");
         }
-        List<Ranked> out = new ArrayList<>(hits.size());
-        for (JsonNode hit : hits) {
-            JsonNode s = hit.path("_source");
-            JsonNode score = hit.path("_score");
-            out.add(new Ranked(Long.parseLong(hit.path("_id").asText()), text(s, "pid"), text(s, Dataset.PANOSC_PID),
-                    text(s, "title"), instant(s.path("producedAt")), whole(s.path("sizeBytes")),
-                    score.isNumber() ? score.asDouble() : 0, embedded(s, related)));
+        List<Ranked> out = new ArrayList<>(a.hits().hits().size());
+        for (Hit hit : a.hits().hits()) {
+            Source s = hit.source() == null ? Source.NONE : hit.source();
+            out.add(new Ranked(Long.parseLong(hit.id()), s.pid(), s.panoscPid(), s.title(), instant(s.producedAt()),
+                    s.sizeBytes(), hit.score() == null ? 0 : hit.score(), embedded(s, related)));
         }
         return out;
     }
 
-    private static Embedded embedded(JsonNode s, Set<Related> related) {
+    private static Embedded embedded(Source s, Set<Related> related) {
         if (related.isEmpty()) {
             return Embedded.NONE;
         }
-        List<IndexedTechnique> techniques = new ArrayList<>();
-        if (related.contains(Related.TECHNIQUES)) {
-            for (JsonNode t : objects(s.path("techniques"))) {
-                techniques.add(new IndexedTechnique(text(t, "iri"), text(t, "label")));
+        List<IndexedTechnique> techniques = related.contains(Related.TECHNIQUES)
+                ? present(s.techniques(), t -> new IndexedTechnique(t.iri(), t.label())) : List.of();
+        Instrument i = s.instrument();
+        IndexedInstrument instrument = related.contains(Related.INSTRUMENT) && i != null
+                ? new IndexedInstrument(i.pid(), i.name(), i.facilityCode()) : null;
+        List<IndexedParameter> parameters = related.contains(Related.PARAMETERS)
+                ? present(s.parameters(), p -> new IndexedParameter(p.id(), p.name(), p.numericValue(), p.unit())) : List.of();
+        return new Embedded(techniques, instrument, parameters);
+    }
+
+    /** An embedded collection as indexed, without the null entries a list may hold; absent is empty. */
+    private static <T, R> List<R> present(List<T> values, Function<T, R> read) {
+        if (values == null) {
+            return List.of();
+        }
+        List<R> out = new ArrayList<>(values.size());
+        for (T v : values) {
+            if (v != null) {
+                out.add(read.apply(v));
             }
         }
-        IndexedInstrument instrument = null;
-        JsonNode i = s.path("instrument");
-        if (related.contains(Related.INSTRUMENT) && i.isObject()) {
-            instrument = new IndexedInstrument(text(i, "pid"), text(i, "name"), text(i, "facilityCode"));
-        }
-        List<IndexedParameter> parameters = new ArrayList<>();
-        if (related.contains(Related.PARAMETERS)) {
-            for (JsonNode p : objects(s.path("parameters"))) {
-                JsonNode value = p.path("numericValue");
-                parameters.add(new IndexedParameter(whole(p.path("id")), text(p, "name"),
-                        value.isNumber() ? value.asDouble() : null, text(p, "unit")));
-            }
-        }
-        return new Embedded(List.copyOf(techniques), instrument, List.copyOf(parameters));
-    }
-
-    /** An embedded collection: the engine keeps what was indexed, a list or (one value) possibly a lone object. */
-    private static List<JsonNode> objects(JsonNode n) {
-        List<JsonNode> out = new ArrayList<>();
-        if (n.isObject()) {
-            out.add(n);
-        } else if (n.isArray()) {
-            n.forEach(e -> {
-                if (e.isObject()) {
-                    out.add(e);
-                }
-            });
-        }
-        return out;
-    }
-
-    private static String text(JsonNode object, String field) {
-        JsonNode v = object.path(field);
-        return v.isTextual() ? v.asText() : null;
-    }
-
-    private static Long whole(JsonNode v) {
-        if (v.isIntegralNumber()) {
-            return v.asLong();
-        }
-        return v.isTextual() ? Long.valueOf(v.asText()) : null;
+        return List.copyOf(out);
     }
 
     /** Hibernate Search writes an Instant as ISO-8601 with its offset ({@code Z}), fractions of a second as needed. */
-    private static Instant instant(JsonNode v) {
-        return v.isTextual() ? OffsetDateTime.parse(v.asText(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant() : null;
+    private static Instant instant(String v) {
+        return v == null ? null : OffsetDateTime.parse(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
     }
+
+    /** The parts of the engine's answer read; everything else in it is skipped. */
+    record Answer(@JsonProperty("timed_out") boolean timedOut, Hits hits) {}
+
+    record Hits(List<Hit> hits) {}
+
+    record Hit(@JsonProperty("_id") String id, @JsonProperty("_score") Double score, @JsonProperty("_source") Source source) {}
+
+    /** A hit's {@code _source}, as far as {@link #source} asks for it: the index's own field names. */
+    record Source(String pid, @JsonProperty(Dataset.PANOSC_PID) String panoscPid, String title, String producedAt,
+                  Long sizeBytes, List<Technique> techniques, Instrument instrument, List<Parameter> parameters) {
+        static final Source NONE = new Source(null, null, null, null, null, null, null, null);
+    }
+
+    record Technique(String iri, String label) {}
+
+    record Instrument(String pid, String name, String facilityCode) {}
+
+    record Parameter(Long id, String name, Double numericValue, String unit) {}
 }

@@ -1,7 +1,7 @@
 package io.aperture.catalogue.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.model.Dataset;
@@ -95,6 +95,7 @@ public class RankedSearch {
     private final SessionFactory sessions;
     private final SearchMapping mapping;
     private final ObjectMapper json;
+    private final ObjectReader hits;
     private final Vertx vertx;
     private final long timeoutMillis;
 
@@ -102,6 +103,7 @@ public class RankedSearch {
         this.sessions = sessions;
         this.mapping = mapping;
         this.json = json;
+        this.hits = RankedHits.reader(json);
         this.vertx = vertx;
         this.timeoutMillis = config.timeout().toMillis();
     }
@@ -137,7 +139,7 @@ public class RankedSearch {
                     @Override
                     public void onSuccess(Response response) {
                         try (InputStream in = response.getEntity().getContent()) {
-                            answer.complete(RankedHits.read(json.readTree(in), related));
+                            answer.complete(RankedHits.read(hits, in, related));
                         } catch (IOException e) {
                             answer.completeExceptionally(failed(new UncheckedIOException(e)));
                         } catch (RuntimeException e) {

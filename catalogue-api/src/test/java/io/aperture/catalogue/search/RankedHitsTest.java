@@ -1,7 +1,7 @@
 package io.aperture.catalogue.search;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.aperture.catalogue.search.RankedSearch.IndexedInstrument;
 import io.aperture.catalogue.search.RankedSearch.IndexedParameter;
 import io.aperture.catalogue.search.RankedSearch.IndexedTechnique;
@@ -9,6 +9,10 @@ import io.aperture.catalogue.search.RankedSearch.Ranked;
 import io.aperture.catalogue.search.RankedSearch.Related;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,10 +23,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The PaNOSC list's engine request asks only for the paths it reads, and reads the engine's answer as indexed. */
 class RankedHitsTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectReader READER = RankedHits.reader(new ObjectMapper());
 
-    private static JsonNode answer(String hits) throws Exception {
-        return JSON.readTree("{\"took\":3,\"timed_out\":false,\"hits\":{\"max_score\":null,\"hits\":[" + hits + "]}}");
+    private static InputStream answer(String hits) {
+        return json("{\"took\":3,\"timed_out\":false,\"_shards\":{\"total\":2,\"failed\":0},"
+                + "\"hits\":{\"max_score\":null,\"hits\":[" + hits + "]}}");
+    }
+
+    private static InputStream json(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<Ranked> read(InputStream answer, Set<Related> related) throws IOException {
+        return RankedHits.read(READER, answer, related);
     }
 
     @Test
@@ -36,7 +49,7 @@ class RankedHitsTest {
 
     @Test
     void aHitIsReadWithItsRelevanceItsPropertiesAndTheObjectsAskedFor() throws Exception {
-        List<Ranked> hits = RankedHits.read(answer("""
+        List<Ranked> hits = read(answer("""
                 {"_index":"dataset-000001","_id":"42","_score":2.5,"_source":{"pid":"ds-42","panoscPid":"10.5072/x-42",
                  "title":"Lysozyme","producedAt":"2021-03-04T05:06:07.123456789Z","sizeBytes":1234567890123,
                  "techniques":[{"iri":"http://purl.org/pan-science/PaNET/PaNET01188","label":"small angle x-ray scattering"}],
@@ -64,12 +77,14 @@ class RankedHitsTest {
     @Test
     void missingValuesAreNullAndHitsWithoutRelevanceScoreNothing() throws Exception {
         // a document indexed before panoscPid was mapped, with no size, no techniques, one parameter as a lone object
-        List<Ranked> hits = RankedHits.read(answer("""
+        List<Ranked> hits = read(answer("""
                 {"_id":"1","_score":null,"_source":{"pid":"ds-1","title":"Old","producedAt":"2019-01-01T00:00:00Z",
                  "parameters":{"name":"energy","numericValue":12,"unit":"keV"}}},
-                {"_id":"2","_source":{"pid":"ds-2","title":"No date"}}"""), EnumSet.of(Related.TECHNIQUES, Related.PARAMETERS));
+                {"_id":"2","_source":{"pid":"ds-2","title":"No date","sizeBytes":"77",
+                 "techniques":[null,{"iri":"http://purl.org/pan-science/PaNET/PaNET01012","label":"diffraction"}]}},
+                {"_id":"3"}"""), EnumSet.of(Related.TECHNIQUES, Related.PARAMETERS));
 
-        assertThat(hits).extracting(Ranked::pid).containsExactly("ds-1", "ds-2");
+        assertThat(hits).extracting(Ranked::pid).containsExactly("ds-1", "ds-2", null);
         Ranked old = hits.getFirst();
         assertThat(old.panoscPid()).isNull();
         assertThat(old.complete()).isFalse();
@@ -79,12 +94,18 @@ class RankedHitsTest {
         assertThat(old.embedded().techniques()).isEmpty();
         assertThat(old.embedded().parameters()).containsExactly(new IndexedParameter(null, "energy", 12.0, "keV"));
         assertThat(old.embedded().instrument()).as("not asked for").isNull();
-        assertThat(hits.get(1).producedAt()).isNull();
+        Ranked undated = hits.get(1);
+        assertThat(undated.producedAt()).isNull();
+        assertThat(undated.sizeBytes()).as("a size kept as text").isEqualTo(77L);
+        assertThat(undated.embedded().techniques()).as("null entries skipped").containsExactly(
+                new IndexedTechnique("http://purl.org/pan-science/PaNET/PaNET01012", "diffraction"));
+        assertThat(hits.get(2).id()).as("a hit without its source").isEqualTo(3L);
+        assertThat(hits.get(2).complete()).isFalse();
     }
 
     @Test
     void relationsNotAskedForAreNotRead() throws Exception {
-        List<Ranked> hits = RankedHits.read(answer("""
+        List<Ranked> hits = read(answer("""
                 {"_id":"3","_score":1.0,"_source":{"pid":"ds-3","panoscPid":"ds-3","title":"T",
                  "instrument":{"pid":"i","name":"I","facilityCode":"F"}}}"""), Set.of());
         assertThat(hits.getFirst().embedded()).isSameAs(RankedSearch.Embedded.NONE);
@@ -92,9 +113,11 @@ class RankedHitsTest {
 
     @Test
     void anAnswerTheEngineCutShortIsAnOutageAndAnAnswerWithoutHitsADefect() throws Exception {
-        JsonNode partial = JSON.readTree("{\"timed_out\":true,\"hits\":{\"hits\":[]}}");
-        assertThatThrownBy(() -> RankedHits.read(partial, Set.of())).isInstanceOf(SearchUnavailableException.class);
-        JsonNode odd = JSON.readTree("{\"timed_out\":false}");
-        assertThatThrownBy(() -> RankedHits.read(odd, Set.of())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> read(json("{\"timed_out\":true,\"hits\":{\"hits\":[]}}"), Set.of()))
+                .isInstanceOf(SearchUnavailableException.class);
+        assertThatThrownBy(() -> read(json("{\"timed_out\":false}"), Set.of())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> read(json("null"), Set.of())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> read(json("{\"hits\":{\"hits\":[{\"_id\":\"1\",\"_source\":{\"pid\":"), Set.of()))
+                .as("an answer cut off mid-way").isInstanceOf(IOException.class);
     }
 }
