@@ -26,8 +26,8 @@ import static org.hamcrest.Matchers.is;
 /**
  * Keycloak down under a running server (issue #14): public search, the search page and public landing pages keep
  * working, and "Log in" answers a page of the site saying sign-in is unavailable (503, never a 500 nor a redirect to
- * a dead address); when Keycloak answers again, sign-in works again without a restart. The server is one more
- * production-artifact process reaching the stack's Keycloak through a relay this test cuts, so the shared Keycloak is
+ * a dead address) within seconds; when Keycloak answers again, sign-in works again without a restart. The server is
+ * one more production-artifact process reaching the stack's Keycloak through a relay this test cuts, so the shared Keycloak is
  * never stopped.
  */
 @QuarkusTest
@@ -68,6 +68,8 @@ class KeycloakOutageIT {
                 assertThat(landing.statusCode()).isEqualTo(200);
                 assertThat(landing.asString()).contains(tag + " public scan");
 
+                // the realm's state is probed at most once per 5 s (RealmProbe): noticed within that, and a 2 s probe
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(login(server).statusCode()).isEqualTo(503));
                 Response down = login(server);
                 assertThat(down.statusCode()).as(down.asString()).isEqualTo(503);
                 assertThat(down.contentType()).startsWith("text/html");
@@ -76,6 +78,7 @@ class KeycloakOutageIT {
                         .doesNotContain(relayed);
 
                 keycloak.resume();
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(login(server).statusCode()).isEqualTo(302));
                 Response again = login(server);
                 assertThat(again.statusCode()).isEqualTo(302);
                 assertThat(again.header("Location")).startsWith(relayed + "/protocol/openid-connect/auth");
