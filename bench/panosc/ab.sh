@@ -9,6 +9,7 @@
 #
 # A_APP_DIR, B_APP_DIR: copies of portal/target/quarkus-app of the two builds (e.g. one built from a git worktree of
 # the older commit). Ports 8097 (A) and 8098 (B). Both servers run with the rate limit off, as run.sh's server does.
+# The same build on both sides has measured A − B = −0.09 ms: run a change twice, the builds swapped, and take both.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 CAT="$HERE/../catalogue"
