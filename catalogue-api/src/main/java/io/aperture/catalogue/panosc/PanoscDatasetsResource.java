@@ -95,9 +95,10 @@ public class PanoscDatasetsResource {
                         .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
                         .filter(DatasetRelations.predicate(f, r)), order(parsed), IndexedIncludes.related(attached.include()))))
                 .emitOn(requestThread)
-                .chain(hits -> PanoscQueries.answeredByIndex(hits, attached)
-                        ? Uni.createFrom().item(answered(hits, attached))
-                        : onWorker(() -> answered(hits, attached)))
+                .map(hits -> IndexedPage.of(hits, attached))
+                .chain(page -> page.withoutDatabase()
+                        ? Uni.createFrom().item(answered(page, attached))
+                        : onWorker(() -> answered(page, attached)))
                 .map(answered -> page(answered, parsed, parameters));
     }
 
@@ -132,10 +133,11 @@ public class PanoscDatasetsResource {
      * The page's rows from the index (issue #12); a page with a document indexed before the list's properties were
      * mapped is read from the database instead, keyed by the stored pid as before, until the reindex reaches it.
      */
-    private List<Answered> answered(List<RankedSearch.Ranked> hits, PanoscFilter filter) {
+    private List<Answered> answered(IndexedPage page, PanoscFilter filter) {
+        List<RankedSearch.Ranked> hits = page.hits();
         List<Answered> out = new ArrayList<>();
-        if (hits.stream().allMatch(RankedSearch.Ranked::complete)) {
-            List<PanoscQueries.Row> rows = queries.fromIndex(hits, filter);
+        if (page.complete()) {
+            List<PanoscQueries.Row> rows = queries.fromIndex(page, filter);
             for (int i = 0; i < hits.size(); i++) {
                 out.add(new Answered(hits.get(i), rows.get(i)));
             }

@@ -138,9 +138,9 @@ public class PanoscQueries {
      * hits' ids, in the includes' order. The hits are public already (the engine searched with the public scope); each
      * value is formatted as {@link #row} formats the database's.
      */
-    List<Row> fromIndex(List<RankedSearch.Ranked> hits, PanoscFilter filter) {
+    List<Row> fromIndex(IndexedPage page, PanoscFilter filter) {
         List<Row> rows = new ArrayList<>();
-        for (RankedSearch.Ranked h : hits) {
+        for (RankedSearch.Ranked h : page.hits()) {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("pid", h.panoscPid());
             json.put("title", h.title());
@@ -154,25 +154,15 @@ public class PanoscQueries {
             rows.add(new Row(h.id(), json));
         }
         Entities.checkRelations(Entities.DATASET, filter.include());
-        List<RankedSearch.Embedded> embedded = hits.stream().map(RankedSearch.Ranked::embedded).toList();
-        for (PanoscFilter.Include include : filter.include()) {
-            if (IndexedIncludes.answers(include, embedded)) {
-                IndexedIncludes.attach(rows.stream().map(Row::json).toList(), include, embedded);
+        List<PanoscFilter.Include> includes = filter.include();
+        for (int i = 0; i < includes.size(); i++) {
+            if (page.answered().get(i)) {
+                IndexedIncludes.attach(rows.stream().map(Row::json).toList(), includes.get(i), page.embedded());
             } else {
-                attach(rows, Entities.DATASET, List.of(include));
+                attach(rows, Entities.DATASET, List.of(includes.get(i)));
             }
         }
         return rows;
-    }
-
-    /**
-     * Whether {@link #fromIndex} answers these hits without a statement: every hit holds the list's properties and every
-     * include is one the hits answer. Then it may run where the database may not be waited on (an event loop).
-     */
-    static boolean answeredByIndex(List<RankedSearch.Ranked> hits, PanoscFilter filter) {
-        List<RankedSearch.Embedded> embedded = hits.stream().map(RankedSearch.Ranked::embedded).toList();
-        return hits.stream().allMatch(RankedSearch.Ranked::complete)
-                && filter.include().stream().allMatch(i -> IndexedIncludes.answers(i, embedded));
     }
 
     /** The rows whose {@code key} (selected after the model's fields) is one of {@code keys}, keyed in that order. */
