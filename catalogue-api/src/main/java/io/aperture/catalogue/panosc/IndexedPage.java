@@ -5,20 +5,17 @@ import io.aperture.catalogue.search.RankedSearch;
 import java.util.List;
 
 /**
- * A page of the engine's hits and, for each of the filter's includes in its order, whether the hits answer it
- * ({@link IndexedIncludes#answers}): decided once per page, both to choose the thread and to build the rows.
+ * A page of the engine's hits; whether every hit holds the list's properties ({@code complete}: a document indexed
+ * before they were mapped does not); and, for each of the filter's includes in its order, whether the hits answer it
+ * ({@link IndexedIncludes#answers}). Decided once per page, both to choose the thread and to build the rows.
  */
-record IndexedPage(List<RankedSearch.Ranked> hits, List<RankedSearch.Embedded> embedded, List<Boolean> answered) {
+record IndexedPage(List<RankedSearch.Ranked> hits, List<RankedSearch.Embedded> embedded, boolean complete,
+                   List<Boolean> answered) {
 
     static IndexedPage of(List<RankedSearch.Ranked> hits, PanoscFilter filter) {
         List<RankedSearch.Embedded> embedded = hits.stream().map(RankedSearch.Ranked::embedded).toList();
         List<Boolean> answered = filter.include().stream().map(i -> IndexedIncludes.answers(i, embedded)).toList();
-        return new IndexedPage(hits, embedded, answered);
-    }
-
-    /** Whether every hit holds the list's properties (a document indexed before they were mapped does not). */
-    boolean complete() {
-        return hits.stream().allMatch(RankedSearch.Ranked::complete);
+        return new IndexedPage(hits, embedded, hits.stream().allMatch(RankedSearch.Ranked::complete), answered);
     }
 
     /**

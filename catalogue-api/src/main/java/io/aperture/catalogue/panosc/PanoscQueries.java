@@ -155,9 +155,10 @@ public class PanoscQueries {
         }
         Entities.checkRelations(Entities.DATASET, filter.include());
         List<PanoscFilter.Include> includes = filter.include();
+        List<Map<String, Object>> objects = rows.stream().map(Row::json).toList();
         for (int i = 0; i < includes.size(); i++) {
             if (page.answered().get(i)) {
-                IndexedIncludes.attach(rows.stream().map(Row::json).toList(), includes.get(i), page.embedded());
+                IndexedIncludes.attach(objects, includes.get(i), page.embedded());
             } else {
                 attach(rows, Entities.DATASET, List.of(includes.get(i)));
             }
