@@ -60,77 +60,75 @@ final class IndexedIncludes {
     private IndexedIncludes() {
     }
 
-    /** The embedded objects the hits must carry for the includes the index can answer. */
-    static Set<Related> related(List<PanoscFilter.Include> includes) {
-        Set<Related> out = EnumSet.noneOf(Related.class);
-        for (PanoscFilter.Include include : includes) {
-            if (answers(include)) {
-                out.add(switch (include.relation()) {
-                    case "instrument" -> Related.INSTRUMENT;
-                    case "parameters" -> Related.PARAMETERS;
-                    default -> Related.TECHNIQUES;
-                });
+    /**
+     * How the hits answer one include: its scope read once per request (a technique's PaNET closure computed once, not
+     * for every dataset or every step; issue #12's profile), then applied to each dataset of the page.
+     */
+    record Answer(PanoscFilter.Include include, Related related, Function<Embedded, Optional<Object>> value) {
+        /**
+         * Whether these hits carry what the include reads (a document indexed before the instrument's pid or the
+         * parameters' ids were mapped does not; then the page is attached from the database).
+         */
+        boolean answers(List<Embedded> hits) {
+            return switch (related) {
+                case INSTRUMENT -> hits.stream().map(Embedded::instrument).allMatch(i -> i == null || i.complete());
+                case PARAMETERS -> hits.stream().flatMap(h -> h.parameters().stream()).allMatch(p -> p.id() != null);
+                case TECHNIQUES -> true;
+            };
+        }
+
+        /**
+         * Attaches the include to each dataset's JSON of a page ({@code json} and {@code embedded} in the same order):
+         * techniques or parameters as an array (possibly empty), the instrument as an object, or nothing when the
+         * dataset has none (or the scope skips it).
+         */
+        void attach(List<Map<String, Object>> json, List<Embedded> embedded) {
+            for (int i = 0; i < json.size(); i++) {
+                Map<String, Object> dataset = json.get(i);
+                value.apply(embedded.get(i)).ifPresent(v -> dataset.put(include.relation(), v));
             }
         }
+    }
+
+    /** For each include, in order, how the hits answer it, or empty when its scope is one only the database answers. */
+    static List<Optional<Answer>> of(List<PanoscFilter.Include> includes) {
+        return includes.stream().map(IndexedIncludes::answer).toList();
+    }
+
+    /** The embedded objects the hits must carry for these answers. */
+    static Set<Related> related(List<Optional<Answer>> answers) {
+        Set<Related> out = EnumSet.noneOf(Related.class);
+        answers.forEach(a -> a.ifPresent(answer -> out.add(answer.related())));
         return out;
     }
 
-    /**
-     * Whether these hits answer this Dataset include as the database would: its scope is one the index answers, and
-     * every hit carries what the include reads (a document indexed before the instrument's pid or the parameters' ids
-     * were mapped does not; then the page is attached from the database).
-     */
-    static boolean answers(PanoscFilter.Include include, List<Embedded> hits) {
-        if (!answers(include)) {
-            return false;
-        }
-        return switch (include.relation()) {
-            case "instrument" -> hits.stream().map(Embedded::instrument).allMatch(i -> i == null || i.complete());
-            case "parameters" -> hits.stream().flatMap(h -> h.parameters().stream()).allMatch(p -> p.id() != null);
-            default -> true;
-        };
-    }
-
-    /** Whether the index can answer this Dataset include's scope as the database would (the hits not yet known). */
-    private static boolean answers(PanoscFilter.Include include) {
+    /** How the index answers this Dataset include's scope as the database would, if it can (the hits not yet known). */
+    private static Optional<Answer> answer(PanoscFilter.Include include) {
         PanoscFilter scope = include.scope();
         if (!scope.include().isEmpty()) {
-            return false;
+            return Optional.empty();
         }
         boolean noWhere = scope.where() instanceof Condition.All all && all.parts().isEmpty();
-        return switch (include.relation()) {
-            case "instrument" -> noWhere;
-            case "techniques" -> scope.order().isEmpty() && matcher(scope.where()).isPresent();
-            case "parameters" -> scope.order().isEmpty() && noWhere;
-            default -> false;
-        };
-    }
-
-    /**
-     * Attaches an include {@link #answers} to each dataset's JSON of a page ({@code json} and {@code embedded} in the same
-     * order): techniques or parameters as an array (possibly empty), the instrument as an object, or nothing when the
-     * dataset has none (or the scope skips it). The scope is read once per page: a technique's PaNET closure is not
-     * computed again for every dataset (issue #12's profile).
-     */
-    static void attach(List<Map<String, Object>> json, PanoscFilter.Include include, List<Embedded> embedded) {
-        PanoscFilter scope = include.scope();
         long skip = scope.skip();
         long limit = Math.min(scope.limit().orElse((long) PanoscQueries.INCLUDE_DEFAULT), PanoscQueries.INCLUDE_MAX);
-        Function<Embedded, Optional<Object>> attached = switch (include.relation()) {
-            case "instrument" -> e -> Optional.ofNullable(e.instrument()).filter(i -> i.name() != null && skip == 0 && limit > 0)
-                    .map(i -> properties(INSTRUMENT, i, scope.fields()));
-            case "parameters" -> e -> Optional.of(e.parameters().stream().sorted(Comparator.comparing(IndexedParameter::id))
-                    .skip(skip).limit(limit).map(p -> properties(PARAMETER, p, scope.fields())).toList());
-            default -> {
-                Predicate<IndexedTechnique> where = matcher(scope.where()).orElseThrow();
-                yield e -> Optional.of(e.techniques().stream().filter(where).sorted(Comparator.comparing(IndexedTechnique::iri))
-                        .skip(skip).limit(limit).map(t -> properties(TECHNIQUE, t, scope.fields())).toList());
-            }
+        return switch (include.relation()) {
+            case "instrument" -> noWhere
+                    ? Optional.of(new Answer(include, Related.INSTRUMENT, e -> Optional.ofNullable(e.instrument())
+                            .filter(i -> i.name() != null && skip == 0 && limit > 0)
+                            .map(i -> properties(INSTRUMENT, i, scope.fields()))))
+                    : Optional.empty();
+            case "parameters" -> scope.order().isEmpty() && noWhere
+                    ? Optional.of(new Answer(include, Related.PARAMETERS, e -> Optional.of(e.parameters().stream()
+                            .sorted(Comparator.comparing(IndexedParameter::id)).skip(skip).limit(limit)
+                            .map(p -> properties(PARAMETER, p, scope.fields())).toList())))
+                    : Optional.empty();
+            case "techniques" -> scope.order().isEmpty()
+                    ? matcher(scope.where()).map(where -> new Answer(include, Related.TECHNIQUES, e -> Optional.of(
+                            e.techniques().stream().filter(where).sorted(Comparator.comparing(IndexedTechnique::iri))
+                                    .skip(skip).limit(limit).map(t -> properties(TECHNIQUE, t, scope.fields())).toList())))
+                    : Optional.empty();
+            default -> Optional.empty();
         };
-        for (int i = 0; i < json.size(); i++) {
-            Map<String, Object> dataset = json.get(i);
-            attached.apply(embedded.get(i)).ifPresent(value -> dataset.put(include.relation(), value));
-        }
     }
 
     /**

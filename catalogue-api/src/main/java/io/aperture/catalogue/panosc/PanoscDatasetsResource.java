@@ -85,6 +85,7 @@ public class PanoscDatasetsResource {
         SearchRequest request = new SearchRequest(parsed.query(), Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
                 skip, limit, Optional.empty(), false);
         PanoscFilter attached = attachOnly(parsed);
+        List<Optional<IndexedIncludes.Answer>> indexed = IndexedIncludes.of(attached.include());
         SearchScope scope = access.publicScope();
         Executor requestThread = requestThread();
         Uni<List<DatasetRelations.Match>> relations = DatasetRelations.readsDatabase(parsed.include())
@@ -93,9 +94,9 @@ public class PanoscDatasetsResource {
         return relations
                 .chain(r -> Uni.createFrom().completionStage(search.ranked(request, scope, f -> f.bool()
                         .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
-                        .filter(DatasetRelations.predicate(f, r)), order(parsed), IndexedIncludes.related(attached.include()))))
+                        .filter(DatasetRelations.predicate(f, r)), order(parsed), IndexedIncludes.related(indexed))))
                 .emitOn(requestThread)
-                .map(hits -> IndexedPage.of(hits, attached))
+                .map(hits -> IndexedPage.of(hits, indexed))
                 .chain(page -> page.withoutDatabase()
                         ? Uni.createFrom().item(answered(page, attached))
                         : onWorker(() -> answered(page, attached)))

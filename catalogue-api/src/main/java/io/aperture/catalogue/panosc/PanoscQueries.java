@@ -157,8 +157,9 @@ public class PanoscQueries {
         List<PanoscFilter.Include> includes = filter.include();
         List<Map<String, Object>> objects = rows.stream().map(Row::json).toList();
         for (int i = 0; i < includes.size(); i++) {
-            if (page.answered().get(i)) {
-                IndexedIncludes.attach(objects, includes.get(i), page.embedded());
+            Optional<IndexedIncludes.Answer> indexed = page.answered().get(i);
+            if (indexed.isPresent()) {
+                indexed.get().attach(objects, page.embedded());
             } else {
                 attach(rows, Entities.DATASET, List.of(includes.get(i)));
             }
