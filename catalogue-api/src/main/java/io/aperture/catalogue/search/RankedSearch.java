@@ -98,6 +98,7 @@ public class RankedSearch {
     private final ObjectReader hits;
     private final Vertx vertx;
     private final long timeoutMillis;
+    private volatile Engine engine;
 
     RankedSearch(SessionFactory sessions, SearchMapping mapping, ObjectMapper json, Vertx vertx, SearchConfig config) {
         this.sessions = sessions;
@@ -125,8 +126,8 @@ public class RankedSearch {
     public CompletionStage<List<Ranked>> ranked(SearchRequest request, SearchScope scope,
                                                 Function<SearchPredicateFactory, PredicateFinalStep> condition,
                                                 Function<SearchSortFactory, SortFinalStep> order, Set<Related> related) {
-        Request call = new Request("POST", "/" + mapping.indexedEntity(Dataset.class).indexManager()
-                .unwrap(ElasticsearchIndexManager.class).descriptor().readName() + "/_search");
+        Engine engine = engine();
+        Request call = new Request("POST", engine.searchPath());
         call.addParameter("from", String.valueOf(request.offset()));
         call.addParameter("size", String.valueOf(request.size()));
         call.addParameter("track_total_hits", "false");
@@ -134,26 +135,25 @@ public class RankedSearch {
         call.setJsonEntity(body(request, scope, condition, order, related));
 
         CompletableFuture<List<Ranked>> answer = new CompletableFuture<>();
-        Cancellable sent = mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class)
-                .performRequestAsync(call, new ResponseListener() {
-                    @Override
-                    public void onSuccess(Response response) {
-                        try (InputStream in = response.getEntity().getContent()) {
-                            answer.complete(RankedHits.read(hits, in, related));
-                        } catch (IOException e) {
-                            answer.completeExceptionally(failed(new UncheckedIOException(e)));
-                        } catch (RuntimeException e) {
-                            answer.completeExceptionally(failed(e));
-                        }
-                    }
+        Cancellable sent = engine.client().performRequestAsync(call, new ResponseListener() {
+            @Override
+            public void onSuccess(Response response) {
+                try (InputStream in = response.getEntity().getContent()) {
+                    answer.complete(RankedHits.read(hits, in, related));
+                } catch (IOException e) {
+                    answer.completeExceptionally(failed(new UncheckedIOException(e)));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(failed(e));
+                }
+            }
 
-                    @Override
-                    public void onFailure(Exception e) {
-                        if (!answer.isDone()) { // else the timer or the caller ended it and cancelled this request
-                            answer.completeExceptionally(failed(e));
-                        }
-                    }
-                });
+            @Override
+            public void onFailure(Exception e) {
+                if (!answer.isDone()) { // else the timer or the caller ended it and cancelled this request
+                    answer.completeExceptionally(failed(e));
+                }
+            }
+        });
         long timer = vertx.setTimer(timeoutMillis, id -> {
             if (!answer.isDone() && answer.completeExceptionally(failed(new TimeoutException("no answer within " + timeoutMillis + " ms")))) {
                 sent.cancel();
@@ -166,6 +166,24 @@ public class RankedSearch {
             }
         });
         return answer;
+    }
+
+    /** The dataset index's search path (its read alias) and Hibernate Search's client: fixed while the application runs. */
+    private record Engine(String searchPath, RestClient client) {}
+
+    /**
+     * Resolved on first use, not in the constructor (Hibernate Search may not have started when this bean is built), and
+     * then kept: not looked up through Hibernate Search's wrappers on every request. Two first requests may both resolve
+     * it; they get the same values.
+     */
+    private Engine engine() {
+        Engine known = engine;
+        if (known == null) {
+            known = new Engine("/" + mapping.indexedEntity(Dataset.class).indexManager().unwrap(ElasticsearchIndexManager.class)
+                    .descriptor().readName() + "/_search", mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class));
+            engine = known;
+        }
+        return known;
     }
 
     /**
