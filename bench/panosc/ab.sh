@@ -10,6 +10,8 @@
 # A_APP_DIR, B_APP_DIR: copies of portal/target/quarkus-app of the two builds (e.g. one built from a git worktree of
 # the older commit). Ports 8097 (A) and 8098 (B). Both servers run with the rate limit off, as run.sh's server does.
 # The same build on both sides has measured A − B = −0.09 ms: run a change twice, the builds swapped, and take both.
+# A_ENV, B_ENV (optional): settings for one side's server only, as NAME=value words, e.g. B_ENV='JAVA_TOOL_OPTIONS=-XX:+UseSerialGC'
+# or a runtime switch such as QUARKUS_HTTP_CORS_ENABLED=false: one build on both sides, differing by that setting alone.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 CAT="$HERE/../catalogue"
@@ -24,8 +26,10 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 for side in A:8097 B:8098; do
   name="${side%%:*}" port="${side##*:}" app="$A"
-  [ "$name" = B ] && app="$B"
-  APERTURE_RATE_LIMIT_REQUESTS=0 APERTURE_HTTP_PORT="$port" java -Xmx512m -jar "$app/quarkus-run.jar" >"$WORK/ab-$name.log" 2>&1 &
+  settings="${A_ENV:-}"
+  [ "$name" = B ] && app="$B" && settings="${B_ENV:-}"
+  # shellcheck disable=SC2086 # the settings are words by design
+  env $settings APERTURE_RATE_LIMIT_REQUESTS=0 APERTURE_HTTP_PORT="$port" java -Xmx512m -jar "$app/quarkus-run.jar" >"$WORK/ab-$name.log" 2>&1 &
   pids+=($!)
 done
 for port in 8097 8098; do
@@ -45,6 +49,7 @@ m() { sed -n "s/^median_ms.$1=//p" "$WORK/ab.out"; }
 {
   echo "A: $A"
   echo "B: $B"
+  [ -z "${A_ENV:-}${B_ENV:-}" ] || echo "A_ENV: ${A_ENV:-}; B_ENV: ${B_ENV:-}"
   echo "$WARMUP warm-up rounds, then $ROUNDS rounds; load average $load0 at start, $(cut -d' ' -f1 /proc/loadavg) at end."
   echo
   sed -n '/^|/p' "$WORK/ab.out"
