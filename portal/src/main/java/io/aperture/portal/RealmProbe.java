@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -43,15 +44,34 @@ final class RealmProbe {
             return last;
         }
         probedAt = now;
-        HttpRequest probe = HttpRequest.newBuilder(discovery).timeout(timeout).GET().build();
-        last = http.sendAsync(probe, HttpResponse.BodyHandlers.discarding()).handle((answer, failure) -> {
+        last = probe();
+        return last;
+    }
+
+    /**
+     * One request for the discovery document, bounded as a whole by {@code timeout}: the request's own timeout ends at
+     * the response's headers, so a realm (or a proxy before it) that sends them and then stalls would otherwise hold
+     * the probe, and with it every sign-in, until the connection dies.
+     */
+    private CompletableFuture<Boolean> probe() {
+        CompletableFuture<HttpResponse<Void>> sent;
+        try {
+            sent = http.sendAsync(HttpRequest.newBuilder(discovery).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (RuntimeException e) { // a discovery address the client cannot ask: a misconfiguration, answered as down
+            LOG.warnf("sign-in refused: the realm's discovery document at %s cannot be asked (%s)", discovery, e);
+            return CompletableFuture.completedFuture(false);
+        }
+        return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((answer, failure) -> {
             boolean up = failure == null && answer.statusCode() == 200;
+            if (failure != null) {
+                sent.cancel(true); // a stalled exchange is not left open
+            }
             if (!up) {
                 LOG.warnf("sign-in refused until the realm answers: its discovery document at %s %s", discovery,
                         failure == null ? "answered " + answer.statusCode() : "did not answer (" + failure + ")");
             }
             return up;
         });
-        return last;
     }
 }

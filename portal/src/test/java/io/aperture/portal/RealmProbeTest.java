@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,8 @@ class RealmProbeTest {
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private volatile CountDownLatch hold = new CountDownLatch(0);
+    private volatile boolean stallAfterHeaders;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private HttpServer realm;
 
     @BeforeEach
@@ -40,20 +44,45 @@ class RealmProbeTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (stallAfterHeaders) { // headers, one byte of the announced 100, then nothing until the test ends
+                exchange.sendResponseHeaders(status.get(), 100);
+                exchange.getResponseBody().write('{');
+                exchange.getResponseBody().flush();
+                awaitEnd();
+                exchange.close();
+                return;
+            }
             exchange.sendResponseHeaders(status.get(), -1);
             exchange.close();
         });
-        realm.setExecutor(null);
+        realm.setExecutor(handlers); // a stalled exchange must not hold the next one
         realm.start();
+    }
+
+    private final CountDownLatch end = new CountDownLatch(1);
+
+    private void awaitEnd() {
+        try {
+            end.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @AfterEach
     void stop() {
+        end.countDown();
+        hold.countDown();
         realm.stop(0);
+        handlers.shutdownNow();
     }
 
     private RealmProbe probe(URI discovery) {
-        return new RealmProbe(discovery, Duration.ofSeconds(2), WINDOW, now::get);
+        return probe(discovery, Duration.ofSeconds(2));
+    }
+
+    private RealmProbe probe(URI discovery, Duration timeout) {
+        return new RealmProbe(discovery, timeout, WINDOW, now::get);
     }
 
     private URI discovery() {
@@ -106,6 +135,25 @@ class RealmProbeTest {
             closed = s.getLocalPort();
         }
         RealmProbe p = probe(URI.create("http://127.0.0.1:" + closed + "/.well-known/openid-configuration"));
+        assertThat(answer(p)).isFalse();
+    }
+
+    @Test
+    void aRealmThatStallsAfterItsHeadersIsDownWithinTheTimeoutAndTheNextWindowProbesAgain() {
+        stallAfterHeaders = true;
+        RealmProbe p = probe(discovery(), Duration.ofMillis(300));
+        CompletableFuture<Boolean> first = p.answers().toCompletableFuture();
+        assertThat(first.completeOnTimeout(null, 5, TimeUnit.SECONDS).join()).as("answered within the timeout").isFalse();
+
+        stallAfterHeaders = false; // the realm recovers: the next window asks again and is not held by the stalled one
+        now.addAndGet(WINDOW.toNanos());
+        assertThat(answer(p)).isTrue();
+        assertThat(asked).hasValue(2);
+    }
+
+    @Test
+    void aDiscoveryAddressTheClientCannotAskIsDownNotAFailure() {
+        RealmProbe p = probe(URI.create("ftp://127.0.0.1/.well-known/openid-configuration"));
         assertThat(answer(p)).isFalse();
     }
 }
