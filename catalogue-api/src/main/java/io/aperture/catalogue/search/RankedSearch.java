@@ -138,24 +138,25 @@ public class RankedSearch {
         Cancellable sent = engine.client().performRequestAsync(call, new ResponseListener() {
             @Override
             public void onSuccess(Response response) {
+                if (answer.isDone()) {
+                    return; // the timer or the caller ended it: an answer nobody waits for is not read
+                }
                 try (InputStream in = response.getEntity().getContent()) {
                     answer.complete(RankedHits.read(hits, in, related));
                 } catch (IOException e) {
-                    answer.completeExceptionally(failed(new UncheckedIOException(e)));
+                    fail(answer, new UncheckedIOException(e));
                 } catch (RuntimeException e) {
-                    answer.completeExceptionally(failed(e));
+                    fail(answer, e);
                 }
             }
 
             @Override
             public void onFailure(Exception e) {
-                if (!answer.isDone()) { // else the timer or the caller ended it and cancelled this request
-                    answer.completeExceptionally(failed(e));
-                }
+                fail(answer, e); // unless the timer or the caller ended it and cancelled this request
             }
         });
         long timer = vertx.setTimer(timeoutMillis, id -> {
-            if (!answer.isDone() && answer.completeExceptionally(failed(new TimeoutException("no answer within " + timeoutMillis + " ms")))) {
+            if (fail(answer, new TimeoutException("no answer within " + timeoutMillis + " ms"))) {
                 sent.cancel();
             }
         });
@@ -214,10 +215,19 @@ public class RankedSearch {
     /**
      * An engine failure as the caller answers it: down, unreachable, timed out, overloaded (429) or failing (5xx) is
      * an outage (503, retry later); a refusal of the query itself is a defect here. The engine's message quotes the
-     * request, access filter included: it goes to the log only.
+     * request, access filter included: it goes to the log only, once per request, and only when it is the answer.
+     * Whether it became the answer.
      */
-    private static RuntimeException failed(Exception e) {
+    private static boolean fail(CompletableFuture<List<Ranked>> answer, Exception e) {
+        if (answer.isDone() || !answer.completeExceptionally(failed(e))) {
+            return false; // already answered: a late failure is neither the caller's answer nor a second warning
+        }
         LOG.warnf("search engine failed the PaNOSC list's search: %s", EngineFailures.forLog(e));
+        return true;
+    }
+
+    /** {@code e} as the caller answers it (see {@link #fail}). */
+    private static RuntimeException failed(Exception e) {
         if (e instanceof SearchUnavailableException u) {
             return u;
         }
