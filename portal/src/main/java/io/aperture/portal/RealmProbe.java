@@ -62,7 +62,8 @@ final class RealmProbe {
             LOG.warnf("sign-in refused: the realm's discovery document at %s cannot be asked (%s)", discovery, e);
             return CompletableFuture.completedFuture(false);
         }
-        return sent.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((answer, failure) -> {
+        // the bound on a copy: the client's own future stays pending, so cancelling it still aborts the exchange
+        return sent.copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((answer, failure) -> {
             boolean up = failure == null && answer.statusCode() == 200;
             if (failure != null) {
                 sent.cancel(true); // a stalled exchange is not left open

@@ -44,11 +44,19 @@ class RealmProbeTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (stallAfterHeaders) { // headers, one byte of the announced 100, then nothing until the test ends
+            if (stallAfterHeaders) { // headers, then a byte of the announced 100 now and then, until the probe hangs up
                 exchange.sendResponseHeaders(status.get(), 100);
-                exchange.getResponseBody().write('{');
-                exchange.getResponseBody().flush();
-                awaitEnd();
+                try {
+                    for (int i = 0; i < 99 && end.getCount() > 0; i++) {
+                        exchange.getResponseBody().write(' ');
+                        exchange.getResponseBody().flush();
+                        Thread.sleep(50);
+                    }
+                } catch (IOException e) {
+                    hungUp.countDown();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 exchange.close();
                 return;
             }
@@ -60,14 +68,7 @@ class RealmProbeTest {
     }
 
     private final CountDownLatch end = new CountDownLatch(1);
-
-    private void awaitEnd() {
-        try {
-            end.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
+    private final CountDownLatch hungUp = new CountDownLatch(1);
 
     @AfterEach
     void stop() {
@@ -139,11 +140,12 @@ class RealmProbeTest {
     }
 
     @Test
-    void aRealmThatStallsAfterItsHeadersIsDownWithinTheTimeoutAndTheNextWindowProbesAgain() {
+    void aRealmThatStallsAfterItsHeadersIsDownWithinTheTimeoutAndTheNextWindowProbesAgain() throws InterruptedException {
         stallAfterHeaders = true;
         RealmProbe p = probe(discovery(), Duration.ofMillis(300));
         CompletableFuture<Boolean> first = p.answers().toCompletableFuture();
         assertThat(first.completeOnTimeout(null, 5, TimeUnit.SECONDS).join()).as("answered within the timeout").isFalse();
+        assertThat(hungUp.await(4, TimeUnit.SECONDS)).as("the stalled exchange was closed by the probe").isTrue();
 
         stallAfterHeaders = false; // the realm recovers: the next window asks again and is not held by the stalled one
         now.addAndGet(WINDOW.toNanos());
