@@ -1,6 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.search.InvalidSearchException;
 
 import java.time.Instant;
@@ -67,8 +68,25 @@ final class Operands {
         return Double.isFinite(d) ? Optional.of(d) : Optional.empty();
     }
 
-    /** An instant, a date-time with or without offset (UTC then), a date (its start, UTC), or epoch milliseconds. */
+    /**
+     * An instant, a date-time with or without offset (UTC then), a date (its start, UTC), or epoch milliseconds; one
+     * beyond the years the catalogue stores ({@link InstantRange}) is taken as the range's end. Every stored date lies
+     * within it, so the comparison answers the same, and neither PostgreSQL nor the engine is handed a year they cannot
+     * hold (the reference answers such a condition; so do we).
+     */
     static Optional<Instant> date(JsonNode v, String at) {
+        return parsedDate(v, at).map(Operands::withinStored);
+    }
+
+    /** Below the range: a millisecond before its start, so that no stored date equals it; above: its end. */
+    private static Instant withinStored(Instant i) {
+        if (i.isBefore(InstantRange.EARLIEST)) {
+            return InstantRange.EARLIEST.minusMillis(1);
+        }
+        return i.isAfter(InstantRange.LATEST) ? InstantRange.LATEST : i;
+    }
+
+    private static Optional<Instant> parsedDate(JsonNode v, String at) {
         if (v.isIntegralNumber() && v.canConvertToLong()) {
             return Optional.of(Instant.ofEpochMilli(v.longValue()));
         }

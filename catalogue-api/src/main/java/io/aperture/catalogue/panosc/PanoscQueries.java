@@ -44,11 +44,15 @@ public class PanoscQueries {
     private final EntityManager em;
     private final AccessControl access;
     private final FacilityConfig facility;
+    private final int attachedMax;
+    /** Related objects attached so far for this request (the bean is request-scoped): bounded by {@code attachedMax}. */
+    private long attached;
 
-    PanoscQueries(EntityManager em, AccessControl access, FacilityConfig facility) {
+    PanoscQueries(EntityManager em, AccessControl access, FacilityConfig facility, PanoscConfig config) {
         this.em = em;
         this.access = access;
         this.facility = facility;
+        this.attachedMax = config.attachedMax();
     }
 
     /** One row as answered: the model's properties by name, plus its id for attaching relations. */
@@ -222,6 +226,9 @@ public class PanoscQueries {
             inner.append(", row_number() over (partition by p.id").append(orderBy(target, scope.order(), "t")).append(") as rn_")
                     .append(" from ").append(model.jpqlEntity()).append(" p, ").append(target.jpqlEntity())
                     .append(" t where cast(sql('(? = any(?))', p.id, :parents) as Boolean) = true and ").append(relation.join("t", "p")).append(" and ")
+                    // the parent too: a page's rows may come from the index, which follows a withdrawal only once the
+                    // outbox has indexed it; the database knows at once, and attaches nothing to a parent it hides
+                    .append(model.visibleOver("p")).append(" and ")
                     .append(target.visibleOver("t")).append(" and (").append(w.condition(scope.where(), target, "t"))
                     .append(") and (").append(w.restrictions(scope.include(), target, "t")).append(")");
             StringBuilder outer = new StringBuilder("select x.parent_, x.id_");
@@ -236,7 +243,15 @@ public class PanoscQueries {
                 Query q = em.createQuery(outer.toString());
                 bind(q, w.params(), Map.of("parents", ids.subList(from, Math.min(ids.size(), from + PARENTS_PER_QUERY))
                         .toArray(Long[]::new), "skip_", skip, "end_", skip + limit));
-                for (Object o : run(q::getResultList)) {
+                // one row past what is left: enough to know the bound is passed, never the whole of an absurd scope
+                q.setMaxResults((int) Math.min(Integer.MAX_VALUE, attachedMax - attached + 1));
+                List<?> related = run(q::getResultList);
+                attached += related.size();
+                if (attached > attachedMax) {
+                    throw new InvalidSearchException(include.at(), "would attach more than " + attachedMax
+                            + " related objects to one answer: ask for fewer (a smaller limit here, in an enclosing scope or on the page)");
+                }
+                for (Object o : related) {
                     Object[] cols = (Object[]) o;
                     byParent.get(((Number) cols[0]).longValue()).add(row(target, Arrays.copyOfRange(cols, 1, cols.length)));
                 }

@@ -10,6 +10,7 @@ import io.aperture.catalogue.harvest.HarvestHealthConfig;
 import io.aperture.catalogue.ingest.IngestConfig;
 import io.aperture.catalogue.notify.NoticeConfig;
 import io.aperture.catalogue.oaipmh.OaiConfig;
+import io.aperture.catalogue.panosc.PanoscConfig;
 import io.aperture.catalogue.tokens.TokenConfig;
 import io.aperture.catalogue.ratelimit.RateLimitConfig;
 import io.aperture.catalogue.rules.EmbargoConfig;
@@ -70,6 +71,7 @@ class ConfigReferenceTest {
         @Inject RateLimitConfig rateLimit;
         @Inject EventsConfig events;
         @Inject AuditConfig audit;
+        @Inject PanoscConfig panosc;
         // the configuration the container runs with: the mappings registered, their defaults included
         @Inject Config config;
     }
