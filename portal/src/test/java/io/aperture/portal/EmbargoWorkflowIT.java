@@ -15,8 +15,13 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.time.*;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +49,17 @@ class EmbargoWorkflowIT {
 
     /** A proposal held by the demo users, with one visit whose single scan was produced at {@code produced}. */
     private Map<String, Object> proposalWithScan(Instant produced) {
+        return proposalWithScan(produced, null);
+    }
+
+    /** A one-pixel PNG, as a record's preview (base64). */
+    private static String onePixelPng() throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", png);
+        return Base64.getEncoder().encodeToString(png.toByteArray());
+    }
+
+    private Map<String, Object> proposalWithScan(Instant produced, String preview) {
         String code = "cm" + UUID.randomUUID().toString().substring(0, 6);
         String uo = """
                 {"proposals": [{"code": "%s", "title": "Workflow %s", "visits": [{"code": "%s-1"}], "members": [
@@ -53,6 +69,9 @@ class EmbargoWorkflowIT {
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
                 .then().statusCode(200);
         ObjectNode r = Records.withProposal(Records.record("Scan of " + code, produced), code, code + "-1");
+        if (preview != null) {
+            r.put("preview", preview);
+        }
         String pid = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(r).toString())
                 .post("/api/ingest/records").then().statusCode(200).extract().path("results[0].datasetPid");
         Number embargoId = given().auth().oauth2(Tokens.user("pi")).get("/api/me/proposals").then().statusCode(200)
@@ -190,6 +209,26 @@ class EmbargoWorkflowIT {
             assertThat(row.get("actor")).isEqualTo("staff");
             assertThat(row.get("subjectId")).isEqualTo(pid);
             assertThat((String) row.get("details")).contains("\"view\": \"datacite\"").contains("facility staff access");
+        });
+    }
+
+    @Test
+    void aStaffLookAtAnEmbargoedPreviewIsAuditedWithItsViewAndTheTeamsIsNot() throws IOException {
+        Map<String, Object> p = proposalWithScan(ZonedDateTime.now(LONDON).minusYears(1).toInstant(), onePixelPng());
+        String preview = "/api/datasets/" + p.get("pid") + "/preview.png";
+        given().auth().oauth2(Tokens.user("pi")).get(preview).then().statusCode(200).contentType("image/png");
+        given().auth().oauth2(Tokens.user("researcher")).get(preview).then().statusCode(404);
+        given().get(preview).then().statusCode(404);
+        given().auth().oauth2(Tokens.user("staff")).get(preview).then().statusCode(200).contentType("image/png");
+        given().auth().oauth2(Tokens.user("staff")).get(preview.replace(".png", "x.png")).then().statusCode(404);
+
+        List<Map<String, Object>> reads = given().auth().oauth2(Tokens.user("staff")).queryParam("proposal", p.get("code"))
+                .queryParam("action", "PROTECTED_DATA_ACCESSED").get("/api/staff/audit").then().statusCode(200)
+                .extract().path("findAll { it.action == 'PROTECTED_DATA_ACCESSED' }");
+        assertThat(reads).as("only the staff look at the preview is audited").singleElement().satisfies(row -> {
+            assertThat(row.get("actor")).isEqualTo("staff");
+            assertThat(row.get("subjectId")).isEqualTo(p.get("pid"));
+            assertThat((String) row.get("details")).contains("\"view\": \"preview\"");
         });
     }
 
