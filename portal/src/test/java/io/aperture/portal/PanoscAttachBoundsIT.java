@@ -121,5 +121,10 @@ class PanoscAttachBoundsIT {
                 .then().statusCode(200).body("count", is(0));
         given().queryParam("where", "{\"releaseDate\": {\"lt\": 9223372036854775807}}").get("/api/Documents/count")
                 .then().statusCode(200);
+        // and below the range, in the database too: a year PostgreSQL holds only as BC
+        given().queryParam("where", "{\"startDate\": {\"lt\": \"-300000-01-01\"}}").get("/api/Documents/count")
+                .then().statusCode(200).body("count", is(0));
+        given().queryParam("where", "{\"releaseDate\": {\"gte\": -9223372036854775808}}").get("/api/Documents/count")
+                .then().statusCode(200);
     }
 }
