@@ -24,6 +24,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -163,6 +164,42 @@ class PanoscPublicationsIT {
         get("/api/Documents/DLS-" + proposalCode, "filter", "{\"include\": [{\"relation\": \"members\", \"scope\": "
                 + "{\"include\": [\"person\"]}}]}").then().statusCode(200).body("type", is("proposal"))
                 .body("members.person.fullName", is(List.of("Pia Cited")));
+    }
+
+    /**
+     * A scoped {@code documents} include on /Datasets restricts the list in the index query (DatasetRelations): a
+     * publication matches the public datasets citing it or of the proposal it is reported for, not a proposal's pid.
+     */
+    @Test
+    void aDatasetListRestrictedByPublicationsKeepsTheDatasetsCitingThem() {
+        // the list comes from the index: wait for the outbox to have indexed both public datasets
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/api/Datasets", "filter",
+                "{\"where\": {\"title\": {\"like\": \"" + tag + "\"}}}").jsonPath().getList("pid", String.class))
+                .contains(openA, openB));
+        Map<String, List<String>> expected = Map.of(
+                "{\"pid\": \"" + cited + "\"}", List.of(openA, openB),
+                "{\"pid\": \"" + reported + "\"}", List.of(openA),
+                "{\"type\": \"publication\"}", List.of(openA, openB),
+                "{\"pid\": \"DLS-" + proposalCode + "\"}", List.of(openA),
+                "{\"pid\": \"" + secret + "\"}", List.of());
+        expected.forEach((where, pids) -> {
+            Response r = get("/api/Datasets", "filter", "{\"where\": {\"title\": {\"like\": \"" + tag + "\"}}, \"order\": \"title ASC\", "
+                    + "\"include\": [{\"relation\": \"documents\", \"scope\": {\"where\": " + where + "}}]}");
+            r.then().statusCode(200);
+            assertThat(r.jsonPath().getList("pid", String.class)).as(where).containsExactlyElementsOf(pids);
+            for (int i = 0; i < pids.size(); i++) {
+                assertThat(r.jsonPath().getList("[" + i + "].documents")).as(where).isNotEmpty();
+            }
+        });
+        Response cites = get("/api/Datasets", "filter", "{\"where\": {\"title\": {\"like\": \"" + tag + "\"}}, \"order\": \"title ASC\", "
+                + "\"include\": [{\"relation\": \"documents\", \"scope\": {\"where\": {\"pid\": \"" + cited + "\"}}}]}");
+        assertThat(cites.jsonPath().getList("[1].documents.pid", String.class)).containsExactly(cited);
+        // `document` is the proposal: no dataset has a publication as its document
+        get("/api/Datasets", "filter", "{\"where\": {\"title\": {\"like\": \"" + tag + "\"}}, \"include\": [{\"relation\": "
+                + "\"document\", \"scope\": {\"where\": {\"type\": \"publication\"}}}]}").then().statusCode(200).body("size()", is(0));
+        get("/api/Datasets", "filter", "{\"where\": {\"title\": {\"like\": \"" + tag + "\"}}, \"include\": [{\"relation\": "
+                + "\"document\", \"scope\": {\"where\": {\"pid\": \"DLS-" + proposalCode + "\"}}}]}").then().statusCode(200)
+                .body("pid", is(List.of(openA)));
     }
 
     @Test

@@ -114,8 +114,14 @@ public class PanoscQueries {
      * filter's where and restricting includes, at most {@code max} of them.
      */
     List<?> keys(EntityModel model, String key, PanoscFilter filter, int max) {
+        return keys(model, "", key, "", filter, max);
+    }
+
+    /** As {@link #keys(EntityModel, String, PanoscFilter, int)}, over {@code r} with {@code join}, and {@code extra} holding. */
+    List<?> keys(EntityModel model, String join, String key, String extra, PanoscFilter filter, int max) {
         JpqlWhere w = new JpqlWhere();
-        Query q = em.createQuery("select distinct " + key + " from " + model.jpqlEntity() + " r where " + where(model, filter, w, ""));
+        Query q = em.createQuery("select distinct " + key + " from " + model.jpqlEntity() + " r" + join + " where "
+                + where(model, filter, w, extra));
         bind(q, w.params(), Map.of());
         return run(() -> q.setMaxResults(max).getResultList());
     }
