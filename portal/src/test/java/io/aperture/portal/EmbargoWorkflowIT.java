@@ -136,6 +136,10 @@ class EmbargoWorkflowIT {
 
         given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{\"justification\": \"second\"}")
                 .post(extend("pi", id)).then().statusCode(201);
+        // a page or a retry still naming the first request decides nothing: the second one is decided on its own
+        given().auth().oauth2(Tokens.user("staff")).contentType(ContentType.JSON).body("{\"verdict\": \"APPROVE\"}")
+                .post("/api/staff/extension-requests/" + first + "/decision").then().statusCode(409)
+                .body("error.code", is("REQUEST_ALREADY_DECIDED"));
         List<Map<String, Object>> rows = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "SELECT status, justification, decided_at, decision_reason FROM extension_request WHERE embargo_id = ?1 ORDER BY id")
                 .setParameter(1, id).getResultList().stream()

@@ -110,7 +110,7 @@ public class EmbargoActions {
             return Optional.empty();
         }
         return embargo.lock(r.embargo.id).map(e -> result(e, embargo.apply(e,
-                workflow.decide(staff, embargo.state(e), verdict, reason, clock.instant()), Optional.empty())));
+                workflow.decide(staff, embargo.state(e), r.requestedAt, verdict, reason, clock.instant()), Optional.empty())));
     }
 
     @Transactional

@@ -122,9 +122,12 @@ public final class EmbargoWorkflow {
      * Staff decision on the pending request. Approval moves the end by exactly one extension step from the
      * <em>current end</em> (not from {@code now}); rejection needs a reason.
      *
+     * @param filedAt when the request staff are deciding was filed: a decision is for the request staff read, never
+     *                for one filed after it (a page or a retry still showing an earlier, decided request)
      * @param reason the reason; mandatory for {@link Verdict#REJECT}, optional (may be null) for approval
      */
-    public Outcome decide(Caller staff, EmbargoState state, Verdict verdict, String reason, Instant now) {
+    public Outcome decide(Caller staff, EmbargoState state, Instant filedAt, Verdict verdict, String reason, Instant now) {
+        Objects.requireNonNull(filedAt, "filedAt");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(now, "now");
         if (!staff.actsAsStaff()) {
@@ -132,6 +135,11 @@ public final class EmbargoWorkflow {
         }
         if (state.pendingRequest().isEmpty()) {
             return refuse(RefusalReason.NO_PENDING_REQUEST, "There is no pending extension request to decide.");
+        }
+        if (!state.pendingRequest().get().requestedAt().equals(filedAt)) {
+            return refuse(RefusalReason.REQUEST_ALREADY_DECIDED, "The extension request filed on " + format(filedAt)
+                    + " has already been decided; the request waiting now was filed on "
+                    + format(state.pendingRequest().get().requestedAt()) + " and is decided on its own.");
         }
         Optional<String> stated = stated(reason);
         if (verdict == Verdict.APPROVE) {

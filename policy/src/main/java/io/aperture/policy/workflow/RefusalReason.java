@@ -22,6 +22,8 @@ public enum RefusalReason {
     REQUEST_ALREADY_PENDING,
     /** There is no pending request to decide. */
     NO_PENDING_REQUEST,
+    /** The request a decision names was decided already; another one is pending and is decided on its own. */
+    REQUEST_ALREADY_DECIDED,
     /** A rejection or a withdrawal needs a stated reason. */
     REASON_REQUIRED,
     /** The scheduled release found the embargo still running. */

@@ -218,7 +218,7 @@ class EmbargoWorkflowTest {
 
         @Test
         void eachNewRequestIsJudgedAgainstTheNewEnd() {
-            EmbargoState extended = accepted(workflow.decide(STAFF, pending(), Verdict.APPROVE, null,
+            EmbargoState extended = accepted(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.APPROVE, null,
                     IN_WINDOW.plusSeconds(3600))).state();
             Instant newOpens = Instant.parse("2028-03-10T15:00:00Z");
             Outcome.Refused early = refused(workflow.requestExtension(PI, extended, Instant.parse("2027-05-01T00:00:00Z")),
@@ -234,7 +234,7 @@ class EmbargoWorkflowTest {
 
         @Test
         void approvalMovesTheCurrentEndByTwelveMonthsNotFromNow() {
-            Outcome.Accepted ok = accepted(workflow.decide(STAFF, pending(), Verdict.APPROVE, "  ", IN_WINDOW.plusSeconds(60)));
+            Outcome.Accepted ok = accepted(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.APPROVE, "  ", IN_WINDOW.plusSeconds(60)));
             assertThat(ok.state().currentEnd()).isEqualTo(END_PLUS_ONE);
             assertThat(ok.state().pendingRequest()).isEmpty();
             assertThat(ok.facts()).singleElement().isEqualTo(new AuditFact(AuditAction.EXTENSION_APPROVED, "uo-staff",
@@ -246,7 +246,7 @@ class EmbargoWorkflowTest {
             // decided a month after the end: the pending request held the release, the new end is END + 12 months
             Instant late = END.plusSeconds(30L * 86_400);
             assertThat(workflow.isReleaseDue(pending(), late)).isFalse();
-            Outcome.Accepted ok = accepted(workflow.decide(STAFF, pending(), Verdict.APPROVE, "agreed by UO", late));
+            Outcome.Accepted ok = accepted(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.APPROVE, "agreed by UO", late));
             assertThat(ok.state().currentEnd()).isEqualTo(END_PLUS_ONE);
             assertThat(ok.state().extensionHistory()).singleElement().satisfies(d -> {
                 assertThat(d.reason()).contains("agreed by UO");
@@ -257,13 +257,13 @@ class EmbargoWorkflowTest {
 
         @Test
         void rejectionNeedsAReason() {
-            refused(workflow.decide(STAFF, pending(), Verdict.REJECT, null, IN_WINDOW), RefusalReason.REASON_REQUIRED);
-            refused(workflow.decide(STAFF, pending(), Verdict.REJECT, " \t ", IN_WINDOW), RefusalReason.REASON_REQUIRED);
+            refused(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.REJECT, null, IN_WINDOW), RefusalReason.REASON_REQUIRED);
+            refused(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.REJECT, " \t ", IN_WINDOW), RefusalReason.REASON_REQUIRED);
         }
 
         @Test
         void rejectionKeepsTheEndAndClearsTheRequest() {
-            Outcome.Accepted ok = accepted(workflow.decide(STAFF, pending(), Verdict.REJECT, "no justification given",
+            Outcome.Accepted ok = accepted(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.REJECT, "no justification given",
                     IN_WINDOW.plusSeconds(60)));
             assertThat(ok.state().currentEnd()).isEqualTo(END);
             assertThat(ok.state().pendingRequest()).isEmpty();
@@ -282,14 +282,28 @@ class EmbargoWorkflowTest {
 
         @Test
         void onlyStaffDecide() {
-            refused(workflow.decide(PI, pending(), Verdict.APPROVE, null, IN_WINDOW), RefusalReason.NOT_STAFF);
-            refused(workflow.decide(HARVESTER_STAFF, pending(), Verdict.APPROVE, null, IN_WINDOW), RefusalReason.NOT_STAFF);
+            refused(workflow.decide(PI, pending(), IN_WINDOW, Verdict.APPROVE, null, IN_WINDOW), RefusalReason.NOT_STAFF);
+            refused(workflow.decide(HARVESTER_STAFF, pending(), IN_WINDOW, Verdict.APPROVE, null, IN_WINDOW), RefusalReason.NOT_STAFF);
+        }
+
+        /** A page or a retry that still shows a rejected request must not approve the one the PI filed after it. */
+        @Test
+        void aDecisionIsForTheRequestStaffRead() {
+            EmbargoState rejected = accepted(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.REJECT, "too vague",
+                    IN_WINDOW.plusSeconds(60))).state();
+            Instant second = IN_WINDOW.plusSeconds(120);
+            EmbargoState again = accepted(workflow.requestExtension(PI, rejected, second)).state();
+            Outcome.Refused stale = refused(workflow.decide(STAFF, again, IN_WINDOW, Verdict.APPROVE, null, second.plusSeconds(60)),
+                    RefusalReason.REQUEST_ALREADY_DECIDED);
+            assertThat(stale.message()).contains("already been decided");
+            EmbargoState extended = accepted(workflow.decide(STAFF, again, second, Verdict.APPROVE, null, second.plusSeconds(60))).state();
+            assertThat(extended.currentEnd()).isAfter(END);
         }
 
         @Test
         void thereMustBeSomethingToDecide() {
-            refused(workflow.decide(STAFF, fresh(), Verdict.APPROVE, null, IN_WINDOW), RefusalReason.NO_PENDING_REQUEST);
-            refused(workflow.decide(STAFF, released(), Verdict.APPROVE, null, END), RefusalReason.NO_PENDING_REQUEST);
+            refused(workflow.decide(STAFF, fresh(), IN_WINDOW, Verdict.APPROVE, null, IN_WINDOW), RefusalReason.NO_PENDING_REQUEST);
+            refused(workflow.decide(STAFF, released(), IN_WINDOW, Verdict.APPROVE, null, END), RefusalReason.NO_PENDING_REQUEST);
         }
     }
 
@@ -405,7 +419,7 @@ class EmbargoWorkflowTest {
         void aPendingRequestHoldsTheRelease() {
             refused(workflow.releaseDue(pending(), END), RefusalReason.RELEASE_HELD_BY_PENDING_REQUEST);
             assertThat(workflow.isReleaseDue(pending(), END.plusSeconds(86_400))).isFalse();
-            EmbargoState rejected = accepted(workflow.decide(STAFF, pending(), Verdict.REJECT, "not justified",
+            EmbargoState rejected = accepted(workflow.decide(STAFF, pending(), IN_WINDOW, Verdict.REJECT, "not justified",
                     END.plusSeconds(86_400))).state();
             assertThat(accepted(workflow.releaseDue(rejected, END.plusSeconds(86_401))).state().status())
                     .isEqualTo(EmbargoStatus.RELEASED);

@@ -74,7 +74,7 @@ class PlacementTest {
     @Test
     void aLaterScanKeepsAnApprovedExtensionThatEndsLater() {
         EmbargoState extended = ((Outcome.Accepted) workflow.decide(STAFF,
-                ((Outcome.Accepted) workflow.requestExtension(PI, visitEmbargo(), IN_WINDOW)).state(), Verdict.APPROVE, null,
+                ((Outcome.Accepted) workflow.requestExtension(PI, visitEmbargo(), IN_WINDOW)).state(), IN_WINDOW, Verdict.APPROVE, null,
                 IN_WINDOW)).state();
         assertThat(extended.currentEnd()).isEqualTo(END_PLUS_ONE);
         var move = as(Placement.Move.class, workflow.place(Optional.of(extended), true, Optional.empty(), VISIT, "ds-2", P, LATER_SCAN, "h", IN_WINDOW));

@@ -12,6 +12,7 @@ import io.aperture.policy.embargo.EmbargoRules;
 import io.aperture.policy.embargo.EmbargoState;
 import io.aperture.policy.embargo.EmbargoStatus;
 import io.aperture.policy.embargo.ExtensionDecision;
+import io.aperture.policy.embargo.ExtensionRequest;
 import io.aperture.policy.testing.Generators;
 import io.aperture.policy.testing.PropertyCheck;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,12 @@ class WorkflowPropertiesTest {
     /** When a step happens, relative to the state it meets. */
     enum Anchor { WINDOW_OPENS, CURRENT_END, ANY_LATER }
 
-    record Step(Op op, Caller caller, Anchor anchor, long offsetSeconds, String reason) {
+    /** {@code stale}: a decision names the request decided last (a page or a retry showing it), not the pending one. */
+    record Step(Op op, Caller caller, Anchor anchor, long offsetSeconds, String reason, boolean stale) {
         @Override
         public String toString() {
             return op + " by " + caller.actorName() + " at " + anchor + (offsetSeconds >= 0 ? "+" : "") + offsetSeconds
-                    + "s" + (reason == null ? "" : " '" + reason + "'");
+                    + "s" + (reason == null ? "" : " '" + reason + "'") + (stale ? " of the request decided last" : "");
         }
     }
 
@@ -86,7 +88,7 @@ class WorkflowPropertiesTest {
                     case 1 -> " ";
                     default -> "reason " + i;
                 };
-                steps.add(new Step(op, caller, anchor, offset, reason));
+                steps.add(new Step(op, caller, anchor, offset, reason, (op == Op.APPROVE || op == Op.REJECT) && r.nextInt(6) == 0));
             }
             return new Scenario(r.nextInt(4) == 0, Generators.instant(r), steps);
         }
@@ -130,8 +132,8 @@ class WorkflowPropertiesTest {
             Instant now = candidate.isAfter(clock) ? candidate : clock; // time never goes backwards
             Outcome outcome = switch (step.op()) {
                 case REQUEST -> workflow.requestExtension(step.caller(), state, now);
-                case APPROVE -> workflow.decide(step.caller(), state, Verdict.APPROVE, step.reason(), now);
-                case REJECT -> workflow.decide(step.caller(), state, Verdict.REJECT, step.reason(), now);
+                case APPROVE -> workflow.decide(step.caller(), state, filed(state, step, now), Verdict.APPROVE, step.reason(), now);
+                case REJECT -> workflow.decide(step.caller(), state, filed(state, step, now), Verdict.REJECT, step.reason(), now);
                 case RELEASE_EARLY -> workflow.releaseEarly(step.caller(), state, now);
                 case WITHDRAW -> workflow.withdraw(step.caller(), state, step.reason(), now);
                 case RELEASE_DUE -> workflow.releaseDue(state, now);
@@ -306,5 +308,16 @@ class WorkflowPropertiesTest {
             Visibility anonymous = policy.decide(Caller.anonymous(), ProtectedResource.of(s, false), t.now()).visibility();
             assertThat(anonymous == Visibility.METADATA_AND_FILES).isEqualTo(s.status() == EmbargoStatus.RELEASED);
         });
+    }
+
+    /**
+     * When the request a decision names was filed: the pending one's, or for a stale step the request decided last
+     * (any instant when there is none).
+     */
+    private static Instant filed(EmbargoState state, Step step, Instant otherwise) {
+        if (step.stale()) {
+            return state.extensionHistory().isEmpty() ? otherwise : state.extensionHistory().getLast().request().requestedAt();
+        }
+        return state.pendingRequest().map(ExtensionRequest::requestedAt).orElse(otherwise);
     }
 }
