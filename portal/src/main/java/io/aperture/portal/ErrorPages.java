@@ -140,7 +140,12 @@ public class ErrorPages {
         }
 
         private static boolean wantsHtml(ContainerRequestContext request) {
-            List<MediaType> accepted = request.getAcceptableMediaTypes();
+            List<MediaType> accepted;
+            try {
+                accepted = request.getAcceptableMediaTypes();
+            } catch (IllegalArgumentException e) {
+                return false; // an Accept header that is no media-type list: the answer stays as it is
+            }
             return accepted.stream().anyMatch(t -> t.isCompatible(MediaType.TEXT_HTML_TYPE) && !t.isWildcardType())
                     || accepted.stream().allMatch(MediaType::isWildcardType);
         }

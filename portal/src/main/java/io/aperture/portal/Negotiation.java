@@ -3,8 +3,10 @@ package io.aperture.portal;
 import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.citation.CitationStyle;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,15 @@ sealed interface Negotiation {
             }
             chosen = Optional.of(new Representation.Choice(byFormat.get(), null, null));
         } else {
-            chosen = Representation.choose(headers.getAcceptableMediaTypes());
+            List<MediaType> accepted;
+            try {
+                accepted = headers.getAcceptableMediaTypes();
+            } catch (IllegalArgumentException e) {
+                // e.g. "Accept: foo": the framework's parser throws, which would be a 500
+                return new Refused(vary(ApiError.of(400, "Accept must be a list of media types such as text/html")
+                        .withField("Accept").response()));
+            }
+            chosen = Representation.choose(accepted);
         }
         if (chosen.isEmpty()) {
             return new Refused(vary(ApiError.of(406, "This " + subject + " is available as " + Representation.mediaTypes())

@@ -128,6 +128,24 @@ class HostileInputIT {
                 new Row("far OAI until", r -> raw(r, "/oai?verb=ListRecords&metadataPrefix=oai_dc&until=" + farInUrl), 200, OAI_BAD_ARGUMENT),
                 new Row("far audit filter date", r -> raw(r.auth().oauth2(staff), "/api/staff/audit?from=" + farInUrl), 400,
                         JSON_400 + "\"from: must be between the years 1 and 9999\""),
+                new Row("Accept without a slash on a landing page", r -> raw(r.header("Accept", "foo"), "/datasets/DLS-0000"), 400,
+                        "Accept must be a list of media types"),
+                new Row("Accept without a slash on an unknown DOI", r -> raw(r.header("Accept", "text"), "/doi/10.5555/none"), 400,
+                        "Accept must be a list of media types"),
+                new Row("far search day", r -> raw(r, "/api/search?to=%2B999999999-12-31"), 400,
+                        JSON_400 + "\"to: must be a day between the years 1 and 9999\""),
+                new Row("year 0 search day", r -> raw(r, "/api/search?from=0000-06-01"), 400,
+                        JSON_400 + "\"from: must be a day between the years 1 and 9999\""),
+                new Row("far search day on the portal page", r -> raw(r.accept(ContentType.HTML), "/?to=%2B999999999-12-31"), 400),
+                new Row("the last search day", r -> raw(r, "/api/search?from=0001-01-01&to=9999-12-31"), 200, "\"total\":"),
+                new Row("21 parameter ranges", r -> raw(r, "/api/search?" + "param=a::1&".repeat(21)), 400,
+                        JSON_400 + "\"param: at most 20 parameter ranges may be given\""),
+                new Row("harvest report with NUL and a far date", r -> r.auth().oauth2(harvester).contentType(ContentType.JSON)
+                        .body("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"a\\u0000b\", \"reason\": \"r\", \"at\": \"2026-01-01T00:00:00Z\"}]}")
+                        .post("/api/ingest/harvest-health"), 400, "events[0].subject: contains a control character (U+0000)"),
+                new Row("harvest report with a far date", r -> r.auth().oauth2(harvester).contentType(ContentType.JSON)
+                        .body("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"s\", \"reason\": \"r\", \"at\": \"" + far + "\"}]}")
+                        .post("/api/ingest/harvest-health"), 400, "events[0].at: must be between the years 1 and 9999"),
                 // the user-office import: NUL, over-long text and far dates refuse that proposal by field
                 new Row("user-office import with NUL, long text and a far date", r -> r.auth().oauth2(harvester)
                         .contentType(ContentType.JSON).body("""

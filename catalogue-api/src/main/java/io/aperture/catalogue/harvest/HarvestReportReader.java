@@ -1,6 +1,8 @@
 package io.aperture.catalogue.harvest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aperture.catalogue.input.InputText;
+import io.aperture.catalogue.input.InstantRange;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -73,6 +75,9 @@ public class HarvestReportReader {
         } catch (DateTimeParseException x) {
             throw new InvalidReport(at + ".at", "must be an ISO-8601 instant such as 2026-12-05T03:00:00Z");
         }
+        if (!InstantRange.contains(when)) {
+            throw new InvalidReport(at + ".at", "must be " + InstantRange.DESCRIPTION);
+        }
         return new HarvestEvent(kind, cut(text(e, at, "subject")), cut(text(e, at, "reason")), when);
     }
 
@@ -81,6 +86,10 @@ public class HarvestReportReader {
         if (!v.isTextual() || v.asText().isBlank()) {
             throw new InvalidReport(at + "." + name, "must be a non-empty string");
         }
+        // long text is cut, not refused; a character the database or an export cannot hold is refused by name
+        InputText.problem(v.asText(), Integer.MAX_VALUE).ifPresent(p -> {
+            throw new InvalidReport(at + "." + name, p);
+        });
         return v.asText();
     }
 

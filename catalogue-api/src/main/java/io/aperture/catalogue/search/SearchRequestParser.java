@@ -1,6 +1,9 @@
 package io.aperture.catalogue.search;
 
+import io.aperture.catalogue.input.InstantRange;
+
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.*;
 
@@ -15,6 +18,8 @@ public final class SearchRequestParser {
     public static final int MAX_SIZE = 100;
     public static final int MAX_TEXT = 500;
     private static final int MAX_VALUES = 50;
+    /** Parameter ranges in one search, as many as PaNOSC filters allow conditions. */
+    static final int MAX_RANGES = 20;
     /** Numbered pages reach this far into the hits (the engine's result window); deeper pages follow {@code after}. */
     public static final int MAX_WINDOW = 10_000;
 
@@ -48,7 +53,12 @@ public final class SearchRequestParser {
             }
         }
         List<SearchRequest.ParameterRange> ranges = new ArrayList<>();
-        for (String p : query.getOrDefault("param", List.of())) {
+        List<String> params = query.getOrDefault("param", List.of());
+        if (params.size() > MAX_RANGES) {
+            // each range is a few nested clauses: the engine's clause limit is reached long before any real search
+            throw new InvalidSearchException("param", "at most " + MAX_RANGES + " parameter ranges may be given");
+        }
+        for (String p : params) {
             ranges.add(range(p));
         }
         boolean facets = single(query, "facets").map(SearchRequestParser::flag).orElse(true);
@@ -80,11 +90,17 @@ public final class SearchRequestParser {
     }
 
     private static LocalDate day(String name, String s) {
+        LocalDate day;
         try {
-            return LocalDate.parse(s);
+            day = LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             throw new InvalidSearchException(name, "must be a day as YYYY-MM-DD");
         }
+        // ISO also reads "+999999999-01-01", which the engine's milliseconds cannot hold
+        if (!InstantRange.contains(day.atStartOfDay(ZoneOffset.UTC).toInstant())) {
+            throw new InvalidSearchException(name, "must be a day " + InstantRange.DESCRIPTION);
+        }
+        return day;
     }
 
     private static List<String> facetNames() {

@@ -50,6 +50,10 @@ class HarvestReportReaderTest {
         assertField("{\"events\": [1, 2, 3]}", "events");
         assertField("{\"events\": [7]}", "events[0]");
         assertField("{\"events\": [{\"kind\": \"LOST\", \"subject\": \"s\", \"reason\": \"r\", \"at\": \"2026-12-05T03:00:00Z\"}]}", "events[0].kind");
+        // what the database cannot hold: NUL (PostgreSQL refuses it) and instants beyond the years 1-9999
+        assertField("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"a\\u0000b\", \"reason\": \"r\", \"at\": \"2026-12-05T03:00:00Z\"}]}", "events[0].subject");
+        assertField("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"s\", \"reason\": \"r\\u0001\", \"at\": \"2026-12-05T03:00:00Z\"}]}", "events[0].reason");
+        assertField("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"s\", \"reason\": \"r\", \"at\": \"+300000-01-01T00:00:00Z\"}]}", "events[0].at");
         assertField("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"\", \"reason\": \"r\", \"at\": \"2026-12-05T03:00:00Z\"}]}", "events[0].subject");
         assertField("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"s\", \"reason\": \"r\", \"at\": \"yesterday\"}]}", "events[0].at");
     }

@@ -2,6 +2,7 @@ package io.aperture.catalogue.search;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,21 @@ class SearchRequestParserTest {
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("year", List.of("20x5")))).hasMessageStartingWith("year:");
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("q", List.of("a", "b")))).hasMessageStartingWith("q:");
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("facets", List.of("no")))).hasMessageStartingWith("facets:");
+    }
+
+    /** Days beyond the engine's milliseconds, and more ranges than the engine's clause limit, are a 400 naming them. */
+    @Test
+    void farDaysAndTooManyRangesAreRefusedByName() {
+        for (String day : List.of("+999999999-12-31", "-999999999-01-01", "+10000-01-01", "0000-12-31")) {
+            assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("to", List.of(day)))).as(day)
+                    .hasMessage("to: must be a day between the years 1 and 9999");
+        }
+        assertThat(SearchRequestParser.parse(Map.of("from", List.of("0001-01-01"), "to", List.of("9999-12-31"))).produced().to())
+                .isPresent();
+        List<String> ranges = Collections.nCopies(SearchRequestParser.MAX_RANGES, "a:1:2");
+        assertThat(SearchRequestParser.parse(Map.of("param", ranges)).parameters()).hasSize(SearchRequestParser.MAX_RANGES);
+        List<String> more = Collections.nCopies(SearchRequestParser.MAX_RANGES + 1, "a:1:2");
+        assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("param", more))).hasMessageStartingWith("param: at most 20");
     }
 
     @Test
