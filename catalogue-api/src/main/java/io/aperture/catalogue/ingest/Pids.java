@@ -23,6 +23,15 @@ public final class Pids {
         return facility.toUpperCase(Locale.ROOT) + "-" + safe(name);
     }
 
+    /**
+     * The pid for a row whose readable pid ({@link #proposal}, {@link #instrument}) another row holds already: codes
+     * that differ only in characters {@code safe} replaces, or facilities whose codes differ in case, read alike. The
+     * suffix hashes what tells the row apart, so it is the same on every ingest.
+     */
+    static String distinct(String readable, String facility, String key) {
+        return readable + "-" + CanonicalJson.sha256(facility + "\u0000" + key).substring(0, 8);
+    }
+
     static String sample(String facility, String name, String formula) {
         return facility.toUpperCase(Locale.ROOT) + "-sample-"
                 + CanonicalJson.sha256(name + "\u0000" + (formula == null ? "" : formula)).substring(0, 16);

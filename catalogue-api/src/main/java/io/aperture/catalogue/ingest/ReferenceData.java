@@ -124,28 +124,41 @@ public class ReferenceData {
         if (known != null) {
             return known;
         }
-        em.createNativeQuery("""
-                        INSERT INTO instrument(facility_id, pid, name, short_name) VALUES (?1, ?2, ?3, ?4)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter(1, facility.id)
-                .setParameter(2, Pids.instrument(facility.code, shortName != null ? shortName : name))
-                .setParameter(3, name)
-                .setParameter(4, shortName)
-                .executeUpdate();
-        return Instrument.find("facility = ?1 and name = ?2", facility, name).firstResult();
+        String readable = Pids.instrument(facility.code, shortName != null ? shortName : name);
+        for (String pid : List.of(readable, Pids.distinct(readable, facility.code, name))) {
+            em.createNativeQuery("""
+                            INSERT INTO instrument(facility_id, pid, name, short_name) VALUES (?1, ?2, ?3, ?4)
+                            ON CONFLICT DO NOTHING""")
+                    .setParameter(1, facility.id).setParameter(2, pid).setParameter(3, name).setParameter(4, shortName)
+                    .executeUpdate();
+            Instrument made = Instrument.find("facility = ?1 and name = ?2", facility, name).firstResult();
+            if (made != null) {
+                return made; // inserted, or inserted meanwhile by a concurrent ingest of the same name
+            }
+            // nothing inserted and no such name: another instrument holds the pid (a shared short name); the next one
+        }
+        throw new IllegalStateException("no free pid for instrument " + name + " of " + facility.code);
     }
 
-    Proposal proposal(Facility facility, String code) {
+    /** The proposal row of that code, registered when first seen; see {@link #instrument} for a pid another row holds. */
+    public Proposal proposal(Facility facility, String code) {
         Proposal known = Proposal.find("facility = ?1 and code = ?2", facility, code).firstResult();
         if (known != null) {
             return known;
         }
-        em.createNativeQuery("""
-                        INSERT INTO proposal(facility_id, code, pid) VALUES (?1, ?2, ?3)
-                        ON CONFLICT DO NOTHING""")
-                .setParameter(1, facility.id).setParameter(2, code).setParameter(3, Pids.proposal(facility.code, code))
-                .executeUpdate();
-        return Proposal.find("facility = ?1 and code = ?2", facility, code).firstResult();
+        String readable = Pids.proposal(facility.code, code);
+        for (String pid : List.of(readable, Pids.distinct(readable, facility.code, code))) {
+            em.createNativeQuery("""
+                            INSERT INTO proposal(facility_id, code, pid) VALUES (?1, ?2, ?3)
+                            ON CONFLICT DO NOTHING""")
+                    .setParameter(1, facility.id).setParameter(2, code).setParameter(3, pid)
+                    .executeUpdate();
+            Proposal made = Proposal.find("facility = ?1 and code = ?2", facility, code).firstResult();
+            if (made != null) {
+                return made;
+            }
+        }
+        throw new IllegalStateException("no free pid for proposal " + code + " of " + facility.code);
     }
 
     Visit visit(Proposal proposal, String code) {

@@ -2,19 +2,21 @@ package io.aperture.catalogue.useroffice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.ProposalRoles;
+import io.aperture.catalogue.api.DatabaseOutage;
 import io.aperture.catalogue.doi.DoiQueue;
 import io.aperture.catalogue.ingest.InvalidRecordException;
-import io.aperture.catalogue.ingest.Pids;
 import io.aperture.catalogue.ingest.ReferenceData;
 import io.aperture.catalogue.model.*;
 import io.aperture.catalogue.publication.Publications;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
 import io.aperture.catalogue.facility.FacilityConfig;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class UserOfficeImport {
+    private static final Logger LOG = Logger.getLogger(UserOfficeImport.class);
     private final EntityManager em;
     private final String defaultFacility;
     private final ProposalRoles roles;
@@ -66,22 +69,27 @@ public class UserOfficeImport {
                 roles.forgetAll(); // committed: whoever gained or lost a role is seen anew by the next request
                 out.add(new Result(index, code, "IMPORTED", null, null));
             } catch (InvalidRecordException e) {
-                out.add(new Result(index, p.path("code").isTextual() ? p.path("code").asText() : null, "REJECTED",
-                        e.field(), e.getMessage()));
+                out.add(new Result(index, code(p), "REJECTED", e.field(), e.getMessage()));
+            } catch (RuntimeException e) {
+                if (DatabaseOutage.isCause(e)) {
+                    throw e; // not this proposal's fault: the request answers 503 and the user office sends it again
+                }
+                // this proposal is rolled back and named; the others are still imported
+                LOG.errorf(e, "user-office import: proposals[%d] (%s) failed", index, code(p));
+                out.add(new Result(index, code(p), "REJECTED", "proposals[" + index + "]", "proposals[" + index
+                        + "]: could not be stored (an unexpected error, logged by the server)"));
             }
         }
         return out;
     }
 
     private String store(ProposalEntry e, String at) {
-        Facility facility = facility(e.facility() == null ? defaultFacility : e.facility());
+        Facility facility = reference.facility(e.facility() == null ? defaultFacility : e.facility());
         Proposal proposal = Proposal.find("facility = ?1 and code = ?2", facility, e.code()).firstResult();
         List<String> citedBefore = proposal == null ? null : citedFacts(proposal);
         if (proposal == null) {
-            proposal = new Proposal();
-            proposal.facility = facility;
-            proposal.code = e.code();
-            proposal.pid = Pids.proposal(facility.code, e.code());
+            // registered as a record naming it would register it: the same pid, also when another code reads alike
+            proposal = reference.proposal(facility, e.code());
         }
         proposal.title = e.title();
         proposal.summary = e.summary();
@@ -106,12 +114,19 @@ public class UserOfficeImport {
         }
 
         Member.delete("proposal", proposal);
+        Map<String, Integer> seen = new HashMap<>();
         for (int m = 0; m < e.members().size(); m++) {
             ProposalEntry.MemberEntry member = e.members().get(m);
             Member row = new Member();
             row.proposal = proposal;
             row.person = person(member.person(), at + ".members[" + m + "].person");
             row.role = member.role();
+            Integer earlier = seen.putIfAbsent(row.person.id + "|" + row.role, m);
+            if (earlier != null) {
+                // one row per person and role (V1): a repeat is the user office's mistake, named, not a failed insert
+                throw new InvalidRecordException(at + ".members[" + m + "]", "names the same person in the same role as members["
+                        + earlier + "]");
+            }
             row.affiliation = row.person.affiliation;
             row.persist();
         }
@@ -199,10 +214,8 @@ public class UserOfficeImport {
         return row;
     }
 
-    private Facility facility(String code) {
-        em.createNativeQuery("INSERT INTO facility(code, name) VALUES (?1, ?1) ON CONFLICT (code) DO NOTHING")
-                .setParameter(1, code).executeUpdate();
-        return Facility.byCode(code);
+    private static String code(JsonNode proposal) {
+        return proposal.path("code").isTextual() ? proposal.path("code").asText() : null;
     }
 
     static Map<String, Object> summary(List<Result> results) {
