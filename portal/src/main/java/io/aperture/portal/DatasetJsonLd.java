@@ -122,10 +122,13 @@ public class DatasetJsonLd {
         return write(mapper, ld);
     }
 
-    /** JSON in which {@code </} is written {@code <\/} (same JSON), so a value cannot end the page's script element. */
+    /**
+     * JSON in which every {@code <} is written {@code \u003c} (the same JSON: it occurs only inside strings), so no value
+     * can end the page's script element ({@code </script>}) or turn the element's end into text ({@code <!--<script>}).
+     */
     static String write(ObjectMapper mapper, Map<String, Object> ld) {
         try {
-            return mapper.writeValueAsString(ld).replace("</", "<\\/");
+            return mapper.writeValueAsString(ld).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -129,5 +131,15 @@ class DatasetJsonLdTest {
                 "https://data.example.org/datasets/DLS-1", "https://data.example.org/", List.of()));
         assertThat(ld.path("citation").toString())
                 .isEqualTo("[\"https://doi.org/10.1364/OE.22.019078\",\"https://doi.org/10.5555/paper\"]");
+    }
+
+    /** A harvested title can hold anything: nothing in it may end the script element or make its end text. */
+    @Test
+    void noValueCanEndOrSwallowThePagesScriptElement() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        String hostile = "<!--<script> a </script><b>";
+        String written = DatasetJsonLd.write(mapper, new LinkedHashMap<>(Map.of("name", hostile)));
+        assertThat(written).doesNotContain("<");
+        assertThat(mapper.readTree(written).path("name").asText()).isEqualTo(hostile);
     }
 }

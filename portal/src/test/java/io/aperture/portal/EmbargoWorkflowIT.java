@@ -236,6 +236,23 @@ class EmbargoWorkflowIT {
         });
     }
 
+    /** A signed-in caller's answers (the portal knows them by a cookie, which shared caches do not key on) are not stored. */
+    @Test
+    void whatASignedInCallerIsShownIsNeverStoredByACache() {
+        Map<String, Object> hidden = proposalWithScan(ZonedDateTime.now(LONDON).minusYears(1).toInstant());
+        // the pages with a session cookie: PortalPreviewBrowserIT
+        given().auth().oauth2(Tokens.user("pi")).get("/api/datasets/" + hidden.get("pid") + "/datacite").then().statusCode(200)
+                .header("Cache-Control", "private, no-store");
+        given().auth().oauth2(Tokens.user("pi")).queryParam("q", hidden.get("code")).get("/api/search").then().statusCode(200)
+                .header("Cache-Control", "private, no-store");
+        given().auth().oauth2(Tokens.user("staff")).get("/api/staff/extension-requests").then().statusCode(200)
+                .header("Cache-Control", "private, no-store");
+        given().get("/api/datasets/" + hidden.get("pid") + "/datacite").then().statusCode(404);
+        Map<String, Object> open = proposalWithScan(ZonedDateTime.now(LONDON).minusYears(5).toInstant());
+        given().accept(ContentType.HTML).get("/datasets/" + open.get("pid")).then().statusCode(200)
+                .header("Cache-Control", nullValue());
+    }
+
     @Test
     void thePiMayReleaseEarlyAndReleasedDataIsNeverReEmbargoed() {
         Map<String, Object> p = proposalWithScan(Instant.now().minus(10, ChronoUnit.DAYS));

@@ -112,6 +112,7 @@ class PortalPreviewBrowserIT {
             browser.get(root + "datasets/" + open);
             assertPreviewShown(browser);
             pages.assertAccessible();
+            assertThat(statusAndCaching(browser, root + "datasets/" + open)).isEqualTo("200 null");
             browser.get(root + "datasets/" + embargoed);
             assertThat(browser.findElements(By.cssSelector("figure.preview"))).isEmpty();
             pages.login("pi");
@@ -119,6 +120,9 @@ class PortalPreviewBrowserIT {
             assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Preview " + tag + " embargoed");
             assertPreviewShown(browser);
             pages.assertAccessible();
+            // the team's page of embargoed data, at the address anonymous callers get a 404 at: no cache may keep it
+            assertThat(statusAndCaching(browser, root + "datasets/" + embargoed)).isEqualTo("200 private, no-store");
+            assertThat(statusAndCaching(browser, root + "datasets/" + open)).isEqualTo("200 private, no-store");
         } finally {
             browser.quit();
         }
@@ -128,6 +132,12 @@ class PortalPreviewBrowserIT {
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(openRecord).toString())
                 .post("/api/ingest/records").then().statusCode(200).body("results[0].status", is("UPDATED"));
         given().get("/api/datasets/" + open + "/preview.png").then().statusCode(404);
+    }
+
+    /** The status and Cache-Control of a GET the browser makes with its cookies. */
+    private static String statusAndCaching(ChromeDriver browser, String url) {
+        return String.valueOf(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status + ' ' + r.headers.get('cache-control')));", url));
     }
 
     private static void assertPreviewShown(ChromeDriver browser) {
