@@ -1,5 +1,6 @@
 package io.aperture.catalogue.oaipmh;
 
+import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.oaipmh.OaiException.Code;
 
 import java.time.Instant;
@@ -38,18 +39,27 @@ public record ListWindow(MetadataFormat format, Optional<String> set, Optional<I
         }
     }
 
-    /** A UTCdatetime in either granularity the repository supports (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ). */
+    /**
+     * A UTCdatetime in either granularity the repository supports (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ), in the years
+     * the catalogue stores (year 0000 is refused here, not on the list's second page).
+     */
     private static Bound parse(String name, String value) {
+        Bound bound = null;
         try {
             if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return new Bound(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
-            }
-            if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) {
-                return new Bound(Instant.parse(value), false);
+                bound = new Bound(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant(), true);
+            } else if (value.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z")) {
+                bound = new Bound(Instant.parse(value), false);
             }
         } catch (DateTimeParseException e) {
             // falls through to the error below
         }
-        throw new OaiException(Code.badArgument, name + " must be YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ");
+        if (bound == null) {
+            throw new OaiException(Code.badArgument, name + " must be YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ");
+        }
+        if (!InstantRange.contains(bound.start())) {
+            throw new OaiException(Code.badArgument, name + " must be " + InstantRange.DESCRIPTION);
+        }
+        return bound;
     }
 }

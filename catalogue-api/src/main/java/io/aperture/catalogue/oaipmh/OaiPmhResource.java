@@ -195,7 +195,7 @@ public class OaiPmhResource {
         while (page.records().isEmpty() && page.more()) {
             // every row of this page was hidden by the policy: read on rather than answer an empty list
             PublicRecords.Row last = page.last().orElseThrow();
-            page = records.page(window, Optional.of(new ResumptionToken(window, cursor, last.datestamp(), last.dataset().id)), size);
+            page = records.page(window, Optional.of(new ResumptionToken(window, cursor, last.datestamp(), last.dataset().pid)), size);
             scanned += page.scanned();
         }
         if (page.records().isEmpty()) {
@@ -212,7 +212,7 @@ public class OaiPmhResource {
         long complete = records.count(window);
         if (page.more()) {
             PublicRecords.Row last = page.last().orElseThrow();
-            String next = new ResumptionToken(window, cursor + scanned, last.datestamp(), last.dataset().id).encode(tokens);
+            String next = new ResumptionToken(window, cursor + scanned, last.datestamp(), last.dataset().pid).encode(tokens);
             out.open("", "resumptionToken", NS).attr("completeListSize", String.valueOf(complete))
                     .attr("cursor", String.valueOf(cursor)).text(next).close();
         } else if (token.isPresent()) {

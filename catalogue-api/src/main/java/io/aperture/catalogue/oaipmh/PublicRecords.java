@@ -96,11 +96,11 @@ public class PublicRecords {
         if (s.nothing) {
             return new Page(List.of(), 0, Optional.empty(), false);
         }
-        String keyset = after.isPresent() ? " and (" + STAMP + " > :afterStamp or (" + STAMP + " = :afterStamp and d.id > :afterId))" : "";
+        String keyset = after.isPresent() ? " and (" + STAMP + " > :afterStamp or (" + STAMP + " = :afterStamp and d.pid > :afterPid))" : "";
         TypedQuery<Object[]> q = em.createQuery("select d, " + STAMP + " from Dataset d left join fetch d.instrument where "
-                + s.where + keyset + " order by " + STAMP + ", d.id", Object[].class);
+                + s.where + keyset + " order by " + STAMP + ", d.pid", Object[].class);
         s.bind(q);
-        after.ifPresent(t -> q.setParameter("afterStamp", t.afterStamp()).setParameter("afterId", t.afterId()));
+        after.ifPresent(t -> q.setParameter("afterStamp", t.afterStamp()).setParameter("afterPid", t.afterPid()));
         List<Row> scanned = q.setMaxResults(limit + 1).getResultList().stream().map(PublicRecords::row).toList();
         boolean more = scanned.size() > limit;
         List<Row> page = more ? scanned.subList(0, limit) : scanned;

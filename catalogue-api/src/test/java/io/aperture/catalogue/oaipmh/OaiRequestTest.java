@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,21 @@ class OaiRequestTest {
                 "from", List.of("+999999999-12-31"), "until", List.of("+999999999-12-31T23:59:59Z")));
         assertThatThrownBy(() -> ListWindow.of(request)).isInstanceOf(OaiException.class)
                 .satisfies(e -> assertThat(((OaiException) e).code()).isEqualTo(OaiException.Code.badArgument));
+    }
+
+    /** Year 0000 is refused at once (before, the first page was served and its token refused); 9999-12-31 is a day. */
+    @Test
+    void yearZeroIsABadArgumentAndTheLastDayIsAWindow() {
+        for (String from : List.of("0000-01-01", "0000-12-31T23:59:59Z")) {
+            OaiRequest request = OaiRequest.parse(Map.of("verb", List.of("ListRecords"), "metadataPrefix", List.of("oai_dc"),
+                    "from", List.of(from)));
+            assertThatThrownBy(() -> ListWindow.of(request)).as(from).isInstanceOf(OaiException.class)
+                    .hasMessage("from must be between the years 1 and 9999")
+                    .satisfies(e -> assertThat(((OaiException) e).code()).isEqualTo(OaiException.Code.badArgument));
+        }
+        ListWindow last = ListWindow.of(OaiRequest.parse(Map.of("verb", List.of("ListRecords"), "metadataPrefix", List.of("oai_dc"),
+                "from", List.of("0001-01-01"), "until", List.of("9999-12-31"))));
+        assertThat(last.untilExclusive()).contains(Instant.parse("+10000-01-01T00:00:00Z"));
     }
 
     @Test

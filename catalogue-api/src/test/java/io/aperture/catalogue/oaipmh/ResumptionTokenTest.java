@@ -15,7 +15,7 @@ class ResumptionTokenTest {
     private static final TokenSignature SIGNATURE = new TokenSignature("a-test-secret-of-at-least-32-characters");
     private final ResumptionToken token = new ResumptionToken(new ListWindow(MetadataFormat.OAI_DC,
             Optional.of("instrument:i03"), Optional.of(Instant.parse("2024-01-01T00:00:00Z")), Optional.empty()),
-            100, Instant.parse("2025-06-01T12:00:00Z"), 4711);
+            100, Instant.parse("2025-06-01T12:00:00Z"), "DLS-0123456789abcdef0123");
 
     @Test
     void aTokenThisRepositorySignedDecodesToTheSamePosition() {
@@ -54,10 +54,30 @@ class ResumptionTokenTest {
     @Test
     void datesOutOfRangeAreRefusedEvenWhenSigned() {
         ResumptionToken far = new ResumptionToken(new ListWindow(MetadataFormat.OAI_DC, Optional.empty(),
-                Optional.of(Instant.parse("+999999999-12-31T00:00:00Z")), Optional.empty()), 0, Instant.parse("2025-06-01T12:00:00Z"), 1);
+                Optional.of(Instant.parse("+999999999-12-31T00:00:00Z")), Optional.empty()), 0, Instant.parse("2025-06-01T12:00:00Z"), "DLS-1");
         assertBad(far.encode(SIGNATURE));
-        ResumptionToken after = new ResumptionToken(token.window(), 0, Instant.parse("+999999999-12-31T00:00:00Z"), 1);
+        ResumptionToken after = new ResumptionToken(token.window(), 0, Instant.parse("+999999999-12-31T00:00:00Z"), "DLS-1");
         assertBad(after.encode(SIGNATURE));
+    }
+
+    /** A harvest until 9999-12-31 ends its window at the first instant of year 10000: its second page is served too. */
+    @Test
+    void aWindowUntilTheLastDayResumes() {
+        ResumptionToken last = new ResumptionToken(new ListWindow(MetadataFormat.OAI_DC, Optional.empty(), Optional.empty(),
+                Optional.of(Instant.parse("+10000-01-01T00:00:00Z"))), 100, Instant.parse("2025-06-01T12:00:00Z"), "DLS-1");
+        assertThat(ResumptionToken.decode(last.encode(SIGNATURE), SIGNATURE)).isEqualTo(last);
+        ResumptionToken beyond = new ResumptionToken(new ListWindow(MetadataFormat.OAI_DC, Optional.empty(), Optional.empty(),
+                Optional.of(Instant.parse("+10000-01-01T00:00:01Z"))), 100, Instant.parse("2025-06-01T12:00:00Z"), "DLS-1");
+        assertBad(beyond.encode(SIGNATURE));
+    }
+
+    /** The position is a pid, never the row id: ids are handed out in order to every dataset, embargoed ones too. */
+    @Test
+    void theTokenCarriesNoRowId() {
+        String signed = token.encode(SIGNATURE);
+        String payload = new String(Base64.getUrlDecoder().decode(signed.substring(0, signed.indexOf('.'))), StandardCharsets.UTF_8);
+        assertThat(payload).startsWith("o2|").endsWith("|DLS-0123456789abcdef0123");
+        assertBad(SIGNATURE.sign(ResumptionToken.PURPOSE, "o1|oai_dc||||0|2025-06-01T12:00:00Z|4711"));
     }
 
     @Test
