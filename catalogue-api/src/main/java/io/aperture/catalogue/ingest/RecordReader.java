@@ -100,6 +100,7 @@ public final class RecordReader {
                 citations(r),
                 findings(r));
         requireConformance(r);
+        requireNoNul(r, "");
         return read;
     }
 
@@ -180,6 +181,7 @@ public final class RecordReader {
     private static List<FileRef> files(JsonNode r) {
         List<FileRef> out = new ArrayList<>();
         JsonNode arr = array(r, "files", MAX_FILES);
+        long total = 0;
         for (int i = 0; i < arr.size(); i++) {
             String at = "files[" + i + "]";
             JsonNode f = element(arr, i, at);
@@ -187,15 +189,18 @@ public final class RecordReader {
             if (!FILE_ROLES.contains(role)) {
                 throw new InvalidRecordException(at + ".role", "must be one of " + FILE_ROLES);
             }
-            Double size = number(f, at + ".size", "size");
-            if (size != null && size < 0) {
-                throw new InvalidRecordException(at + ".size", "must not be negative");
+            Long size = bytes(f, at + ".size");
+            try {
+                total = Math.addExact(total, size == null ? 0 : size);
+            } catch (ArithmeticException e) {
+                // the dataset's size is their sum: a total that wraps would be stored, indexed and exported negative
+                throw new InvalidRecordException(at + ".size", "makes the files' sizes add up to more than " + Long.MAX_VALUE + " bytes");
             }
             JsonNode missing = f.get("missing");
             // linkedFrom is not stored: the catalogue keeps it in the record JSON only
             out.add(new FileRef(
                     text(f, at + ".path", "path", true), FileRef.Role.valueOf(role),
-                    size == null ? null : size.longValue(),
+                    size,
                     instant(f, at + ".modified", "modified", false),
                     missing != null && missing.asBoolean(false),
                     optText(f, at + ".sha256", "sha256").orElse(null), null));
@@ -347,6 +352,42 @@ public final class RecordReader {
             throw new InvalidRecordException(path, "is longer than " + MAX_TEXT + " characters");
         }
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
+    }
+
+    /** A size in bytes: a whole number from 0 to {@link Long#MAX_VALUE} (not a double, which would round or clamp it). */
+    private static Long bytes(JsonNode parent, String path) {
+        JsonNode v = parent.get("size");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+            throw new InvalidRecordException(path, "must be a whole number of bytes from 0 to " + Long.MAX_VALUE);
+        }
+        return v.longValue();
+    }
+
+    /**
+     * No text anywhere in the record holds NUL, also where nothing above reads it (warnings, extra fields of a newer
+     * harvester): the record is stored whole as JSONB, which refuses it, and that failure would name no field.
+     */
+    private static void requireNoNul(JsonNode node, String path) {
+        if (node.isTextual() && node.textValue().indexOf('\u0000') >= 0) {
+            throw new InvalidRecordException(path, "must not contain NUL characters");
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                requireNoNul(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                String at = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (field.getKey().indexOf('\u0000') >= 0) {
+                    throw new InvalidRecordException(path.isEmpty() ? "record" : path, "has a field name with a NUL character");
+                }
+                requireNoNul(field.getValue(), at);
+            }
+        }
     }
 
     private static Double number(JsonNode parent, String path, String field) {

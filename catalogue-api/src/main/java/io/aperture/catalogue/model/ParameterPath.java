@@ -14,12 +14,20 @@ import java.util.Set;
  */
 public final class ParameterPath {
 
+    /**
+     * Trailing runs longer than this are not indexed, only the whole path: NeXus paths are a handful of groups deep, and
+     * a name of thousands of segments would otherwise index a quadratic amount of text (a name of 4 000 characters,
+     * "a/a/a/…", about 4 million) and make its document too large to index, holding every later index change back.
+     */
+    public static final int MAX_SUFFIX_SEGMENTS = 32;
+
     private ParameterPath() {
     }
 
     /**
-     * Every trailing run of segments of a stored parameter name, lower case. A {@code value} field also stands for its
-     * group (NXlog and NXsensor keep their reading in {@code value}).
+     * Every trailing run of segments of a stored parameter name, lower case, up to {@link #MAX_SUFFIX_SEGMENTS} segments,
+     * and the whole name. A {@code value} field also stands for its group (NXlog and NXsensor keep their reading in
+     * {@code value}).
      */
     public static List<String> suffixes(String name) {
         if (name == null || name.isBlank()) {
@@ -51,8 +59,11 @@ public final class ParameterPath {
     }
 
     private static void addSuffixes(List<String> segments, Set<String> out) {
-        for (int i = segments.size() - 1; i >= 0; i--) {
+        for (int i = segments.size() - 1; i >= Math.max(0, segments.size() - MAX_SUFFIX_SEGMENTS); i--) {
             out.add(String.join("/", segments.subList(i, segments.size())));
+        }
+        if (!segments.isEmpty()) {
+            out.add(String.join("/", segments)); // the whole path, however deep: a name typed in full always matches
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.ingest;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.record.FileRef;
 import io.aperture.record.HarvestRecord;
@@ -7,6 +8,7 @@ import io.aperture.record.RecordJson;
 import io.aperture.record.SourceRef;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,6 +54,42 @@ class RecordReaderTest {
         assertThat(rejection(record().put("startTime", "-000001-01-01T00:00:00Z")).field()).isEqualTo("startTime");
         assertThat(RecordReader.read(record().put("producedAt", "9999-12-31T23:59:59Z")).producedAt())
                 .isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+    }
+
+    /** NUL anywhere, also where the reader maps nothing: the record is stored whole as JSONB, which refuses it. */
+    @Test
+    void aNulAnywhereIsRefusedNamingItsPath() {
+        ObjectNode warned = record();
+        warned.putArray("warnings").add("fine").add("x\u0000");
+        assertThat(rejection(warned)).hasMessage("warnings[1]: must not contain NUL characters");
+        ObjectNode extra = record();
+        extra.putObject("newerHarvester").putArray("notes").addObject().put("text", "a\u0000b");
+        assertThat(rejection(extra).field()).isEqualTo("newerHarvester.notes[0].text");
+        ObjectNode named = record();
+        named.putObject("newerHarvester").put("bad\u0000name", 1);
+        assertThat(rejection(named).field()).isEqualTo("newerHarvester");
+    }
+
+    /** Sizes are whole bytes, never rounded or clamped, and their sum (the dataset's size) cannot wrap negative. */
+    @Test
+    void fileSizesAreWholeBytesThatAddUp() {
+        ObjectNode huge = record();
+        ((ObjectNode) huge.get("files").get(0)).put("size", new BigInteger("100000000000000000000"));
+        assertThat(rejection(huge)).hasMessage("files[0].size: must be a whole number of bytes from 0 to " + Long.MAX_VALUE);
+        ObjectNode fraction = record();
+        ((ObjectNode) fraction.get("files").get(0)).put("size", 1.5);
+        assertThat(rejection(fraction).field()).isEqualTo("files[0].size");
+        ObjectNode negative = record();
+        ((ObjectNode) negative.get("files").get(0)).put("size", -1);
+        assertThat(rejection(negative).field()).isEqualTo("files[0].size");
+        ObjectNode two = record();
+        ((ObjectNode) two.get("files").get(0)).put("size", Long.MAX_VALUE);
+        ((ArrayNode) two.get("files")).addObject().put("path", "/b.nxs").put("role", "MASTER")
+                .put("size", 1);
+        assertThat(rejection(two)).hasMessage("files[1].size: makes the files' sizes add up to more than " + Long.MAX_VALUE + " bytes");
+        ObjectNode largest = record();
+        ((ObjectNode) largest.get("files").get(0)).put("size", Long.MAX_VALUE);
+        assertThat(RecordReader.read(largest).files().getFirst().size()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
