@@ -1,6 +1,8 @@
 package io.aperture.catalogue.search;
 
 import io.aperture.catalogue.model.Dataset;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -10,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.search.mapper.orm.session.SearchSession;
+import org.hibernate.search.util.common.SearchException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -39,15 +42,19 @@ public class OutboxIndexer {
     private final SearchSession search;
     private final Clock clock;
     private final int batchSize;
+    /** Datasets the engine refused to index on their own, left out of the index (docs/operations.md). */
+    private final Counter refusedDocuments;
     private volatile Instant pausedUntil = Instant.MIN;
     private volatile int failures;
     private volatile boolean stopping;
 
-    OutboxIndexer(EntityManager em, SearchSession search, Clock clock, IndexConfig config) {
+    OutboxIndexer(EntityManager em, SearchSession search, Clock clock, IndexConfig config, MeterRegistry registry) {
         this.em = em;
         this.search = search;
         this.clock = clock;
         this.batchSize = config.outbox().batchSize();
+        this.refusedDocuments = Counter.builder("aperture.index.refused")
+                .description("datasets the search engine refused to index, left out of the index until they change").register(registry);
     }
 
     @Scheduled(every = "${aperture.index.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -90,12 +97,40 @@ public class OutboxIndexer {
      * it is loaded and indexed once, and all its claimed rows are deleted.
      */
     public int drainBatch() {
+        try {
+            return drain(batchSize, false);
+        } catch (SearchException e) {
+            if (EngineFailures.engineUnavailable(e)) {
+                throw e; // down or overloaded: the whole batch waits, with a growing pause (poll)
+            }
+            // The engine refused a document (too many nested objects, a term too long...). Retried whole, the batch
+            // would hold back every later change for ever, a withdrawal or an embargo extension among them. So this
+            // batch is indexed again one dataset at a time, and only a dataset refused on its own is left out.
+            LOG.warnf("search engine refused a batch (%s); indexing it one dataset at a time", rootMessage(e));
+            int rows = 0;
+            for (int i = 0; i < batchSize; i++) {
+                int n = drain(1, true);
+                if (n == 0) {
+                    break;
+                }
+                rows += n;
+            }
+            return rows;
+        }
+    }
+
+    /**
+     * One batch of at most {@code datasets} datasets. {@code leaveOutRefused} (a batch of one): a dataset the engine
+     * refuses is taken out of the index — so no earlier, now stale document of it stays searchable — and its rows are
+     * consumed; it is indexed again when it next changes or the index is rebuilt.
+     */
+    private int drain(int datasets, boolean leaveOutRefused) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
                             SELECT id, dataset_id FROM search_outbox
                             ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED""")
-                    .setParameter(1, batchSize * ROWS_PER_DATASET).getResultList();
+                    .setParameter(1, datasets * ROWS_PER_DATASET).getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -103,7 +138,7 @@ public class OutboxIndexer {
             List<Long> rowIds = new ArrayList<>(rows.size());
             for (Object[] r : rows) {
                 long datasetId = ((Number) r[1]).longValue();
-                if (datasetIds.size() >= batchSize && !datasetIds.contains(datasetId)) {
+                if (datasetIds.size() >= datasets && !datasetIds.contains(datasetId)) {
                     continue; // claimed but left: the lock ends with this transaction, the next batch takes it
                 }
                 datasetIds.add(datasetId);
@@ -119,7 +154,20 @@ public class OutboxIndexer {
                     plan.addOrUpdate(d);
                 }
             }
-            plan.execute();
+            try {
+                plan.execute();
+            } catch (SearchException e) {
+                if (!leaveOutRefused || EngineFailures.engineUnavailable(e)) {
+                    throw e;
+                }
+                Long refused = datasetIds.iterator().next();
+                LOG.errorf("search engine refused dataset %d (%s); it is left out of the index until it changes or the"
+                        + " index is rebuilt", refused, rootMessage(e));
+                var leaveOut = search.indexingPlan();
+                leaveOut.purge(Dataset.class, refused, null);
+                leaveOut.execute();
+                refusedDocuments.increment();
+            }
             em.createNativeQuery("DELETE FROM search_outbox WHERE id = ANY(?1)")
                     .setParameter(1, rowIds.toArray(Long[]::new)).executeUpdate();
             em.clear();
