@@ -48,7 +48,7 @@ public class DoiPage {
             }
         }
         return pages.respond(() -> InputText.possibleIdentifier(doi)
-                        ? Dataset.<Dataset>find("lower(doi) = ?1", doi).firstResult() : null,
+                        ? Dataset.byDoi(doi) : null,
                 format, style, locale, headers, uri);
     }
 }

@@ -204,8 +204,17 @@ public class Dataset extends PanacheEntityBase {
         return find("sourcePath = ?1 and entryName = ?2", path, entry).firstResult();
     }
 
+    /**
+     * With its proposal, which every access decision reads (the team is the proposal's): fetched in the same statement,
+     * so a dataset the caller may not see costs the database what an unknown pid costs, and its 404 takes as long.
+     */
     public static Dataset byPid(String pid) {
-        return find("pid", pid).firstResult();
+        return find("from Dataset d left join fetch d.proposal where d.pid = ?1", pid).firstResult();
+    }
+
+    /** As {@link #byPid}, by DOI in any case (DOIs are case-insensitive). */
+    public static Dataset byDoi(String doi) {
+        return find("from Dataset d left join fetch d.proposal where lower(d.doi) = ?1", doi).firstResult();
     }
 
     /**
