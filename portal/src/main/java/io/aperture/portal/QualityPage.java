@@ -3,6 +3,7 @@ package io.aperture.portal;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.quality.Grouping;
 import io.aperture.catalogue.quality.QualityQuery;
+import io.aperture.catalogue.quality.QualityReportResource;
 import io.aperture.catalogue.quality.QualityReport;
 import io.aperture.catalogue.quality.QualityReports;
 import io.quarkus.qute.CheckedTemplate;
@@ -37,10 +38,34 @@ public class QualityPage {
 
     private final AccessControl access;
     private final QualityReports reports;
+    private final QualityReportResource api;
 
-    QualityPage(AccessControl access, QualityReports reports) {
+    QualityPage(AccessControl access, QualityReports reports, QualityReportResource api) {
         this.access = access;
         this.reports = reports;
+        this.api = api;
+    }
+
+    /**
+     * The exports, for the page's links: {@code /api/*} takes bearer tokens only, so a browser signed in to the portal
+     * gets them here, answered by the API's resource (the same checks, the same refusals).
+     */
+    @GET
+    @Path("/export.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response json(@QueryParam("by") String by, @QueryParam("beamline") String beamline,
+                         @QueryParam("instrument") String instrument, @QueryParam("definition") String definition,
+                         @QueryParam("year") String year) {
+        return api.report(by == null ? "beamline" : by, beamline, instrument, definition, year, "json", "groups");
+    }
+
+    @GET
+    @Path("/export.csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("by") String by, @QueryParam("beamline") String beamline,
+                        @QueryParam("instrument") String instrument, @QueryParam("definition") String definition,
+                        @QueryParam("year") String year, @QueryParam("part") String part) {
+        return api.report(by == null ? "beamline" : by, beamline, instrument, definition, year, "csv", part == null ? "groups" : part);
     }
 
     @GET

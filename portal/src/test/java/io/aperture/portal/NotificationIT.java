@@ -58,8 +58,11 @@ class NotificationIT {
 
         assertThat(windows.announceOpenWindows()).isGreaterThanOrEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(code).size() == 1);
-        assertThat(mailsAbout(code).getFirst()).contains("you may now request an extension");
+        assertThat(mailsAbout(code).getFirst()).contains("an extension may now be requested");
         await().atMost(Duration.ofSeconds(20)).until(() -> mailsAbout(code, "alternate@example.org").size() == 1);
+        // an alternate contact is told who may extend, not that they may
+        assertThat(mailsAbout(code, "alternate@example.org").getFirst()).contains("The Principal Investigator may request")
+                .doesNotContain("As Principal Investigator you may");
         assertThat(mailsAbout(code, "member@example.org")).as("team members are not told").isEmpty();
         windows.announceOpenWindows();
         Thread.sleep(500);

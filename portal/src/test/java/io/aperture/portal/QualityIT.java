@@ -345,6 +345,13 @@ class QualityIT {
                     .contains("depends-on").contains(failingFile);
             assertThat(browser.findElements(By.linkText("Quality"))).hasSize(1);
             assertThat(Axe.serious(browser)).as("the quality page, axe-core serious/critical").isEmpty();
+            // the export links answer the signed-in browser (the API itself takes bearer tokens only)
+            for (String link : List.of("JSON", "groups CSV", "findings CSV", "trend CSV")) {
+                String href = browser.findElement(By.linkText(link)).getAttribute("href");
+                assertThat(String.valueOf(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' ' + t)));", href)))
+                        .as(link).startsWith("200 ").hasSizeGreaterThan(20);
+            }
             browser.get(root + "datasets/" + embargoed);
             assertThat(browser.findElement(By.cssSelector("section.quality")).getText()).contains("FAIR score");
             assertThat(Axe.serious(browser)).as("the landing page's quality section, axe-core serious/critical").isEmpty();

@@ -55,7 +55,7 @@ public class NoticeMailer {
     private String subject(EmbargoNotice n) {
         String what = n.visit() != null ? n.visit() : n.proposalCode();
         return switch (n.kind()) {
-            case WINDOW_OPEN -> "Embargo of " + what + " ends on " + day(n) + ": you may now request an extension";
+            case WINDOW_OPEN -> "Embargo of " + what + " ends on " + day(n) + ": an extension may now be requested";
             case REQUEST_APPROVED -> "Extension approved: " + what + " stays under embargo until " + day(n);
             case REQUEST_REJECTED -> "Extension request for " + what + " was not approved";
             case RELEASED -> "Data of " + what + " is now open access";
@@ -65,8 +65,10 @@ public class NoticeMailer {
     private String body(EmbargoNotice n) {
         String what = n.visit() != null ? "visit " + n.visit() + " of proposal " + n.proposalCode() : "proposal " + n.proposalCode();
         String text = switch (n.kind()) {
-            case WINDOW_OPEN -> "The embargo on the data of " + what + " ends on " + day(n) + ". As Principal Investigator you may "
-                    + "request a 12-month extension until that day.";
+            // the same notice goes to alternate contacts, who may release early but not extend (policy/)
+            case WINDOW_OPEN -> "The embargo on the data of " + what + " ends on " + day(n) + ". The Principal Investigator may "
+                    + "request a 12-month extension until that day; the Principal Investigator or an alternate contact may "
+                    + "release the data earlier.";
             case REQUEST_APPROVED -> "The User Office approved the extension for " + what + ". The data stays under embargo until "
                     + day(n) + ".";
             case REQUEST_REJECTED -> "The User Office did not approve the extension for " + what + ". Reason: " + n.detail()
