@@ -1,5 +1,6 @@
 package io.aperture.portal;
 
+import io.aperture.catalogue.input.WholeNumber;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.audit.AuditChain;
 import io.aperture.catalogue.audit.AuditResource;
@@ -44,10 +45,8 @@ public class StaffAuditPage {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page(@BeanParam AuditFilter filter, @QueryParam("page") @DefaultValue("1") int page) {
-        if (page < 1 || (long) (page - 1) * PAGE > EXPORT) {
-            throw new BadRequestException("page must be from 1 to " + (EXPORT / PAGE + 1));
-        }
+    public TemplateInstance page(@BeanParam AuditFilter filter, @QueryParam("page") String pageParameter) {
+        int page = WholeNumber.of("page", pageParameter, 1, EXPORT / PAGE + 1, 1);
         // one row more than a page says whether an older page exists, without counting the log
         List<AuditResource.Row> rows = rows(filter.query(audit, "json", PAGE + 1, "desc", (page - 1) * PAGE));
         boolean older = rows.size() > PAGE;

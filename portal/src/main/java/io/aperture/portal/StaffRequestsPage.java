@@ -1,5 +1,6 @@
 package io.aperture.portal;
 
+import io.aperture.catalogue.input.WholeNumber;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.embargo.EmbargoActions;
 import io.aperture.catalogue.embargo.EmbargoQueries;
@@ -63,7 +64,8 @@ public class StaffRequestsPage {
 
     @GET
     @Transactional
-    public TemplateInstance requests(@QueryParam("tab") String tab, @QueryParam("decided") Long decided) {
+    public TemplateInstance requests(@QueryParam("tab") String tab, @QueryParam("decided") String decidedParameter) {
+        Long decided = WholeNumber.of("decided", decidedParameter, 1, Long.MAX_VALUE).orElse(null);
         boolean decidedTab = "decided".equals(tab);
         List<Row> rows = rows(decidedTab ? queries.decidedRequests(DECIDED_SHOWN) : queries.pendingRequests());
         Row just = decided == null ? null : rows.stream().filter(r -> r.id() == decided).findFirst().orElse(null);

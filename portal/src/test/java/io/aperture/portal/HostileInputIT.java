@@ -132,6 +132,13 @@ class HostileInputIT {
                         "Accept must be a list of media types"),
                 new Row("Accept without a slash on an unknown DOI", r -> raw(r.header("Accept", "text"), "/doi/10.5555/none"), 400,
                         "Accept must be a list of media types"),
+                // whole-number parameters: a 400 naming them, where the framework answered a bare 404
+                new Row("an audit limit that is no number", r -> raw(r.auth().oauth2(staff), "/api/staff/audit?limit=abc"), 400,
+                        JSON_400 + "\"limit: must be a whole number from 1 to 50000\""),
+                new Row("a harvest-health limit written 1e9", r -> raw(r.auth().oauth2(staff), "/api/staff/harvest-health?kind=REFUSED&limit=1e9"),
+                        400, "limit: must be a whole number from 1 to"),
+                new Row("a DOI outbox limit beyond a long", r -> raw(r.auth().oauth2(staff), "/api/staff/doi/outbox?limit=99999999999999999999"),
+                        400, "limit: must be a whole number from 1 to"),
                 new Row("far search day", r -> raw(r, "/api/search?to=%2B999999999-12-31"), 400,
                         JSON_400 + "\"to: must be a day between the years 1 and 9999\""),
                 new Row("year 0 search day", r -> raw(r, "/api/search?from=0000-06-01"), 400,

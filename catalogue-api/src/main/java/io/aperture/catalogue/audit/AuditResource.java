@@ -1,5 +1,6 @@
 package io.aperture.catalogue.audit;
 
+import io.aperture.catalogue.input.WholeNumber;
 import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.input.InstantRange;
 import io.aperture.catalogue.input.InvalidInputException;
@@ -44,9 +45,16 @@ public class AuditResource {
     public Response query(@QueryParam("proposal") String proposal, @QueryParam("actor") String actor,
                           @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("format") @DefaultValue("json") String format,
-                          @QueryParam("limit") @DefaultValue("1000") int limit,
+                          @QueryParam("limit") String limit,
                           @QueryParam("order") @DefaultValue("asc") String order,
-                          @QueryParam("offset") @DefaultValue("0") int offset) {
+                          @QueryParam("offset") String offset) {
+        return query(proposal, actor, action, from, to, format, WholeNumber.of("limit", limit, 1, MAX_ROWS, 1000), order,
+                WholeNumber.of("offset", offset, 0, MAX_ROWS, 0));
+    }
+
+    /** {@link #query} with its numbers read (the staff audit page pages through it). */
+    public Response query(String proposal, String actor, String action, String from, String to, String format, int limit,
+                          String order, int offset) {
         if (limit < 1 || limit > MAX_ROWS) {
             throw new BadRequestException("limit must be from 1 to " + MAX_ROWS);
         }

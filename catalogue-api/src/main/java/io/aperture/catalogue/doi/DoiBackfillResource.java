@@ -1,5 +1,6 @@
 package io.aperture.catalogue.doi;
 
+import io.aperture.catalogue.input.WholeNumber;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,10 +30,8 @@ public class DoiBackfillResource {
 
     @POST
     @Operation(summary = "Queue DOIs for released datasets that have none, newest first (staff)")
-    public Response run(@QueryParam("limit") Integer limit) {
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            return ApiError.of(400, "limit must be between 1 and " + MAX_LIMIT).withField("limit").response();
-        }
+    public Response run(@QueryParam("limit") String limitParameter) {
+        Integer limit = WholeNumber.of("limit", limitParameter, 1, MAX_LIMIT).map(Long::intValue).orElse(null);
         if (!backfill.enabled()) {
             return ApiError.of(409, "DOIs are disabled (aperture.doi.enabled=false): nothing can be minted")
                     .withCode("DOIS_DISABLED").response();

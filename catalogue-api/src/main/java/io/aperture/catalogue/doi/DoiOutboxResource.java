@@ -1,5 +1,6 @@
 package io.aperture.catalogue.doi;
 
+import io.aperture.catalogue.input.WholeNumber;
 import io.aperture.catalogue.api.ApiError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -38,11 +39,11 @@ public class DoiOutboxResource {
 
     @GET
     @Operation(summary = "Failed and pending DataCite calls, failed first (staff)")
-    public Response list(@QueryParam("status") String status, @QueryParam("limit") Integer limit) {
+    public Response list(@QueryParam("status") String status, @QueryParam("limit") String limitParameter) {
         if (status != null && !status.equalsIgnoreCase("failed") && !status.equalsIgnoreCase("pending")) {
             return ApiError.of(400, "status must be failed or pending").withField("status").response();
         }
-        int n = limit == null ? 100 : Math.max(1, Math.min(MAX_LIMIT, limit));
+        int n = WholeNumber.of("limit", limitParameter, 1, MAX_LIMIT, 100);
         List<DoiOutboxRows.Row> found = rows.list(status == null ? null : status.toUpperCase(Locale.ROOT), n);
         return Response.ok(found).build();
     }

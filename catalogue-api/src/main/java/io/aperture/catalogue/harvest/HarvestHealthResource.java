@@ -1,5 +1,6 @@
 package io.aperture.catalogue.harvest;
 
+import io.aperture.catalogue.input.WholeNumber;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.api.ApiError;
 import io.quarkus.security.Authenticated;
@@ -31,7 +32,7 @@ public class HarvestHealthResource {
     @GET
     @Authenticated
     @Operation(summary = "The newest reported events of one kind, newest first (staff)")
-    public Response events(@QueryParam("kind") String kind, @QueryParam("limit") Integer limit) {
+    public Response events(@QueryParam("kind") String kind, @QueryParam("limit") String limit) {
         if (!access.mayReviewHarvestHealth()) {
             return ApiError.of(403, "the harvest health is for facility staff").response();
         }
@@ -41,10 +42,7 @@ public class HarvestHealthResource {
         } catch (IllegalArgumentException e) {
             return ApiError.of(400, "kind must be one of REFUSED, SWMR_WAITING, DEAD_LETTER").withField("kind").response();
         }
-        int n = limit == null ? 50 : limit;
-        if (n < 1 || n > MAX_LIMIT) {
-            return ApiError.of(400, "limit must be between 1 and " + MAX_LIMIT).withField("limit").response();
-        }
+        int n = WholeNumber.of("limit", limit, 1, MAX_LIMIT, 50);
         List<HarvestEvent> events = store.newest(k, n);
         return Response.ok(Map.of("events", events)).build();
     }

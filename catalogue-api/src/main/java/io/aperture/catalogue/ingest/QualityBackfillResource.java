@@ -1,5 +1,6 @@
 package io.aperture.catalogue.ingest;
 
+import io.aperture.catalogue.input.WholeNumber;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.api.ApiError;
 import jakarta.ws.rs.POST;
@@ -27,15 +28,13 @@ public class QualityBackfillResource {
 
     @POST
     @Operation(summary = "Assess the metadata quality of datasets stored before it was kept, newest first (staff)")
-    public Response run(@QueryParam("limit") Integer limit) {
+    public Response run(@QueryParam("limit") String limitParameter) {
         if (!access.mayReviewQuality()) {
             return access.caller().isAnonymous()
                     ? ApiError.of(401, "log in as facility staff to assess metadata quality").response()
                     : ApiError.of(403, "assessing metadata quality is for facility staff").withCode("STAFF_ONLY").response();
         }
-        if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-            return ApiError.of(400, "limit must be between 1 and " + MAX_LIMIT).withField("limit").response();
-        }
+        Integer limit = WholeNumber.of("limit", limitParameter, 1, MAX_LIMIT).map(Long::intValue).orElse(null);
         return Response.ok(backfill.run(limit == null ? DEFAULT_LIMIT : limit)).build();
     }
 }
