@@ -402,7 +402,7 @@ public final class RecordReader {
         if (!Double.isFinite(d)) {
             throw new InvalidRecordException(path, "must be finite");
         }
-        return d;
+        return d + 0.0; // -0 as +0 (a float a writer rounded to -0): the index orders -0.0 below every search's 0
     }
 
     private static Instant instant(JsonNode parent, String field, boolean required) {

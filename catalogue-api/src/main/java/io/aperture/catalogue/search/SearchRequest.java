@@ -90,6 +90,12 @@ public record SearchRequest(String text, Map<String, List<String>> filters, List
      */
     public record ParameterRange(String name, Double min, Double max, String unit, boolean minExclusive,
                                  boolean maxExclusive, String text) {
+        public ParameterRange {
+            // -0 as +0: the engine orders -0.0 below +0.0, so "at most -0" would miss every stored 0
+            min = min == null ? null : min + 0.0;
+            max = max == null ? null : max + 0.0;
+        }
+
         public ParameterRange(String name, Double min, Double max, String unit) {
             this(name, min, max, unit, false, false, null);
         }

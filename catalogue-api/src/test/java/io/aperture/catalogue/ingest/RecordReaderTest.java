@@ -70,6 +70,15 @@ class RecordReaderTest {
         assertThat(rejection(named).field()).isEqualTo("newerHarvester");
     }
 
+    /** A value a writer rounded to -0 is stored as 0: the index orders -0.0 below a search's 0. */
+    @Test
+    void negativeZeroIsStoredAsZero() {
+        ObjectNode r = record();
+        r.putArray("parameters").addObject().put("name", "/entry/sample/temperature").put("value", -0.0).put("unit", "K");
+        Double value = RecordReader.read(r).parameters().getFirst().value();
+        assertThat(Double.doubleToRawLongBits(value)).isEqualTo(Double.doubleToRawLongBits(0.0));
+    }
+
     /** Sizes are whole bytes, never rounded or clamped, and their sum (the dataset's size) cannot wrap negative. */
     @Test
     void fileSizesAreWholeBytesThatAddUp() {

@@ -53,6 +53,14 @@ class SearchRequestParserTest {
         assertThatThrownBy(() -> SearchRequestParser.parse(Map.of("param", more))).hasMessageStartingWith("param: at most 20");
     }
 
+    /** The engine orders -0.0 below +0.0: a bound of -0 is +0, so "at most -0" finds the parameters stored as 0. */
+    @Test
+    void negativeZeroBoundsAreZero() {
+        SearchRequest.ParameterRange r = SearchRequestParser.parse(Map.of("param", List.of("temperature:-0:-0.0"))).parameters().getFirst();
+        assertThat(Double.doubleToRawLongBits(r.min())).isEqualTo(Double.doubleToRawLongBits(0.0));
+        assertThat(Double.doubleToRawLongBits(r.max())).isEqualTo(Double.doubleToRawLongBits(0.0));
+    }
+
     @Test
     void parameterRangesKeepTheirUnit() {
         SearchRequest r = SearchRequestParser.parse(Map.of("param", List.of("/entry/beam/incident_wavelength:0.9:1.1:Angstrom")));

@@ -1,5 +1,6 @@
 package io.aperture.portal.forms;
 
+import org.jboss.logging.Logger;
 import io.aperture.catalogue.input.UrlEncodedForm;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 @Named("formToken")
 @RequestScoped
 public class FormToken {
+    private static final Logger LOG = Logger.getLogger(FormToken.class);
     public static final String COOKIE = "aperture-form";
     public static final String FIELD = "form-token";
     static final String REFUSED = "This form was not sent from a page of the portal in this browser, or the page is "
@@ -72,6 +74,8 @@ public class FormToken {
         String sent = form.first(FIELD).orElse("");
         if (cookie == null || !MessageDigest.isEqual(cookie.getBytes(StandardCharsets.US_ASCII),
                 sent.getBytes(StandardCharsets.UTF_8))) {
+            // recorded: a forged or replayed post, or a browser whose token cookie expired (no value is logged)
+            LOG.warnf("refused a form without this browser's token (%s)", cookie == null ? "no token cookie" : "token differs");
             throw new ForbiddenException(Response.status(Response.Status.FORBIDDEN).type(MediaType.TEXT_PLAIN_TYPE)
                     .entity(REFUSED).build());
         }
