@@ -100,10 +100,15 @@ class ApiErrorIT {
 
     @Test
     void aResourcesOwnBadRequestKeepsItsMessage() {
-        given().auth().oauth2(Tokens.user("staff")).queryParam("limit", "0").get("/api/staff/audit").then()
+        given().auth().oauth2(Tokens.user("staff")).queryParam("order", "sideways").get("/api/staff/audit").then()
                 .statusCode(400).contentType(ContentType.JSON)
                 .body("error.statusCode", is(400))
-                .body("error.message", is("limit must be from 1 to 50000"));
+                .body("error.message", is("order must be asc or desc"));
+        // a whole-number parameter out of range: named (input.WholeNumber)
+        given().auth().oauth2(Tokens.user("staff")).queryParam("limit", "0").get("/api/staff/audit").then()
+                .statusCode(400).contentType(ContentType.JSON)
+                .body("error.field", is("limit"))
+                .body("error.message", is("limit: must be a whole number from 1 to 50000"));
     }
 
     @Test

@@ -21,10 +21,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.*;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,6 +126,43 @@ class EmbargoWorkflowIT {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.user("pi")).queryParam("q", p.get("code")).get("/api/search").then()
                         .body("hits[0].embargoEnd", is(newEnd)));
+    }
+
+    /** A double click, or two staff at once: the request is decided once, the end moves by one step. */
+    @Test
+    void twoDecisionsAtOnceDecideTheRequestOnce() throws Exception {
+        Instant produced = ZonedDateTime.now(LONDON).minusYears(3).plusMonths(1).toInstant();
+        Map<String, Object> p = proposalWithScan(produced);
+        long id = (long) p.get("embargo");
+        given().auth().oauth2(Tokens.user("pi")).contentType(ContentType.JSON).body("{}").post(extend("pi", id)).then().statusCode(201);
+        String staff = Tokens.user("staff");
+        Number requestId = given().auth().oauth2(staff).get("/api/staff/extension-requests").then().statusCode(200)
+                .extract().path("find { it.embargo.id == " + id + " }.id");
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(two.submit(() -> {
+                    go.await();
+                    return given().auth().oauth2(staff).contentType(ContentType.JSON).body("{\"verdict\": \"APPROVE\"}")
+                            .post("/api/staff/extension-requests/" + requestId + "/decision").statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> a : answers) {
+                statuses.add(a.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        } finally {
+            two.shutdownNow();
+        }
+        Instant end = produced.atZone(LONDON).plusYears(3).toInstant();
+        String now = given().auth().oauth2(Tokens.user("pi")).get("/api/me/proposals").then().statusCode(200)
+                .extract().path("find { it.proposal == '" + p.get("code") + "' }.embargoes[0].currentEnd");
+        assertThat(Instant.parse(now)).as("one extension step")
+                .isEqualTo(end.atZone(LONDON).plusMonths(12).toInstant().truncatedTo(ChronoUnit.MICROS));
     }
 
     @Test

@@ -105,12 +105,20 @@ public class EmbargoActions {
     @Transactional
     public Optional<Result> decide(Caller staff, long requestId, Verdict verdict, String reason) {
         statedText("reason", reason);
-        ExtensionRequestRow r = ExtensionRequestRow.findById(requestId);
-        if (r == null || !policy.mayManageEmbargoes(staff)) {
+        if (!policy.mayManageEmbargoes(staff)) {
             return Optional.empty();
         }
-        return embargo.lock(r.embargo.id).map(e -> result(e, embargo.apply(e,
-                workflow.decide(staff, embargo.state(e), r.requestedAt, verdict, reason, clock.instant()), Optional.empty())));
+        // The embargo is locked before the request is read: a request row loaded earlier would stay as it was (the
+        // persistence context keeps it), so a decision waiting on the lock behind another would see it still pending
+        // and decide it a second time.
+        Optional<Long> embargoId = ExtensionRequestRow.getEntityManager()
+                .createQuery("select r.embargo.id from ExtensionRequestRow r where r.id = ?1", Long.class)
+                .setParameter(1, requestId).getResultStream().findFirst();
+        return embargoId.flatMap(embargo::lock).map(e -> {
+            ExtensionRequestRow r = ExtensionRequestRow.findById(requestId);
+            return result(e, embargo.apply(e, workflow.decide(staff, embargo.state(e), r.requestedAt, verdict, reason,
+                    clock.instant()), Optional.empty()));
+        });
     }
 
     @Transactional

@@ -11,14 +11,14 @@ import java.util.Set;
  * again: an optimistic version check, a serialization failure, a deadlock, or a unique key taken by a row committed
  * in the meantime.
  */
-final class ConcurrencyConflict {
+public final class ConcurrencyConflict {
     /** PostgreSQL SQLSTATEs: serialization_failure, deadlock_detected, unique_violation. */
     private static final Set<String> STATES = Set.of("40001", "40P01", "23505");
 
     private ConcurrencyConflict() {
     }
 
-    static boolean isCause(Throwable e) {
+    public static boolean isCause(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return true;

@@ -360,10 +360,16 @@ public final class RecordReader {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
-            throw new InvalidRecordException(path, "must be a whole number of bytes from 0 to " + Long.MAX_VALUE);
+        try {
+            // 1024.0 is a whole number too (the schema's integer); 1.5 and 1e20 are not sizes
+            long n = v.isNumber() ? v.decimalValue().longValueExact() : -1;
+            if (n >= 0) {
+                return n;
+            }
+        } catch (ArithmeticException e) {
+            // the same answer as a negative size
         }
-        return v.longValue();
+        throw new InvalidRecordException(path, "must be a whole number of bytes from 0 to " + Long.MAX_VALUE);
     }
 
     /**

@@ -98,39 +98,62 @@ public class OutboxIndexer {
      */
     public int drainBatch() {
         try {
-            return drain(batchSize, false);
+            return drain(batchSize, Set.of());
         } catch (SearchException e) {
             if (EngineFailures.engineUnavailable(e)) {
                 throw e; // down or overloaded: the whole batch waits, with a growing pause (poll)
             }
             // The engine refused a document (too many nested objects, a term too long...). Retried whole, the batch
-            // would hold back every later change for ever, a withdrawal or an embargo extension among them. So this
-            // batch is indexed again one dataset at a time, and only a dataset refused on its own is left out.
+            // would hold back every later change for ever, a withdrawal or an embargo extension among them. So the
+            // batch is indexed again one dataset at a time, passing over each one refused on its own.
             LOG.warnf("search engine refused a batch (%s); indexing it one dataset at a time", rootMessage(e));
+            Set<Long> refused = new LinkedHashSet<>();
             int rows = 0;
+            boolean indexedAny = false;
             for (int i = 0; i < batchSize; i++) {
-                int n = drain(1, true);
-                if (n == 0) {
-                    break;
+                try {
+                    int n = drain(1, refused);
+                    if (n == 0) {
+                        break;
+                    }
+                    rows += n;
+                    indexedAny = true;
+                } catch (Refused r) {
+                    refused.add(r.dataset);
                 }
-                rows += n;
             }
+            if (!indexedAny) {
+                // nothing indexed at all: an index-wide fault (a mapping or a limit changed), not one bad document;
+                // nothing is taken out of the index for it, the batch waits as for an outage
+                throw e;
+            }
+            refused.forEach(this::leaveOut);
             return rows;
         }
     }
 
+    /** A dataset the engine refused on its own (in a batch of one). */
+    private static final class Refused extends RuntimeException {
+        final long dataset;
+
+        Refused(long dataset, SearchException cause) {
+            super("dataset " + dataset + " refused", cause);
+            this.dataset = dataset;
+        }
+    }
+
     /**
-     * One batch of at most {@code datasets} datasets. {@code leaveOutRefused} (a batch of one): a dataset the engine
-     * refuses is taken out of the index — so no earlier, now stale document of it stays searchable — and its rows are
-     * consumed; it is indexed again when it next changes or the index is rebuilt.
+     * One batch of at most {@code datasets} datasets, none of {@code passedOver}. A batch of one the engine refuses
+     * (not an outage) is a {@link Refused} naming the dataset; the transaction rolls back and its rows stay queued.
      */
-    private int drain(int datasets, boolean leaveOutRefused) {
+    private int drain(int datasets, Set<Long> passedOver) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""
-                            SELECT id, dataset_id FROM search_outbox
+                            SELECT id, dataset_id FROM search_outbox WHERE dataset_id <> ALL(?2)
                             ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED""")
-                    .setParameter(1, datasets * ROWS_PER_DATASET).getResultList();
+                    .setParameter(1, datasets * ROWS_PER_DATASET).setParameter(2, passedOver.toArray(Long[]::new))
+                    .getResultList();
             if (rows.isEmpty()) {
                 return 0;
             }
@@ -157,22 +180,33 @@ public class OutboxIndexer {
             try {
                 plan.execute();
             } catch (SearchException e) {
-                if (!leaveOutRefused || EngineFailures.engineUnavailable(e)) {
-                    throw e;
+                if (datasets == 1 && !EngineFailures.engineUnavailable(e)) {
+                    throw new Refused(datasetIds.iterator().next(), e);
                 }
-                Long refused = datasetIds.iterator().next();
-                LOG.errorf("search engine refused dataset %d (%s); it is left out of the index until it changes or the"
-                        + " index is rebuilt", refused, rootMessage(e));
-                var leaveOut = search.indexingPlan();
-                leaveOut.purge(Dataset.class, refused, null);
-                leaveOut.execute();
-                refusedDocuments.increment();
+                throw e;
             }
             em.createNativeQuery("DELETE FROM search_outbox WHERE id = ANY(?1)")
                     .setParameter(1, rowIds.toArray(Long[]::new)).executeUpdate();
             em.clear();
             return rowIds.size();
         });
+    }
+
+    /**
+     * Takes a dataset the engine refused, while others of its batch were indexed, out of the index — so no earlier,
+     * now stale document of it stays searchable — and consumes its queued rows; it is indexed again when it next
+     * changes or the index is rebuilt.
+     */
+    private void leaveOut(long dataset) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("DELETE FROM search_outbox WHERE dataset_id = ?1").setParameter(1, dataset).executeUpdate();
+            var plan = search.indexingPlan();
+            plan.purge(Dataset.class, dataset, null);
+            plan.execute();
+        });
+        LOG.errorf("search engine refused dataset %d while others of its batch were indexed; it is left out of the index"
+                + " until it changes or the index is rebuilt", dataset);
+        refusedDocuments.increment();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.access.ProposalRoles;
 import io.aperture.catalogue.api.DatabaseOutage;
 import io.aperture.catalogue.doi.DoiQueue;
+import io.aperture.catalogue.ingest.ConcurrencyConflict;
 import io.aperture.catalogue.ingest.InvalidRecordException;
 import io.aperture.catalogue.ingest.ReferenceData;
 import io.aperture.catalogue.model.*;
@@ -30,6 +31,8 @@ import java.util.Map;
 @ApplicationScoped
 public class UserOfficeImport {
     private static final Logger LOG = Logger.getLogger(UserOfficeImport.class);
+    /** Tries of one proposal that meets concurrent imports (as ingest's per record). */
+    private static final int ATTEMPTS = 3;
     private final EntityManager em;
     private final String defaultFacility;
     private final ProposalRoles roles;
@@ -65,14 +68,16 @@ public class UserOfficeImport {
             final int index = i++;
             try {
                 ProposalEntry entry = ProposalEntry.read(p, "proposals[" + index + "]");
-                String code = QuarkusTransaction.requiringNew().call(() -> store(entry, "proposals[" + index + "]"));
+                String code = stored(entry, "proposals[" + index + "]");
                 roles.forgetAll(); // committed: whoever gained or lost a role is seen anew by the next request
                 out.add(new Result(index, code, "IMPORTED", null, null));
             } catch (InvalidRecordException e) {
                 out.add(new Result(index, code(p), "REJECTED", e.field(), e.getMessage()));
             } catch (RuntimeException e) {
-                if (DatabaseOutage.isCause(e)) {
-                    throw e; // not this proposal's fault: the request answers 503 and the user office sends it again
+                if (DatabaseOutage.isCause(e) || ConcurrencyConflict.isCause(e)) {
+                    // not this proposal's fault (an outage, or conflicts that outlasted the retries): the request
+                    // fails and the user office sends it again; a REJECTED proposal would keep members it dropped
+                    throw e;
                 }
                 // this proposal is rolled back and named; the others are still imported
                 LOG.errorf(e, "user-office import: proposals[%d] (%s) failed", index, code(p));
@@ -81,6 +86,23 @@ public class UserOfficeImport {
             }
         }
         return out;
+    }
+
+    /**
+     * The proposal stored in its own transaction; a concurrent import that got there first (a deadlock, a person or a
+     * row created meanwhile) is met by storing it again, as ingest does, not by rejecting it.
+     */
+    private String stored(ProposalEntry entry, String at) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> store(entry, at));
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !ConcurrencyConflict.isCause(e)) {
+                    throw e;
+                }
+                LOG.debugf("user-office import: %s met a concurrent change, attempt %d", at, attempt);
+            }
+        }
     }
 
     private String store(ProposalEntry e, String at) {

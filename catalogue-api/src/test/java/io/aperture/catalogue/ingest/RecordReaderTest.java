@@ -96,6 +96,9 @@ class RecordReaderTest {
         ((ArrayNode) two.get("files")).addObject().put("path", "/b.nxs").put("role", "MASTER")
                 .put("size", 1);
         assertThat(rejection(two)).hasMessage("files[1].size: makes the files' sizes add up to more than " + Long.MAX_VALUE + " bytes");
+        ObjectNode written = record();
+        ((ObjectNode) written.get("files").get(0)).put("size", 1024.0);
+        assertThat(RecordReader.read(written).files().getFirst().size()).isEqualTo(1024L);
         ObjectNode largest = record();
         ((ObjectNode) largest.get("files").get(0)).put("size", Long.MAX_VALUE);
         assertThat(RecordReader.read(largest).files().getFirst().size()).isEqualTo(Long.MAX_VALUE);

@@ -196,6 +196,20 @@ class WorkflowPropertiesTest {
         });
     }
 
+    /** A decision naming any request but the pending one (a stale page, a retry) never changes the state. */
+    @Test
+    void aDecisionOfAnotherRequestThanThePendingOneChangesNothing() {
+        forAllScenarios((workflow, t) -> {
+            boolean decision = t.step().op() == Op.APPROVE || t.step().op() == Op.REJECT;
+            Instant named = filed(t.before(), t.step(), t.now());
+            boolean other = t.before().pendingRequest().map(p -> !p.requestedAt().equals(named)).orElse(false);
+            if (decision && other) {
+                assertThat(t.accepted()).isFalse();
+                assertThat(t.after()).isEqualTo(t.before());
+            }
+        });
+    }
+
     @Test
     void anAlternateContactNeverExtends() {
         forAllScenarios((workflow, t) -> {
