@@ -252,7 +252,7 @@ class FacilityScaleIT {
 
         // every instance's notice job sends from the one outbox, A's and B's window checks look at the embargo
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                Mailbox.mailsAbout("request an extension", window).size() == 1);
+                Mailbox.mailsAbout("an extension may now be requested", window).size() == 1);
         // the 40 days pass (the end moved behind the catalogue's back): A's and B's release jobs both find it due
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                         UPDATE embargo SET original_end = now() - interval '1 second', current_end = now() - interval '1 second'
@@ -262,7 +262,7 @@ class FacilityScaleIT {
                 Mailbox.mailsAbout("now open access", window).size() == 1);
         // a few more runs of every job (release and window check every few seconds, outboxes every 1-5 s)
         Thread.sleep(12_000);
-        assertThat(Mailbox.mailsAbout("request an extension", window)).as("the open window told once").hasSize(1);
+        assertThat(Mailbox.mailsAbout("an extension may now be requested", window)).as("the open window told once").hasSize(1);
         assertThat(Mailbox.mailsAbout("now open access", window)).as("the release told once").hasSize(1);
         assertThat(count("SELECT count(*) FROM audit_event WHERE action = 'RELEASED' AND proposal LIKE ?1", "%" + windowProposal))
                 .as("released once by the jobs").isEqualTo(1);
