@@ -31,11 +31,11 @@ public class DoiBackfillResource {
     @POST
     @Operation(summary = "Queue DOIs for released datasets that have none, newest first (staff)")
     public Response run(@QueryParam("limit") String limitParameter) {
-        Integer limit = WholeNumber.of("limit", limitParameter, 1, MAX_LIMIT).map(Long::intValue).orElse(null);
+        int limit = WholeNumber.of("limit", limitParameter, 1, MAX_LIMIT, DEFAULT_LIMIT);
         if (!backfill.enabled()) {
             return ApiError.of(409, "DOIs are disabled (aperture.doi.enabled=false): nothing can be minted")
                     .withCode("DOIS_DISABLED").response();
         }
-        return Response.ok(backfill.run(limit == null ? DEFAULT_LIMIT : limit, access)).build();
+        return Response.ok(backfill.run(limit, access)).build();
     }
 }

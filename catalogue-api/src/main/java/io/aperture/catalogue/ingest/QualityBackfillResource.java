@@ -34,7 +34,6 @@ public class QualityBackfillResource {
                     ? ApiError.of(401, "log in as facility staff to assess metadata quality").response()
                     : ApiError.of(403, "assessing metadata quality is for facility staff").withCode("STAFF_ONLY").response();
         }
-        Integer limit = WholeNumber.of("limit", limitParameter, 1, MAX_LIMIT).map(Long::intValue).orElse(null);
-        return Response.ok(backfill.run(limit == null ? DEFAULT_LIMIT : limit)).build();
+        return Response.ok(backfill.run(WholeNumber.of("limit", limitParameter, 1, MAX_LIMIT, DEFAULT_LIMIT))).build();
     }
 }

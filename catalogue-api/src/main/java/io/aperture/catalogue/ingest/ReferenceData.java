@@ -11,6 +11,8 @@ import java.sql.ResultSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Find-or-create of the shared rows a record points at. {@code INSERT … ON CONFLICT DO NOTHING} makes two
@@ -125,19 +127,13 @@ public class ReferenceData {
             return known;
         }
         String readable = Pids.instrument(facility.code, shortName != null ? shortName : name);
-        for (String pid : List.of(readable, Pids.distinct(readable, facility.code, name))) {
-            em.createNativeQuery("""
-                            INSERT INTO instrument(facility_id, pid, name, short_name) VALUES (?1, ?2, ?3, ?4)
-                            ON CONFLICT DO NOTHING""")
-                    .setParameter(1, facility.id).setParameter(2, pid).setParameter(3, name).setParameter(4, shortName)
-                    .executeUpdate();
-            Instrument made = Instrument.find("facility = ?1 and name = ?2", facility, name).firstResult();
-            if (made != null) {
-                return made; // inserted, or inserted meanwhile by a concurrent ingest of the same name
-            }
-            // nothing inserted and no such name: another instrument holds the pid (a shared short name); the next one
-        }
-        throw new IllegalStateException("no free pid for instrument " + name + " of " + facility.code);
+        return registered(readable, Pids.distinct(readable, facility.code, name), "instrument " + name + " of " + facility.code,
+                pid -> em.createNativeQuery("""
+                                INSERT INTO instrument(facility_id, pid, name, short_name) VALUES (?1, ?2, ?3, ?4)
+                                ON CONFLICT DO NOTHING""")
+                        .setParameter(1, facility.id).setParameter(2, pid).setParameter(3, name).setParameter(4, shortName)
+                        .executeUpdate(),
+                () -> Instrument.<Instrument>find("facility = ?1 and name = ?2", facility, name).firstResult());
     }
 
     /** The proposal row of that code, registered when first seen; see {@link #instrument} for a pid another row holds. */
@@ -147,18 +143,29 @@ public class ReferenceData {
             return known;
         }
         String readable = Pids.proposal(facility.code, code);
-        for (String pid : List.of(readable, Pids.distinct(readable, facility.code, code))) {
-            em.createNativeQuery("""
-                            INSERT INTO proposal(facility_id, code, pid) VALUES (?1, ?2, ?3)
-                            ON CONFLICT DO NOTHING""")
-                    .setParameter(1, facility.id).setParameter(2, code).setParameter(3, pid)
-                    .executeUpdate();
-            Proposal made = Proposal.find("facility = ?1 and code = ?2", facility, code).firstResult();
+        return registered(readable, Pids.distinct(readable, facility.code, code), "proposal " + code + " of " + facility.code,
+                pid -> em.createNativeQuery("""
+                                INSERT INTO proposal(facility_id, code, pid) VALUES (?1, ?2, ?3)
+                                ON CONFLICT DO NOTHING""")
+                        .setParameter(1, facility.id).setParameter(2, code).setParameter(3, pid)
+                        .executeUpdate(),
+                () -> Proposal.<Proposal>find("facility = ?1 and code = ?2", facility, code).firstResult());
+    }
+
+    /**
+     * A row inserted with its readable pid, or, when another row holds that pid, with {@code distinct}: after each
+     * insert (which does nothing on any conflict) the row is looked up by what names it, so a row a concurrent ingest
+     * inserted meanwhile is found too, and only a row still missing means the pid was taken.
+     */
+    private static <T> T registered(String readable, String distinct, String what, Consumer<String> insert, Supplier<T> find) {
+        for (String pid : List.of(readable, distinct)) {
+            insert.accept(pid);
+            T made = find.get();
             if (made != null) {
                 return made;
             }
         }
-        throw new IllegalStateException("no free pid for proposal " + code + " of " + facility.code);
+        throw new IllegalStateException("no free pid for " + what);
     }
 
     Visit visit(Proposal proposal, String code) {
