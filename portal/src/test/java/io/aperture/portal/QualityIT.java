@@ -347,9 +347,7 @@ class QualityIT {
             assertThat(Axe.serious(browser)).as("the quality page, axe-core serious/critical").isEmpty();
             // the export links answer the signed-in browser (the API itself takes bearer tokens only)
             for (String link : List.of("JSON", "groups CSV", "findings CSV", "trend CSV")) {
-                String href = browser.findElement(By.linkText(link)).getAttribute("href");
-                assertThat(String.valueOf(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' ' + t)));", href)))
+                assertThat(fetched(browser, browser.findElement(By.linkText(link)).getAttribute("href")))
                         .as(link).startsWith("200 ").hasSizeGreaterThan(20);
             }
             browser.get(root + "datasets/" + embargoed);
@@ -370,6 +368,10 @@ class QualityIT {
             new Pages(browser, root).login("researcher");
             browser.get(root + "quality");
             assertThat(browser.getPageSource()).contains("for facility staff").doesNotContain(tag);
+            // the portal's export routes ask what the API asks: not staff, nothing of the report
+            for (String export : List.of("quality/export.json?by=beamline", "quality/export.csv?part=findings&by=beamline")) {
+                assertThat(fetched(browser, root + export)).as(export).startsWith("403 ").doesNotContain(tag).doesNotContain(secretPath);
+            }
         } finally {
             browser.quit();
         }
@@ -386,5 +388,11 @@ class QualityIT {
         assertThat(landing).contains("Failing lysozyme").doesNotContain("Metadata quality").doesNotContain("units-missing");
         assertThat(given().accept("text/html").get("/datasets/" + embargoed).then().statusCode(404).extract().asString())
                 .doesNotContain(secretPath);
+    }
+
+    /** The status and body of a GET the browser makes with its session cookie. */
+    private static String fetched(ChromeDriver browser, String url) {
+        return String.valueOf(browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text().then(t => done(r.status + ' ' + t)));", url));
     }
 }
