@@ -19,26 +19,31 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 /**
  * What the PaNOSC API's database path attaches, at its edges (review of issue #12's list): nothing to a dataset the
  * database already hides while the index still lists it; no more related objects than {@code aperture.panosc.attached-max}
- * (here 8) in one answer, a 400 naming the include beyond it; and dates beyond the stored years compared, not a 500.
+ * (here 8) in one answer, a 400 naming the include beyond it; no statement longer than
+ * {@code aperture.panosc.statement-timeout} (here 1 s), a 503 with Retry-After past it; and dates beyond the stored
+ * years compared, not a 500.
  */
 @QuarkusTest
-@TestProfile(PanoscAttachBoundsIT.EightAttached.class)
+@TestProfile(PanoscAttachBoundsIT.Bounded.class)
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 class PanoscAttachBoundsIT {
-    public static class EightAttached implements QuarkusTestProfile {
+    public static class Bounded implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("aperture.panosc.attached-max", "8");
+            return Map.of("aperture.panosc.attached-max", "8", "aperture.panosc.statement-timeout", "PT1S");
         }
     }
 
@@ -104,6 +109,44 @@ class PanoscAttachBoundsIT {
                         + "{\"order\": \"name\", \"limit\": 4}}]}").get("/api/Datasets")
                 .then().statusCode(400).body("error.field", is("filter.include[1]"))
                 .body("error.message", containsString("more than 8 related objects"));
+    }
+
+    @Test
+    void aStatementPastItsTimeBoundIsCancelledAndAnswered503() throws Exception {
+        String tag = tag();
+        ingest(tag);
+        String filter = "{\"where\": {\"title\": {\"like\": \"" + tag + "\"}}, \"include\": [\"samples\"]}";
+        // the samples' attach statement cannot finish while another transaction holds the table: as a statement that
+        // ranks millions of rows, it runs past the bound, whatever made it slow
+        CountDownLatch locked = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        Thread holder = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("LOCK TABLE sample IN ACCESS EXCLUSIVE MODE").executeUpdate();
+            locked.countDown();
+            try {
+                done.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        try {
+            assertThat(locked.await(10, TimeUnit.SECONDS)).as("the table is held").isTrue();
+            long started = System.nanoTime();
+            given().queryParam("filter", filter).get("/api/Datasets").then().statusCode(503)
+                    .header("Retry-After", is("10"))
+                    .body("error.code", is("STATEMENT_TIMEOUT"))
+                    .body("error.message", containsString("narrower filter"))
+                    .body(not(containsString(tag)));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("cancelled at the bound, not after the lock")
+                    .isLessThan(Duration.ofSeconds(8));
+        } finally {
+            done.countDown();
+            holder.join(30_000);
+        }
+        // the cancelled statement left nothing behind: the same filter answers on the next request
+        given().queryParam("filter", filter).get("/api/Datasets").then().statusCode(200).body("size()", is(2))
+                .body("[0].samples.size()", is(1));
     }
 
     @Test

@@ -17,6 +17,8 @@ public class ApiExceptionMappers {
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
     static final String INTERNAL_ERROR = "internal server error (logged)";
     static final String DATABASE_UNAVAILABLE_MESSAGE = "the catalogue database is unavailable for a moment; please try again shortly";
+    static final String STATEMENT_TIMEOUT_MESSAGE = "the catalogue database did not answer this request within the time one"
+            + " statement may take; a narrower filter (a where in each include's scope, a smaller limit) answers sooner";
 
     @ServerExceptionMapper
     public Response invalidSearch(InvalidSearchException e) {
@@ -82,6 +84,9 @@ public class ApiExceptionMappers {
         if (DatabaseOutage.isCause(e)) {
             return databaseUnavailable(e, uri);
         }
+        if (StatementTimeout.isCause(e)) {
+            return statementTimedOut(uri);
+        }
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
         if (!uri.getPath().startsWith("/api/")) {
             return Response.serverError().type(MediaType.TEXT_PLAIN).entity(INTERNAL_ERROR + "\n").build();
@@ -99,6 +104,19 @@ public class ApiExceptionMappers {
                 ? ApiError.of(503, DATABASE_UNAVAILABLE_MESSAGE).withCode("DATABASE_UNAVAILABLE").response()
                 : Response.status(503).type(MediaType.TEXT_PLAIN).entity(DATABASE_UNAVAILABLE_MESSAGE + "\n").build();
         return Response.fromResponse(answer).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+    }
+
+    /**
+     * A statement ran past its bound: as a search the engine does not answer in time, a 503 with Retry-After. The
+     * database cannot tell a costly filter from a busy moment, so neither is called the caller's error.
+     */
+    private static Response statementTimedOut(UriInfo uri) {
+        LOG.warnf("a statement ran past its time bound on %s (query string of %d characters)", uri.getPath(),
+                uri.getRequestUri().getRawQuery() == null ? 0 : uri.getRequestUri().getRawQuery().length());
+        Response answer = uri.getPath().startsWith("/api/")
+                ? ApiError.of(503, STATEMENT_TIMEOUT_MESSAGE).withCode("STATEMENT_TIMEOUT").response()
+                : Response.status(503).type(MediaType.TEXT_PLAIN).entity(STATEMENT_TIMEOUT_MESSAGE + "\n").build();
+        return Response.fromResponse(answer).header("Retry-After", SearchUnavailableException.RETRY_AFTER_SECONDS).build();
     }
 
     private static String reasonPhrase(int status) {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import org.hibernate.jpa.SpecHints;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -45,6 +46,8 @@ public class PanoscQueries {
     private final AccessControl access;
     private final FacilityConfig facility;
     private final int attachedMax;
+    /** Per statement, in milliseconds (the driver cancels in whole seconds). */
+    private final int timeoutMillis;
     /** Related objects attached so far for this request (the bean is request-scoped): bounded by {@code attachedMax}. */
     private long attached;
 
@@ -53,6 +56,12 @@ public class PanoscQueries {
         this.access = access;
         this.facility = facility;
         this.attachedMax = config.attachedMax();
+        this.timeoutMillis = (int) Math.max(1000, Math.min(Integer.MAX_VALUE, config.statementTimeout().toMillis()));
+    }
+
+    /** Every statement of the filter language is bounded in time ({@link PanoscConfig#statementTimeout()}). */
+    private Query query(String jpql) {
+        return em.createQuery(jpql).setHint(SpecHints.HINT_SPEC_QUERY_TIMEOUT, timeoutMillis);
     }
 
     /** One row as answered: the model's properties by name, plus its id for attaching relations. */
@@ -71,7 +80,7 @@ public class PanoscQueries {
                 : orderBy(model, filter.order(), "r");
         String jpql = select(model, "r") + relevance.map(e -> ", " + e).orElse("") + " from " + model.jpqlEntity() + " r where "
                 + where + order;
-        Query q = em.createQuery(jpql);
+        Query q = query(jpql);
         bind(q, w.params(), extraParams);
         List<?> result = run(() -> q.setFirstResult(skip).setMaxResults(limit).getResultList());
         List<Row> rows = rows(model, result);
@@ -104,7 +113,7 @@ public class PanoscQueries {
     /** How many rows {@link #list} would find without paging: the same condition. */
     long count(EntityModel model, PanoscFilter filter, String extra, Map<String, Object> extraParams) {
         JpqlWhere w = new JpqlWhere();
-        Query q = em.createQuery("select count(r) from " + model.jpqlEntity() + " r where " + where(model, filter, w, extra));
+        Query q = query("select count(r) from " + model.jpqlEntity() + " r where " + where(model, filter, w, extra));
         bind(q, w.params(), extraParams);
         return (Long) run(q::getSingleResult);
     }
@@ -120,7 +129,7 @@ public class PanoscQueries {
     /** As {@link #keys(EntityModel, String, PanoscFilter, int)}, over {@code r} with {@code join}, and {@code extra} holding. */
     List<?> keys(EntityModel model, String join, String key, String extra, PanoscFilter filter, int max) {
         JpqlWhere w = new JpqlWhere();
-        Query q = em.createQuery("select distinct " + key + " from " + model.jpqlEntity() + " r" + join + " where "
+        Query q = query("select distinct " + key + " from " + model.jpqlEntity() + " r" + join + " where "
                 + where(model, filter, w, extra));
         bind(q, w.params(), Map.of());
         return run(() -> q.setMaxResults(max).getResultList());
@@ -183,7 +192,7 @@ public class PanoscQueries {
             Entities.checkRelations(model, filter.include());
             return Map.of();
         }
-        Query q = em.createQuery(select(model, "r") + ", " + key + " from " + model.jpqlEntity() + " r where " + key
+        Query q = query(select(model, "r") + ", " + key + " from " + model.jpqlEntity() + " r where " + key
                 + " in (:keys) and " + model.visibleOver("r"));
         bind(q, Map.of(), Map.of("keys", keys));
         Map<Object, Row> found = new HashMap<>();
@@ -246,7 +255,7 @@ public class PanoscQueries {
             ids.forEach(id -> byParent.put(id, new ArrayList<>()));
             // nested includes can reach many parents: at most PARENTS_PER_QUERY a statement keeps each one's window bounded
             for (int from = 0; from < ids.size(); from += PARENTS_PER_QUERY) {
-                Query q = em.createQuery(outer.toString());
+                Query q = query(outer.toString());
                 bind(q, w.params(), Map.of("parents", ids.subList(from, Math.min(ids.size(), from + PARENTS_PER_QUERY))
                         .toArray(Long[]::new), "skip_", skip, "end_", skip + limit));
                 // one row past what is left: enough to know the bound is passed, never the whole of an absurd scope
@@ -380,7 +389,7 @@ public class PanoscQueries {
 
     /** The id of the row of {@code model} a pid (or DOI, where the model has one) names, if the public may see it. */
     Optional<Long> idOf(EntityModel model, String lookup, String pid) {
-        Query q = em.createQuery("select r.id from " + model.jpqlEntity() + " r where (" + lookup.replace("{a}", "r")
+        Query q = query("select r.id from " + model.jpqlEntity() + " r where (" + lookup.replace("{a}", "r")
                 + ") and " + model.visibleOver("r"));
         bind(q, Map.of(), Map.of("pid", pid));
         return q.setMaxResults(1).getResultList().stream().findFirst().map(o -> ((Number) o).longValue());
