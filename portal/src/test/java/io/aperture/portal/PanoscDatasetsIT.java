@@ -269,6 +269,34 @@ class PanoscDatasetsIT {
 
     /** Last: it gives datasets DOIs, which the other tests do not expect. */
     @Test
+    void filesAndParametersAnswerIdsThatCountNothingAndFindTheirRow() {
+        String oneFile = given().get("/api/Datasets/" + one + "/files").then().statusCode(200).extract().path("[0].id");
+        String twoFile = given().get("/api/Datasets/" + two + "/files").then().statusCode(200).extract().path("[0].id");
+        long stored = ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "SELECT id FROM datafile WHERE path = ?1").setParameter(1, "/dls/" + tag + "/one.nxs").getSingleResult())).longValue();
+        // not the sequence value: the gap between two public files' ids would count the embargoed files made between them
+        assertThat(oneFile).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(String.valueOf(stored));
+        assertThat(twoFile).matches("[A-Za-z0-9_-]{22}").isNotEqualTo(oneFile);
+        // the answered id finds its file, the sequence value nothing
+        given().queryParam("filter", "{\"where\": {\"id\": \"" + oneFile + "\"}}").get("/api/Datasets/" + one + "/files")
+                .then().statusCode(200).body("name", is(List.of("one.nxs")));
+        given().queryParam("filter", "{\"where\": {\"id\": {\"inq\": [\"" + oneFile + "\", \"" + twoFile + "\"]}}}")
+                .get("/api/Datasets/" + two + "/files").then().statusCode(200).body("name", is(List.of("two.nxs")));
+        given().queryParam("filter", "{\"where\": {\"id\": \"" + stored + "\"}}").get("/api/Datasets/" + one + "/files")
+                .then().statusCode(200).body("$", is(List.of()));
+        // a parameter's id as the index answers it (the list) is the one the database compares (one dataset's include)
+        String parameter = given().queryParam("filter", "{\"where\": {\"pid\": \"" + one + "\"}, \"include\": [\"parameters\"]}")
+                .get("/api/Datasets").then().statusCode(200).extract().path("[0].parameters[0].id");
+        assertThat(parameter).matches("[A-Za-z0-9_-]{22}");
+        String byId = "{\"include\": [{\"relation\": \"parameters\", \"scope\": {\"where\": {\"id\": \"%s\"}}}]}";
+        given().queryParam("filter", byId.formatted(parameter)).get("/api/Datasets/" + one).then().statusCode(200)
+                .body("parameters.id", is(List.of(parameter)));
+        String edited = (parameter.charAt(0) == 'A' ? "B" : "A") + parameter.substring(1);
+        given().queryParam("filter", byId.formatted(edited)).get("/api/Datasets/" + one).then().statusCode(200)
+                .body("parameters", is(List.of()));
+    }
+
+    @Test
     @Order(Integer.MAX_VALUE)
     void aDatasetsPidIsItsDoiOnceItResolvesAndTheLocalPidStillFindsIt() {
         String doi = "10.5555/" + tag + "-two";

@@ -85,7 +85,7 @@ final class Entities {
                     + " and vi.accessState = :" + OPEN + "))"));
 
     static final EntityModel FILE = new EntityModel("File", "Datafile", fields(
-            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "id", Field.column("{a}.id", Kind.ID),
             "name", Field.column("cast(function('regexp_replace', {a}.path, '^.*/', '') as String)", Kind.TEXT),
             "path", Field.column("cast(function('regexp_replace', {a}.path, '/?[^/]*$', '') as String)", Kind.TEXT),
             "size", Field.column("cast({a}.sizeBytes as Double)", Kind.NUMBER)),
@@ -107,7 +107,7 @@ final class Entities {
 
     /** Parameters as stored: under an include they compare name, value and unit as written (the reference's way). */
     static final EntityModel PARAMETER = new EntityModel("Parameter", "Parameter", fields(
-            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "id", Field.column("{a}.id", Kind.ID),
             "name", Field.column("{a}.name", Kind.TEXT),
             "value", Field.column("{a}.numericValue", Kind.NUMBER),
             "unit", Field.column("{a}.unit", Kind.TEXT)),
@@ -115,7 +115,7 @@ final class Entities {
 
     /** Over the view {@code panosc_member} (V27): proposals' members and publications' authors. */
     static final EntityModel MEMBER = new EntityModel("Member", "DocumentMember", fields(
-            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "id", Field.column("{a}.id", Kind.ID),
             "role", Field.column("{a}.role", Kind.TEXT)),
             List.of(), relations(
             "person", new Relation("Person", "{a} = {p}.person", true),
@@ -125,7 +125,7 @@ final class Entities {
 
     /** Over the view {@code panosc_person} (V27): people of the catalogue and publications' authors (a name only). */
     static final EntityModel PERSON = new EntityModel("Person", "DocumentPerson", fields(
-            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "id", Field.column("{a}.id", Kind.ID),
             "fullName", Field.column("{a}.fullName", Kind.TEXT),
             "firstName", Field.column("{a}.givenName", Kind.TEXT),
             "lastName", Field.column("{a}.familyName", Kind.TEXT),
@@ -133,7 +133,7 @@ final class Entities {
             List.of("fullName", "firstName", "lastName"), relations(), Optional.empty());
 
     static final EntityModel AFFILIATION = new EntityModel("Affiliation", "Affiliation", fields(
-            "id", Field.column("cast({a}.id as String)", Kind.TEXT),
+            "id", Field.column("{a}.id", Kind.ID),
             "name", Field.column("{a}.name", Kind.TEXT),
             "country", Field.column("{a}.country", Kind.TEXT)),
             List.of("name", "country"), relations(), Optional.empty());

@@ -19,7 +19,8 @@ import java.util.Optional;
 record EntityModel(String name, String jpqlEntity, Map<String, Field> fields, List<String> text,
                    Map<String, Relation> relations, Optional<String> visible) {
 
-    enum Kind { TEXT, NUMBER, DATE, ALWAYS_TRUE, TEXT_LIST }
+    /** {@code ID}: a row id, answered and compared in its public form ({@code OpaqueIds}), never as the sequence value. */
+    enum Kind { TEXT, NUMBER, DATE, ALWAYS_TRUE, TEXT_LIST, ID }
 
     /**
      * A property: its expression, its kind, whether it is selected with the row (a value computed in the query rather

@@ -1,6 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import io.aperture.catalogue.panet.Panet;
+import io.aperture.catalogue.tokens.OpaqueIds;
 import io.aperture.catalogue.search.RankedSearch.Embedded;
 import io.aperture.catalogue.search.RankedSearch.IndexedInstrument;
 import io.aperture.catalogue.search.RankedSearch.IndexedParameter;
@@ -36,8 +37,6 @@ final class IndexedIncludes {
     private static final Map<String, Function<IndexedTechnique, String>> TECHNIQUE = new LinkedHashMap<>();
     /** The instrument's PaNOSC properties (Entities.INSTRUMENT) from its indexed fields. */
     private static final Map<String, Function<IndexedInstrument, String>> INSTRUMENT = new LinkedHashMap<>();
-    /** A parameter's PaNOSC properties (Entities.PARAMETER) from its indexed fields, as the SQL attach writes them. */
-    private static final Map<String, Function<IndexedParameter, Object>> PARAMETER = new LinkedHashMap<>();
 
     static {
         TECHNIQUE.put("pid", IndexedTechnique::iri);
@@ -46,18 +45,24 @@ final class IndexedIncludes {
         INSTRUMENT.put("pid", IndexedInstrument::pid);
         INSTRUMENT.put("name", IndexedInstrument::name);
         INSTRUMENT.put("facility", IndexedInstrument::facility);
-        PARAMETER.put("id", p -> String.valueOf(p.id()));
-        PARAMETER.put("name", IndexedParameter::name);
-        PARAMETER.put("value", p -> PanoscQueries.value(p.numericValue(), EntityModel.Kind.NUMBER));
-        PARAMETER.put("unit", IndexedParameter::unit);
         if (!TECHNIQUE.keySet().equals(Entities.TECHNIQUE.fields().keySet())
                 || !INSTRUMENT.keySet().equals(Entities.INSTRUMENT.fields().keySet())
-                || !PARAMETER.keySet().equals(Entities.PARAMETER.fields().keySet())) {
+                || !parameter(null).keySet().equals(Entities.PARAMETER.fields().keySet())) {
             throw new IllegalStateException("the indexed includes no longer answer the PaNOSC model's properties");
         }
     }
 
     private IndexedIncludes() {
+    }
+
+    /** A parameter's PaNOSC properties (Entities.PARAMETER) from its indexed fields, as the SQL attach writes them. */
+    private static Map<String, Function<IndexedParameter, Object>> parameter(OpaqueIds ids) {
+        Map<String, Function<IndexedParameter, Object>> out = new LinkedHashMap<>();
+        out.put("id", p -> ids.encode(p.id()));
+        out.put("name", IndexedParameter::name);
+        out.put("value", p -> PanoscQueries.value(p.numericValue(), EntityModel.Kind.NUMBER));
+        out.put("unit", IndexedParameter::unit);
+        return out;
     }
 
     /**
@@ -91,8 +96,8 @@ final class IndexedIncludes {
     }
 
     /** For each include, in order, how the hits answer it, or empty when its scope is one only the database answers. */
-    static List<Optional<Answer>> of(List<PanoscFilter.Include> includes) {
-        return includes.stream().map(IndexedIncludes::answer).toList();
+    static List<Optional<Answer>> of(List<PanoscFilter.Include> includes, OpaqueIds ids) {
+        return includes.stream().map(include -> answer(include, ids)).toList();
     }
 
     /** The embedded objects the hits must carry for these answers. */
@@ -103,7 +108,7 @@ final class IndexedIncludes {
     }
 
     /** How the index answers this Dataset include's scope as the database would, if it can (the hits not yet known). */
-    private static Optional<Answer> answer(PanoscFilter.Include include) {
+    private static Optional<Answer> answer(PanoscFilter.Include include, OpaqueIds ids) {
         PanoscFilter scope = include.scope();
         if (!scope.include().isEmpty()) {
             return Optional.empty();
@@ -118,9 +123,7 @@ final class IndexedIncludes {
                             .map(i -> properties(INSTRUMENT, i, scope.fields()))))
                     : Optional.empty();
             case "parameters" -> scope.order().isEmpty() && noWhere
-                    ? Optional.of(new Answer(include, Related.PARAMETERS, e -> Optional.of(e.parameters().stream()
-                            .sorted(Comparator.comparing(IndexedParameter::id)).skip(skip).limit(limit)
-                            .map(p -> properties(PARAMETER, p, scope.fields())).toList())))
+                    ? Optional.of(parameters(include, ids, skip, limit))
                     : Optional.empty();
             case "techniques" -> scope.order().isEmpty()
                     ? matcher(scope.where()).map(where -> new Answer(include, Related.TECHNIQUES, e -> Optional.of(
@@ -129,6 +132,13 @@ final class IndexedIncludes {
                     : Optional.empty();
             default -> Optional.empty();
         };
+    }
+
+    private static Answer parameters(PanoscFilter.Include include, OpaqueIds ids, long skip, long limit) {
+        Map<String, Function<IndexedParameter, Object>> properties = parameter(ids);
+        return new Answer(include, Related.PARAMETERS, e -> Optional.of(e.parameters().stream()
+                .sorted(Comparator.comparing(IndexedParameter::id)).skip(skip).limit(limit)
+                .map(p -> properties(properties, p, include.scope().fields())).toList()));
     }
 
     /**

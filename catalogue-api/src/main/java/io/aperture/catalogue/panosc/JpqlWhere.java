@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.aperture.catalogue.panet.Panet;
 import io.aperture.catalogue.panosc.EntityModel.Field;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.catalogue.tokens.OpaqueIds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -32,7 +34,12 @@ final class JpqlWhere {
     private static final Pattern REGEX_LITERAL = Pattern.compile("^/(.*)/([a-z]*)$", Pattern.DOTALL);
 
     private final Map<String, Object> params = new LinkedHashMap<>();
+    private final OpaqueIds ids;
     private int next;
+
+    JpqlWhere(OpaqueIds ids) {
+        this.ids = ids;
+    }
 
     Map<String, Object> params() {
         return params;
@@ -152,7 +159,40 @@ final class JpqlWhere {
             case NUMBER -> ordered(e, c, Operands::number);
             case DATE -> ordered(e, c, v -> Operands.date(v, c.at()));
             case TEXT_LIST -> list(e, c);
+            case ID -> id(e, c);
         };
+    }
+
+    /**
+     * A row id, written in its public form: equality and membership compare the row ids it stands for (a text that is
+     * no id of ours matches nothing); order and patterns over a permutation mean nothing, so, as a pattern on a
+     * number, they match nothing and their negations everything.
+     */
+    private String id(String e, Condition.Compare c) {
+        JsonNode v = c.operand();
+        return switch (c.op()) {
+            case EQ -> v.isNull() ? e + " is null" : decoded(v).map(n -> e + " = " + param(n)).orElse(FALSE);
+            case NEQ -> v.isNull() ? e + " is not null" : decoded(v).map(n -> e + " <> " + param(n)).orElse(TRUE);
+            case INQ, NIN -> {
+                List<Long> values = new ArrayList<>();
+                Operands.values(v).forEach(x -> decoded(x).ifPresent(values::add));
+                if (values.isEmpty()) {
+                    yield c.op() == Operator.INQ ? FALSE : TRUE;
+                }
+                yield e + (c.op() == Operator.INQ ? " in (" : " not in (") + param(values) + ")";
+            }
+            case GT, GTE, LT, LTE, BETWEEN, LIKE, ILIKE, REGEXP -> FALSE;
+            case NLIKE, NILIKE -> TRUE;
+        };
+    }
+
+    private Optional<Long> decoded(JsonNode v) {
+        Optional<String> text = Operands.scalar(v);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong id = ids.decode(text.get());
+        return id.isPresent() ? Optional.of(id.getAsLong()) : Optional.empty();
     }
 
     private String text(String e, Condition.Compare c) {

@@ -7,6 +7,7 @@ import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.DatasetSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.catalogue.tokens.OpaqueIds;
 import io.aperture.catalogue.search.PanoscParameterFilter;
 import io.aperture.catalogue.search.RankedSearch;
 import io.aperture.catalogue.search.SearchRequest;
@@ -50,10 +51,12 @@ public class PanoscDatasetsResource {
     private final PanoscQueries queries;
     private final PanoscCollection collection;
     private final ManagedExecutor workers;
+    private final OpaqueIds ids;
 
     PanoscDatasetsResource(RankedSearch search, DatasetSearch counts, AccessControl access, PanoscQueries queries,
-                           PanoscCollection collection, ManagedExecutor workers) {
+                           PanoscCollection collection, ManagedExecutor workers, OpaqueIds ids) {
         this.search = search;
+        this.ids = ids;
         this.counts = counts;
         this.workers = workers;
         this.access = access;
@@ -85,7 +88,7 @@ public class PanoscDatasetsResource {
         SearchRequest request = new SearchRequest(parsed.query(), Map.of(), parameters, SearchRequest.Sort.RELEVANCE,
                 skip, limit, Optional.empty(), false);
         PanoscFilter attached = attachOnly(parsed);
-        List<Optional<IndexedIncludes.Answer>> indexed = IndexedIncludes.of(attached.include());
+        List<Optional<IndexedIncludes.Answer>> indexed = IndexedIncludes.of(attached.include(), ids);
         SearchScope scope = access.publicScope();
         Executor requestThread = requestThread();
         Uni<List<DatasetRelations.Match>> relations = DatasetRelations.readsDatabase(parsed.include())

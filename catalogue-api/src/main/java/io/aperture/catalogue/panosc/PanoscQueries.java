@@ -4,6 +4,7 @@ import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.search.RankedSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
+import io.aperture.catalogue.tokens.OpaqueIds;
 import io.aperture.policy.doi.DoiState;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
@@ -45,16 +46,18 @@ public class PanoscQueries {
     private final EntityManager em;
     private final AccessControl access;
     private final FacilityConfig facility;
+    private final OpaqueIds opaqueIds;
     private final int attachedMax;
     /** Per statement, in milliseconds (the driver cancels in whole seconds). */
     private final int timeoutMillis;
     /** Related objects attached so far for this request (the bean is request-scoped): bounded by {@code attachedMax}. */
     private long attached;
 
-    PanoscQueries(EntityManager em, AccessControl access, FacilityConfig facility, PanoscConfig config) {
+    PanoscQueries(EntityManager em, AccessControl access, FacilityConfig facility, OpaqueIds ids, PanoscConfig config) {
         this.em = em;
         this.access = access;
         this.facility = facility;
+        this.opaqueIds = ids;
         this.attachedMax = config.attachedMax();
         this.timeoutMillis = (int) Math.max(1000, Math.min(Integer.MAX_VALUE, config.statementTimeout().toMillis()));
     }
@@ -72,7 +75,7 @@ public class PanoscQueries {
      * parameters), in the filter's order, then the default one.
      */
     List<Row> list(EntityModel model, PanoscFilter filter, String extra, Map<String, Object> extraParams, int skip, int limit) {
-        JpqlWhere w = new JpqlWhere();
+        JpqlWhere w = new JpqlWhere(opaqueIds);
         String where = where(model, filter, w, extra);
         Optional<String> relevance = relevance(model, filter, w);
         String order = relevance.isPresent() && filter.order().isEmpty()
@@ -112,7 +115,7 @@ public class PanoscQueries {
 
     /** How many rows {@link #list} would find without paging: the same condition. */
     long count(EntityModel model, PanoscFilter filter, String extra, Map<String, Object> extraParams) {
-        JpqlWhere w = new JpqlWhere();
+        JpqlWhere w = new JpqlWhere(opaqueIds);
         Query q = query("select count(r) from " + model.jpqlEntity() + " r where " + where(model, filter, w, extra));
         bind(q, w.params(), extraParams);
         return (Long) run(q::getSingleResult);
@@ -128,7 +131,7 @@ public class PanoscQueries {
 
     /** As {@link #keys(EntityModel, String, PanoscFilter, int)}, over {@code r} with {@code join}, and {@code extra} holding. */
     List<?> keys(EntityModel model, String join, String key, String extra, PanoscFilter filter, int max) {
-        JpqlWhere w = new JpqlWhere();
+        JpqlWhere w = new JpqlWhere(opaqueIds);
         Query q = query("select distinct " + key + " from " + model.jpqlEntity() + " r" + join + " where "
                 + where(model, filter, w, extra));
         bind(q, w.params(), Map.of());
@@ -225,7 +228,7 @@ public class PanoscQueries {
             EntityModel.Relation relation = Entities.relation(model, include);
             EntityModel target = Entities.named(relation.target());
             PanoscFilter scope = include.scope();
-            JpqlWhere w = new JpqlWhere();
+            JpqlWhere w = new JpqlWhere(opaqueIds);
             long skip = scope.skip();
             long limit = Math.min(scope.limit().orElse((long) INCLUDE_DEFAULT), INCLUDE_MAX);
             // one query per relation for the whole page; the scope's skip and limit apply per parent (a window over each
@@ -339,7 +342,7 @@ public class PanoscQueries {
         }
     }
 
-    private static List<Row> rows(EntityModel model, List<?> result) {
+    private List<Row> rows(EntityModel model, List<?> result) {
         List<Row> out = new ArrayList<>();
         for (Object o : result) {
             out.add(row(model, (Object[]) o));
@@ -347,11 +350,13 @@ public class PanoscQueries {
         return out;
     }
 
-    private static Row row(EntityModel model, Object[] cols) {
+    private Row row(EntityModel model, Object[] cols) {
         Map<String, Object> json = new LinkedHashMap<>();
         int i = 1;
         for (Map.Entry<String, EntityModel.Field> f : model.fields().entrySet()) {
-            json.put(f.getKey(), value(cols[i++], f.getValue().kind()));
+            Object v = cols[i++];
+            json.put(f.getKey(), f.getValue().kind() == EntityModel.Kind.ID ? opaqueIds.encode(((Number) v).longValue())
+                    : value(v, f.getValue().kind()));
         }
         return new Row(((Number) cols[0]).longValue(), json);
     }

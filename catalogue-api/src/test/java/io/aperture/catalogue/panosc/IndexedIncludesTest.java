@@ -1,5 +1,6 @@
 package io.aperture.catalogue.panosc;
 
+import io.aperture.catalogue.tokens.OpaqueIds;
 import io.aperture.catalogue.search.RankedSearch.Embedded;
 import io.aperture.catalogue.search.RankedSearch.IndexedInstrument;
 import io.aperture.catalogue.search.RankedSearch.IndexedParameter;
@@ -16,13 +17,14 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IndexedIncludesTest {
+    private static final OpaqueIds IDS = new OpaqueIds("a-test-secret-of-at-least-thirty-two-characters");
     private static final String P = "http://purl.org/pan-science/PaNET/PaNET";
     private static final IndexedTechnique SAXS = new IndexedTechnique(P + "01188", "small angle x-ray scattering");
     private static final IndexedTechnique XPD = new IndexedTechnique(P + "01101", "x-ray powder diffraction");
     private static final IndexedInstrument I22 = new IndexedInstrument("pid:i22", "I22", "DLS");
 
     private static List<Optional<IndexedIncludes.Answer>> of(String filter) {
-        return IndexedIncludes.of(FilterParser.filter(filter).include());
+        return IndexedIncludes.of(FilterParser.filter(filter).include(), IDS);
     }
 
     private static List<Map<String, Object>> attached(IndexedIncludes.Answer answer, List<Embedded> embedded) {
@@ -67,7 +69,7 @@ class IndexedIncludesTest {
         List<Map<String, Object>> json = attached(answer, List.of(new Embedded(List.of(), null, parameters)));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> attached = (List<Map<String, Object>>) json.getFirst().get("parameters");
-        assertThat(attached).singleElement().satisfies(p -> assertThat(p).containsEntry("id", "2").containsEntry("name", "b")
+        assertThat(attached).singleElement().satisfies(p -> assertThat(p).containsEntry("id", IDS.encode(2)).containsEntry("name", "b")
                 .containsEntry("unit", "m").containsKey("value"));
     }
 

@@ -1,5 +1,6 @@
 package io.aperture.catalogue.panosc;
 
+import io.aperture.catalogue.tokens.OpaqueIds;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.aperture.catalogue.search.InvalidSearchException;
@@ -17,13 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PanoscFilterFuzzTest {
 
+    private static final OpaqueIds IDS = new OpaqueIds("a-test-secret-of-at-least-thirty-two-characters");
+
     @FuzzTest(maxDuration = "60s")
     void parsedOrRefused(FuzzedDataProvider data) {
         String json = data.consumeRemainingAsString();
         try {
             PanoscFilter filter = FilterParser.filter(json);
             for (EntityModel model : List.of(Entities.DOCUMENT, Entities.INSTRUMENT)) {
-                JpqlWhere w = new JpqlWhere();
+                JpqlWhere w = new JpqlWhere(IDS);
                 String condition = w.condition(filter.where(), model, "r");
                 String restrictions = w.restrictions(filter.include(), model, "r");
                 assertThat(condition).isNotBlank();
