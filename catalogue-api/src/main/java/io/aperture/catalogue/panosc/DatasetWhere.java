@@ -68,7 +68,7 @@ final class DatasetWhere {
                 case EQ, INQ -> inClosure(cmp);
                 case NEQ, NIN -> not(inClosure(cmp));
                 case LIKE, ILIKE -> cmp.field().equals("name")
-                        ? f.wildcard().field("techniques.label_keyword").matching(unanchored(cmp.operand().textValue())) : none();
+                        ? f.wildcard().field("techniques.label_keyword").matching(wildcard(cmp.operand().textValue(), cmp.at())) : none();
                 default -> none();
             };
             case Condition.Compare cmp -> cmp.op().negative() ? f.matchAll() : none();
@@ -196,8 +196,8 @@ final class DatasetWhere {
             case GT, GTE, LT, LTE -> Operands.scalar(v).map(s -> range(field, c.op(), norm.apply(s))).orElse(none());
             case BETWEEN -> Operands.scalar(v.get(0)).flatMap(lo -> Operands.scalar(v.get(1))
                     .<PredicateFinalStep>map(hi -> f.range().field(field).between(norm.apply(lo), norm.apply(hi)))).orElse(none());
-            case LIKE, ILIKE -> f.wildcard().field(field).matching(unanchored(norm.apply(v.textValue())));
-            case NLIKE, NILIKE -> not(f.wildcard().field(field).matching(unanchored(norm.apply(v.textValue()))));
+            case LIKE, ILIKE -> f.wildcard().field(field).matching(wildcard(norm.apply(v.textValue()), c.at()));
+            case NLIKE, NILIKE -> not(f.wildcard().field(field).matching(wildcard(norm.apply(v.textValue()), c.at())));
             case REGEXP -> f.regexp().field(field).matching(engineRegexp(norm.apply(JpqlWhere.regexpPattern(v.textValue(), c.at())), c.at()));
         };
     }
@@ -267,7 +267,16 @@ final class DatasetWhere {
                 out.append("~&<>#@\"".indexOf(ch) >= 0 ? "\\" + ch : String.valueOf(ch));
             }
         }
-        return out.append(end ? "" : ".*").toString();
+        String engine = out.append(end ? "" : ".*").toString();
+        PatternCost.checkEngineRegexp(engine, at);
+        return engine;
+    }
+
+    /** A like pattern as the engine's wildcard, refused when the engine could not run it ({@link PatternCost}). */
+    static String wildcard(String like, String at) {
+        String engine = unanchored(like);
+        PatternCost.checkEngineWildcard(engine, at);
+        return engine;
     }
 
     /** A LIKE pattern as an unanchored engine wildcard: {@code %} → {@code *}, {@code _} → {@code ?}, the rest literal. */

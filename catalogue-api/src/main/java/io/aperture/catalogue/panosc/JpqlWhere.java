@@ -295,6 +295,7 @@ final class JpqlWhere {
         } catch (PatternSyntaxException ex) {
             throw new InvalidSearchException(at, "is not a valid regular expression");
         }
+        PatternCost.checkRegexp(pattern, at);
         return pattern;
     }
 
