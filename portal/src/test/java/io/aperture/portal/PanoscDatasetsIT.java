@@ -318,6 +318,7 @@ class PanoscDatasetsIT {
         assertThat(datasets("{\"where\": {\"text\": \"TAG\"}, \"order\": \"title ASC\"}")).containsExactly(one, three, doi);
         // a draft DOI does not resolve: no pid yet, and nothing to find by
         assertThat(datasets("{\"where\": {\"pid\": \"" + draft + "\"}}")).isEmpty();
+        given().urlEncodingEnabled(false).get("/api/Datasets/" + draft.replace("/", "%2F")).then().statusCode(404);
         // an embargoed dataset's registered DOI finds nothing anywhere
         assertThat(datasets("{\"where\": {\"pid\": \"" + embargoed + "\"}}")).isEmpty();
         given().urlEncodingEnabled(false).get("/api/Datasets/" + embargoed.replace("/", "%2F")).then().statusCode(404);

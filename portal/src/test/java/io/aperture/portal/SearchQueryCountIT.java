@@ -8,7 +8,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import jakarta.persistence.EntityManager;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +36,8 @@ import static org.hamcrest.Matchers.is;
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = false)
 class SearchQueryCountIT {
+    @Inject
+    EntityManager em;
     /**
      * Sees every SQL statement Hibernate sends, native queries included, in every test of the run: counts them and keeps
      * the text of the last {@link #KEPT}, for tests that compare statements.
@@ -118,7 +123,8 @@ class SearchQueryCountIT {
         String hidden = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(r).toString())
                 .post("/api/ingest/records").then().statusCode(200).extract().path("results[0].datasetPid");
         String unknown = "DLS-00000000000000000000";
-        for (String path : List.of("/datasets/%s", "/api/datasets/%s/datacite", "/datasets/%s/preview.png")) {
+        for (String path : List.of("/datasets/%s", "/api/datasets/%s/datacite", "/datasets/%s/preview.png",
+                "/api/Datasets/%s", "/api/Datasets/%s/files", "/api/Datasets/%s/files/count")) {
             long ofHidden = Long.MAX_VALUE;
             long ofUnknown = Long.MAX_VALUE;
             // the fewest of a few tries: the outbox poll (each second) may add a statement to any one of them
@@ -127,6 +133,21 @@ class SearchQueryCountIT {
                 ofUnknown = Math.min(ofUnknown, statementsFor(() -> given().get(path.formatted(unknown)).then().statusCode(404)));
             }
             assertThat(ofHidden).as("SQL statements for %s of a hidden pid (an unknown one: %d)", path, ofUnknown).isEqualTo(ofUnknown);
+        }
+        // by DOI too: a hidden dataset's registered DOI reads what an unknown DOI reads on the PaNOSC paths
+        String doi = "10.5555/" + code;
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE dataset SET doi = ?1, doi_state = 'REGISTERED' WHERE pid = ?2")
+                .setParameter(1, doi).setParameter(2, hidden).executeUpdate());
+        for (String path : List.of("/api/Datasets/%s", "/api/Datasets/%s/files")) {
+            long ofHidden = Long.MAX_VALUE;
+            long ofUnknown = Long.MAX_VALUE;
+            for (int attempt = 0; attempt < 5; attempt++) {
+                ofHidden = Math.min(ofHidden, statementsFor(() -> given().urlEncodingEnabled(false)
+                        .get(path.formatted(doi.replace("/", "%2F"))).then().statusCode(404)));
+                ofUnknown = Math.min(ofUnknown, statementsFor(() -> given().urlEncodingEnabled(false)
+                        .get(path.formatted("10.5555%2Fnothing-" + code)).then().statusCode(404)));
+            }
+            assertThat(ofHidden).as("SQL statements for %s of a hidden DOI (an unknown one: %d)", path, ofUnknown).isEqualTo(ofUnknown);
         }
     }
 

@@ -212,6 +212,15 @@ public class Dataset extends PanacheEntityBase {
         return find("from Dataset d left join fetch d.proposal where d.pid = ?1", pid).firstResult();
     }
 
+    /**
+     * The dataset a PaNOSC pid names: its local pid, or its DOI once the DOI resolves (a reserved one is no pid yet), with
+     * its proposal, in one statement whichever it is, so that a hidden dataset's 404 reads what an unknown pid's reads.
+     */
+    public static Dataset byPidOrResolvingDoi(String pid) {
+        return find("from Dataset d left join fetch d.proposal where d.pid = ?1 or (d.doi = ?1 and d.doiState in ?2)"
+                + " order by case when d.pid = ?1 then 0 else 1 end", pid, DoiState.resolving()).firstResult();
+    }
+
     /** As {@link #byPid}, by DOI in any case (DOIs are case-insensitive). */
     public static Dataset byDoi(String doi) {
         return find("from Dataset d left join fetch d.proposal where lower(d.doi) = ?1", doi).firstResult();

@@ -254,10 +254,7 @@ public class PanoscDatasetsResource {
         if (!InputText.possibleIdentifier(pid)) {
             return Optional.empty();
         }
-        Dataset d = Dataset.byPid(pid);
-        if (d == null) {
-            d = Dataset.find("doi", pid).firstResult();
-        }
+        Dataset d = Dataset.byPidOrResolvingDoi(pid);
         return d != null && access.decideForPublic(d).visibility().showsMetadata() ? Optional.of(d) : Optional.empty();
     }
 }
