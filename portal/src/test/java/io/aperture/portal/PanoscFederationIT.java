@@ -54,7 +54,8 @@ class PanoscFederationIT {
         String uo = """
                 {"proposals": [
                   {"code": "%1$s", "title": "Open proposal %3$s", "summary": "Garnets under pressure", "doi": "%4$s",
-                   "visits": [{"code": "%1$s-1", "start": "2015-01-01T08:00:00Z", "end": "2015-01-03T08:00:00Z"}, {"code": "%1$s-2"}],
+                   "visits": [{"code": "%1$s-1", "start": "2015-01-01T08:00:00Z", "end": "2015-01-03T08:00:00Z"},
+                              {"code": "%1$s-2", "start": "2025-06-01T08:00:00Z", "end": "2025-06-03T08:00:00Z"}],
                    "members": [{"role": "PI", "person": {"fullName": "Ada Open", "username": "ada-%3$s",
                                 "affiliation": {"name": "Open University %3$s", "country": "GB"}}}]},
                   {"code": "%2$s", "title": "Secret proposal %3$s", "visits": [{"code": "%2$s-1"}],
@@ -122,6 +123,8 @@ class PanoscFederationIT {
         assertThat(d).containsEntry("pid", doi).containsEntry("doi", doi).containsEntry("type", "proposal")
                 .containsEntry("title", "Open proposal " + tag).containsEntry("summary", "Garnets under pressure")
                 .containsEntry("isPublic", true).containsEntry("startDate", "2015-01-01T08:00:00.000Z")
+                // the second visit's data is embargoed: its dates are not the document's (an unpublished beamtime)
+                .containsEntry("endDate", "2015-01-03T08:00:00.000Z")
                 .containsEntry("parameters", List.of());
         assertThat((String) d.get("releaseDate")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
                 .isLessThan(Instant.now().toString());
@@ -291,6 +294,7 @@ class PanoscFederationIT {
                 {"{\"or\": [{\"type\": \"publication\"}, {\"summary\": {\"like\": \"pressure\"}}]}", "1"},
                 {"{\"startDate\": {\"between\": [\"2014-12-31\", \"2015-01-02\"]}}", "1"},
                 {"{\"startDate\": {\"gt\": \"2015-01-02T00:00:00Z\"}}", "0"},
+                {"{\"endDate\": {\"gt\": \"2020-01-01T00:00:00Z\"}}", "0"},
                 {"{\"releaseDate\": {\"lt\": \"" + Instant.now() + "\"}}", "1"},
                 {"{\"isPublic\": false}", "0"},
                 {"{\"colour\": \"red\"}", "0"},

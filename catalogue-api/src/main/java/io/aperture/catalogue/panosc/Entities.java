@@ -56,8 +56,11 @@ final class Entities {
             "title", Field.column("{a}.title", Kind.TEXT),
             "summary", Field.column("{a}.summary", Kind.TEXT),
             "doi", Field.column("{a}.doi", Kind.TEXT),
-            "startDate", Field.computed("(select min(sv.startDate) from Visit sv where sv.proposal = {a}.proposal)", Kind.DATE),
-            "endDate", Field.computed("(select max(ev.endDate) from Visit ev where ev.proposal = {a}.proposal)", Kind.DATE),
+            // the visits with public data only: an embargoed visit's dates would tell of an unpublished beamtime
+            "startDate", Field.computed("(select min(sv.startDate) from Visit sv where sv.proposal = {a}.proposal and exists"
+                    + " (select sd.id from Dataset sd where sd.visit = sv and sd.accessState = :" + OPEN + "))", Kind.DATE),
+            "endDate", Field.computed("(select max(ev.endDate) from Visit ev where ev.proposal = {a}.proposal and exists"
+                    + " (select ed.id from Dataset ed where ed.visit = ev and ed.accessState = :" + OPEN + "))", Kind.DATE),
             // a publication's year (its first day, V23), else the embargo end of the document's public data: when it
             // became openly accessible (§1.1)
             "releaseDate", Field.computed("coalesce({a}.publishedOn, (select min(rd.embargoEnd) from Dataset rd where rd member of"
