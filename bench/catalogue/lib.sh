@@ -36,6 +36,10 @@ harvester_token() {
   curl -sf -d grant_type=client_credentials -d client_id=aperture-harvester -d client_secret="${APERTURE_HARVESTER_SECRET:-harvester-secret}" \
     "$APERTURE_OIDC_URL/protocol/openid-connect/token" | jq -r .access_token
 }
+user_office_token() {
+  curl -sf -d grant_type=client_credentials -d client_id=aperture-user-office -d client_secret="${APERTURE_USER_OFFICE_SECRET:-user-office-secret}" \
+    "$APERTURE_OIDC_URL/protocol/openid-connect/token" | jq -r .access_token
+}
 user_token() { # $1 user (password = user name in the local realm)
   curl -sf -d grant_type=password -d client_id=aperture-cli -d username="$1" -d password="$1" -d scope=openid \
     "$APERTURE_OIDC_URL/protocol/openid-connect/token" | jq -r .access_token

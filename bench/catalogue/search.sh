@@ -33,7 +33,7 @@ PROXY=$!
 trap 'stop_server; kill $PROXY 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do grep -q "capture proxy" "$WORK/proxy.log" && break; sleep 0.5; done
 APERTURE_SEARCH_HOSTS="127.0.0.1:$CAPTURE_PORT" start_server
-curl -sf -XPOST -H "Authorization: Bearer $(harvester_token)" -H 'Content-Type: application/json' -d "$body" \
+curl -sf -XPOST -H "Authorization: Bearer $(user_office_token)" -H 'Content-Type: application/json' -d "$body" \
     "$SERVER/api/ingest/user-office" >/dev/null
 PI_TOKEN="$(user_token pi)"
 embargoed_pi="$(curl -sf -H "Authorization: Bearer $PI_TOKEN" "$SERVER/api/search?access=EMBARGOED&size=1" | jq .total)"

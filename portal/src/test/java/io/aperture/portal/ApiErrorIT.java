@@ -76,7 +76,7 @@ class ApiErrorIT {
     @Test
     void aUserOfficeProposalWithABadOrcidIsRejectedByFieldAndTheRestIsImported() {
         String code = "cm" + (10000000 + new Random().nextInt(89999999));
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [
                           {"code": "%sa", "title": "Bad ORCID", "members": [{"role": "PI", "person": {"fullName": "A B", "orcid": "0000-0002-1825-0098"}}]},
                           {"code": "%sb", "title": "Good ORCID", "members": [{"role": "PI", "person": {"fullName": "C D", "orcid": "https://orcid.org/0000-0003-1234-5674"}}]}]}"""
@@ -86,11 +86,11 @@ class ApiErrorIT {
                 .body("results[0].field", is("proposals[0].members[0].person.orcid"))
                 .body("results[0].error", containsString("check digit"));
         // the ORCID of one person with the username of another: refused by field, not a server error
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%sc", "title": "E F", "members": [{"role": "PI", "person":
                           {"fullName": "E F", "username": "u%s"}}]}]}""".formatted(code, code))
                 .post("/api/ingest/user-office").then().statusCode(200).body("results[0].status", is("IMPORTED"));
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%sd", "title": "Two people", "members": [{"role": "PI", "person":
                           {"fullName": "C D", "orcid": "0000-0003-1234-5674", "username": "u%s"}}]}]}""".formatted(code, code))
                 .post("/api/ingest/user-office").then().statusCode(200)
@@ -135,7 +135,7 @@ class ApiErrorIT {
     void aUserOfficeImportRefusesNulsOverlongTextAndFarDatesByFieldAndImportsTheRest() {
         String code = "cm" + (10000000 + new Random().nextInt(89999999));
         String summary = "s".repeat(20_001);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [
                           {"code": "%sa", "title": "NUL\\u0000title"},
                           {"code": "%sb", "title": "Far visit", "visits": [{"code": "%sb-1", "start": "+999999999-12-31T00:00:00Z"}]},

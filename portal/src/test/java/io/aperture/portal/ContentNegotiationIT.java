@@ -74,7 +74,7 @@ class ContentNegotiationIT {
                     "orcid": "0000-0001-5109-3700"}},
                   {"role": "TEAM_MEMBER", "person": {"fullName": "Grace Hopper", "givenName": "Grace", "familyName": "Hopper"}}]}]}
                 """.formatted(proposal, tag);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(userOffice)
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(userOffice)
                 .post("/api/ingest/user-office").then().statusCode(200).body("results.status", everyItem(is("IMPORTED")));
         Instant recent = Instant.now().minus(2, ChronoUnit.DAYS);
         List<String> pids = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)

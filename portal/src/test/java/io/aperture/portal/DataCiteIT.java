@@ -92,7 +92,7 @@ class DataCiteIT {
                     "orcid": "0000-0002-1694-233X"}},
                   {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]}]}
                 """.formatted(proposal, tag);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(userOffice)
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(userOffice)
                 .post("/api/ingest/user-office").then().statusCode(200).body("results.status", everyItem(is("IMPORTED")));
 
         Instant old = Instant.parse("2015-06-01T12:00:00Z");

@@ -68,7 +68,7 @@ class DataCitePeopleIT {
                     "orcid": "0000-0001-5109-3700", "affiliation": {"name": "University of Oxford", "ror": "https://ror.org/052gg0110"}}},
                   {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]}]}
                 """.formatted(proposal, tag, proposalDoi);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(userOffice)
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(userOffice)
                 .post("/api/ingest/user-office").then().statusCode(200).body("results.status", everyItem(is("IMPORTED")));
 
         Instant old = Instant.parse("2015-06-01T12:00:00Z");

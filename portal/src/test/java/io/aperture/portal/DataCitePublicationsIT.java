@@ -37,7 +37,7 @@ class DataCitePublicationsIT {
     private final String code = "pub" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
 
     private void importProposal(String publications) {
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Cited garnets", "visits": [{"code": "%s-1"}, {"code": "%s-2"}],
                           "publications": %s,
                           "members": [{"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}"""
@@ -93,12 +93,12 @@ class DataCitePublicationsIT {
 
     @Test
     void aPublicationThatIsNoDoiRefusesTheProposalNamingTheField() {
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s-bad", "publications": ["10.1107/S1600577519000001", "https://example.org/paper"]}]}"""
                         .formatted(code))
                 .post("/api/ingest/user-office").then().statusCode(200)
                 .body(containsString("\"error\":\"proposals[0].publications[1]: must be a DOI"));
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s-bad", "publications": [42]}]}""".formatted(code))
                 .post("/api/ingest/user-office").then().statusCode(200)
                 .body(containsString("\"error\":\"proposals[0].publications[0]: must be a string (a DOI) or an object with its doi\""));

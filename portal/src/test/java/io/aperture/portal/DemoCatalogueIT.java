@@ -38,7 +38,8 @@ class DemoCatalogueIT {
         String server = "http://127.0.0.1:" + ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class).orElse(8081);
         String oidc = ConfigProvider.getConfig().getValue("quarkus.oidc.api.auth-server-url", String.class);
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server, "--oidc-url", oidc, "--client-secret", "harvester-secret"));
+        all.addAll(List.of("--server", server, "--oidc-url", oidc, "--client-secret", "harvester-secret",
+                "--user-office-secret", "user-office-secret"));
         return all.toArray(String[]::new);
     }
 

@@ -98,7 +98,7 @@ class DoiCollectionFormatsIT {
 
     /** One visit released, the other still under embargo; the proposal reports one publication. */
     private void load() {
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Garnets in every form", "visits": [{"code": "%s-1"}, {"code": "%s-2"}],
                           "publications": ["https://doi.org/%s"],
                           "members": [{"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}},

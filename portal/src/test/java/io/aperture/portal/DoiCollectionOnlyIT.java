@@ -44,7 +44,7 @@ class DoiCollectionOnlyIT extends DataCiteStandInTest {
     @Test
     void onlyTheProposalGetsADoiAndItListsTheReleasedDatasetByItsPage() {
         String code = "cop" + UUID.randomUUID().toString().substring(0, 6);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Experiment %s", "visits": [{"code": "%s-1"}, {"code": "%s-2"}],
                           "members": [{"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}"""
                         .formatted(code, code, code, code))

@@ -76,7 +76,7 @@ class DoiLifecycleIT extends DataCiteStandInTest {
     /** A new proposal whose PI is the demo user pi, with one visit and {@code record} (titled {@code title}) as its scan. */
     static Map<String, Object> embargoedScan(String title, ObjectNode record) {
         String code = "doi" + UUID.randomUUID().toString().substring(0, 6);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Proposal %s", "visits": [{"code": "%s-1"}],
                           "members": [{"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}"""
                         .formatted(code, code, code))

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.*;
 
 /** The embargo workflow end to end: real tokens, the policy's answers over HTTP, the release job, the audit log. */
@@ -72,7 +73,7 @@ class EmbargoWorkflowIT {
                   {"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}},
                   {"role": "ALTERNATE_CONTACT", "person": {"fullName": "Alex Alternate", "username": "alternate"}},
                   {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]}]}""".formatted(code, code, code);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
                 .then().statusCode(200);
         ObjectNode r = Records.withProposal(Records.record("Scan of " + code, produced), code, code + "-1");
         if (preview != null) {
@@ -294,6 +295,34 @@ class EmbargoWorkflowIT {
         Map<String, Object> open = proposalWithScan(ZonedDateTime.now(LONDON).minusYears(5).toInstant());
         given().accept(ContentType.HTML).get("/datasets/" + open.get("pid")).then().statusCode(200)
                 .header("Cache-Control", nullValue());
+    }
+
+    @Test
+    void aMachineAccountNamedPiReadsAndReleasesNothingAndTheHarvesterImportsNoProposal() {
+        Map<String, Object> p = proposalWithScan(Instant.now().minus(10, ChronoUnit.DAYS));
+        String code = (String) p.get("code");
+        long id = (long) p.get("embargo");
+        // the harvester may not write the proposals' members at all (it could name anyone PI)
+        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("{\"proposals\": []}")
+                .post("/api/ingest/user-office").then().statusCode(403);
+        // the user office's feed names both machine accounts PI: neither holds the role for all that
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
+                {"proposals": [{"code": "%s", "title": "Workflow %s", "visits": [{"code": "%s-1"}], "members": [
+                  {"role": "PI", "person": {"fullName": "Harvester", "username": "service-account-aperture-harvester"}},
+                  {"role": "ALTERNATE_CONTACT", "person": {"fullName": "Feed", "username": "service-account-aperture-user-office"}},
+                  {"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}""".formatted(code, code, code))
+                .post("/api/ingest/user-office").then().statusCode(200).body("results[0].status", is("IMPORTED"));
+        // the real PI sees the embargoed scan in search (once indexed); the machines, named PI, see nothing of it
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.user("pi")).queryParam("q", code)
+                .get("/api/search").then().statusCode(200).body("total", is(1)));
+        given().auth().oauth2(Tokens.user("pi")).get("/api/me/proposals").then().statusCode(200).body(containsString(code));
+        for (String machine : List.of(Tokens.harvester(), Tokens.userOffice())) {
+            given().auth().oauth2(machine).get("/api/me/proposals").then().statusCode(200)
+                    .body(not(containsString(code)));
+            given().auth().oauth2(machine).post("/api/embargoes/" + id + "/early-release").then().statusCode(404);
+            given().auth().oauth2(machine).queryParam("q", code).get("/api/search").then().statusCode(200).body("total", is(0));
+        }
+        assertThat(status(id)).isEqualTo("EMBARGOED");
     }
 
     @Test

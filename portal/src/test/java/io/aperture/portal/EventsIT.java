@@ -66,7 +66,7 @@ class EventsIT {
         String uo = """
                 {"proposals": [{"code": "%s", "title": "Events %s", "visits": [{"code": "%s-1"}], "members": [
                   {"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}""".formatted(code, code, code);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
                 .then().statusCode(200);
         publishAll(); // whatever other tests left in the audit log goes first
 

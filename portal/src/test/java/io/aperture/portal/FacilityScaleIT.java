@@ -159,7 +159,7 @@ class FacilityScaleIT {
     /** A proposal with one visit, its PI and one more member; the PI's address receives the proposal's notices. */
     private static void importProposal(ServerProcess server, String code, String pi, String piEmail, String username,
                                        String role) {
-        server.request().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        server.request().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Proposal %s", "visits": [{"code": "%s-1"}],
                           "members": [{"role": "PI", "person": {"fullName": "Pat Investigator", "username": "%s", "email": "%s"}},
                                       {"role": "%s", "person": {"fullName": "Someone %s", "username": "%s"}}]}]}"""

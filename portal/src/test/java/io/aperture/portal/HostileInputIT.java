@@ -154,7 +154,7 @@ class HostileInputIT {
                         .body("{\"events\": [{\"kind\": \"REFUSED\", \"subject\": \"s\", \"reason\": \"r\", \"at\": \"" + far + "\"}]}")
                         .post("/api/ingest/harvest-health"), 400, "events[0].at: must be between the years 1 and 9999"),
                 // the user-office import: NUL, over-long text and far dates refuse that proposal by field
-                new Row("user-office import with NUL, long text and a far date", r -> r.auth().oauth2(harvester)
+                new Row("user-office import with NUL, long text and a far date", r -> r.auth().oauth2(Tokens.userOffice())
                         .contentType(ContentType.JSON).body("""
                                 {"proposals": [{"code": "%sa", "title": "a\\u0000b"},
                                   {"code": "%sb", "title": "%s"},

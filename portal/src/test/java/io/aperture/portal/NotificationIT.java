@@ -50,7 +50,7 @@ class NotificationIT {
                   {"role": "ALTERNATE_CONTACT", "person": {"fullName": "Alex Alternate", "username": "alternate", "email": "alternate@example.org"}},
                   {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member", "email": "member@example.org"}}]}]}"""
                 .formatted(code, code, code);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
         Instant produced = ZonedDateTime.now(ZoneId.of("Europe/London")).minusYears(3).plusMonths(1).toInstant();
         ObjectNode r = Records.withProposal(Records.record("Mailed scan " + code, produced), code, code + "-1");
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(r).toString())
@@ -93,7 +93,7 @@ class NotificationIT {
                 {"proposals": [{"code": "%s", "visits": [{"code": "%s-1"}], "members": [
                   {"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi", "email": "pi@example.org"}}]}]}"""
                 .formatted(code, code);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
         ObjectNode r = Records.withProposal(Records.record("Old scan " + code, Instant.parse("2012-03-03T00:00:00Z")), code, code + "-1");
         given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(r).toString())
                 .post("/api/ingest/records").then().statusCode(200);

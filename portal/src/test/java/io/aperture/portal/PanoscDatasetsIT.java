@@ -65,7 +65,7 @@ class PanoscDatasetsIT {
                 {"proposals": [{"code": "%1$s", "title": "Relations proposal %2$s", "visits": [{"code": "%1$s-1"}, {"code": "%1$s-2"}],
                    "members": [{"role": "PI", "person": {"fullName": "Rita Relation %2$s", "username": "rita-%2$s"}}]}]}"""
                 .formatted(code, tag);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
                 .then().statusCode(200);
         Instant y2016 = Instant.parse("2016-05-01T00:00:00Z");
         ObjectNode a = Records.withProposal(Records.record("Ra one " + tag, Instant.parse("2015-01-01T00:00:00Z")), code, code + "-1");

@@ -61,7 +61,7 @@ class PanoscFederationIT {
                   {"code": "%2$s", "title": "Secret proposal %3$s", "visits": [{"code": "%2$s-1"}],
                    "members": [{"role": "PI", "person": {"fullName": "Sam Secret", "username": "sam-%3$s"}}]}]}"""
                 .formatted(openCode, secretCode, tag, doi);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
                 .then().statusCode(200).body("results.status", is(List.of("IMPORTED", "IMPORTED")));
 
         ObjectNode released = Records.withProposal(Records.record("Open alpha " + tag, Instant.parse("2015-01-02T00:00:00Z")),

@@ -31,7 +31,7 @@ class PanoscInstrumentListIT {
     private final String tag = "il" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     private static Response importBody(String body) {
-        return given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(body).post("/api/ingest/user-office");
+        return given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(body).post("/api/ingest/user-office");
     }
 
     private static Response instruments(String path, String param, String json) {

@@ -37,7 +37,7 @@ class PanoscPublicationMetadataIT {
     private final String bare = "10.5555/" + tag + "-bare";
 
     private Response userOffice(String publications) {
-        return given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+        return given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON)
                 .body("{\"proposals\": [{\"code\": \"" + code + "\", \"title\": \"Proposal " + tag + "\", \"publications\": "
                         + publications + "}]}")
                 .post("/api/ingest/user-office");
@@ -100,7 +100,7 @@ class PanoscPublicationMetadataIT {
         String hiddenCode = tag + "h";
         String hiddenDoi = "10.5555/" + tag + "-hidden";
         String hiddenAuthor = "Hidden Author " + tag;
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON)
                 .body("{\"proposals\": [{\"code\": \"" + hiddenCode + "\", \"title\": \"Hidden " + tag + "\", \"publications\": "
                         + "[{\"doi\": \"" + hiddenDoi + "\", \"authors\": [\"" + hiddenAuthor + "\"]}]}]}")
                 .post("/api/ingest/user-office").then().statusCode(200);

@@ -66,7 +66,7 @@ class PanoscPublicationsIT {
                    "members": [{"role": "PI", "person": {"fullName": "Pia Cited", "username": "pia-%3$s"}}]},
                   {"code": "%2$s", "title": "Secret proposal %3$s", "publications": ["%5$s"]}]}"""
                 .formatted(proposalCode, secretCode, tag, reported, reportedHidden);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office")
                 .then().statusCode(200).body("results.status", is(List.of("IMPORTED", "IMPORTED")));
 
         ObjectNode a = Records.withProposal(Records.record("Citing alpha " + tag, Instant.parse("2012-01-02T00:00:00Z")),

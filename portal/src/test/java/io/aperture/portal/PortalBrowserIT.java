@@ -47,7 +47,7 @@ class PortalBrowserIT {
         String uo = """
                 {"proposals": [{"code": "%s", "title": "Browser proposal %s", "visits": [{"code": "%s-1"}], "members": [
                   {"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}""".formatted(code, code, code);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
         // produced three years ago less one month: its embargo ends next month, inside the extension window
         Instant produced = ZonedDateTime.now(ZoneId.of("Europe/London")).minusYears(3).plusMonths(1).toInstant();
         ObjectNode hidden = Records.withProposal(Records.record("Browser embargoed " + code, produced), code, code + "-1");

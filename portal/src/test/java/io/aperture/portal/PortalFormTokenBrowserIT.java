@@ -54,7 +54,7 @@ class PortalFormTokenBrowserIT {
                 {"proposals": [{"code": "%s", "title": "Token proposal %s", "visits": [{"code": "%s-1"}], "members": [
                   {"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}"""
                 .formatted(code, code, code);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
         // its embargo ends next month, inside the extension window: both forms are offered
         Instant produced = ZonedDateTime.now(ZoneId.of("Europe/London")).minusYears(3).plusMonths(1).toInstant();
         ObjectNode hidden = Records.withProposal(Records.record("Token embargoed " + code, produced), code, code + "-1");

@@ -60,7 +60,7 @@ class PortalHomeSummaryBrowserIT {
             r.putArray("techniques").addObject().put("label", "HST-" + tag).put("iri", "http://example.org/technique/" + tag);
             records[i] = r;
         }
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(
                         "{\"proposals\": [{\"code\": \"%s\", \"visits\": [{\"code\": \"%s-1\"}], \"members\": [{\"role\": \"PI\", \"person\": {\"fullName\": \"Pat Investigator\", \"username\": \"pi\"}}]}]}"
                                 .formatted(tag, tag))
                 .post("/api/ingest/user-office").then().statusCode(200);

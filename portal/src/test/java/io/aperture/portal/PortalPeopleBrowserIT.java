@@ -60,7 +60,7 @@ class PortalPeopleBrowserIT {
                   {"role": "ALTERNATE_CONTACT", "person": {"fullName": "Alex Alternate", "username": "alternate"}},
                   {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]}]}"""
                 .formatted(code, code, code);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
         // produced three years ago less one month: its embargo ends next month, inside the extension window
         produced = ZonedDateTime.now(ZoneId.of("Europe/London")).minusYears(3).plusMonths(1).toInstant();
         ObjectNode hidden = Records.withProposal(Records.record("People embargoed " + code, produced), code, code + "-1");

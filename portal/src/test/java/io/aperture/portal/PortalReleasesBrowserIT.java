@@ -49,7 +49,7 @@ class PortalReleasesBrowserIT {
 
     @Test
     void aReleaseIsListedFirstAndAddsItsBytes() throws Exception {
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(
                         "{\"proposals\": [{\"code\": \"%s\", \"visits\": [{\"code\": \"%s-1\"}], \"members\": [{\"role\": \"PI\", \"person\": {\"fullName\": \"Pat Investigator\", \"username\": \"pi\"}}]}]}"
                                 .formatted(tag, tag))
                 .post("/api/ingest/user-office").then().statusCode(200);

@@ -50,7 +50,7 @@ class PortalThumbnailBrowserIT {
         HarvestRecord harvested = new NexusHarvester(HarvestConfig.defaults()).withPreviews()
                 .harvest(RepoFiles.nexus("psi_sinq/dmc01.h5")).getFirst();
         assertThat(harvested.preview()).as("the harvester rendered the default plot").isNotNull();
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(
                         "{\"proposals\": [{\"code\": \"%s\", \"visits\": [{\"code\": \"%s-1\"}], \"members\": [{\"role\": \"PI\", \"person\": {\"fullName\": \"Pat Investigator\", \"username\": \"pi\"}}]}]}"
                                 .formatted(tag, tag))
                 .post("/api/ingest/user-office").then().statusCode(200);

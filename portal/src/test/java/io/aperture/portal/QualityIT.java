@@ -84,7 +84,7 @@ class QualityIT {
 
     private void load() {
         String proposal = "cm" + tag.substring(2, 8);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Quality", "visits": [{"code": "%s-1"}], "members": [
                           {"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}"""
                         .formatted(proposal, proposal))

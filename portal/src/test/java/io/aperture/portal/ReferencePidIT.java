@@ -33,7 +33,7 @@ class ReferencePidIT {
     private final String tag = "rp" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
 
     private static Response userOffice(String body) {
-        return given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(body).post("/api/ingest/user-office");
+        return given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(body).post("/api/ingest/user-office");
     }
 
     private static List<String> ingest(ObjectNode... records) {

@@ -58,7 +58,7 @@ class SearchAccessIT {
                   {"code": "%s", "title": "Someone else's proposal", "members": [
                     {"role": "PI", "person": {"fullName": "Other Person", "username": "other-%s"}}]}
                 ]}""".formatted(p1, p1, p2, tag);
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(userOffice)
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(userOffice)
                 .post("/api/ingest/user-office").then().statusCode(200)
                 .body("results.status", everyItem(is("IMPORTED")));
 
@@ -121,7 +121,7 @@ class SearchAccessIT {
 
     private void importSecondProposal(String members) {
         String p2 = "cm" + tag.substring(2, 7) + "b";
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON)
                 .body("""
                         {"proposals": [{"code": "%s", "title": "Someone else's proposal", "members": [%s]}]}""".formatted(p2, members))
                 .post("/api/ingest/user-office").then().statusCode(200).body("results.status", everyItem(is("IMPORTED")));

@@ -170,7 +170,7 @@ class SearchQueryCountIT {
                     {"code": "rc%s%02d", "title": "Roles counted", "members": [
                       {"role": "TEAM_MEMBER", "person": {"fullName": "Morgan Member", "username": "member"}}]}""".formatted(tag, i));
         }
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON)
                 .body("{\"proposals\": [" + proposals + "]}").post("/api/ingest/user-office").then().statusCode(200);
 
         long after = Long.MAX_VALUE;

@@ -53,7 +53,7 @@ class UserOfficeDoiUpdateIT {
     }
 
     private void importProposal(String publications) {
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body("""
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body("""
                         {"proposals": [{"code": "%s", "title": "Cited later", "visits": [{"code": "%s-1"}, {"code": "%s-2"}],
                           "publications": %s,
                           "members": [{"role": "PI", "person": {"fullName": "Pat Investigator", "username": "pi"}}]}]}"""

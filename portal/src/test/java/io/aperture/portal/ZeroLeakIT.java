@@ -82,7 +82,7 @@ class ZeroLeakIT {
                     {"role": "PI", "person": {"fullName": "Somebody Else", "username": "else-%s"}}],
                    "publications": [{"doi": "%s", "title": "Paper of %s", "year": 2026, "authors": ["%s"]}]}]}"""
                 .formatted(mine, mine, otherProposal, otherProposal, run, secretPublication(), run, secretAuthor());
-        given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
+        given().auth().oauth2(Tokens.userOffice()).contentType(ContentType.JSON).body(uo).post("/api/ingest/user-office").then().statusCode(200);
 
         List<ObjectNode> all = new ArrayList<>();
         Map<Integer, String> kindByIndex = new HashMap<>();

@@ -33,7 +33,8 @@ class ProductionRealmTest {
     void noDemoPeopleNoPublicSecretsNoPasswordGrant() {
         List<String> users = new ArrayList<>();
         production.path("users").forEach(u -> users.add(u.path("username").asText()));
-        assertThat(users).containsExactlyInAnyOrder("service-account-aperture-harvester", "service-account-aperture-monitoring");
+        assertThat(users).containsExactlyInAnyOrder("service-account-aperture-harvester", "service-account-aperture-user-office",
+                "service-account-aperture-monitoring");
         assertThat(production.path("users").findValues("credentials")).isEmpty();
 
         for (JsonNode c : production.path("clients")) {

@@ -32,6 +32,9 @@ public class CallerResolver {
         if (identity.hasRole("harvester")) {
             caller = caller.withFacilityRole(FacilityRole.HARVESTER);
         }
+        if (identity.hasRole("user-office")) {
+            caller = caller.withFacilityRole(FacilityRole.USER_OFFICE);
+        }
         for (ProposalRoles.Role role : proposalRoles.of(username)) {
             caller = caller.withProposalRole(role.proposalPid(), role.role());
         }

@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A harvester identity never holds the staff role, whatever the identity provider grants it: the harvester's
- * credentials sit on beamline machines, and staff rights open every embargoed record, the audit trail and the
- * extension decisions. Applied to the identity itself, so {@code @RolesAllowed("staff")} and the policy's caller
+ * A machine identity (the harvester, the user office's feed) never holds the staff role, whatever the identity
+ * provider grants it: the harvester's credentials sit on beamline machines, the feed names every proposal's PI, and
+ * staff rights open every embargoed record, the audit trail and the extension decisions. Applied to the identity itself, so {@code @RolesAllowed("staff")} and the policy's caller
  * agree.
  */
 @ApplicationScoped
@@ -25,7 +25,8 @@ public class HarvesterIsNeverStaff implements SecurityIdentityAugmentor {
     }
 
     static SecurityIdentity withoutStaffIfHarvester(SecurityIdentity identity) {
-        if (identity.isAnonymous() || !identity.hasRole("harvester") || !identity.hasRole("staff")) {
+        boolean machine = identity.hasRole("harvester") || identity.hasRole("user-office");
+        if (identity.isAnonymous() || !machine || !identity.hasRole("staff")) {
             return identity;
         }
         Set<String> roles = identity.getRoles().stream().filter(r -> !"staff".equals(r)).collect(Collectors.toSet());

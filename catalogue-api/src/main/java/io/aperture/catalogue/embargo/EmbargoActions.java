@@ -58,6 +58,11 @@ public class EmbargoActions {
         Map<Long, List<String>> roles = new LinkedHashMap<>();
         Map<Long, Member> first = new LinkedHashMap<>();
         for (Member m : Member.<Member>list("person = ?1 order by proposal.code", person)) {
+            // a membership row is not a right: the policy says whether this caller may learn of the proposal's
+            // embargoes (a machine account a user-office list names is no member)
+            if (!policy.mayLearnOfEmbargo(caller, m.proposal.pid)) {
+                continue;
+            }
             roles.computeIfAbsent(m.proposal.id, k -> new ArrayList<>()).add(m.role.name());
             first.putIfAbsent(m.proposal.id, m);
         }

@@ -22,7 +22,9 @@ public class UserOfficeResource {
     }
 
     @POST
-    @RolesAllowed({"staff", "harvester"})
+    // the user office's own machine identity (or staff by hand), never the harvester: the import names every proposal's
+    // PI, and a harvester credential sits on beamline machines
+    @RolesAllowed({"staff", "user-office"})
     @Operation(summary = "Import proposals, visits and members from the user-office system")
     public Response importProposals(JsonNode body) {
         try {

@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "demo", description = {
         "Loads a synthetic demonstration catalogue through the public APIs: proposals, visits and members through the",
-        "user-office import, then records through the ingest API. Labelled synthetic (titles 'Synthetic: ...', paths",
+        "user-office import (as the user office's own client), then records through the ingest API (as the harvester). Labelled synthetic (titles 'Synthetic: ...', paths",
         "/synthetic/...); the same seed and count always give the same catalogue, and loading it again changes nothing."})
 public final class DemoCommand implements Callable<Integer> {
     /** Records per visit: small, so that a few thousand records span many proposals, years and beamlines. */
@@ -36,6 +36,15 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--batch-size", defaultValue = "500", description = "Records per ingest request, 1-500 (default ${DEFAULT-VALUE}).")
     int batchSize;
+
+    // the proposals' members go in as the user office's feed: the harvester may not name a proposal's PI
+    @Option(names = "--user-office-client-id", defaultValue = "aperture-user-office",
+            description = "OAuth2 client id of the user-office import (default ${DEFAULT-VALUE}).")
+    String userOfficeClientId;
+
+    @Option(names = "--user-office-secret", defaultValue = "${env:APERTURE_USER_OFFICE_SECRET}",
+            description = "OAuth2 client secret of the user-office import (env APERTURE_USER_OFFICE_SECRET).")
+    String userOfficeSecret;
 
     @Mixin
     HarvestOptions.Server serverOptions;
@@ -52,7 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String usage = count < 0 || count > 10_000_000 ? "--count must be between 0 and 10000000"
-                : batchSize < 1 || batchSize > 500 ? "--batch-size must be between 1 and 500" : serverOptions.problem();
+                : batchSize < 1 || batchSize > 500 ? "--batch-size must be between 1 and 500"
+                : userOfficeSecret == null || userOfficeSecret.isBlank()
+                ? "no user-office secret: give --user-office-secret or APERTURE_USER_OFFICE_SECRET" : serverOptions.problem();
         if (usage != null) {
             err.println("harvest demo: " + usage);
             err.flush();
@@ -61,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         SyntheticRecords records = new SyntheticRecords(seed, SCANS_PER_VISIT, true);
         IngestClient client = serverOptions.client(clock, backoff);
         try {
-            JsonNode imported = client.importUserOffice(new SyntheticProposals(records).userOffice(count));
+            JsonNode imported = serverOptions.client(clock, backoff, userOfficeClientId, userOfficeSecret).importUserOffice(new SyntheticProposals(records).userOffice(count));
             Map<String, Integer> proposals = new TreeMap<>();
             for (JsonNode r : imported.path("results")) {
                 proposals.merge(r.path("status").asText("?"), 1, Integer::sum);

@@ -102,8 +102,13 @@ public final class HarvestOptions {
         }
 
         IngestClient client(Clock clock, Backoff backoff) {
+            return client(clock, backoff, clientId, clientSecret);
+        }
+
+        /** The same server as another client of the realm (the demo's user-office import). */
+        IngestClient client(Clock clock, Backoff backoff, String id, String secret) {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-            return new IngestClient(http, server, new TokenSource(http, oidcUrl, clientId, clientSecret, clock), backoff);
+            return new IngestClient(http, server, new TokenSource(http, oidcUrl, id, secret, clock), backoff);
         }
     }
 }

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  * <p>Rules, first match wins:
  * <ol>
  *   <li>released and not withdrawn → everyone {@link Visibility#METADATA_AND_FILES};</li>
- *   <li>a {@link FacilityRole#HARVESTER} identity → {@link Visibility#NONE} (it ingests; it does not read non-public
- *       data, whatever other roles it holds);</li>
+ *   <li>a machine identity ({@link FacilityRole#HARVESTER}, {@link FacilityRole#USER_OFFICE}) → {@link Visibility#NONE}
+ *       (it writes; it does not read non-public data, whatever other roles it holds);</li>
  *   <li>withdrawn → staff {@code METADATA_AND_FILES} (audited), everyone else {@code NONE};</li>
  *   <li>embargoed: staff → {@code METADATA_AND_FILES} (audited); PI, alternate contact or team member of the
  *       proposal → {@code METADATA_AND_FILES}; a service provider → its grant on the proposal (audited);</li>
@@ -47,8 +47,8 @@ public final class AccessPolicy {
             return new AccessDecision(Visibility.METADATA_AND_FILES,
                     "released under " + rules.releaseLicence().spdxId(), false);
         }
-        if (caller.has(FacilityRole.HARVESTER)) {
-            return new AccessDecision(Visibility.NONE, "harvester identities do not read non-public data", false);
+        if (caller.isMachine()) {
+            return new AccessDecision(Visibility.NONE, "machine identities do not read non-public data", false);
         }
         if (resource.withdrawn()) {
             return caller.actsAsStaff()
@@ -80,7 +80,7 @@ public final class AccessPolicy {
      */
     public AccessScope scopeFor(Caller caller) {
         Objects.requireNonNull(caller, "caller");
-        if (caller.has(FacilityRole.HARVESTER)) {
+        if (caller.isMachine()) {
             return AccessScope.PublicPlus.publicOnly();
         }
         if (caller.actsAsStaff()) {

@@ -93,7 +93,16 @@ public record Caller(Optional<String> username,
      * (a machine account never gains human rights, whatever roles it is given).
      */
     public boolean actsAsStaff() {
-        return has(FacilityRole.STAFF) && !has(FacilityRole.HARVESTER);
+        return has(FacilityRole.STAFF) && !isMachine();
+    }
+
+    /**
+     * Whether the caller is a machine identity (the harvester, the user office's feed): it writes what it is for and
+     * exercises no human right — no staff rights, no proposal role — even when a user-office list names its account
+     * as a member (the feed could otherwise make itself, or the harvester, PI of any proposal and release its data).
+     */
+    public boolean isMachine() {
+        return has(FacilityRole.HARVESTER) || has(FacilityRole.USER_OFFICE);
     }
 
     /** Whether the caller holds the facility {@code role} (see {@link #actsAsStaff()} for staff rights). */
@@ -103,12 +112,12 @@ public record Caller(Optional<String> username,
 
     /** Whether the caller holds {@code role} on {@code proposalId}. */
     public boolean holds(String proposalId, ProposalRole role) {
-        return proposalRoles.getOrDefault(proposalId, Set.of()).contains(role);
+        return !isMachine() && proposalRoles.getOrDefault(proposalId, Set.of()).contains(role);
     }
 
-    /** Whether the caller is a PI, alternate contact or team member of {@code proposalId}. */
+    /** Whether the caller is a PI, alternate contact or team member of {@code proposalId} (never a machine identity). */
     public boolean isMemberOf(String proposalId) {
-        return proposalRoles.containsKey(proposalId);
+        return !isMachine() && proposalRoles.containsKey(proposalId);
     }
 
     /** The support grant on {@code proposalId}, honoured only while the caller is a service provider. */
@@ -123,6 +132,9 @@ public record Caller(Optional<String> username,
 
     /** Proposal ids whose embargoed metadata this caller may see through membership or grants (not staff). */
     Set<String> proposalsWithMetadataAccess() {
+        if (isMachine()) {
+            return Set.of();
+        }
         Set<String> ids = new HashSet<>(proposalRoles.keySet());
         if (has(FacilityRole.SERVICE_PROVIDER)) {
             ids.addAll(serviceGrants.keySet()); // every grant is at least METADATA (checked on construction)

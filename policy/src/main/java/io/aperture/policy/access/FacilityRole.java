@@ -7,5 +7,10 @@ public enum FacilityRole {
     /** Contractor acting for the facility: sees only what staff granted, per proposal; audited. */
     SERVICE_PROVIDER,
     /** Machine identity of the harvester: may ingest, never reads non-public data through read paths. */
-    HARVESTER
+    HARVESTER,
+    /**
+     * Machine identity of the user office's feed: writes proposals, visits and their members. It names who is PI, so
+     * it must never be one itself: it reads no non-public data and holds no proposal role, whatever a list names it.
+     */
+    USER_OFFICE
 }

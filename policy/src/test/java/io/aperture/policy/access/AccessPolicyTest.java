@@ -50,6 +50,8 @@ class AccessPolicyTest {
     static final Caller HARVESTER = Caller.user("aperture-harvester").withFacilityRole(FacilityRole.HARVESTER);
     static final Caller HARVESTER_STAFF = HARVESTER.withFacilityRole(FacilityRole.STAFF);
     static final Caller HARVESTER_PI = HARVESTER.withProposalRole(P, ProposalRole.PI);
+    static final Caller USER_OFFICE_PI = Caller.user("service-account-aperture-user-office")
+            .withFacilityRole(FacilityRole.USER_OFFICE).withProposalRole(P, ProposalRole.PI);
 
     // --- records ---
     static final ProtectedResource EMBARGOED = new ProtectedResource("ds-1", P, END, Optional.empty(), false, false);
@@ -187,6 +189,17 @@ class AccessPolicyTest {
         void harvestersOnlySeePublicDataWhateverElseTheyHold() {
             assertThat(policy.scopeFor(HARVESTER_STAFF)).isEqualTo(AccessScope.PublicPlus.publicOnly());
             assertThat(policy.scopeFor(HARVESTER_PI)).isEqualTo(AccessScope.PublicPlus.publicOnly());
+            assertThat(policy.scopeFor(USER_OFFICE_PI)).isEqualTo(AccessScope.PublicPlus.publicOnly());
+        }
+
+        @Test
+        void machineIdentitiesNamedMembersLearnNothingOfTheEmbargo() {
+            for (Caller machine : new Caller[] {HARVESTER_PI, USER_OFFICE_PI, USER_OFFICE_PI.withFacilityRole(FacilityRole.STAFF)}) {
+                assertThat(policy.mayLearnOfEmbargo(machine, P)).as(machine.actorName()).isFalse();
+                assertThat(policy.decide(machine, EMBARGOED, NOW).visibility()).as(machine.actorName()).isEqualTo(Visibility.NONE);
+                assertThat(machine.actsAsStaff()).isFalse();
+            }
+            assertThat(policy.mayLearnOfEmbargo(Caller.user("pi").withProposalRole(P, ProposalRole.PI), P)).isTrue();
         }
 
         @Test

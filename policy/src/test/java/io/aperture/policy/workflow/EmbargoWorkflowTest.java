@@ -44,6 +44,10 @@ class EmbargoWorkflowTest {
     static final Caller STAFF = Caller.user("uo-staff").withFacilityRole(FacilityRole.STAFF);
     static final Caller HARVESTER_STAFF = Caller.user("aperture-harvester")
             .withFacilityRole(FacilityRole.HARVESTER).withFacilityRole(FacilityRole.STAFF);
+    static final Caller HARVESTER_PI = Caller.user("service-account-aperture-harvester")
+            .withFacilityRole(FacilityRole.HARVESTER).withProposalRole(P, ProposalRole.PI);
+    static final Caller USER_OFFICE_PI = Caller.user("service-account-aperture-user-office")
+            .withFacilityRole(FacilityRole.USER_OFFICE).withProposalRole(P, ProposalRole.PI);
 
     final EmbargoWorkflow workflow = new EmbargoWorkflow(EmbargoRules.defaults());
 
@@ -142,7 +146,10 @@ class EmbargoWorkflowTest {
                     arguments("PI of another proposal", Caller.user("pi2").withProposalRole("SP2002", ProposalRole.PI)),
                     arguments("service provider with files grant", provider),
                     arguments("harvester", Caller.user("h").withFacilityRole(FacilityRole.HARVESTER)),
-                    arguments("harvester holding the staff role", HARVESTER_STAFF));
+                    arguments("harvester holding the staff role", HARVESTER_STAFF),
+                    // a user-office list may name a machine account as PI: it holds no proposal role for all that
+                    arguments("harvester named PI", HARVESTER_PI),
+                    arguments("user-office feed named PI", USER_OFFICE_PI));
         }
 
         @ParameterizedTest(name = "{0}")
@@ -331,6 +338,10 @@ class EmbargoWorkflowTest {
             refused(workflow.releaseEarly(TEAM, fresh(), IN_WINDOW), RefusalReason.NOT_PI_OR_ALTERNATE_CONTACT);
             refused(workflow.releaseEarly(STAFF, fresh(), IN_WINDOW), RefusalReason.NOT_PI_OR_ALTERNATE_CONTACT);
             refused(workflow.releaseEarly(Caller.anonymous(), fresh(), IN_WINDOW), RefusalReason.NOT_PI_OR_ALTERNATE_CONTACT);
+            // a stolen harvester or user-office credential named PI by an import releases nothing
+            refused(workflow.releaseEarly(HARVESTER_PI, fresh(), IN_WINDOW), RefusalReason.NOT_PI_OR_ALTERNATE_CONTACT);
+            refused(workflow.releaseEarly(USER_OFFICE_PI.withProposalRole(P, ProposalRole.ALTERNATE_CONTACT), fresh(), IN_WINDOW),
+                    RefusalReason.NOT_PI_OR_ALTERNATE_CONTACT);
         }
 
         @Test

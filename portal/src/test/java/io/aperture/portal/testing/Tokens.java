@@ -40,6 +40,11 @@ public final class Tokens {
         return service("aperture-harvester", "harvester-secret");
     }
 
+    /** Client credentials of the user office's feed (role {@code user-office}): the only machine that imports proposals. */
+    public static String userOffice() {
+        return service("aperture-user-office", "user-office-secret");
+    }
+
     /** Client credentials of the metrics scraper's service account (role {@code monitoring}). */
     public static String monitoring() {
         return service("aperture-monitoring", "monitoring-secret");
