@@ -5,13 +5,15 @@ import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HarvesterIsNeverStaffTest {
 
     private static SecurityIdentity identity(String... roles) {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal("service-account-aperture-harvester"))
-                .addRoles(java.util.Set.of(roles)).addAttribute("tenant-id", "default").build();
+                .addRoles(Set.of(roles)).addAttribute("tenant-id", "default").build();
     }
 
     @Test
@@ -21,6 +23,12 @@ class HarvesterIsNeverStaffTest {
         assertThat(out.hasRole("staff")).isFalse();
         assertThat(out.getPrincipal().getName()).isEqualTo("service-account-aperture-harvester");
         assertThat((String) out.getAttribute("tenant-id")).isEqualTo("default");
+    }
+
+    @Test
+    void theUserOfficeFeedGrantedStaffLosesStaffToo() {
+        SecurityIdentity out = HarvesterIsNeverStaff.withoutStaffIfHarvester(identity("user-office", "staff"));
+        assertThat(out.getRoles()).containsExactly("user-office");
     }
 
     @Test
