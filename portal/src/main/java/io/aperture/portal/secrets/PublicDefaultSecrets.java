@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Refuses to start a server whose secrets are still the development values published in this repository (the
  * defaults of {@code application.properties} and {@link OaiConfig}): anyone could then forge session cookies, OAI
- * resumption tokens or log in to the database. Allowed only with {@link SecretsConfig#allowDevelopmentDefaults()}.
+ * resumption tokens or log in to the database. So too with the mock mailer, which would swallow every notice. Allowed only with {@link SecretsConfig#allowDevelopmentDefaults()}.
  */
 public class PublicDefaultSecrets {
     private static final Logger LOG = Logger.getLogger(PublicDefaultSecrets.class);
@@ -28,7 +28,10 @@ public class PublicDefaultSecrets {
             new Secret("quarkus.oidc.token-state-manager.encryption-secret", "APERTURE_SESSION_SECRET",
                     "aperture-local-session-secret-change-me-0123456789"),
             new Secret("quarkus.datasource.password", "APERTURE_DB_PASSWORD", "aperture"),
-            new Secret("aperture.tokens.secret", "APERTURE_TOKEN_SECRET", TokenConfig.DEVELOPMENT_SECRET));
+            new Secret("aperture.tokens.secret", "APERTURE_TOKEN_SECRET", TokenConfig.DEVELOPMENT_SECRET),
+            // not a secret but as dangerous a default: the mock mailer writes every notice (addresses, embargo dates,
+            // decisions) to the log and counts it delivered, so a PI never hears that the extension window opened
+            new Secret("quarkus.mailer.mock", "APERTURE_MAIL_MOCK", "true"));
 
     void check(@Observes StartupEvent start, Config config, SecretsConfig secrets) {
         List<Secret> exposed = inUse(key -> config.getOptionalValue(key, String.class));
