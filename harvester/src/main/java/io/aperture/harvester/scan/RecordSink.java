@@ -22,4 +22,11 @@ public interface RecordSink {
             super(message, cause);
         }
     }
+
+    /** The batch was refused for its size alone (HTTP 413): a smaller batch may be taken. */
+    final class TooLarge extends SinkException {
+        public TooLarge(String message) {
+            super(message, null);
+        }
+    }
 }

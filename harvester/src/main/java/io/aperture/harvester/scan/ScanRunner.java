@@ -8,6 +8,7 @@ import io.aperture.harvester.hdf5.FileSniffer;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +41,16 @@ import java.util.concurrent.TimeoutException;
 public final class ScanRunner {
 
     public static final Set<String> DEFAULT_EXTENSIONS = Set.of("nxs", "nx5", "nx", "h5", "hdf5", "hdf", "nexus");
+
+    /**
+     * A batch stays below this many bytes of JSON, well under the catalogue's 32 MiB request limit (docs/api.md); a
+     * record larger than this on its own is sent alone.
+     */
+    public static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
+    /** The catalogue refuses bodies over 32 MiB (or closes the connection): a record above it alone is never sent. */
+    static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
+    /** {@code {"records":[]}} around the records, and a comma between two. */
+    private static final int ENVELOPE_BYTES = 14;
 
     private final NexusHarvester harvester;
     private final InProgressCheck inProgress;
@@ -73,7 +85,23 @@ public final class ScanRunner {
         this.extensions = extensions;
     }
 
-    private record Harvested(Path path, long size, long mtime, List<HarvestRecord> records) {
+    /** @param bytes each record's size as JSON, measured when the file joins a batch (empty in a dry run) */
+    private record Harvested(Path path, long size, long mtime, List<HarvestRecord> records, List<Long> bytes) {
+        Harvested measured() {
+            return new Harvested(path, size, mtime, records, records.stream().map(ScanRunner::jsonBytes).toList());
+        }
+
+        long totalBytes() {
+            return bytes.stream().mapToLong(b -> b + 1).sum();
+        }
+    }
+
+    private static long jsonBytes(HarvestRecord r) {
+        try {
+            return RecordJson.mapper().writeValueAsBytes(r).length;
+        } catch (IOException e) {
+            return 0; // the ingest client meets the same problem and reports it with the batch
+        }
     }
 
     /** A file that passed the cheap checks and is being harvested. */
@@ -117,8 +145,9 @@ public final class ScanRunner {
                     }
                     continue;
                 }
-                pending.add(h.get());
-                if (pending.stream().mapToInt(x -> x.records().size()).sum() >= batchSize) {
+                pending.add(h.get().measured());
+                if (pending.stream().mapToInt(x -> x.records().size()).sum() >= batchSize
+                        || pending.stream().mapToLong(Harvested::totalBytes).sum() >= MAX_BATCH_BYTES) {
                     flush(pending, sink, state, outcomes, sent);
                 }
             }
@@ -225,7 +254,7 @@ public final class ScanRunner {
                 outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
                 return Optional.empty();
             }
-            return Optional.of(new Harvested(s.path(), s.size(), s.mtime(), records));
+            return Optional.of(new Harvested(s.path(), s.size(), s.mtime(), records, List.of()));
         } catch (ExecutionException e) {
             return refuse(name, e.getCause(), outcomes);
         } catch (RuntimeException e) {
@@ -255,28 +284,29 @@ public final class ScanRunner {
             return;
         }
         List<HarvestRecord> batch = new ArrayList<>();
-        pending.forEach(h -> batch.addAll(h.records()));
-        // The API takes at most batchSize records per call; one file's records may span calls.
-        List<RecordSink.Result> results = new ArrayList<>();
+        List<Long> bytes = new ArrayList<>();
+        pending.forEach(h -> {
+            batch.addAll(h.records());
+            bytes.addAll(h.bytes());
+        });
+        // The API takes at most batchSize records and 32 MiB per call; one file's records may span calls.
+        List<RecordSink.Result> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
         String batchError = null;
-        for (int from = 0; from < batch.size() && batchError == null; from += batchSize) {
-            List<HarvestRecord> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
-            try {
-                List<RecordSink.Result> r = sink.send(part);
-                if (r.size() != part.size()) {
-                    batchError = "server answered " + r.size() + " results for " + part.size() + " records";
-                } else {
-                    results.addAll(r);
-                    sent[0] += part.size();
-                }
-            } catch (RecordSink.SinkException e) {
-                batchError = e.getMessage();
+        for (int from = 0; from < batch.size() && batchError == null; ) {
+            int to = from;
+            long size = ENVELOPE_BYTES;
+            while (to < batch.size() && to - from < batchSize
+                    && (to == from || size + bytes.get(to) + 1 <= MAX_BATCH_BYTES)) {
+                size += bytes.get(to) + 1;
+                to++;
             }
+            batchError = send(sink, batch, bytes, from, to, results, sent);
+            from = to;
         }
         int i = 0;
         for (Harvested h : pending) {
             int n = h.records().size();
-            if (i + n > results.size()) {
+            if (results.subList(i, i + n).contains(null)) {
                 // the file is fine, the delivery failed: a later run may send it again
                 outcomes.add(new FileOutcome(h.path().toString(), FileOutcome.Status.FAILED,
                         "not accepted: " + (batchError == null ? "no result" : batchError), n, true));
@@ -294,5 +324,44 @@ public final class ScanRunner {
             i += n;
         }
         pending.clear();
+    }
+
+    /**
+     * Sends records [from, to) and puts their results in place; a batch refused for its size is halved until only a
+     * record too large on its own is left, which is rejected as TOO_LARGE (so the file fails for good instead of
+     * being retried for ever). Returns why the rest could not be delivered, or null.
+     */
+    private static String send(RecordSink sink, List<HarvestRecord> batch, List<Long> bytes, int from, int to,
+                               List<RecordSink.Result> results, int[] sent) {
+        if (to - from == 1 && bytes.get(from) + ENVELOPE_BYTES > MAX_REQUEST_BYTES) {
+            results.set(from, tooLarge(bytes.get(from), "over the catalogue's 32 MiB request limit"));
+            return null;
+        }
+        List<HarvestRecord> part = batch.subList(from, to);
+        try {
+            List<RecordSink.Result> r = sink.send(part);
+            if (r.size() != part.size()) {
+                return "server answered " + r.size() + " results for " + part.size() + " records";
+            }
+            for (int k = 0; k < r.size(); k++) {
+                results.set(from + k, r.get(k));
+            }
+            sent[0] += part.size();
+            return null;
+        } catch (RecordSink.TooLarge e) {
+            if (to - from == 1) {
+                results.set(from, tooLarge(bytes.get(from), e.getMessage()));
+                return null;
+            }
+            int mid = (from + to) >>> 1;
+            String error = send(sink, batch, bytes, from, mid, results, sent);
+            return error != null ? error : send(sink, batch, bytes, mid, to, results, sent);
+        } catch (RecordSink.SinkException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static RecordSink.Result tooLarge(long bytes, String why) {
+        return new RecordSink.Result(false, "TOO_LARGE", "record of " + bytes + " bytes refused for its size: " + why);
     }
 }

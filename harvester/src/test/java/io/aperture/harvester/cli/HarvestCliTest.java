@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -137,6 +138,56 @@ class HarvestCliTest {
             assertThat(failed.err()).contains("focus2007n001335.hdf").contains("500").contains("gave up after 4 attempts");
             assertThat(Files.readString(state2)).doesNotContain("focus2007n001335.hdf");
         }
+    }
+
+    @Test
+    void aBatchRefusedForItsSizeIsSplitAndOnlyARecordTooLargeAloneFails(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        copy("psi_sinq/dmc01.h5", data);
+        copy("neutron/ipns_lrmecs_lrcs3701.nx5", data);
+        List<Integer> dmc = recordSizes(data.resolve("dmc01.h5"));
+        List<Integer> ipns = recordSizes(data.resolve("ipns_lrmecs_lrcs3701.nx5"));
+        assertThat(dmc).hasSize(1);
+        assertThat(ipns).hasSize(2);
+        int largest = Math.max(dmc.getFirst(), Math.max(ipns.get(0), ipns.get(1)));
+        int largestIpns = Math.max(ipns.get(0), ipns.get(1));
+        assertThat(largestIpns).isGreaterThan(dmc.getFirst() + 200);
+        try (FakeCatalogue cat = new FakeCatalogue()) {
+            // every record fits alone, no two together: the batch of three is halved until each part is taken
+            cat.maxBody = largest + 100;
+            Path state = dir.resolve("state.json");
+            Run r = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("ok 2, skipped 0, in-progress 0, failed 0; 3 records sent");
+            assertThat(cat.batches).hasSize(3);
+
+            // the largest record alone is too large: its file fails for good (not retryable), the other is taken
+            cat.maxBody = dmc.getFirst() + 100;
+            Path state2 = dir.resolve("state2.json");
+            Path report = dir.resolve("report.json");
+            Run big = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state2.toString(), "--report", report.toString());
+            assertThat(big.exit()).isEqualTo(1);
+            assertThat(big.out()).contains("ok 1, skipped 0, in-progress 0, failed 1");
+            assertThat(big.err()).contains("FAILED " + data.resolve("ipns_lrmecs_lrcs3701.nx5") + ": rejected: TOO_LARGE record of")
+                    .contains("413").doesNotContain("dmc01");
+            List<JsonNode> failed = new ArrayList<>();
+            new ObjectMapper().readTree(report.toFile()).get("files").forEach(f -> {
+                if (f.get("status").asText().equals("FAILED")) {
+                    failed.add(f);
+                }
+            });
+            assertThat(failed).isNotEmpty().allSatisfy(f -> assertThat(f.get("retryable").asBoolean()).isFalse());
+        }
+    }
+
+    /** Each record's size as compact JSON, from a dry run of one file. */
+    private static List<Integer> recordSizes(Path file) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        new ObjectMapper().readTree(run(scan(Clock.systemUTC()), file.toString(), "--dry-run").out())
+                .forEach(rec -> sizes.add(rec.toString().getBytes(StandardCharsets.UTF_8).length));
+        return sizes;
     }
 
     @Test
