@@ -177,18 +177,19 @@ public final class ScanRunner {
                 continue;
             }
             try {
-                Files.walkFileTree(abs, new SimpleFileVisitor<>() {
+                WalkRoot walk = WalkRoot.of(abs);
+                Files.walkFileTree(walk.real(), new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                         if (attrs.isRegularFile() && extensions.contains(extension(f))) {
-                            files.add(f);
+                            files.add(walk.asGiven(f));
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path f, IOException e) {
-                        outcomes.add(new FileOutcome(f.toString(), FileOutcome.Status.FAILED, "cannot read: " + e.getMessage(), null));
+                        outcomes.add(new FileOutcome(walk.asGiven(f).toString(), FileOutcome.Status.FAILED, "cannot read: " + e.getMessage(), null));
                         return FileVisitResult.CONTINUE;
                     }
                 });

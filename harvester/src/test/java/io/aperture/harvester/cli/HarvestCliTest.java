@@ -191,6 +191,18 @@ class HarvestCliTest {
     }
 
     @Test
+    void aRootThatIsALinkToAFolderIsCrawledAndItsFilesKeepTheGivenName(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("gpfs/data"));
+        copy("psi_sinq/dmc01.h5", Files.createDirectory(data.resolve("visit")));
+        Path linked = Files.createSymbolicLink(dir.resolve("data"), data);
+        Run r = run(scan(Clock.systemUTC()), linked.toString(), "--dry-run");
+        assertThat(r.err()).contains("ok 1, skipped 0, in-progress 0, failed 0");
+        JsonNode records = new ObjectMapper().readTree(r.out());
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("source").get("path").asText()).isEqualTo(linked.resolve("visit/dmc01.h5").toString());
+    }
+
+    @Test
     void unreachableServerAndRejectedRecordsFail(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
         copy("psi_sinq/dmc01.h5", data);

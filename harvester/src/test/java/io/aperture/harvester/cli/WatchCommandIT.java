@@ -304,6 +304,26 @@ class WatchCommandIT {
     }
 
     @Test
+    void aWatchedFolderThatIsALinkIsRescannedAndWatched(@TempDir Path dir) throws Exception {
+        Path real = Files.createDirectories(dir.resolve("gpfs/watched"));
+        Path watched = Files.createSymbolicLink(dir.resolve("watched"), real);
+        copy("psi_sinq/dmc01.h5", real, OLD);
+        Path prepared = copy("neutron/ipns_lrmecs_lrcs3701.nx5", dir.resolve("staging"), OLD);
+        MutableClock clock = new MutableClock(T0);
+        try (FakeCatalogue cat = new FakeCatalogue();
+             Running w = new Running(clock, args(cat, dir.resolve("state.json"), watched.toString(),
+                     "--settle", "PT0S", "--rescan", "PT1H"))) {
+            // the start-up rescan walked the link's folder; the record names the file under the given path
+            await("the existing file ingested", () -> ingested(cat).contains(watched.resolve("dmc01.h5").toString()));
+            assertThat(w.out()).contains("events on 1 folders");
+            Path visit = Files.createDirectories(real.resolve("cm1234-1"));
+            Files.move(prepared, visit.resolve("scan_1.nx5"), StandardCopyOption.ATOMIC_MOVE);
+            // the clock stands still: only the events can find it
+            await("the new file ingested", () -> ingested(cat).contains(watched.resolve("cm1234-1/scan_1.nx5").toString()));
+        }
+    }
+
+    @Test
     void withoutEventsTheRescanFindsNewFilesAndLeavesUnchangedAndBadOnesAlone(@TempDir Path dir) throws Exception {
         Path watched = Files.createDirectories(dir.resolve("watched"));
         Path staging = dir.resolve("staging");
