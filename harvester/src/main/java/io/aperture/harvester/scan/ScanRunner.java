@@ -60,6 +60,8 @@ public final class ScanRunner {
     private final Set<String> extensions;
     private final int threads;
     private final FileChecksums checksums;
+    /** Where harvested files must really lie; null: below the roots of each run. */
+    private final HarvestFolders confinement;
 
     public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
                       int batchSize, Set<String> extensions) {
@@ -75,6 +77,13 @@ public final class ScanRunner {
     /** @param checksums adds SHA-256 of the files to the records (inside the per-file time limit); null for none */
     public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
                       int batchSize, Set<String> extensions, int threads, FileChecksums checksums) {
+        this(harvester, inProgress, clock, perFileLimit, batchSize, extensions, threads, checksums, null);
+    }
+
+    private ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
+                       int batchSize, Set<String> extensions, int threads, FileChecksums checksums,
+                       HarvestFolders confinement) {
+        this.confinement = confinement;
         this.checksums = checksums;
         this.threads = Math.max(1, threads);
         this.harvester = harvester;
@@ -86,6 +95,14 @@ public final class ScanRunner {
     }
 
     /** @param bytes each record's size as JSON, measured when the file joins a batch (empty in a dry run) */
+    /**
+     * This runner, harvesting only files whose real path lies below one of {@code folders} (the watcher passes files
+     * one by one, so its folders cannot come from the run's roots).
+     */
+    public ScanRunner confinedTo(HarvestFolders folders) {
+        return new ScanRunner(harvester, inProgress, clock, perFileLimit, batchSize, extensions, threads, checksums, folders);
+    }
+
     private record Harvested(Path path, long size, long mtime, List<HarvestRecord> records, List<Long> bytes) {
         Harvested measured() {
             return new Harvested(path, size, mtime, records, records.stream().map(ScanRunner::jsonBytes).toList());
@@ -126,9 +143,10 @@ public final class ScanRunner {
             // Harvest up to `threads` files ahead; outcomes are taken in file order so reports are stable.
             ArrayDeque<Started> window = new ArrayDeque<>();
             Iterator<Path> files = candidates(roots, outcomes).iterator();
+            HarvestFolders allowed = confinement != null ? confinement : new HarvestFolders(roots);
             while (files.hasNext() || !window.isEmpty()) {
                 while (files.hasNext() && window.size() < threads) {
-                    start(files.next(), state, pool, outcomes).ifPresent(window::add);
+                    start(files.next(), allowed, state, pool, outcomes).ifPresent(window::add);
                 }
                 if (window.isEmpty()) {
                     continue;
@@ -207,8 +225,14 @@ public final class ScanRunner {
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private Optional<Started> start(Path file, ScanState state, ExecutorService pool, List<FileOutcome> outcomes) {
+    private Optional<Started> start(Path file, HarvestFolders allowed, ScanState state, ExecutorService pool,
+                                    List<FileOutcome> outcomes) {
         String name = file.toString();
+        Optional<String> outside = allowed.refusal(file);
+        if (outside.isPresent()) {
+            outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, outside.get(), null));
+            return Optional.empty();
+        }
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             long size = a.size();

@@ -324,6 +324,37 @@ class WatchCommandIT {
     }
 
     @Test
+    void aLinkToAFileOutsideIsRefusedWhenHarvestedWhetherAnEventOrAMessageNamedIt(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path outside = copy("psi_sinq/dmc01.h5", dir.resolve("elsewhere"), OLD);
+        // superblock v3 with the open-for-write and SWMR flags: in progress, so its message waits
+        Path writing = copy("neutron/isis_sans2d_minimal_events.nxs", data, OLD);
+        writeByte(writing, 11, (byte) 0x05);
+        Files.setLastModifiedTime(writing, FileTime.from(OLD));
+        String really = "OUTSIDE: really " + outside.toRealPath();
+        MutableClock clock = new MutableClock(T0);
+        try (TestBroker broker = new TestBroker(); FakeCatalogue cat = new FakeCatalogue();
+             Running w = new Running(clock, args(cat, dir.resolve("state.json"), data.toString(), "--settle", "PT0S",
+                     "--rescan", "PT1H", "--amqp-url", broker.url(), "--amqp-queue", TestBroker.SCANS))) {
+            await("listener connected", () -> w.cmd.listener().connected());
+            // an event: a link dropped into the watched folder
+            Path link = Files.createSymbolicLink(data.resolve("sneaky.h5"), outside);
+            await("the link refused", () -> w.err().contains("FAILED " + link + ": " + really));
+
+            // a message accepted on arrival, whose file becomes a link to a file outside before it is harvested
+            broker.sendText(writing.toString());
+            await("the named file in progress", () -> w.out().contains("IN-PROGRESS " + writing));
+            Files.delete(writing);
+            Files.createSymbolicLink(writing, outside);
+            clock.advance(Duration.ofMinutes(2));
+            await("the message's file refused", () -> w.err().contains("FAILED " + writing + ": " + really));
+            await("its message settled", () -> broker.waiting(TestBroker.SCANS) == 0);
+            w.severalRounds();
+            assertThat(ingested(cat)).isEmpty();
+        }
+    }
+
+    @Test
     void withoutEventsTheRescanFindsNewFilesAndLeavesUnchangedAndBadOnesAlone(@TempDir Path dir) throws Exception {
         Path watched = Files.createDirectories(dir.resolve("watched"));
         Path staging = dir.resolve("staging");
