@@ -118,6 +118,9 @@ public final class IngestClient implements RecordSink, HealthSink {
                 if (status == 413) {
                     throw new TooLarge(lastProblem + " (request body of " + body.length + " bytes too large)");
                 }
+                if (status == 400) {
+                    throw new Refused(lastProblem + ": " + abbreviate(resp.body()));
+                }
                 if (status != 429 && status < 500) {
                     throw new SinkException(lastProblem + ": " + abbreviate(resp.body()), null);
                 }
