@@ -401,6 +401,14 @@ class WatchCommandIT {
         assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
                 .execute("/tmp", "--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", "http://x:1")).isEqualTo(2);
         assertThat(err.toString()).contains("--amqp-url must be amqp://");
+        // the URL's user-info may hold the broker password: never echoed, however the URL is wrong
+        for (String url : List.of("http://harvester:s3cret@x:1", "amqp://harvester:s3cret@", "amqp://harvester:s3cret@host:1/a b",
+                "amqp://harvester:s3cret/x@host", "amqp://harvester:s3cret%@host:1")) {
+            StringWriter secretErr = new StringWriter();
+            assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(secretErr, true))
+                    .execute("/tmp", "--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", url)).as(url).isEqualTo(2);
+            assertThat(secretErr.toString()).as(url).contains("--amqp-url").doesNotContain("s3cret");
+        }
         assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
                 .execute("--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", "amqp://127.0.0.1:9")).isEqualTo(2);
         assertThat(err.toString()).contains("--amqp-url needs the folders messages may name files in");
