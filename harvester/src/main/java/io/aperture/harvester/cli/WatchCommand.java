@@ -135,7 +135,7 @@ public final class WatchCommand implements Callable<Integer> {
         WatchSettings settings = new WatchSettings(rescan, settle, recheck, retry, retryMax, ScanRunner.DEFAULT_EXTENSIONS);
         WatchLog log = new WatchLog(out, err, clock);
         // files come one by one (events, rescans, messages): each must really lie below a watched or accepted folder
-        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(), clock, settings.extensions(), checksums)
+        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(clock), clock, settings.extensions(), checksums)
                 .confinedTo(new HarvestFolders(acceptedFolders().folders()));
         loop = new WatchLoop(roots, runner, state, sink, new PendingFiles(), clock, settings, log, maxWait);
         loop.reportHealthTo(sink);
