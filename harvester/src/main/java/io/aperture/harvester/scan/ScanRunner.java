@@ -122,7 +122,8 @@ public final class ScanRunner {
     }
 
     /** A file that passed the cheap checks and is being harvested. */
-    private record Started(Path path, long size, long mtime, Instant modified, Future<List<HarvestRecord>> future) {
+    private record Started(Path path, long size, long mtime, Instant modified, String warning,
+                           Future<List<HarvestRecord>> future) {
     }
 
     /**
@@ -242,12 +243,12 @@ public final class ScanRunner {
                 return Optional.empty();
             }
             FileSignature sig = FileSniffer.sniff(file);
-            Optional<String> writing = inProgress.fromSignature(sig);
-            if (writing.isPresent()) {
-                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
+            InProgressCheck.Verdict writing = inProgress.fromSignature(sig, a.lastModifiedTime().toInstant());
+            if (writing.inProgress() != null) {
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.inProgress(), null));
                 return Optional.empty();
             }
-            return Optional.of(new Started(file, size, mtime, a.lastModifiedTime().toInstant(),
+            return Optional.of(new Started(file, size, mtime, a.lastModifiedTime().toInstant(), writing.warning(),
                     pool.submit(() -> harvestFile(file))));
         } catch (UnusableFileException e) {
             refuse(name, e, outcomes);
@@ -274,10 +275,15 @@ public final class ScanRunner {
                         FileProblem.TIMEOUT.description() + " (" + perFileLimit.toMillis() + " ms)", null));
                 return Optional.empty();
             }
-            Optional<String> writing = inProgress.fromRecords(records, s.modified());
-            if (writing.isPresent()) {
-                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
+            InProgressCheck.Verdict writing = inProgress.fromRecords(records, s.modified());
+            if (writing.inProgress() != null) {
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.inProgress(), null));
                 return Optional.empty();
+            }
+            for (String warning : new String[]{s.warning(), writing.warning()}) {
+                if (warning != null) {
+                    records = records.stream().map(r -> withWarning(r, warning)).toList();
+                }
             }
             return Optional.of(new Harvested(s.path(), s.size(), s.mtime(), records, List.of()));
         } catch (ExecutionException e) {
@@ -290,6 +296,15 @@ public final class ScanRunner {
             outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, "interrupted", null));
             return Optional.empty();
         }
+    }
+
+    private static HarvestRecord withWarning(HarvestRecord r, String warning) {
+        List<String> warnings = r.warnings() == null ? new ArrayList<>() : new ArrayList<>(r.warnings());
+        warnings.add(warning);
+        return new HarvestRecord(r.formatVersion(), r.facility(), r.source(), r.identity(), r.title(), r.kind(),
+                r.startTime(), r.endTime(), r.producedAt(), r.program(), r.definition(), r.instrument(), r.sample(),
+                r.users(), r.techniques(), r.parameters(), r.processing(), r.derivedFrom(), r.citations(),
+                r.defaultPlot(), r.files(), r.datasets(), List.copyOf(warnings), r.findings(), r.preview());
     }
 
     // Plain HDF5 beside the masters (detector data files, link targets) is expected, not a failure.

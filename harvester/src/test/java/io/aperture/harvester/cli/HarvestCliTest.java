@@ -231,10 +231,11 @@ class HarvestCliTest {
         try (FileChannel ch = FileChannel.open(writing, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[]{0x05}), 11);
         }
-        Files.setLastModifiedTime(writing, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
         // no end_time and modified 2 minutes before "now"
         Path recent = copy("psi_sinq/dmc01.h5", data);
         Instant now = Instant.parse("2025-06-01T12:00:00Z");
+        // changed an hour ago: a writer still has it (flags on a file unchanged for a day no longer count)
+        Files.setLastModifiedTime(writing, FileTime.from(now.minusSeconds(3600)));
         Files.setLastModifiedTime(recent, FileTime.from(now.minusSeconds(120)));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         Run r = run(scan(clock), data.toString(), "--dry-run", "--quiet-period", "PT10M");
@@ -246,6 +247,13 @@ class HarvestCliTest {
 
         Run later = run(scan(Clock.fixed(now.plusSeconds(3600), ZoneOffset.UTC)), recent.toString(), "--dry-run");
         assertThat(later.err()).contains("ok 1");
+
+        // a modification time a year ahead (a restored timestamp) does not hold the file until then: harvested, warned
+        Files.setLastModifiedTime(recent, FileTime.from(now.plus(Duration.ofDays(365))));
+        Run future = run(scan(clock), recent.toString(), "--dry-run", "--quiet-period", "PT10M");
+        assertThat(future.err()).contains("ok 1");
+        assertThat(new ObjectMapper().readTree(future.out()).get(0).get("warnings").toString())
+                .contains("in the future: the time is not believed");
     }
 
     @Test
