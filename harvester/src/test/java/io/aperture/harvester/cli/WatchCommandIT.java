@@ -204,7 +204,8 @@ class WatchCommandIT {
         Path swmr = copy("neutron/isis_sans2d_minimal_events.nxs", data, OLD);
         byte original = Files.readAllBytes(swmr)[11];
         writeByte(swmr, 11, (byte) 0x05);
-        Files.setLastModifiedTime(swmr, FileTime.from(OLD));
+        // changed a minute ago: flags on a file unchanged for a day no longer count (InProgressCheck)
+        Files.setLastModifiedTime(swmr, FileTime.from(T0.minusSeconds(60)));
         // no end_time and modified two minutes ago: a scan still running
         Path recent = copy("psi_sinq/dmc01.h5", data, T0.minusSeconds(120));
         Path state = dir.resolve("state.json");
@@ -330,7 +331,7 @@ class WatchCommandIT {
         // superblock v3 with the open-for-write and SWMR flags: in progress, so its message waits
         Path writing = copy("neutron/isis_sans2d_minimal_events.nxs", data, OLD);
         writeByte(writing, 11, (byte) 0x05);
-        Files.setLastModifiedTime(writing, FileTime.from(OLD));
+        Files.setLastModifiedTime(writing, FileTime.from(T0.minusSeconds(60)));
         String really = "OUTSIDE: really " + outside.toRealPath();
         MutableClock clock = new MutableClock(T0);
         try (TestBroker broker = new TestBroker(); FakeCatalogue cat = new FakeCatalogue();
