@@ -287,6 +287,9 @@ public final class EntryExtractor {
 
     // ---- parameters, datasets ------------------------------------------------------------------------------
 
+    /** The catalogue refuses a whole record with more parameters than this (its RecordReader.MAX_PARAMETERS). */
+    static final int MAX_PARAMETERS = 5_000;
+
     private List<Parameter> parameters(EntryContext cx) {
         List<Parameter> out = new ArrayList<>();
         for (H5Dataset d : cx.datasets) {
@@ -309,6 +312,10 @@ public final class EntryExtractor {
                     addNumbers(out, n.path() + "@" + a.getKey(), a.getValue().numbers(), unit);
                 }
             }
+        }
+        if (out.size() > MAX_PARAMETERS) {
+            cx.warn(out.size() + " parameters, only the first " + MAX_PARAMETERS + " kept (the catalogue takes no more)");
+            return List.copyOf(out.subList(0, MAX_PARAMETERS));
         }
         return out;
     }
