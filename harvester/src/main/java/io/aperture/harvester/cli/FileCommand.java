@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -34,6 +35,9 @@ public final class FileCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** Replaced by tests; production uses the system clock. */
+    Clock clock = Clock.systemUTC();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,7 +51,7 @@ public final class FileCommand implements Callable<Integer> {
                 err.flush();
                 return 2;
             }
-            List<HarvestRecord> records = new NexusHarvester(options.config()).withPreviews().harvest(file);
+            List<HarvestRecord> records = new NexusHarvester(options.config()).withPreviews(clock).harvest(file);
             if (checksums != null) {
                 records = checksums.apply(records);
             }

@@ -87,7 +87,7 @@ public final class ScanCommand implements Callable<Integer> {
             err.println("harvest scan: cannot read state file " + stateFile + ": " + e.getMessage());
             return 2;
         }
-        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(), clock, ScanRunner.DEFAULT_EXTENSIONS, checksums);
+        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(clock), clock, ScanRunner.DEFAULT_EXTENSIONS, checksums);
         List<HarvestRecord> printed = dryRun ? new ArrayList<>() : null;
         ScanReport report = runner.run(roots, state, sink, printed);
         if (!dryRun) {

@@ -5,6 +5,7 @@ import io.aperture.harvester.ingest.Backoff;
 import io.aperture.harvester.ingest.IngestClient;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.harvester.scan.FileChecksums;
+import io.aperture.harvester.scan.HarvestFolders;
 import io.aperture.harvester.scan.ScanRunner;
 import io.aperture.harvester.scan.ScanState;
 import io.aperture.harvester.watch.AcceptedFolders;
@@ -133,7 +134,9 @@ public final class WatchCommand implements Callable<Integer> {
         IngestClient sink = serverOptions.client(clock, backoff);
         WatchSettings settings = new WatchSettings(rescan, settle, recheck, retry, retryMax, ScanRunner.DEFAULT_EXTENSIONS);
         WatchLog log = new WatchLog(out, err, clock);
-        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(), clock, settings.extensions(), checksums);
+        // files come one by one (events, rescans, messages): each must really lie below a watched or accepted folder
+        ScanRunner runner = runnerOptions.runner(new NexusHarvester(options.config()).withPreviews(clock), clock, settings.extensions(), checksums)
+                .confinedTo(new HarvestFolders(acceptedFolders().folders()));
         loop = new WatchLoop(roots, runner, state, sink, new PendingFiles(), clock, settings, log, maxWait);
         loop.reportHealthTo(sink);
         Thread hook = new Thread(this::stop, "harvest-watch-shutdown");

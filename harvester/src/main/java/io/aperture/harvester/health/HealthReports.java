@@ -45,12 +45,31 @@ public final class HealthReports {
         outcomes.forEach(o -> outcome(o, at));
     }
 
+    /** Keeps the event, its subject and reason made text the catalogue stores (see {@link #storable}). */
     public synchronized void add(HealthEvent e) {
         if (events.size() == KEPT) {
             events.pollFirst();
             dropped++;
         }
-        events.addLast(e);
+        events.addLast(new HealthEvent(e.kind(), storable(e.subject()), storable(e.reason()), e.at()));
+    }
+
+    /**
+     * The text with every character XML 1.0 forbids (C0 controls but tab, line feed and carriage return; U+FFFE,
+     * U+FFFF; an unpaired surrogate) replaced by U+FFFD: the catalogue refuses a whole report holding one, and a file
+     * name or a message id may hold anything.
+     */
+    static String storable(String text) {
+        if (text == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            boolean allowed = cp == '\t' || cp == '\n' || cp == '\r' || (cp >= 0x20 && cp < 0xD800)
+                    || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000;
+            out.appendCodePoint(allowed ? cp : 0xFFFD);
+        });
+        return out.toString();
     }
 
     public synchronized boolean isEmpty() {
@@ -59,7 +78,9 @@ public final class HealthReports {
 
     /**
      * Sends what was collected, {@link #BATCH} events per request. On failure what was not sent stays for a next
-     * flush (or is dropped with this object); the answer is the line to log (empty when everything went).
+     * flush (or is dropped with this object); a request the catalogue refuses as invalid (400) is dropped, since
+     * sending it again would be refused again and block every later report. The answer is the line to log (empty when
+     * everything went).
      */
     public synchronized Optional<String> flush(HealthSink sink) {
         String note = dropped == 0 ? "" : "; " + dropped + " older events were dropped while it could not take them";
@@ -68,6 +89,11 @@ public final class HealthReports {
             List<HealthEvent> batch = new ArrayList<>(events).subList(0, Math.min(BATCH, events.size()));
             try {
                 sink.report(harvested, batch);
+            } catch (RecordSink.Refused e) {
+                note += "; " + batch.size() + " events refused by the catalogue and dropped (" + e.getMessage() + "), about "
+                        + batch.stream().limit(10).map(HealthEvent::subject).toList() + (batch.size() > 10 ? " and more" : "");
+                batch.forEach(x -> events.pollFirst());
+                continue;
             } catch (RecordSink.SinkException e) {
                 return Optional.of("harvest health not reported (" + events.size() + " events): " + e.getMessage() + note);
             }

@@ -21,7 +21,8 @@ import java.util.List;
 
 /**
  * Posts batches to {@code POST {server}/api/ingest/records} with a bearer token. Connection errors, 429 and 5xx are
- * retried with exponential backoff; a 401 refreshes the token once; other 4xx fail the batch at once.
+ * retried with exponential backoff; a 401 refreshes the token once; a 413 is a {@link TooLarge} (the caller splits the
+ * batch); other 4xx fail the batch at once.
  */
 public final class IngestClient implements RecordSink, HealthSink {
     private final HttpClient http;
@@ -113,6 +114,12 @@ public final class IngestClient implements RecordSink, HealthSink {
                     tokens.invalidate();
                     refreshed = true;
                     continue;
+                }
+                if (status == 413) {
+                    throw new TooLarge(lastProblem + " (request body of " + body.length + " bytes too large)");
+                }
+                if (status == 400) {
+                    throw new Refused(lastProblem + ": " + abbreviate(resp.body()));
                 }
                 if (status != 429 && status < 500) {
                     throw new SinkException(lastProblem + ": " + abbreviate(resp.body()), null);

@@ -287,6 +287,9 @@ public final class EntryExtractor {
 
     // ---- parameters, datasets ------------------------------------------------------------------------------
 
+    /** The catalogue refuses a whole record with more parameters than this (its RecordReader.MAX_PARAMETERS). */
+    static final int MAX_PARAMETERS = 5_000;
+
     private List<Parameter> parameters(EntryContext cx) {
         List<Parameter> out = new ArrayList<>();
         for (H5Dataset d : cx.datasets) {
@@ -309,6 +312,10 @@ public final class EntryExtractor {
                     addNumbers(out, n.path() + "@" + a.getKey(), a.getValue().numbers(), unit);
                 }
             }
+        }
+        if (out.size() > MAX_PARAMETERS) {
+            cx.warn(out.size() + " parameters, only the first " + MAX_PARAMETERS + " kept (the catalogue takes no more)");
+            return List.copyOf(out.subList(0, MAX_PARAMETERS));
         }
         return out;
     }
@@ -347,13 +354,15 @@ public final class EntryExtractor {
                 facts.modified(), false, null, null));
         for (H5ExternalLink l : cx.links) {
             Path target = resolveLinkedFile(facts.path(), l.targetFile());
-            out.computeIfAbsent(target.toString(), k -> fileRef(target, FileRef.Role.EXTERNAL_LINK, l.path()));
+            out.computeIfAbsent(target.toString(), k -> fileRef(cx, facts.path(), target, FileRef.Role.EXTERNAL_LINK, l.path()));
         }
         for (VirtualDataset vds : entryVirtualDatasets(cx)) {
             for (VirtualDataset.Source src : vds.sources()) {
                 // "." names the file holding the virtual dataset: the master, already listed
                 Path target = src.file().equals(".") ? facts.path() : resolveLinkedFile(facts.path(), src.file());
-                out.computeIfAbsent(target.toString(), k -> fileRef(target, FileRef.Role.VDS_SOURCE, vds.path()));
+                out.computeIfAbsent(target.toString(), k -> target.equals(facts.path())
+                        ? fileRef(target, FileRef.Role.VDS_SOURCE, vds.path())
+                        : fileRef(cx, facts.path(), target, FileRef.Role.VDS_SOURCE, vds.path()));
             }
         }
         return List.copyOf(out.values());
@@ -371,6 +380,16 @@ public final class EntryExtractor {
         }
         Path dir = master.toAbsolutePath().getParent();
         return dir.resolve(t).normalize();
+    }
+
+    /** A linked file the master may not lead to is listed unresolved (missing), with the reason as a warning. */
+    private static FileRef fileRef(EntryContext cx, Path master, Path p, FileRef.Role role, String linkedFrom) {
+        Optional<String> refusal = LinkedFiles.refusal(master, p);
+        if (refusal.isPresent()) {
+            cx.warn(linkedFrom + " -> " + p + ": " + refusal.get());
+            return new FileRef(p.toString(), role, null, null, true, null, linkedFrom);
+        }
+        return fileRef(p, role, linkedFrom);
     }
 
     private static FileRef fileRef(Path p, FileRef.Role role, String linkedFrom) {

@@ -64,9 +64,16 @@ public final class NexusHarvester {
     /**
      * This harvester, also rendering each entry's default plot into its record (PlotPreview, within its default
      * budget): the one part of a harvest that reads data, a bounded slice of the signal. The CLI harvests with it.
+     *
+     * @param clock measures the preview's time budget (the commands' injected clock)
      */
+    public NexusHarvester withPreviews(Clock clock) {
+        return new NexusHarvester(config, source, checker, new PlotPreview(PlotPreview.Budget.DEFAULT, clock));
+    }
+
+    /** {@link #withPreviews(Clock)} on the system clock, for callers with no clock of their own (other modules' tests). */
     public NexusHarvester withPreviews() {
-        return new NexusHarvester(config, source, checker, new PlotPreview(PlotPreview.Budget.DEFAULT, Clock.systemUTC()));
+        return withPreviews(Clock.systemUTC());
     }
 
     /** The signature check alone, without opening the file with an HDF5 reader. */

@@ -1,5 +1,6 @@
 package io.aperture.harvester.scan;
 
+import io.aperture.harvester.nexus.LinkedFiles;
 import io.aperture.record.FileRef;
 import io.aperture.record.HarvestRecord;
 import io.aperture.record.SourceRef;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Adds the SHA-256 of the master file and of every file it reaches (external links, VDS sources) to records. This
@@ -38,7 +40,8 @@ public final class FileChecksums {
             if (r.files() != null) {
                 files = new ArrayList<>(r.files().size());
                 for (FileRef f : r.files()) {
-                    files.add(f.missing() ? f : f.withSha256(digest(f.path(), digests, problems, warnings)));
+                    files.add(f.missing() || !mayRead(s, f, problems, warnings) ? f
+                            : f.withSha256(digest(f.path(), digests, problems, warnings)));
                 }
             }
             out.add(new HarvestRecord(r.formatVersion(), r.facility(), source, r.identity(), r.title(), r.kind(),
@@ -48,6 +51,22 @@ public final class FileChecksums {
                     r.findings(), r.preview()));
         }
         return out;
+    }
+
+    /** A linked file is judged again here: it may have become a link elsewhere, or a FIFO, since it was listed. */
+    private static boolean mayRead(SourceRef master, FileRef f, Map<String, String> problems, List<String> warnings) {
+        if (f.role() == FileRef.Role.MASTER || master == null || master.path() == null) {
+            return true;
+        }
+        Optional<String> refusal = LinkedFiles.refusal(Path.of(master.path()), Path.of(f.path()));
+        if (refusal.isEmpty()) {
+            return true;
+        }
+        String problem = problems.computeIfAbsent(f.path(), p -> "no sha256 for " + p + ": " + refusal.get());
+        if (!warnings.contains(problem)) {
+            warnings.add(problem);
+        }
+        return false;
     }
 
     private static String digest(String path, Map<String, String> digests, Map<String, String> problems, List<String> warnings) {
@@ -76,6 +95,9 @@ public final class FileChecksums {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e); // every JDK must provide it
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("not a regular file"); // opening a FIFO would block
         }
         byte[] buf = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {

@@ -22,4 +22,18 @@ public interface RecordSink {
             super(message, cause);
         }
     }
+
+    /** The request was refused as invalid (HTTP 400): sending the same again would be refused again. */
+    final class Refused extends SinkException {
+        public Refused(String message) {
+            super(message, null);
+        }
+    }
+
+    /** The batch was refused for its size alone (HTTP 413): a smaller batch may be taken. */
+    final class TooLarge extends SinkException {
+        public TooLarge(String message) {
+            super(message, null);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.aperture.harvester.hdf5.FileSniffer;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.harvester.nexus.NexusHarvester;
 import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,16 @@ public final class ScanRunner {
 
     public static final Set<String> DEFAULT_EXTENSIONS = Set.of("nxs", "nx5", "nx", "h5", "hdf5", "hdf", "nexus");
 
+    /**
+     * A batch stays below this many bytes of JSON, well under the catalogue's 32 MiB request limit (docs/api.md); a
+     * record larger than this on its own is sent alone.
+     */
+    public static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
+    /** The catalogue refuses bodies over 32 MiB (or closes the connection): a record above it alone is never sent. */
+    static final long MAX_REQUEST_BYTES = 32L * 1024 * 1024;
+    /** {@code {"records":[]}} around the records, and a comma between two. */
+    private static final int ENVELOPE_BYTES = 14;
+
     private final NexusHarvester harvester;
     private final InProgressCheck inProgress;
     private final Clock clock;
@@ -48,6 +60,8 @@ public final class ScanRunner {
     private final Set<String> extensions;
     private final int threads;
     private final FileChecksums checksums;
+    /** Where harvested files must really lie; null: below the roots of each run. */
+    private final HarvestFolders confinement;
 
     public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
                       int batchSize, Set<String> extensions) {
@@ -63,6 +77,13 @@ public final class ScanRunner {
     /** @param checksums adds SHA-256 of the files to the records (inside the per-file time limit); null for none */
     public ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
                       int batchSize, Set<String> extensions, int threads, FileChecksums checksums) {
+        this(harvester, inProgress, clock, perFileLimit, batchSize, extensions, threads, checksums, null);
+    }
+
+    private ScanRunner(NexusHarvester harvester, InProgressCheck inProgress, Clock clock, Duration perFileLimit,
+                       int batchSize, Set<String> extensions, int threads, FileChecksums checksums,
+                       HarvestFolders confinement) {
+        this.confinement = confinement;
         this.checksums = checksums;
         this.threads = Math.max(1, threads);
         this.harvester = harvester;
@@ -73,11 +94,36 @@ public final class ScanRunner {
         this.extensions = extensions;
     }
 
-    private record Harvested(Path path, long size, long mtime, List<HarvestRecord> records) {
+    /** @param bytes each record's size as JSON, measured when the file joins a batch (empty in a dry run) */
+    /**
+     * This runner, harvesting only files whose real path lies below one of {@code folders} (the watcher passes files
+     * one by one, so its folders cannot come from the run's roots).
+     */
+    public ScanRunner confinedTo(HarvestFolders folders) {
+        return new ScanRunner(harvester, inProgress, clock, perFileLimit, batchSize, extensions, threads, checksums, folders);
+    }
+
+    private record Harvested(Path path, long size, long mtime, List<HarvestRecord> records, List<Long> bytes) {
+        Harvested measured() {
+            return new Harvested(path, size, mtime, records, records.stream().map(ScanRunner::jsonBytes).toList());
+        }
+
+        long totalBytes() {
+            return bytes.stream().mapToLong(b -> b + 1).sum();
+        }
+    }
+
+    private static long jsonBytes(HarvestRecord r) {
+        try {
+            return RecordJson.mapper().writeValueAsBytes(r).length;
+        } catch (IOException e) {
+            return 0; // the ingest client meets the same problem and reports it with the batch
+        }
     }
 
     /** A file that passed the cheap checks and is being harvested. */
-    private record Started(Path path, long size, long mtime, Instant modified, Future<List<HarvestRecord>> future) {
+    private record Started(Path path, long size, long mtime, Instant modified, String warning,
+                           Future<List<HarvestRecord>> future) {
     }
 
     /**
@@ -98,9 +144,10 @@ public final class ScanRunner {
             // Harvest up to `threads` files ahead; outcomes are taken in file order so reports are stable.
             ArrayDeque<Started> window = new ArrayDeque<>();
             Iterator<Path> files = candidates(roots, outcomes).iterator();
+            HarvestFolders allowed = confinement != null ? confinement : new HarvestFolders(roots);
             while (files.hasNext() || !window.isEmpty()) {
                 while (files.hasNext() && window.size() < threads) {
-                    start(files.next(), state, pool, outcomes).ifPresent(window::add);
+                    start(files.next(), allowed, state, pool, outcomes).ifPresent(window::add);
                 }
                 if (window.isEmpty()) {
                     continue;
@@ -117,8 +164,9 @@ public final class ScanRunner {
                     }
                     continue;
                 }
-                pending.add(h.get());
-                if (pending.stream().mapToInt(x -> x.records().size()).sum() >= batchSize) {
+                pending.add(h.get().measured());
+                if (pending.stream().mapToInt(x -> x.records().size()).sum() >= batchSize
+                        || pending.stream().mapToLong(Harvested::totalBytes).sum() >= MAX_BATCH_BYTES) {
                     flush(pending, sink, state, outcomes, sent);
                 }
             }
@@ -148,18 +196,19 @@ public final class ScanRunner {
                 continue;
             }
             try {
-                Files.walkFileTree(abs, new SimpleFileVisitor<>() {
+                WalkRoot walk = WalkRoot.of(abs);
+                Files.walkFileTree(walk.real(), new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
                         if (attrs.isRegularFile() && extensions.contains(extension(f))) {
-                            files.add(f);
+                            files.add(walk.asGiven(f));
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path f, IOException e) {
-                        outcomes.add(new FileOutcome(f.toString(), FileOutcome.Status.FAILED, "cannot read: " + e.getMessage(), null));
+                        outcomes.add(new FileOutcome(walk.asGiven(f).toString(), FileOutcome.Status.FAILED, "cannot read: " + e.getMessage(), null));
                         return FileVisitResult.CONTINUE;
                     }
                 });
@@ -177,8 +226,14 @@ public final class ScanRunner {
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
-    private Optional<Started> start(Path file, ScanState state, ExecutorService pool, List<FileOutcome> outcomes) {
+    private Optional<Started> start(Path file, HarvestFolders allowed, ScanState state, ExecutorService pool,
+                                    List<FileOutcome> outcomes) {
         String name = file.toString();
+        Optional<String> outside = allowed.refusal(file);
+        if (outside.isPresent()) {
+            outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, outside.get(), null));
+            return Optional.empty();
+        }
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             long size = a.size();
@@ -188,12 +243,12 @@ public final class ScanRunner {
                 return Optional.empty();
             }
             FileSignature sig = FileSniffer.sniff(file);
-            Optional<String> writing = inProgress.fromSignature(sig);
-            if (writing.isPresent()) {
-                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
+            InProgressCheck.Verdict writing = inProgress.fromSignature(sig, a.lastModifiedTime().toInstant());
+            if (writing.inProgress() != null) {
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.inProgress(), null));
                 return Optional.empty();
             }
-            return Optional.of(new Started(file, size, mtime, a.lastModifiedTime().toInstant(),
+            return Optional.of(new Started(file, size, mtime, a.lastModifiedTime().toInstant(), writing.warning(),
                     pool.submit(() -> harvestFile(file))));
         } catch (UnusableFileException e) {
             refuse(name, e, outcomes);
@@ -220,12 +275,17 @@ public final class ScanRunner {
                         FileProblem.TIMEOUT.description() + " (" + perFileLimit.toMillis() + " ms)", null));
                 return Optional.empty();
             }
-            Optional<String> writing = inProgress.fromRecords(records, s.modified());
-            if (writing.isPresent()) {
-                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.get(), null));
+            InProgressCheck.Verdict writing = inProgress.fromRecords(records, s.modified());
+            if (writing.inProgress() != null) {
+                outcomes.add(new FileOutcome(name, FileOutcome.Status.IN_PROGRESS, writing.inProgress(), null));
                 return Optional.empty();
             }
-            return Optional.of(new Harvested(s.path(), s.size(), s.mtime(), records));
+            for (String warning : new String[]{s.warning(), writing.warning()}) {
+                if (warning != null) {
+                    records = records.stream().map(r -> withWarning(r, warning)).toList();
+                }
+            }
+            return Optional.of(new Harvested(s.path(), s.size(), s.mtime(), records, List.of()));
         } catch (ExecutionException e) {
             return refuse(name, e.getCause(), outcomes);
         } catch (RuntimeException e) {
@@ -236,6 +296,15 @@ public final class ScanRunner {
             outcomes.add(new FileOutcome(name, FileOutcome.Status.FAILED, "interrupted", null));
             return Optional.empty();
         }
+    }
+
+    private static HarvestRecord withWarning(HarvestRecord r, String warning) {
+        List<String> warnings = r.warnings() == null ? new ArrayList<>() : new ArrayList<>(r.warnings());
+        warnings.add(warning);
+        return new HarvestRecord(r.formatVersion(), r.facility(), r.source(), r.identity(), r.title(), r.kind(),
+                r.startTime(), r.endTime(), r.producedAt(), r.program(), r.definition(), r.instrument(), r.sample(),
+                r.users(), r.techniques(), r.parameters(), r.processing(), r.derivedFrom(), r.citations(),
+                r.defaultPlot(), r.files(), r.datasets(), List.copyOf(warnings), r.findings(), r.preview());
     }
 
     // Plain HDF5 beside the masters (detector data files, link targets) is expected, not a failure.
@@ -255,28 +324,29 @@ public final class ScanRunner {
             return;
         }
         List<HarvestRecord> batch = new ArrayList<>();
-        pending.forEach(h -> batch.addAll(h.records()));
-        // The API takes at most batchSize records per call; one file's records may span calls.
-        List<RecordSink.Result> results = new ArrayList<>();
+        List<Long> bytes = new ArrayList<>();
+        pending.forEach(h -> {
+            batch.addAll(h.records());
+            bytes.addAll(h.bytes());
+        });
+        // The API takes at most batchSize records and 32 MiB per call; one file's records may span calls.
+        List<RecordSink.Result> results = new ArrayList<>(Collections.nCopies(batch.size(), null));
         String batchError = null;
-        for (int from = 0; from < batch.size() && batchError == null; from += batchSize) {
-            List<HarvestRecord> part = batch.subList(from, Math.min(batch.size(), from + batchSize));
-            try {
-                List<RecordSink.Result> r = sink.send(part);
-                if (r.size() != part.size()) {
-                    batchError = "server answered " + r.size() + " results for " + part.size() + " records";
-                } else {
-                    results.addAll(r);
-                    sent[0] += part.size();
-                }
-            } catch (RecordSink.SinkException e) {
-                batchError = e.getMessage();
+        for (int from = 0; from < batch.size() && batchError == null; ) {
+            int to = from;
+            long size = ENVELOPE_BYTES;
+            while (to < batch.size() && to - from < batchSize
+                    && (to == from || size + bytes.get(to) + 1 <= MAX_BATCH_BYTES)) {
+                size += bytes.get(to) + 1;
+                to++;
             }
+            batchError = send(sink, batch, bytes, from, to, results, sent);
+            from = to;
         }
         int i = 0;
         for (Harvested h : pending) {
             int n = h.records().size();
-            if (i + n > results.size()) {
+            if (results.subList(i, i + n).contains(null)) {
                 // the file is fine, the delivery failed: a later run may send it again
                 outcomes.add(new FileOutcome(h.path().toString(), FileOutcome.Status.FAILED,
                         "not accepted: " + (batchError == null ? "no result" : batchError), n, true));
@@ -294,5 +364,44 @@ public final class ScanRunner {
             i += n;
         }
         pending.clear();
+    }
+
+    /**
+     * Sends records [from, to) and puts their results in place; a batch refused for its size is halved until only a
+     * record too large on its own is left, which is rejected as TOO_LARGE (so the file fails for good instead of
+     * being retried for ever). Returns why the rest could not be delivered, or null.
+     */
+    private static String send(RecordSink sink, List<HarvestRecord> batch, List<Long> bytes, int from, int to,
+                               List<RecordSink.Result> results, int[] sent) {
+        if (to - from == 1 && bytes.get(from) + ENVELOPE_BYTES > MAX_REQUEST_BYTES) {
+            results.set(from, tooLarge(bytes.get(from), "over the catalogue's 32 MiB request limit"));
+            return null;
+        }
+        List<HarvestRecord> part = batch.subList(from, to);
+        try {
+            List<RecordSink.Result> r = sink.send(part);
+            if (r.size() != part.size()) {
+                return "server answered " + r.size() + " results for " + part.size() + " records";
+            }
+            for (int k = 0; k < r.size(); k++) {
+                results.set(from + k, r.get(k));
+            }
+            sent[0] += part.size();
+            return null;
+        } catch (RecordSink.TooLarge e) {
+            if (to - from == 1) {
+                results.set(from, tooLarge(bytes.get(from), e.getMessage()));
+                return null;
+            }
+            int mid = (from + to) >>> 1;
+            String error = send(sink, batch, bytes, from, mid, results, sent);
+            return error != null ? error : send(sink, batch, bytes, mid, to, results, sent);
+        } catch (RecordSink.SinkException e) {
+            return e.getMessage();
+        }
+    }
+
+    private static RecordSink.Result tooLarge(long bytes, String why) {
+        return new RecordSink.Result(false, "TOO_LARGE", "record of " + bytes + " bytes refused for its size: " + why);
     }
 }

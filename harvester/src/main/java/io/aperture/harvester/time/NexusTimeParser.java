@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  */
 public final class NexusTimeParser {
 
+    /** The instants the catalogue stores (its InstantRange): years 1 to 9999, UTC. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]+(\\d{1,2})[:\\-](\\d{2})(?:[:\\-](\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*"
                     + "(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
@@ -52,10 +56,11 @@ public final class NexusTimeParser {
         }
         try {
             Matcher m = ISO.matcher(s);
-            if (m.matches()) {
-                return Optional.of(fromIso(m));
-            }
-            return Optional.of(LocalDateTime.parse(s.replaceAll("\\s+", " "), ASCTIME).atZone(facilityZone).toInstant());
+            Instant at = m.matches() ? fromIso(m)
+                    : LocalDateTime.parse(s.replaceAll("\\s+", " "), ASCTIME).atZone(facilityZone).toInstant();
+            // the catalogue refuses a whole record holding a date outside the years 1-9999 (year 0000 is a writer's
+            // placeholder): such a time is as unreadable as garbage
+            return at.isBefore(EARLIEST) || at.isAfter(LATEST) ? Optional.empty() : Optional.of(at);
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }

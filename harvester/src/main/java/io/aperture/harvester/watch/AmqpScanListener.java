@@ -38,14 +38,22 @@ public final class AmqpScanListener implements AutoCloseable {
     /** Where to listen: {@code amqp://host:port} (or {@code amqps://}), a queue, optional credentials. */
     public record Endpoint(String host, int port, boolean tls, String queue, String user, String password) {
 
+        /** Problems are worded with the URL's user-info masked: it may hold the password, and usage errors are printed. */
         public static Endpoint parse(String url, String queue, String user, String password) {
-            URI u = URI.create(url);
+            URI u;
+            try {
+                u = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                // not e's message: it quotes the whole URL
+                throw new IllegalArgumentException("--amqp-url is not a valid URL: " + withoutUserInfo(url));
+            }
             String scheme = u.getScheme() == null ? "" : u.getScheme();
             if (!scheme.equals("amqp") && !scheme.equals("amqps")) {
-                throw new IllegalArgumentException("--amqp-url must be amqp://host:port or amqps://host:port, got " + url);
+                throw new IllegalArgumentException("--amqp-url must be amqp://host:port or amqps://host:port, got "
+                        + withoutUserInfo(url));
             }
             if (u.getHost() == null) {
-                throw new IllegalArgumentException("--amqp-url has no host: " + url);
+                throw new IllegalArgumentException("--amqp-url has no host: " + withoutUserInfo(url));
             }
             boolean tls = scheme.equals("amqps");
             String fromUrlUser = null;
@@ -65,6 +73,17 @@ public final class AmqpScanListener implements AutoCloseable {
         @Override
         public String toString() {
             return (tls ? "amqps://" : "amqp://") + host + ":" + port + " queue " + queue; // never the password
+        }
+
+        /**
+         * The URL with everything from its authority's start up to the last {@code @} shown as {@code ***}: a
+         * malformed URL cannot tell where its user-info ends, so the widest reading is masked.
+         */
+        static String withoutUserInfo(String url) {
+            int start = url.indexOf("://");
+            start = start < 0 ? 0 : start + 3;
+            int at = url.lastIndexOf('@');
+            return at < start ? url : url.substring(0, start) + "***" + url.substring(at);
         }
     }
 

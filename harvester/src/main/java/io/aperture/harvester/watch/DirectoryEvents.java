@@ -6,6 +6,7 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardWatchEventKinds;
@@ -13,6 +14,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
+import io.aperture.harvester.scan.WalkRoot;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +50,11 @@ public final class DirectoryEvents implements AutoCloseable {
         for (Path root : roots) {
             Path abs = PendingFiles.key(root);
             if (Files.isDirectory(abs)) {
-                registerTree(abs, false);
+                try {
+                    registerTree(WalkRoot.of(abs), false);
+                } catch (IOException e) {
+                    log.problem("cannot watch " + abs + ": " + e.getMessage() + " (the rescan still finds its files)");
+                }
             }
         }
         this.thread = new Thread(this::listen, "harvest-watch-events");
@@ -59,12 +65,16 @@ public final class DirectoryEvents implements AutoCloseable {
         thread.start();
     }
 
-    /** Registers a folder and every folder below it; {@code scheduleFiles} for a new folder whose files may predate it. */
-    private void registerTree(Path top, boolean scheduleFiles) {
+    /**
+     * Registers a folder and every folder below it, walking the real path and naming folders and files under the given
+     * one; {@code scheduleFiles} for a new folder whose files may predate it.
+     */
+    private void registerTree(WalkRoot top, boolean scheduleFiles) {
         try {
-            Files.walkFileTree(top, new SimpleFileVisitor<>() {
+            Files.walkFileTree(top.real(), new SimpleFileVisitor<>() {
                 @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                public FileVisitResult preVisitDirectory(Path real, BasicFileAttributes a) {
+                    Path dir = top.asGiven(real);
                     try {
                         WatchKey key = dir.register(service, StandardWatchEventKinds.ENTRY_CREATE,
                                 StandardWatchEventKinds.ENTRY_MODIFY);
@@ -81,19 +91,19 @@ public final class DirectoryEvents implements AutoCloseable {
                 @Override
                 public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
                     if (scheduleFiles) {
-                        fileChanged(f);
+                        fileChanged(top.asGiven(f));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    log.problem("UNREADABLE " + f + ": " + e.getMessage());
+                    log.problem("UNREADABLE " + top.asGiven(f) + ": " + e.getMessage());
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            log.problem("cannot watch " + top + ": " + e.getMessage() + " (the rescan still finds its files)");
+            log.problem("cannot watch " + top.given() + ": " + e.getMessage() + " (the rescan still finds its files)");
         }
     }
 
@@ -122,9 +132,10 @@ public final class DirectoryEvents implements AutoCloseable {
                         continue;
                     }
                     Path child = dir.resolve(name);
-                    if (Files.isDirectory(child)) {
+                    // a link to a folder is not watched: a rescan does not follow it either
+                    if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                         if (event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
-                            registerTree(child, true);
+                            registerTree(new WalkRoot(child, child), true);
                         }
                     } else {
                         fileChanged(child);

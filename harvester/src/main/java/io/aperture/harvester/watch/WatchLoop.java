@@ -6,6 +6,7 @@ import io.aperture.harvester.scan.RecordSink;
 import io.aperture.harvester.scan.ScanReport;
 import io.aperture.harvester.scan.ScanRunner;
 import io.aperture.harvester.scan.ScanState;
+import io.aperture.harvester.scan.WalkRoot;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -256,18 +257,19 @@ public final class WatchLoop implements Runnable {
             }
             int[] n = {0};
             try {
-                Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                WalkRoot walk = WalkRoot.of(root);
+                Files.walkFileTree(walk.real(), new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult visitFile(Path f, BasicFileAttributes a) {
                         if (a.isRegularFile() && settings.extensions().contains(extension(f))) {
-                            n[0] += offer(f, now) ? 1 : 0;
+                            n[0] += offer(walk.asGiven(f), now) ? 1 : 0;
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path f, IOException e) {
-                        log.problem("UNREADABLE " + f + ": " + e.getMessage());
+                        log.problem("UNREADABLE " + walk.asGiven(f) + ": " + e.getMessage());
                         return FileVisitResult.CONTINUE;
                     }
                 });

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aperture.testsupport.RepoFiles;
 import io.aperture.record.RecordSchema;
 import io.aperture.harvester.ingest.Backoff;
+import io.aperture.harvester.nexus.HostileLinkTargets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -72,6 +74,25 @@ class ChecksumTest {
             }
         }
         assertThat(checked).as("the master and its two link targets").isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // the old code blocked for ever on the FIFO
+    void linkTargetsOutsideTheMastersFolderOrNotRegularFilesAreNeverRead(@TempDir Path dir) throws Exception {
+        Path master = HostileLinkTargets.master(dir);
+        String[] r = run(new HarvestMain(), "file", master.toString(), "--dry-run", "--checksum", "sha256");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        JsonNode rec = new ObjectMapper().readTree(r[1]).get(0);
+        assertThat(rec.get("source").get("sha256").asText()).isEqualTo(sha256sum(master));
+        String secretSum = sha256sum(HostileLinkTargets.secret(dir));
+        assertThat(r[1]).doesNotContain(secretSum);
+        for (JsonNode f : rec.get("files")) {
+            if (!f.get("role").asText().equals("MASTER")) {
+                assertThat(f.get("missing").asBoolean()).as(f.toString()).isTrue();
+                assertThat(f.has("sha256")).isFalse();
+                assertThat(f.has("size")).isFalse();
+            }
+        }
     }
 
     @Test

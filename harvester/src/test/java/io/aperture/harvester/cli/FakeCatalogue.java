@@ -26,6 +26,8 @@ final class FakeCatalogue implements AutoCloseable {
     /** Status for the n-th ingest call (0-based); 200 answers CREATED (or what {@link #statusFor} says) per record. */
     volatile IntFunction<Integer> ingestStatus = n -> 200;
     volatile IntFunction<String> statusFor = i -> "CREATED";
+    /** A body larger than this is answered 413, as the catalogue does above its request limit. */
+    volatile int maxBody = Integer.MAX_VALUE;
     private final ObjectMapper json = new ObjectMapper();
 
     FakeCatalogue() throws IOException {
@@ -67,6 +69,10 @@ final class FakeCatalogue implements AutoCloseable {
         }
         if (status != 200) {
             reply(ex, status, "{\"error\":\"scripted\"}");
+            return;
+        }
+        if (body.length > maxBody) {
+            reply(ex, 413, "{\"error\":\"too large\"}");
             return;
         }
         JsonNode batch = json.readTree(body);

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -140,6 +141,68 @@ class HarvestCliTest {
     }
 
     @Test
+    void aBatchRefusedForItsSizeIsSplitAndOnlyARecordTooLargeAloneFails(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        copy("psi_sinq/dmc01.h5", data);
+        copy("neutron/ipns_lrmecs_lrcs3701.nx5", data);
+        List<Integer> dmc = recordSizes(data.resolve("dmc01.h5"));
+        List<Integer> ipns = recordSizes(data.resolve("ipns_lrmecs_lrcs3701.nx5"));
+        assertThat(dmc).hasSize(1);
+        assertThat(ipns).hasSize(2);
+        int largest = Math.max(dmc.getFirst(), Math.max(ipns.get(0), ipns.get(1)));
+        int largestIpns = Math.max(ipns.get(0), ipns.get(1));
+        assertThat(largestIpns).isGreaterThan(dmc.getFirst() + 200);
+        try (FakeCatalogue cat = new FakeCatalogue()) {
+            // every record fits alone, no two together: the batch of three is halved until each part is taken
+            cat.maxBody = largest + 100;
+            Path state = dir.resolve("state.json");
+            Run r = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state.toString());
+            assertThat(r.exit()).as(r.err()).isZero();
+            assertThat(r.out()).contains("ok 2, skipped 0, in-progress 0, failed 0; 3 records sent");
+            assertThat(cat.batches).hasSize(3);
+
+            // the largest record alone is too large: its file fails for good (not retryable), the other is taken
+            cat.maxBody = dmc.getFirst() + 100;
+            Path state2 = dir.resolve("state2.json");
+            Path report = dir.resolve("report.json");
+            Run big = run(scan(Clock.systemUTC()), data.toString(), "--server", cat.url(), "--oidc-url", cat.oidc(),
+                    "--client-secret", "harvester-secret", "--state", state2.toString(), "--report", report.toString());
+            assertThat(big.exit()).isEqualTo(1);
+            assertThat(big.out()).contains("ok 1, skipped 0, in-progress 0, failed 1");
+            assertThat(big.err()).contains("FAILED " + data.resolve("ipns_lrmecs_lrcs3701.nx5") + ": rejected: TOO_LARGE record of")
+                    .contains("413").doesNotContain("dmc01");
+            List<JsonNode> failed = new ArrayList<>();
+            new ObjectMapper().readTree(report.toFile()).get("files").forEach(f -> {
+                if (f.get("status").asText().equals("FAILED")) {
+                    failed.add(f);
+                }
+            });
+            assertThat(failed).isNotEmpty().allSatisfy(f -> assertThat(f.get("retryable").asBoolean()).isFalse());
+        }
+    }
+
+    /** Each record's size as compact JSON, from a dry run of one file. */
+    private static List<Integer> recordSizes(Path file) throws Exception {
+        List<Integer> sizes = new ArrayList<>();
+        new ObjectMapper().readTree(run(scan(Clock.systemUTC()), file.toString(), "--dry-run").out())
+                .forEach(rec -> sizes.add(rec.toString().getBytes(StandardCharsets.UTF_8).length));
+        return sizes;
+    }
+
+    @Test
+    void aRootThatIsALinkToAFolderIsCrawledAndItsFilesKeepTheGivenName(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("gpfs/data"));
+        copy("psi_sinq/dmc01.h5", Files.createDirectory(data.resolve("visit")));
+        Path linked = Files.createSymbolicLink(dir.resolve("data"), data);
+        Run r = run(scan(Clock.systemUTC()), linked.toString(), "--dry-run");
+        assertThat(r.err()).contains("ok 1, skipped 0, in-progress 0, failed 0");
+        JsonNode records = new ObjectMapper().readTree(r.out());
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).get("source").get("path").asText()).isEqualTo(linked.resolve("visit/dmc01.h5").toString());
+    }
+
+    @Test
     void unreachableServerAndRejectedRecordsFail(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectory(dir.resolve("data"));
         copy("psi_sinq/dmc01.h5", data);
@@ -168,10 +231,11 @@ class HarvestCliTest {
         try (FileChannel ch = FileChannel.open(writing, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.wrap(new byte[]{0x05}), 11);
         }
-        Files.setLastModifiedTime(writing, FileTime.from(Instant.parse("2024-01-01T00:00:00Z")));
         // no end_time and modified 2 minutes before "now"
         Path recent = copy("psi_sinq/dmc01.h5", data);
         Instant now = Instant.parse("2025-06-01T12:00:00Z");
+        // changed an hour ago: a writer still has it (flags on a file unchanged for a day no longer count)
+        Files.setLastModifiedTime(writing, FileTime.from(now.minusSeconds(3600)));
         Files.setLastModifiedTime(recent, FileTime.from(now.minusSeconds(120)));
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         Run r = run(scan(clock), data.toString(), "--dry-run", "--quiet-period", "PT10M");
@@ -183,6 +247,13 @@ class HarvestCliTest {
 
         Run later = run(scan(Clock.fixed(now.plusSeconds(3600), ZoneOffset.UTC)), recent.toString(), "--dry-run");
         assertThat(later.err()).contains("ok 1");
+
+        // a modification time a year ahead (a restored timestamp) does not hold the file until then: harvested, warned
+        Files.setLastModifiedTime(recent, FileTime.from(now.plus(Duration.ofDays(365))));
+        Run future = run(scan(clock), recent.toString(), "--dry-run", "--quiet-period", "PT10M");
+        assertThat(future.err()).contains("ok 1");
+        assertThat(new ObjectMapper().readTree(future.out()).get(0).get("warnings").toString())
+                .contains("in the future: the time is not believed");
     }
 
     @Test

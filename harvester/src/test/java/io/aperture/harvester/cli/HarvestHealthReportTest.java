@@ -82,4 +82,16 @@ class HarvestHealthReportTest {
             assertThat(Files.readString(dir.resolve("state.json"))).contains("dmc01.h5");
         }
     }
+
+    @Test
+    void aReportTheCatalogueRefusesWith400IsDroppedAndSaidSo(@TempDir Path dir) throws Exception {
+        Path data = data(dir);
+        try (FakeCatalogue cat = new FakeCatalogue()) {
+            cat.healthStatus = 400;
+            String[] r = runScan(cat, data, dir.resolve("state.json"));
+            assertThat(r[1]).contains("ok 1, skipped 1, in-progress 0, failed 1");
+            assertThat(r[2]).contains("1 events refused by the catalogue and dropped").contains("answered 400");
+            assertThat(cat.healthReports).isEmpty();
+        }
+    }
 }

@@ -204,7 +204,8 @@ class WatchCommandIT {
         Path swmr = copy("neutron/isis_sans2d_minimal_events.nxs", data, OLD);
         byte original = Files.readAllBytes(swmr)[11];
         writeByte(swmr, 11, (byte) 0x05);
-        Files.setLastModifiedTime(swmr, FileTime.from(OLD));
+        // changed a minute ago: flags on a file unchanged for a day no longer count (InProgressCheck)
+        Files.setLastModifiedTime(swmr, FileTime.from(T0.minusSeconds(60)));
         // no end_time and modified two minutes ago: a scan still running
         Path recent = copy("psi_sinq/dmc01.h5", data, T0.minusSeconds(120));
         Path state = dir.resolve("state.json");
@@ -304,6 +305,57 @@ class WatchCommandIT {
     }
 
     @Test
+    void aWatchedFolderThatIsALinkIsRescannedAndWatched(@TempDir Path dir) throws Exception {
+        Path real = Files.createDirectories(dir.resolve("gpfs/watched"));
+        Path watched = Files.createSymbolicLink(dir.resolve("watched"), real);
+        copy("psi_sinq/dmc01.h5", real, OLD);
+        Path prepared = copy("neutron/ipns_lrmecs_lrcs3701.nx5", dir.resolve("staging"), OLD);
+        MutableClock clock = new MutableClock(T0);
+        try (FakeCatalogue cat = new FakeCatalogue();
+             Running w = new Running(clock, args(cat, dir.resolve("state.json"), watched.toString(),
+                     "--settle", "PT0S", "--rescan", "PT1H"))) {
+            // the start-up rescan walked the link's folder; the record names the file under the given path
+            await("the existing file ingested", () -> ingested(cat).contains(watched.resolve("dmc01.h5").toString()));
+            assertThat(w.out()).contains("events on 1 folders");
+            Path visit = Files.createDirectories(real.resolve("cm1234-1"));
+            Files.move(prepared, visit.resolve("scan_1.nx5"), StandardCopyOption.ATOMIC_MOVE);
+            // the clock stands still: only the events can find it
+            await("the new file ingested", () -> ingested(cat).contains(watched.resolve("cm1234-1/scan_1.nx5").toString()));
+        }
+    }
+
+    @Test
+    void aLinkToAFileOutsideIsRefusedWhenHarvestedWhetherAnEventOrAMessageNamedIt(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path outside = copy("psi_sinq/dmc01.h5", dir.resolve("elsewhere"), OLD);
+        // superblock v3 with the open-for-write and SWMR flags: in progress, so its message waits
+        Path writing = copy("neutron/isis_sans2d_minimal_events.nxs", data, OLD);
+        writeByte(writing, 11, (byte) 0x05);
+        Files.setLastModifiedTime(writing, FileTime.from(T0.minusSeconds(60)));
+        String really = "OUTSIDE: really " + outside.toRealPath();
+        MutableClock clock = new MutableClock(T0);
+        try (TestBroker broker = new TestBroker(); FakeCatalogue cat = new FakeCatalogue();
+             Running w = new Running(clock, args(cat, dir.resolve("state.json"), data.toString(), "--settle", "PT0S",
+                     "--rescan", "PT1H", "--amqp-url", broker.url(), "--amqp-queue", TestBroker.SCANS))) {
+            await("listener connected", () -> w.cmd.listener().connected());
+            // an event: a link dropped into the watched folder
+            Path link = Files.createSymbolicLink(data.resolve("sneaky.h5"), outside);
+            await("the link refused", () -> w.err().contains("FAILED " + link + ": " + really));
+
+            // a message accepted on arrival, whose file becomes a link to a file outside before it is harvested
+            broker.sendText(writing.toString());
+            await("the named file in progress", () -> w.out().contains("IN-PROGRESS " + writing));
+            Files.delete(writing);
+            Files.createSymbolicLink(writing, outside);
+            clock.advance(Duration.ofMinutes(2));
+            await("the message's file refused", () -> w.err().contains("FAILED " + writing + ": " + really));
+            await("its message settled", () -> broker.waiting(TestBroker.SCANS) == 0);
+            w.severalRounds();
+            assertThat(ingested(cat)).isEmpty();
+        }
+    }
+
+    @Test
     void withoutEventsTheRescanFindsNewFilesAndLeavesUnchangedAndBadOnesAlone(@TempDir Path dir) throws Exception {
         Path watched = Files.createDirectories(dir.resolve("watched"));
         Path staging = dir.resolve("staging");
@@ -350,6 +402,14 @@ class WatchCommandIT {
         assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
                 .execute("/tmp", "--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", "http://x:1")).isEqualTo(2);
         assertThat(err.toString()).contains("--amqp-url must be amqp://");
+        // the URL's user-info may hold the broker password: never echoed, however the URL is wrong
+        for (String url : List.of("http://harvester:s3cret@x:1", "amqp://harvester:s3cret@", "amqp://harvester:s3cret@host:1/a b",
+                "amqp://harvester:s3cret/x@host", "amqp://harvester:s3cret%@host:1")) {
+            StringWriter secretErr = new StringWriter();
+            assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(secretErr, true))
+                    .execute("/tmp", "--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", url)).as(url).isEqualTo(2);
+            assertThat(secretErr.toString()).as(url).contains("--amqp-url").doesNotContain("s3cret");
+        }
         assertThat(new CommandLine(new WatchCommand()).setErr(new PrintWriter(err, true))
                 .execute("--server", "http://127.0.0.1:9", "--client-secret", "s", "--amqp-url", "amqp://127.0.0.1:9")).isEqualTo(2);
         assertThat(err.toString()).contains("--amqp-url needs the folders messages may name files in");

@@ -81,4 +81,62 @@ class HealthReportsTest {
         assertThat(all).hasSize(HealthReports.KEPT);
         assertThat(all.getFirst().subject()).isEqualTo("/f7");
     }
+
+    /** Answers 400, as the catalogue does, for a report holding a character XML 1.0 forbids. */
+    private static final class StrictSink implements HealthSink {
+        final List<HealthEvent> stored = new ArrayList<>();
+
+        @Override
+        public void report(long h, List<HealthEvent> events) throws RecordSink.SinkException {
+            for (HealthEvent e : events) {
+                for (String text : new String[]{e.subject(), e.reason()}) {
+                    if (!text.codePoints().allMatch(cp -> cp == '\t' || cp == '\n' || cp == '\r'
+                            || (cp >= 0x20 && cp < 0xD800) || (cp >= 0xE000 && cp <= 0xFFFD) || cp >= 0x10000)) {
+                        throw new RecordSink.SinkException("http://catalogue answered 400: contains a control character", null);
+                    }
+                }
+            }
+            stored.addAll(events);
+        }
+    }
+
+    @Test
+    void forbiddenCharactersInSubjectsAndReasonsAreReplacedSoTheCatalogueTakesTheReport() {
+        HealthReports r = new HealthReports();
+        r.outcome(new FileOutcome("/data/a\u0001b.nxs", FileOutcome.Status.FAILED, "bad \uFFFF name \uD800 here", null), AT);
+        r.add(new HealthEvent(HealthEvent.Kind.DEAD_LETTER, "msg\u0000id", "tab\tand \uD83D\uDE00 stay", AT));
+        StrictSink sink = new StrictSink();
+        assertThat(r.flush(sink)).isEmpty();
+        assertThat(sink.stored).extracting(HealthEvent::subject).containsExactly("/data/a\uFFFDb.nxs", "msg\uFFFDid");
+        assertThat(sink.stored).extracting(HealthEvent::reason)
+                .containsExactly("bad \uFFFD name \uFFFD here", "tab\tand \uD83D\uDE00 stay");
+        assertThat(r.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aReportTheCatalogueRefusesAsInvalidIsDroppedAndLaterReportsGoThrough() {
+        HealthReports r = new HealthReports();
+        for (int i = 0; i < HealthReports.BATCH + 2; i++) {
+            r.add(new HealthEvent(HealthEvent.Kind.REFUSED, "/f" + i, "bad", AT));
+        }
+        List<List<HealthEvent>> taken = new ArrayList<>();
+        HealthSink refusesTheFirst = (h, events) -> {
+            if (events.getFirst().subject().equals("/f0")) {
+                throw new RecordSink.Refused("http://catalogue answered 400: reason is invalid");
+            }
+            taken.add(List.copyOf(events));
+        };
+        assertThat(r.flush(refusesTheFirst)).hasValueSatisfying(line -> assertThat(line)
+                .contains(HealthReports.BATCH + " events refused by the catalogue and dropped")
+                .contains("answered 400").contains("/f0"));
+        assertThat(taken).hasSize(1);
+        assertThat(taken.getFirst()).extracting(HealthEvent::subject)
+                .containsExactly("/f" + HealthReports.BATCH, "/f" + (HealthReports.BATCH + 1));
+        assertThat(r.isEmpty()).isTrue();
+
+        // and the queue is not blocked: the next report goes
+        r.add(new HealthEvent(HealthEvent.Kind.REFUSED, "/next", "bad", AT));
+        assertThat(r.flush(refusesTheFirst)).isEmpty();
+        assertThat(taken.getLast()).extracting(HealthEvent::subject).containsExactly("/next");
+    }
 }

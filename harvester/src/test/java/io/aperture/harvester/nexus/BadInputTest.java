@@ -2,14 +2,18 @@ package io.aperture.harvester.nexus;
 
 import io.aperture.testsupport.RepoFiles;
 import io.aperture.harvester.hdf5.FileProblem;
+import io.aperture.harvester.hdf5.MemTree;
 import io.aperture.harvester.hdf5.UnusableFileException;
 import io.aperture.record.HarvestRecord;
+import io.aperture.record.RecordJson;
+import io.aperture.record.RecordSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,5 +145,29 @@ class BadInputTest {
         assertThat(records.getFirst().warnings()).contains("transformation /entry/instrument/detector/transformations/two_theta"
                 + " has a value, vector or offset that is not a finite number");
         assertThat(records.getFirst().instrument().detectors()).hasSize(1);
+    }
+
+    @Test
+    void whatTheCatalogueWouldRefuseIsLeftOutWithAWarningNotSentToFailTheWholeFile() {
+        MemTree.Group root = new MemTree.Group("", "/");
+        MemTree.Group entry = root.group("entry", "NXentry");
+        entry.text("title", "placeholder times and a great many parameters");
+        entry.text("start_time", "0000-01-01T00:00:00Z"); // a writer's placeholder: year 0
+        entry.text("end_time", "2024-03-01T10:00:00Z");
+        MemTree.Group sample = entry.group("sample", "NXsample");
+        for (int i = 0; i < 5_003; i++) { // the catalogue takes at most 5000
+            sample.number("reading_" + i, i, "K");
+        }
+        Path file = Path.of("/data/many.nxs");
+        HarvestRecord r = new EntryExtractor(HarvestConfig.defaults())
+                .extract(MemTree.file(file, root), new FileFacts(file, 1, Instant.parse("2024-03-01T10:00:00Z")), entry);
+
+        assertThat(r.startTime()).isNull();
+        assertThat(r.endTime()).isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
+        assertThat(r.warnings()).anyMatch(w -> w.contains("unparseable start_time '0000-01-01T00:00:00Z'"));
+        assertThat(r.parameters()).hasSize(5000);
+        // the 5003 readings and the entry's text fields
+        assertThat(r.warnings()).anyMatch(w -> w.matches("50\\d\\d parameters, only the first 5000 kept \\(the catalogue takes no more\\)"));
+        assertThat(RecordSchema.check(RecordJson.mapper().valueToTree(r))).isEmpty();
     }
 }

@@ -9,6 +9,11 @@ import org.junit.jupiter.api.Test;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 
@@ -19,7 +24,7 @@ class HarvestPreviewTest {
 
     @Test
     void aRealFilesDefaultPlotTravelsWithItsRecordAsAPng() throws Exception {
-        List<HarvestRecord> records = new NexusHarvester(HarvestConfig.defaults()).withPreviews()
+        List<HarvestRecord> records = new NexusHarvester(HarvestConfig.defaults()).withPreviews(Clock.systemUTC())
                 .harvest(RepoFiles.nexus("psi_sinq/dmc01.h5"));
         HarvestRecord r = records.getFirst();
         assertThat(r.defaultPlot()).isNotNull();
@@ -31,6 +36,33 @@ class HarvestPreviewTest {
         assertThat(img.getWidth()).isLessThanOrEqualTo(256).isPositive();
         // the record with its preview is still a valid record of the format
         assertThat(RecordSchema.check(RecordJson.mapper().valueToTree(r))).isEmpty();
+    }
+
+    @Test
+    void thePreviewsTimeBudgetIsMeasuredOnTheGivenClock() throws Exception {
+        // a clock on which every reading is an hour after the last: the 2 s budget is gone before the first slice
+        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
+        Clock leaping = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                now[0] = now[0].plus(Duration.ofHours(1));
+                return now[0];
+            }
+        };
+        HarvestRecord r = new NexusHarvester(HarvestConfig.defaults()).withPreviews(leaping)
+                .harvest(RepoFiles.nexus("psi_sinq/dmc01.h5")).getFirst();
+        assertThat(r.defaultPlot()).isNotNull();
+        assertThat(r.preview()).isNull();
     }
 
     @Test

@@ -6,8 +6,10 @@ import io.aperture.record.FileRef;
 import io.aperture.record.HarvestRecord;
 import io.aperture.record.Processing;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,6 +93,31 @@ class ProcessedAndLinksTest {
         assertThat(angles.size()).isEqualTo(6392L);
         assertThat(r.defaultPlot().signal()).isEqualTo("counts");
         assertThat(r.defaultPlot().axes()).containsExactly("two_theta");
+    }
+
+    @Test
+    void linkTargetsOutsideTheMastersFolderOrNotRegularFilesAreListedUnresolvedAndNeverOpened(@TempDir Path dir) throws Exception {
+        Path master = HostileLinkTargets.master(dir);
+        HarvestRecord r = harvester.harvest(master).getFirst();
+        Path visit = master.getParent();
+        FileRef counts = r.files().stream().filter(f -> f.path().endsWith("external_counts.hdf5")).findFirst().orElseThrow();
+        FileRef angles = r.files().stream().filter(f -> f.path().endsWith("external_angles.hdf5")).findFirst().orElseThrow();
+        assertThat(counts.missing()).isTrue();
+        assertThat(counts.size()).isNull();
+        assertThat(counts.modified()).isNull();
+        assertThat(angles.missing()).isTrue();
+        assertThat(angles.size()).isNull();
+        String outside = visit.resolve("external_counts.hdf5") + ": not followed: really "
+                + HostileLinkTargets.secret(dir).toRealPath() + ", outside the master file's folder";
+        assertThat(r.warnings()).anyMatch(w -> w.contains(outside));
+        assertThat(r.warnings()).anyMatch(w -> w.contains(visit.resolve("external_angles.hdf5") + ": not followed: not a regular file"));
+    }
+
+    @Test
+    void aLinkTargetNamedOutsideTheMastersFolderIsNotEvenLookedAt(@TempDir Path dir) throws Exception {
+        Path master = Files.createDirectories(dir.resolve("visit")).resolve("m.nxs");
+        assertThat(LinkedFiles.refusal(master, Path.of("/etc/ssl/openssl.cnf"))).contains("not followed: outside the master file's folder");
+        assertThat(LinkedFiles.refusal(master, EntryExtractor.resolveLinkedFile(master, "../../etc/passwd"))).isPresent();
     }
 
     @Test
