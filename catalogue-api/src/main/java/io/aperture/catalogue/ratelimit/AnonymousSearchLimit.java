@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +40,7 @@ public class AnonymousSearchLimit {
         if (limits == null || !limited(path) || request.getSecurityContext().getUserPrincipal() != null) {
             return Optional.empty();
         }
-        String client = http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress();
+        String client = http.remoteAddress() == null ? "unknown" : clientKey(http.remoteAddress().hostAddress());
         return limits.acquire(client).map(wait -> {
             long seconds = retryAfterSeconds(wait);
             LOG.debugf("rate limit: %s waits %d s", client, seconds);
@@ -65,6 +67,30 @@ public class AnonymousSearchLimit {
     static boolean limited(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         return p.equals(SEARCH_PAGE) || SEARCH_APIS.stream().anyMatch(api -> p.equals(api) || p.startsWith(api + "/"));
+    }
+
+    /**
+     * Whom an address counts for: an IPv4 address itself, an IPv6 address its /64 network — one subscriber or host is
+     * given a whole /64, so counting single addresses would give one client 2^64 allowances and let it push every
+     * other client out of the bounded table.
+     */
+    static String clientKey(String address) {
+        if (address.indexOf(':') < 0) {
+            return address; // IPv4, or no IP at all (a unix socket): as it is, never a name lookup
+        }
+        try {
+            byte[] bytes = InetAddress.getByName(address).getAddress(); // an IPv6 literal: parsed, not looked up
+            if (bytes.length == 4) {
+                return InetAddress.getByAddress(bytes).getHostAddress(); // IPv4-mapped
+            }
+            StringBuilder net = new StringBuilder();
+            for (int i = 0; i < 8; i += 2) {
+                net.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+            }
+            return net.append(":/64").toString();
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     /** Whole seconds, at least 1 (Retry-After has no fractions). */
