@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 
 /**
  * Issue #15, "Found": every hostile request that once answered 500 (or an empty or broken body), as one table of real
@@ -277,6 +278,12 @@ class HostileInputIT {
         assertThat(ready).contains("\"status\": \"UP\"").doesNotContain("backlog").doesNotContain("pending");
         String well = given().auth().oauth2(Tokens.user("staff")).get("/q/health/well").then().extract().asString();
         assertThat(well).contains("\"backlog\"").contains("\"pending\"");
+        // the trailing-slash forms are guarded alike, and a monitoring token is read there too (not sent to sign in)
+        for (String path : List.of("/q/health/", "/q/health/well/")) {
+            given().redirects().follow(false).get(path).then().statusCode(401);
+            given().redirects().follow(false).auth().oauth2(Tokens.monitoring()).get(path).then().statusCode(200)
+                    .body(containsString("\"status\""));
+        }
     }
 
     private static String cut(String body) {

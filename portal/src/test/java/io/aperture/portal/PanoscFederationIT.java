@@ -214,7 +214,9 @@ class PanoscFederationIT {
         Response both = get("/api/Datasets", "filter", "{\"query\": \"alpha TAG\", \"limit\": 2}");
         assertThat(both.jsonPath().getList("pid")).containsExactly(alone, open);
         List<Float> scores = both.jsonPath().getList("score", Float.class);
-        assertThat(scores.get(0)).isGreaterThan(scores.get(1)).isLessThan(1f);
+        // both titles hold both words, and the boolean similarity counts a word once, not by its frequency or rarity:
+        // a tie, the newer first (PanoscRankedIT has scores that differ)
+        assertThat(scores.get(0)).isEqualTo(scores.get(1)).isLessThan(1f);
         Response second = get("/api/Datasets", "filter", "{\"query\": \"alpha TAG\", \"limit\": 1, \"skip\": 1}");
         assertThat(second.jsonPath().getList("pid")).containsExactly(open);
         assertThat(second.jsonPath().getFloat("[0].score")).isEqualTo(scores.get(1));
