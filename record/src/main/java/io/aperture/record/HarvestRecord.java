@@ -17,6 +17,13 @@ public record HarvestRecord(int formatVersion, String facility, SourceRef source
 
     /** The largest preview the catalogue accepts: a PNG of at most this many bytes, sent base64 in {@link #preview}. */
     public static final int MAX_PREVIEW_BYTES = 256 * 1024;
+    /** The longest text value the catalogue stores (characters): a longer one refuses the whole record. */
+    public static final int MAX_TEXT = 4_000;
+    /** The most parameters one record may carry: more refuses the whole record. */
+    public static final int MAX_PARAMETERS = 5_000;
+    /** The earliest and latest instant a record may name (the years 1 to 9999, as PostgreSQL and ISO 8601 hold them). */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
     /** A record without findings (optional: null when the file was not checked). */
     public HarvestRecord(int formatVersion, String facility, SourceRef source, Identity identity, String title,

@@ -40,8 +40,9 @@ import java.util.stream.Collectors;
  * Errors name the JSON path of the field, e.g. {@code parameters[3].value}.
  */
 public final class RecordReader {
-    static final int MAX_TEXT = 4_000;
-    static final int MAX_PARAMETERS = 5_000;
+    // the record contract's bounds, which the harvester keeps too
+    static final int MAX_TEXT = HarvestRecord.MAX_TEXT;
+    static final int MAX_PARAMETERS = HarvestRecord.MAX_PARAMETERS;
     static final int MAX_FILES = 100_000;
     /** The record schema's bound on findings (the harvester keeps at most this many per file). */
     static final int MAX_FINDINGS = 200;

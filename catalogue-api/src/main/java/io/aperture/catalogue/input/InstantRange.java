@@ -1,5 +1,7 @@
 package io.aperture.catalogue.input;
 
+import io.aperture.record.HarvestRecord;
+
 import java.time.Instant;
 
 /**
@@ -7,8 +9,8 @@ import java.time.Instant;
  * PostgreSQL or date arithmetic overflow long before that, so a date from outside is checked here before it is used.
  */
 public final class InstantRange {
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    public static final Instant EARLIEST = HarvestRecord.EARLIEST;
+    public static final Instant LATEST = HarvestRecord.LATEST;
     /** Words for error messages: "{field} must be " + DESCRIPTION. */
     public static final String DESCRIPTION = "between the years 1 and 9999";
 

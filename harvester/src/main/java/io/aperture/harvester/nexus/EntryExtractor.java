@@ -287,8 +287,8 @@ public final class EntryExtractor {
 
     // ---- parameters, datasets ------------------------------------------------------------------------------
 
-    /** The catalogue refuses a whole record with more parameters than this (its RecordReader.MAX_PARAMETERS). */
-    static final int MAX_PARAMETERS = 5_000;
+    /** The catalogue refuses a whole record with more parameters than the record contract allows. */
+    static final int MAX_PARAMETERS = HarvestRecord.MAX_PARAMETERS;
 
     private List<Parameter> parameters(EntryContext cx) {
         List<Parameter> out = new ArrayList<>();

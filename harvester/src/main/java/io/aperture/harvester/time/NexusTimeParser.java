@@ -1,5 +1,7 @@
 package io.aperture.harvester.time;
 
+import io.aperture.record.HarvestRecord;
+
 import java.time.format.SignStyle;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,8 +26,8 @@ import java.util.regex.Pattern;
 public final class NexusTimeParser {
 
     /** The instants the catalogue stores (its InstantRange): years 1 to 9999, UTC. */
-    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+    public static final Instant EARLIEST = HarvestRecord.EARLIEST;
+    public static final Instant LATEST = HarvestRecord.LATEST;
 
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]+(\\d{1,2})[:\\-](\\d{2})(?:[:\\-](\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*"
