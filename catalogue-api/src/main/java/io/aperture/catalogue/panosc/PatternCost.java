@@ -32,8 +32,18 @@ final class PatternCost {
         long size = 0;
         long last = 0;
         boolean inClass = false;
+        boolean quantified = false; // the last thing read was a quantifier
         for (int i = 0; i < pattern.length(); i++) {
             char ch = pattern.charAt(i);
+            boolean quantifier = !inClass && (ch == '*' || ch == '+' || ch == '?'
+                    || ch == '{' && pattern.indexOf('}', i) > 0 && repetitions(pattern.substring(i + 1, pattern.indexOf('}', i))) >= 0);
+            if (quantifier && quantified) {
+                // Java reads a{300}+ as possessive and a{300}? as lazy, the engine as a repetition of a repetition:
+                // a{300}+{300}+{300} is 27 million states there, built before any limit is checked
+                throw new InvalidSearchException(at, "has a quantifier right after another (lazy or possessive forms"
+                        + " such as *? or {2}+ are not supported)");
+            }
+            quantified = quantifier;
             if (ch == '\\' && i + 1 < pattern.length()) {
                 char next = pattern.charAt(++i);
                 if (!inClass && (Character.isDigit(next) && next != '0' || next == 'k')) {
@@ -77,6 +87,8 @@ final class PatternCost {
                 size += last * (times - 1);
                 last *= times;
                 i = close;
+            } else if (ch == '*' || ch == '+' || ch == '?') {
+                continue; // repeats the last atom without writing it out again
             } else {
                 last = 1;
                 size += 1;

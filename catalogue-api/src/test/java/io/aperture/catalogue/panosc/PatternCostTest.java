@@ -25,6 +25,18 @@ class PatternCostTest {
     }
 
     @Test
+    void aQuantifierRightAfterAnotherIsRefused() {
+        // lazy and possessive in Java, nested repetitions for the engine: 27 million states from 18 characters
+        for (String p : new String[] {"a{300}+{300}+{300}", "a{300}?{300}?{300}", "a{2}{3}", "a*?", "a++", "(ab)+?"}) {
+            assertThatThrownBy(() -> JpqlWhere.regexpPattern(p, AT)).as(p).isInstanceOf(InvalidSearchException.class)
+                    .hasMessageContaining("quantifier right after another");
+        }
+        for (String p : new String[] {"a+b*c?", "(?:ab)+", "x{2}y{3}", "[+*?]{2}", "\\++"}) {
+            assertThatCode(() -> JpqlWhere.regexpPattern(p, AT)).as(p).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
     void backReferencesAreRefused() {
         for (String p : new String[] {"(.*)(.*)(.*)(.*)\\4\\3\\2\\1$", "^(a*)\\1b$", "(?<x>a)\\k<x>"}) {
             assertThatThrownBy(() -> JpqlWhere.regexpPattern(p, AT)).as(p).isInstanceOf(InvalidSearchException.class)

@@ -6,6 +6,8 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -20,7 +22,16 @@ public class PublicDefaultSecrets {
 
     /** A secret, the environment variable that sets it, and its public development value. */
     record Secret(String key, String variable, String publicValue) {
+        /** Whether {@code value} is the public one; for a switch, any spelling the configuration reads as true. */
+        boolean heldBy(String value) {
+            if (publicValue.equals("true")) {
+                return TRUTHY.contains(value.trim().toLowerCase(Locale.ROOT));
+            }
+            return publicValue.equals(value);
+        }
     }
+
+    private static final Set<String> TRUTHY = Set.of("true", "1", "yes", "y", "on");
 
     /** The values are those {@code application.properties} falls back to; {@code PublicDefaultSecretsTest} keeps them equal. */
     static final List<Secret> SECRETS = List.of(
@@ -47,7 +58,7 @@ public class PublicDefaultSecrets {
 
     /** The secrets whose configured value is their public development value. */
     static List<Secret> inUse(Function<String, Optional<String>> configured) {
-        return SECRETS.stream().filter(s -> configured.apply(s.key()).map(s.publicValue()::equals).orElse(false)).toList();
+        return SECRETS.stream().filter(s -> configured.apply(s.key()).map(s::heldBy).orElse(false)).toList();
     }
 
     static String refusal(List<Secret> exposed) {

@@ -30,6 +30,15 @@ class PublicDefaultSecretsTest {
     }
 
     @Test
+    void theMockMailerIsFoundWhateverTheSpellingOfTrue() {
+        for (String on : new String[] {"true", "TRUE", "1", "yes", "on"}) {
+            assertThat(PublicDefaultSecrets.inUse(k -> k.equals("quarkus.mailer.mock") ? Optional.of(on) : Optional.empty()))
+                    .as(on).extracting(PublicDefaultSecrets.Secret::key).containsExactly("quarkus.mailer.mock");
+        }
+        assertThat(PublicDefaultSecrets.inUse(k -> k.equals("quarkus.mailer.mock") ? Optional.of("false") : Optional.empty())).isEmpty();
+    }
+
+    @Test
     void realSecretsAndUnsetKeysPass() {
         assertThat(PublicDefaultSecrets.inUse(key -> Optional.of("something-else-entirely"))).isEmpty();
         assertThat(PublicDefaultSecrets.inUse(key -> Optional.empty())).isEmpty();
