@@ -1,6 +1,5 @@
 package io.aperture.catalogue.api;
 
-import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
@@ -22,11 +21,7 @@ public final class DatabaseOutage {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
-                return true;
-            }
         }
-        return false;
+        return SqlStates.inChain(failure, state -> state.startsWith("08") || state.matches("57P0[123]"));
     }
 }

@@ -1,6 +1,7 @@
 package io.aperture.catalogue.panosc;
 
 import io.aperture.catalogue.access.AccessControl;
+import io.aperture.catalogue.api.SqlStates;
 import io.aperture.catalogue.facility.FacilityConfig;
 import io.aperture.catalogue.search.RankedSearch;
 import io.aperture.catalogue.search.InvalidSearchException;
@@ -12,7 +13,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import org.hibernate.jpa.SpecHints;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -383,10 +383,8 @@ public class PanoscQueries {
         try {
             return query.get();
         } catch (PersistenceException e) {
-            for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof SQLException s && INVALID_REGEX.equals(s.getSQLState())) {
-                    throw new InvalidSearchException("filter.where", "holds a regular expression the database cannot read");
-                }
+            if (SqlStates.inChain(e, INVALID_REGEX::equals)) {
+                throw new InvalidSearchException("filter.where", "holds a regular expression the database cannot read");
             }
             throw e;
         }
