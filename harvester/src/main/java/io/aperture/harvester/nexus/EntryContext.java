@@ -8,6 +8,7 @@ import io.aperture.harvester.hdf5.H5Node;
 import io.aperture.harvester.hdf5.H5ReadException;
 import io.aperture.harvester.hdf5.H5Tree;
 import io.aperture.harvester.hdf5.H5Value;
+import io.aperture.record.HarvestRecord;
 import io.aperture.units.Quantity;
 import io.aperture.units.UnitConverter;
 
@@ -83,7 +84,29 @@ final class EntryContext {
             return null;
         }
         return g.dataset(name).flatMap(this::value).map(v -> v.isText() ? v.text() : v.asText())
-                .filter(s -> !s.isBlank()).orElse(null);
+                .filter(s -> !s.isBlank()).map(s -> fit(g.path() + "/" + name, s)).orElse(null);
+    }
+
+    /**
+     * Text as a record may carry it: past the record contract's bound it is cut there, with a warning. The catalogue
+     * refuses a record holding a longer text, and the whole dataset with it, for a long sample description.
+     */
+    String fit(String where, String s) {
+        if (s.length() <= HarvestRecord.MAX_TEXT) {
+            return s;
+        }
+        String stripped = s.strip();
+        if (stripped.length() <= HarvestRecord.MAX_TEXT) {
+            return stripped;
+        }
+        int end = HarvestRecord.MAX_TEXT - 1;
+        // never half a surrogate pair: the catalogue would read an unpaired one as malformed text
+        if (Character.isHighSurrogate(stripped.charAt(end - 1))) {
+            end--;
+        }
+        warn(where + " holds " + stripped.length() + " characters; cut to " + HarvestRecord.MAX_TEXT
+                + " (the catalogue takes no more)");
+        return stripped.substring(0, end) + "\u2026";
     }
 
     String textAttr(H5Node n, String name) {
@@ -91,7 +114,7 @@ final class EntryContext {
             return null;
         }
         String s = n.textAttribute(name);
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || s.isBlank() ? null : fit(n.path() + "@" + name, s.strip());
     }
 
     /** A small numeric field as a quantity with its @units (first element). */

@@ -299,7 +299,7 @@ public final class EntryExtractor {
             } else if (d.isText() && d.elementCount() == 1 && cx.entry.path().equals(EntryContext.parentPath(d.path()))
                     && ENTRY_TEXT_PARAMETERS.contains(d.name())) {
                 cx.value(d).map(H5Value::text).filter(t -> !t.isBlank())
-                        .ifPresent(t -> out.add(new Parameter(d.path(), null, t, null, null, null, null)));
+                        .ifPresent(t -> out.add(new Parameter(d.path(), null, cx.fit(d.path(), t), null, null, null, null)));
             }
         }
         // Attributes such as NXtransformations @offset carry their unit in a sibling attribute "<name>_units".

@@ -35,6 +35,8 @@ public final class MemTree {
 
         public Dataset text(String childName, String value) {
             Dataset d = new Dataset(childName, childPath(childName), H5Value.ofText(List.of(value), new int[0]), "string");
+            // names are unique within an HDF5 group: a second text of the same name replaces the first
+            children.removeIf(c -> c.name().equals(childName));
             children.add(d);
             return d;
         }

@@ -112,4 +112,37 @@ class SyntheticEntryTest {
         });
         assertThat(RecordSchema.check(List.of(r))).allMatch(List::isEmpty);
     }
+
+    @Test
+    void aTextPastTheRecordsBoundIsCutWithAWarningAndTheRecordKept() {
+        MemTree.Group root = tree();
+        MemTree.Group entry = (MemTree.Group) root.children().getFirst();
+        // the cut would fall between the two halves of the emoji: it falls before it
+        String title = "a".repeat(HarvestRecord.MAX_TEXT - 2) + "\uD83D\uDE00" + "b".repeat(100);
+        entry.text("title", title);
+        MemTree.Group sample = (MemTree.Group) entry.group("sample").orElseThrow();
+        sample.text("description", "  " + "grown in 2 M NaCl. ".repeat(400) + "  ");
+        HarvestRecord r = harvest(root);
+
+        assertThat(r.title()).hasSize(HarvestRecord.MAX_TEXT - 1)
+                .isEqualTo("a".repeat(HarvestRecord.MAX_TEXT - 2) + "\u2026");
+        assertThat(r.sample().description()).hasSize(HarvestRecord.MAX_TEXT).startsWith("grown in 2 M NaCl.").endsWith("\u2026");
+        assertThat(r.parameters()).filteredOn(p -> p.name().equals("/entry/title"))
+                .singleElement().satisfies(p -> assertThat(p.text()).hasSizeLessThanOrEqualTo(HarvestRecord.MAX_TEXT));
+        assertThat(r.warnings()).contains(
+                "/entry/title holds " + title.length() + " characters; cut to 4000 (the catalogue takes no more)");
+        assertThat(r.warnings()).anyMatch(w -> w.startsWith("/entry/sample/description holds 7599 characters"));
+        assertThat(r.sample().name()).isEqualTo("lysozyme crystal");
+    }
+
+    @Test
+    void aTextWithinTheBoundIsKeptWhole() {
+        MemTree.Group root = tree();
+        MemTree.Group entry = (MemTree.Group) root.children().getFirst();
+        String title = "c".repeat(HarvestRecord.MAX_TEXT);
+        entry.text("title", title);
+        HarvestRecord r = harvest(root);
+        assertThat(r.title()).isEqualTo(title);
+        assertThat(r.warnings()).noneMatch(w -> w.contains("cut to"));
+    }
 }
