@@ -45,13 +45,7 @@ public class IngestResource {
         }
         List<JsonNode> list = new ArrayList<>(records.size());
         records.forEach(list::add);
-        try {
-            return Response.ok(Map.of("results", ingest.ingest(list, identity.getPrincipal().getName()))).build();
-        } catch (IngestService.PreviewRefused e) {
-            // the whole batch is refused before anything is applied
-            String at = "records[" + e.index() + "]";
-            return ApiError.of(e.tooLarge() ? 413 : 400, at + ": " + e.getMessage()).withField(at + ".preview").response();
-        }
+        return Response.ok(Map.of("results", ingest.ingest(list, identity.getPrincipal().getName()))).build();
     }
 
     private static Response badRequest(String field, String message) {

@@ -72,43 +72,21 @@ public class IngestService {
         this.publications = publications;
     }
 
-    /** Record {@code index}'s preview was refused ({@link PreviewImage.Refused}): the whole batch is, unapplied. */
-    public static final class PreviewRefused extends RuntimeException {
-        private final int index;
-        private final boolean tooLarge;
-
-        PreviewRefused(int index, PreviewImage.Refused cause) {
-            super(cause.getMessage(), cause);
-            this.index = index;
-            this.tooLarge = cause.tooLarge();
-        }
-
-        public int index() {
-            return index;
-        }
-
-        public boolean tooLarge() {
-            return tooLarge;
-        }
-    }
-
     /**
-     * Applies {@code records} one by one. Their previews are checked and decoded first, once: a refused preview
-     * refuses the batch ({@link PreviewRefused}) before any record is applied, since a harvester sending one is
-     * misconfigured.
+     * Applies {@code records} one by one, each in its own transaction. A record whose preview is refused
+     * ({@link PreviewImage.Refused}: not a PNG, or too large) is rejected alone, naming the preview, as a record
+     * failing any other check is: the rest of the batch is applied.
      */
     public List<IngestResult> ingest(List<JsonNode> records, String actor) {
-        List<Optional<PreviewImage>> previews = new ArrayList<>(records.size());
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                previews.add(PreviewImage.of(records.get(i)));
-            } catch (PreviewImage.Refused e) {
-                throw new PreviewRefused(i, e);
-            }
-        }
         List<IngestResult> results = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
-            IngestResult result = ingestOne(i, records.get(i), previews.get(i), actor);
+            IngestResult result;
+            try {
+                result = ingestOne(i, records.get(i), PreviewImage.of(records.get(i)), actor);
+            } catch (PreviewImage.Refused e) {
+                LOG.warnf("ingest: record %d rejected: %s", i, e.getMessage());
+                result = IngestResult.rejected(i, "preview", e.getMessage());
+            }
             counters.ingested(result.status().name());
             results.add(result);
         }

@@ -11,17 +11,10 @@ import java.util.Optional;
 public record PreviewImage(byte[] png) {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    /** Why a record's preview is refused: too large (413) or not a base64 PNG (400). */
+    /** Why a record's preview is refused (too large, or not a base64 PNG): the record is rejected, naming it. */
     public static final class Refused extends RuntimeException {
-        private final boolean tooLarge;
-
-        Refused(boolean tooLarge, String message) {
+        Refused(String message) {
             super(message);
-            this.tooLarge = tooLarge;
-        }
-
-        public boolean tooLarge() {
-            return tooLarge;
         }
     }
 
@@ -32,23 +25,23 @@ public record PreviewImage(byte[] png) {
             return Optional.empty();
         }
         if (!field.isTextual()) {
-            throw new Refused(false, "preview must be a base64 PNG");
+            throw new Refused("preview must be a base64 PNG");
         }
         // base64 grows 4/3: a text this long cannot decode to an acceptable size, so it is not decoded at all
         if (field.textValue().length() > (HarvestRecord.MAX_PREVIEW_BYTES + 2) / 3 * 4) {
-            throw new Refused(true, "preview is larger than " + HarvestRecord.MAX_PREVIEW_BYTES + " bytes");
+            throw new Refused("preview is larger than " + HarvestRecord.MAX_PREVIEW_BYTES + " bytes");
         }
         byte[] png;
         try {
             png = Base64.getDecoder().decode(field.textValue());
         } catch (IllegalArgumentException e) {
-            throw new Refused(false, "preview is not base64: " + e.getMessage());
+            throw new Refused("preview is not base64: " + e.getMessage());
         }
         if (png.length > HarvestRecord.MAX_PREVIEW_BYTES) {
-            throw new Refused(true, "preview is larger than " + HarvestRecord.MAX_PREVIEW_BYTES + " bytes");
+            throw new Refused("preview is larger than " + HarvestRecord.MAX_PREVIEW_BYTES + " bytes");
         }
         if (png.length < SIGNATURE.length || !Arrays.equals(png, 0, SIGNATURE.length, SIGNATURE, 0, SIGNATURE.length)) {
-            throw new Refused(false, "preview is not a PNG image");
+            throw new Refused("preview is not a PNG image");
         }
         return Optional.of(new PreviewImage(png));
     }
