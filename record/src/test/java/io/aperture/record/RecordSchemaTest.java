@@ -1,5 +1,7 @@
 package io.aperture.record;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +64,29 @@ class RecordSchemaTest {
 
         ((ObjectNode) withFindings.get("findings").get(0)).put("level", "fatal");
         assertThat(RecordSchema.check(withFindings)).extracting(SchemaProblem::path).containsExactly("findings[0].level");
+    }
+
+    /** The schema states the contract's bounds, so a client validating against it learns them before the catalogue says no. */
+    @Test
+    void theSchemaHoldsTheContractsBounds() {
+        JsonNode schema = RecordSchema.document();
+        assertThat(schema.at("/properties/title/maxLength").asInt()).isEqualTo(HarvestRecord.MAX_TEXT);
+        assertThat(schema.at("/$defs/textOrNull/maxLength").asInt()).isEqualTo(HarvestRecord.MAX_TEXT);
+        assertThat(schema.at("/$defs/param/properties/text/maxLength").asInt()).isEqualTo(HarvestRecord.MAX_TEXT);
+        assertThat(schema.at("/properties/parameters/maxItems").asInt()).isEqualTo(HarvestRecord.MAX_PARAMETERS);
+
+        ObjectNode longTitle = minimal();
+        longTitle.put("title", "t".repeat(HarvestRecord.MAX_TEXT + 1));
+        assertThat(RecordSchema.check(longTitle)).extracting(SchemaProblem::path).containsExactly("title");
+        ObjectNode atTheBound = minimal();
+        atTheBound.put("title", "t".repeat(HarvestRecord.MAX_TEXT));
+        assertThat(RecordSchema.check(atTheBound)).isEmpty();
+
+        ObjectNode manyParameters = minimal();
+        ArrayNode parameters = manyParameters.putArray("parameters");
+        for (int i = 0; i <= HarvestRecord.MAX_PARAMETERS; i++) {
+            parameters.addObject().put("name", "/entry/p" + i).put("value", i);
+        }
+        assertThat(RecordSchema.check(manyParameters)).extracting(SchemaProblem::path).containsExactly("parameters");
     }
 }
