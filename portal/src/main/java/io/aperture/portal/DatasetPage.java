@@ -102,6 +102,7 @@ public class DatasetPage {
         Representation r = chosen.representation();
 
         String user = identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        access.resolveBeforeLookup();
         Dataset d = lookup.find();
         AccessDecision decision = d == null ? null : access.read(d, "landing-page");
         Optional<ExportDetail> detail = decision == null || decision.visibility() == Visibility.NONE

@@ -2,6 +2,7 @@ package io.aperture.portal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.RealServices;
+import io.aperture.portal.testing.TestClock;
 import io.aperture.portal.testing.Records;
 import io.aperture.portal.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 /**
@@ -148,6 +151,85 @@ class SearchQueryCountIT {
                         .get(path.formatted("10.5555%2Fnothing-" + code)).then().statusCode(404)));
             }
             assertThat(ofHidden).as("SQL statements for %s of a hidden DOI (an unknown one: %d)", path, ofUnknown).isEqualTo(ofUnknown);
+        }
+    }
+
+    /**
+     * A signed-in caller who is not on the team. A hidden pid's 404 reads what an unknown pid's reads on every path
+     * that decides for the caller, also when the caller's proposal roles are not cached (they are read before the
+     * lookup, not once a record is found); the hidden row is read without its stored record. An embargo id the caller
+     * may not learn of costs what an unknown id costs, and its row is not locked for the question.
+     */
+    @Test
+    void aSignedInOutsidersHiddenAndUnknownIdentifiersReadAlike() {
+        String code = "qo" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        ObjectNode r = Records.withProposal(Records.record("Hidden " + code, Instant.now().minus(Duration.ofDays(30))), code, code + "-1");
+        r.putObject("instrument").put("name", "Beamline " + code).put("shortName", code);
+        String hidden = given().auth().oauth2(Tokens.harvester()).contentType(ContentType.JSON).body(Records.batch(r).toString())
+                .post("/api/ingest/records").then().statusCode(200).extract().path("results[0].datasetPid");
+        String unknown = "DLS-00000000000000000000";
+
+        // OAI-PMH: the set of an instrument named by embargoed records alone reads what an unknown set reads
+        long ofHiddenSet = Long.MAX_VALUE;
+        long ofUnknownSet = Long.MAX_VALUE;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            for (String set : List.of("instrument:" + code, "instrument:no-such-" + code)) {
+                long n = statementsFor(() -> given().queryParam("verb", "ListIdentifiers").queryParam("metadataPrefix", "oai_dc")
+                        .queryParam("set", set).get("/oai").then().statusCode(200).body(containsString("noRecordsMatch")));
+                if (set.endsWith(code) && !set.contains("no-such")) {
+                    ofHiddenSet = Math.min(ofHiddenSet, n);
+                } else {
+                    ofUnknownSet = Math.min(ofUnknownSet, n);
+                }
+            }
+        }
+        assertThat(ofHiddenSet).as("SQL statements for the set of an embargoed-only instrument (an unknown set: %d)", ofUnknownSet)
+                .isEqualTo(ofUnknownSet);
+
+        String token = Tokens.user("researcher");
+        long[] minutes = {0};
+        try {
+            for (String path : List.of("/datasets/%s", "/datasets/%s?format=jsonld", "/datasets/%s?format=bibtex",
+                    "/api/datasets/%s/datacite", "/api/datasets/%s/preview.png", "/datasets/%s/preview.png")) {
+                long ofHidden = Long.MAX_VALUE;
+                long ofUnknown = Long.MAX_VALUE;
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    // the clock passes the roles cache's lifetime before each request: the roles are read every time
+                    TestClock.shift(Duration.ofMinutes(++minutes[0]));
+                    ofHidden = Math.min(ofHidden, statementsFor(() -> given().auth().oauth2(token).get(path.formatted(hidden))
+                            .then().statusCode(404)));
+                    TestClock.shift(Duration.ofMinutes(++minutes[0]));
+                    ofUnknown = Math.min(ofUnknown, statementsFor(() -> given().auth().oauth2(token).get(path.formatted(unknown))
+                            .then().statusCode(404)));
+                }
+                assertThat(ofHidden).as("SQL statements for %s of a hidden pid, signed in (an unknown one: %d)", path, ofUnknown)
+                        .isEqualTo(ofUnknown);
+            }
+            List<String> read = SqlCounter.during(() -> given().auth().oauth2(token).get("/datasets/" + hidden).then().statusCode(404));
+            assertThat(read).as("statements of a hidden pid's 404").isNotEmpty()
+                    .noneMatch(sql -> sql.matches("(?s).*\\.record(?![_a-z]).*"));
+
+            long embargo = ((Number) em.createNativeQuery("SELECT e.id FROM embargo e JOIN visit v ON v.id = e.visit_id WHERE v.code = ?1")
+                    .setParameter(1, code + "-1").getSingleResult()).longValue();
+            for (String action : List.of("early-release", "extension-requests")) {
+                long ofHidden = Long.MAX_VALUE;
+                long ofUnknown = Long.MAX_VALUE;
+                for (int attempt = 0; attempt < 5; attempt++) {
+                    ofHidden = Math.min(ofHidden, statementsFor(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body("{}").post("/api/embargoes/" + embargo + "/" + action).then().statusCode(404)));
+                    ofUnknown = Math.min(ofUnknown, statementsFor(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                            .body("{}").post("/api/embargoes/" + (embargo + 1_000_000_000L) + "/" + action).then().statusCode(404)));
+                }
+                assertThat(ofHidden).as("SQL statements for %s on an embargo not the caller's (an unknown one: %d)", action, ofUnknown)
+                        .isEqualTo(ofUnknown);
+                List<String> asked = SqlCounter.during(() -> given().auth().oauth2(token).contentType(ContentType.JSON)
+                        .body("{}").post("/api/embargoes/" + embargo + "/" + action).then().statusCode(404));
+                assertThat(asked).as("statements for %s on an embargo not the caller's", action)
+                        .noneMatch(sql -> sql.toLowerCase(Locale.ROOT).contains("for update")
+                                || sql.toLowerCase(Locale.ROOT).contains("for no key update"));
+            }
+        } finally {
+            TestClock.reset();
         }
     }
 

@@ -55,6 +55,7 @@ public class DataCiteResource {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("format must be xml or json\n").build();
         }
         // an identifier no record can have (NUL, too long) is unknown like any other, without asking the database
+        access.resolveBeforeLookup();
         Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
         AccessDecision decision = d == null ? null : access.read(d, "datacite");
         Optional<ExportDetail> detail = decision == null ? Optional.empty() : access.exportDetail(decision, d);

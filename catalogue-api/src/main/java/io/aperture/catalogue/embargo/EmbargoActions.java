@@ -83,9 +83,10 @@ public class EmbargoActions {
     /** One embargo as {@code caller} sees it, with what they may do; empty when the policy hides it from them. */
     @Transactional
     public Optional<EmbargoView> viewFor(Caller caller, long embargoId) {
-        return Optional.ofNullable(Embargo.<Embargo>findById(embargoId))
-                .filter(e -> policy.mayLearnOfEmbargo(caller, EmbargoStore.proposalPid(e)))
-                .map(e -> offer(queries.view(e), caller, e, clock.instant()));
+        if (!mayLearnOf(caller, embargoId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(Embargo.<Embargo>findById(embargoId)).map(e -> offer(queries.view(e), caller, e, clock.instant()));
     }
 
     /** The view with what the policy offers the caller now, and its reasons for the rest. */
@@ -136,9 +137,19 @@ public class EmbargoActions {
                 workflow.withdraw(staff, embargo.state(e), reason, clock.instant()), Optional.empty())));
     }
 
-    /** The embargo, locked, when the policy lets the caller learn that it exists. */
+    /**
+     * The embargo, locked, when the policy lets the caller learn that it exists; decided before the lock
+     * ({@link EmbargoStore#proposalPidOf}), and the policy asked again on the locked row.
+     */
     private Optional<Embargo> visible(Caller c, long id) {
+        if (!mayLearnOf(c, id)) {
+            return Optional.empty();
+        }
         return embargo.lock(id).filter(e -> policy.mayLearnOfEmbargo(c, EmbargoStore.proposalPid(e)));
+    }
+
+    private boolean mayLearnOf(Caller c, long id) {
+        return embargo.proposalPidOf(id).filter(pid -> policy.mayLearnOfEmbargo(c, pid)).isPresent();
     }
 
     private Result result(Embargo e, Outcome o) {

@@ -132,6 +132,11 @@ public class EmbargoService {
         return apply(e, workflow.releaseDue(state, now), Optional.empty(), tell) instanceof Outcome.Accepted;
     }
 
+    /** The pid of the embargo's proposal ("" when it has none), unlocked, in one statement; empty for an unknown id. */
+    public Optional<String> proposalPidOf(long id) {
+        return store.proposalPidOf(id);
+    }
+
     /** Writes an accepted outcome and audits it; a refusal changes nothing and is returned for the caller to show. */
     public Outcome apply(Embargo e, Outcome outcome, Optional<String> justification) {
         return apply(e, outcome, justification, true);

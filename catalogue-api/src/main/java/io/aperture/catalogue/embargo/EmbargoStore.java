@@ -42,6 +42,18 @@ class EmbargoStore {
         return Optional.ofNullable(em.find(Embargo.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /**
+     * The pid of the proposal embargo {@code id} belongs to ("" when it has none), in one statement without a lock;
+     * empty when there is no such embargo. Whether a caller may learn of an embargo is decided on this before the row
+     * is locked or anything else is read: an id the caller may not learn of then costs what an unknown id costs, and
+     * never holds a lock the release job or an ingest waits on.
+     */
+    Optional<String> proposalPidOf(long id) {
+        return em.createQuery("select coalesce(vp.pid, dp.pid, '') from Embargo e left join e.visit v left join v.proposal vp "
+                        + "left join e.dataset d left join d.proposal dp where e.id = ?1", String.class)
+                .setParameter(1, id).getResultStream().findFirst();
+    }
+
     static String proposalPid(Embargo e) {
         return e.proposal() == null ? "" : e.proposal().pid;
     }

@@ -136,6 +136,12 @@ public class Dataset extends PanacheEntityBase {
     @Column(name = "record_hash")
     public String recordHash;
 
+    /**
+     * The record as harvested, read only where it is used (DataCite's mapping, quality reassessment): fetched with
+     * the row, a found but hidden dataset's 404 read up to megabytes more than an unknown pid's (a timing channel),
+     * and every indexing batch read records it does not index.
+     */
+    @Basic(fetch = FetchType.LAZY)
     @JdbcTypeCode(SqlTypes.JSON)
     public String record;
 

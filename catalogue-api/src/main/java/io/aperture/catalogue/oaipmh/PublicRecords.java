@@ -182,7 +182,12 @@ public class PublicRecords {
             if (set.equals(InstrumentSets.ROOT)) {
                 where.append(" and d.instrument is not null");
             } else {
-                List<Long> ids = em.createQuery("select i from Instrument i", Instrument.class).getResultList().stream()
+                // only instruments with a record OAI-PMH serves: a set named after one known from embargoed records
+                // alone ends here as an unknown one does, not one statement later (the page query)
+                TypedQuery<Instrument> served = em.createQuery("select i from Instrument i where exists (select 1 from "
+                        + "Dataset d where d.instrument = i and " + SERVED + ")", Instrument.class);
+                bindServed(served);
+                List<Long> ids = served.getResultList().stream()
                         .filter(i -> InstrumentSets.specOf(i).equals(set)).map(i -> i.id).toList();
                 if (ids.isEmpty()) {
                     return Selection.NOTHING;

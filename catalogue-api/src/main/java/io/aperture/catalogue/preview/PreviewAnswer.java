@@ -30,6 +30,7 @@ public class PreviewAnswer {
 
     /** The answer for {@code pid}, inside the caller's transaction. */
     public Response of(String pid) {
+        access.resolveBeforeLookup();
         Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
         Optional<byte[]> png = d == null || !access.mayPreview(d) ? Optional.empty() : previews.find(d.id);
         if (png.isEmpty()) {

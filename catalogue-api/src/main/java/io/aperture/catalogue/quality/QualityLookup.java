@@ -43,6 +43,7 @@ public class QualityLookup {
     }
 
     public Answer forPid(String pid, String view) {
+        access.resolveBeforeLookup();
         Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
         return d == null ? new Unknown() : forDataset(d, view);
     }
