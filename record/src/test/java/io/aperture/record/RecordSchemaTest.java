@@ -71,8 +71,10 @@ class RecordSchemaTest {
     void theSchemaHoldsTheContractsBounds() {
         JsonNode schema = RecordSchema.document();
         assertThat(schema.at("/properties/title/maxLength").asInt()).isEqualTo(HarvestRecord.MAX_TEXT);
-        assertThat(schema.at("/$defs/textOrNull/maxLength").asInt()).isEqualTo(HarvestRecord.MAX_TEXT);
-        assertThat(schema.at("/$defs/param/properties/text/maxLength").asInt()).isEqualTo(HarvestRecord.MAX_TEXT);
+        assertThat(schema.at("/properties/parameters/items/properties/name/maxLength").asInt()).isEqualTo(HarvestRecord.MAX_TEXT);
+        for (String field : List.of("text", "unit", "siUnit")) {
+            assertThat(schema.at("/$defs/param/properties/" + field + "/maxLength").asInt()).as(field).isEqualTo(HarvestRecord.MAX_TEXT);
+        }
         assertThat(schema.at("/properties/parameters/maxItems").asInt()).isEqualTo(HarvestRecord.MAX_PARAMETERS);
 
         ObjectNode longTitle = minimal();
