@@ -54,11 +54,17 @@ public class DataCiteMapper {
      * @param readerSees  whether the reader of this export may learn that another dataset exists
      */
     public DataCiteMetadata map(Dataset d, ExportDetail detail, URI publicBase, Predicate<Dataset> readerSees) {
+        return map(d, detail, publicBase, readerSees, DatasetExtras.ONE_BY_ONE);
+    }
+
+    /** As above, with what the mapping reads beyond the row given ({@link DatasetExtras#forPage} for a page). */
+    public DataCiteMetadata map(Dataset d, ExportDetail detail, URI publicBase, Predicate<Dataset> readerSees,
+                                DatasetExtras extras) {
         boolean full = detail == ExportDetail.FULL;
         ProtectedResource resource = AccessControl.resource(d);
         boolean released = resource.isPublicAt(clock.instant());
         // Under embargo (minimal detail) nothing is taken from the file: its contents are what the embargo hides.
-        List<People.FileUser> users = full ? users(d) : List.of();
+        List<People.FileUser> users = full ? users(extras.storedRecord().apply(d)) : List.of();
         Identifier identifier = d.doi != null && !d.doi.isBlank()
                 ? new Identifier(normaliseDoi(d.doi).orElse(d.doi), "DOI")
                 : new Identifier(landingPage(publicBase, d), "URL");
@@ -84,7 +90,7 @@ public class DataCiteMapper {
                 full ? subjects(d) : List.of(),
                 full ? contributors(d, users) : List.of(),
                 dates,
-                full ? related(d, publicBase, readerSees) : List.of(),
+                full ? related(d, publicBase, readerSees, extras) : List.of(),
                 full ? sizes(d) : List.of(),
                 full ? List.of("application/x-hdf5", "NeXus") : List.of(),
                 rights(d),
@@ -174,7 +180,7 @@ public class DataCiteMapper {
         return out;
     }
 
-    private List<RelatedIdentifier> related(Dataset d, URI publicBase, Predicate<Dataset> readerSees) {
+    private List<RelatedIdentifier> related(Dataset d, URI publicBase, Predicate<Dataset> readerSees, DatasetExtras extras) {
         LinkedHashSet<RelatedIdentifier> out = new LinkedHashSet<>();
         // the proposal's own DOI (from the user office) names the collection of all its data
         if (d.proposal != null) {
@@ -198,14 +204,14 @@ public class DataCiteMapper {
                 normaliseDoi(source.sourceReference).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsDerivedFrom")));
             }
         }
-        for (DatasetDerivation derived : DatasetDerivation.<DatasetDerivation>list("sourceDataset = ?1 order by id", d)) {
+        for (DatasetDerivation derived : extras.derivedBy().apply(d)) {
             // the same rule as for sources: an embargoed processed dataset is named only to readers who may know it
             if (readerSees.test(derived.dataset)) {
                 out.add(reference(derived.dataset, publicBase, "IsSourceOf"));
             }
         }
         publications(d.proposal).forEach(out::add);
-        for (JsonNode c : recordArray(d, "citations")) {
+        for (JsonNode c : recordArray(extras.storedRecord().apply(d), "citations")) {
             Optional<String> doi = normaliseDoi(c.path("doi").asText(null));
             String url = c.path("url").asText("");
             if (doi.isPresent()) {
@@ -239,17 +245,17 @@ public class DataCiteMapper {
                 .map(n -> "https://manual.nexusformat.org/classes/applications/" + n + ".html");
     }
 
-    private List<People.FileUser> users(Dataset d) {
-        return recordArray(d, "users").stream().map(People.FileUser::of).toList();
+    private List<People.FileUser> users(String storedRecord) {
+        return recordArray(storedRecord, "users").stream().map(People.FileUser::of).toList();
     }
 
     /** An array of the stored record ({@code citations[]}: NXcite, {@code users[]}: NXuser), empty when absent. */
-    private List<JsonNode> recordArray(Dataset d, String field) {
-        if (d.record == null) {
+    private List<JsonNode> recordArray(String storedRecord, String field) {
+        if (storedRecord == null) {
             return List.of();
         }
         try {
-            JsonNode arr = json.readTree(d.record).path(field);
+            JsonNode arr = json.readTree(storedRecord).path(field);
             List<JsonNode> out = new ArrayList<>();
             arr.forEach(out::add);
             return out;

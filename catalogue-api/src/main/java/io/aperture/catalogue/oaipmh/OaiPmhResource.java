@@ -1,6 +1,7 @@
 package io.aperture.catalogue.oaipmh;
 
 import io.aperture.catalogue.datacite.DataCiteMapper;
+import io.aperture.catalogue.datacite.DatasetExtras;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
 import io.aperture.catalogue.datacite.DataCiteSettings;
 import io.aperture.catalogue.access.AccessControl;
@@ -179,7 +180,7 @@ public class OaiPmhResource {
         MetadataFormat format = MetadataFormat.require(request.argument("metadataPrefix").orElseThrow());
         PublicRecords.Row row = requireRecord(request.argument("identifier").orElseThrow());
         out.open("", "GetRecord", NS);
-        record(out, row, format, publicBase);
+        record(out, row, format, publicBase, DatasetExtras.ONE_BY_ONE);
         out.close();
     }
 
@@ -202,9 +203,11 @@ public class OaiPmhResource {
             throw new OaiException(Code.noRecordsMatch, "no records match the request");
         }
         out.open("", request.verb().name(), NS);
+        // what each record's mapping reads beyond its row, read for the whole page at once
+        DatasetExtras extras = withMetadata ? records.extrasFor(page.records()) : DatasetExtras.ONE_BY_ONE;
         for (PublicRecords.Row row : page.records()) {
             if (withMetadata) {
-                record(out, row, window.format(), publicBase);
+                record(out, row, window.format(), publicBase, extras);
             } else {
                 header(out, row);
             }
@@ -244,7 +247,7 @@ public class OaiPmhResource {
         out.close();
     }
 
-    private void record(XmlOut out, PublicRecords.Row row, MetadataFormat format, URI publicBase) {
+    private void record(XmlOut out, PublicRecords.Row row, MetadataFormat format, URI publicBase, DatasetExtras extras) {
         if (row.deleted()) {
             // a deleted record is its header only (OAI-PMH 2.0, section 2.5.1)
             out.open("", "record", NS);
@@ -254,7 +257,8 @@ public class OaiPmhResource {
         }
         Dataset d = row.dataset();
         ExportDetail detail = access.exportDetail(access.decideForPublic(d), d).orElseThrow();
-        DataCiteMetadata m = mapper.map(d, detail, publicBase, other -> access.decideForPublic(other).visibility() != Visibility.NONE);
+        DataCiteMetadata m = mapper.map(d, detail, publicBase, other -> access.decideForPublic(other).visibility() != Visibility.NONE,
+                extras);
         out.open("", "record", NS);
         header(out, row);
         out.open("", "metadata", NS);
