@@ -2,6 +2,7 @@ package io.aperture.catalogue.datacite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.aperture.catalogue.datacite.DataCiteMetadata.*;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.links.PublicUrls;
@@ -64,7 +65,9 @@ public class DataCiteMapper {
         ProtectedResource resource = AccessControl.resource(d);
         boolean released = resource.isPublicAt(clock.instant());
         // Under embargo (minimal detail) nothing is taken from the file: its contents are what the embargo hides.
-        List<People.FileUser> users = full ? users(extras.storedRecord().apply(d)) : List.of();
+        // the stored record, parsed once for the users and the citations it names (full detail only)
+        JsonNode stored = full ? parsed(extras.storedRecord().apply(d)) : MissingNode.getInstance();
+        List<People.FileUser> users = full ? users(stored) : List.of();
         Identifier identifier = d.doi != null && !d.doi.isBlank()
                 ? new Identifier(normaliseDoi(d.doi).orElse(d.doi), "DOI")
                 : new Identifier(landingPage(publicBase, d), "URL");
@@ -90,7 +93,7 @@ public class DataCiteMapper {
                 full ? subjects(d) : List.of(),
                 full ? contributors(d, users) : List.of(),
                 dates,
-                full ? related(d, publicBase, readerSees, extras) : List.of(),
+                full ? related(d, publicBase, readerSees, extras, stored) : List.of(),
                 full ? sizes(d) : List.of(),
                 full ? List.of("application/x-hdf5", "NeXus") : List.of(),
                 rights(d),
@@ -180,7 +183,8 @@ public class DataCiteMapper {
         return out;
     }
 
-    private List<RelatedIdentifier> related(Dataset d, URI publicBase, Predicate<Dataset> readerSees, DatasetExtras extras) {
+    private List<RelatedIdentifier> related(Dataset d, URI publicBase, Predicate<Dataset> readerSees, DatasetExtras extras,
+                                            JsonNode stored) {
         LinkedHashSet<RelatedIdentifier> out = new LinkedHashSet<>();
         // the proposal's own DOI (from the user office) names the collection of all its data
         if (d.proposal != null) {
@@ -211,7 +215,7 @@ public class DataCiteMapper {
             }
         }
         publications(d.proposal).forEach(out::add);
-        for (JsonNode c : recordArray(extras.storedRecord().apply(d), "citations")) {
+        for (JsonNode c : recordArray(stored, "citations")) {
             Optional<String> doi = normaliseDoi(c.path("doi").asText(null));
             String url = c.path("url").asText("");
             if (doi.isPresent()) {
@@ -245,23 +249,27 @@ public class DataCiteMapper {
                 .map(n -> "https://manual.nexusformat.org/classes/applications/" + n + ".html");
     }
 
-    private List<People.FileUser> users(String storedRecord) {
-        return recordArray(storedRecord, "users").stream().map(People.FileUser::of).toList();
+    private static List<People.FileUser> users(JsonNode stored) {
+        return recordArray(stored, "users").stream().map(People.FileUser::of).toList();
+    }
+
+    /** The stored record as JSON; a missing node when there is none or it does not parse (nothing is taken from it). */
+    private JsonNode parsed(String storedRecord) {
+        if (storedRecord == null) {
+            return MissingNode.getInstance();
+        }
+        try {
+            return json.readTree(storedRecord);
+        } catch (Exception e) {
+            return MissingNode.getInstance();
+        }
     }
 
     /** An array of the stored record ({@code citations[]}: NXcite, {@code users[]}: NXuser), empty when absent. */
-    private List<JsonNode> recordArray(String storedRecord, String field) {
-        if (storedRecord == null) {
-            return List.of();
-        }
-        try {
-            JsonNode arr = json.readTree(storedRecord).path(field);
-            List<JsonNode> out = new ArrayList<>();
-            arr.forEach(out::add);
-            return out;
-        } catch (Exception e) {
-            return List.of();
-        }
+    private static List<JsonNode> recordArray(JsonNode stored, String field) {
+        List<JsonNode> out = new ArrayList<>();
+        stored.path(field).forEach(out::add);
+        return out;
     }
 
     private static List<String> sizes(Dataset d) {

@@ -287,9 +287,6 @@ public final class EntryExtractor {
 
     // ---- parameters, datasets ------------------------------------------------------------------------------
 
-    /** The catalogue refuses a whole record with more parameters than the record contract allows. */
-    static final int MAX_PARAMETERS = HarvestRecord.MAX_PARAMETERS;
-
     private List<Parameter> parameters(EntryContext cx) {
         List<Parameter> out = new ArrayList<>();
         for (H5Dataset d : cx.datasets) {
@@ -313,9 +310,10 @@ public final class EntryExtractor {
                 }
             }
         }
-        if (out.size() > MAX_PARAMETERS) {
-            cx.warn(out.size() + " parameters, only the first " + MAX_PARAMETERS + " kept (the catalogue takes no more)");
-            return List.copyOf(out.subList(0, MAX_PARAMETERS));
+        // the catalogue refuses a whole record with more parameters than the record contract allows
+        if (out.size() > HarvestRecord.MAX_PARAMETERS) {
+            cx.warn(out.size() + " parameters, only the first " + HarvestRecord.MAX_PARAMETERS + " kept (the catalogue takes no more)");
+            return List.copyOf(out.subList(0, HarvestRecord.MAX_PARAMETERS));
         }
         return out;
     }

@@ -25,10 +25,6 @@ import java.util.regex.Pattern;
  */
 public final class NexusTimeParser {
 
-    /** The instants the catalogue stores (its InstantRange): years 1 to 9999, UTC. */
-    public static final Instant EARLIEST = HarvestRecord.EARLIEST;
-    public static final Instant LATEST = HarvestRecord.LATEST;
-
     private static final Pattern ISO = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ]+(\\d{1,2})[:\\-](\\d{2})(?:[:\\-](\\d{2})(?:[.,](\\d{1,9}))?)?)?\\s*"
                     + "(Z|UTC|GMT|[+-]\\d{2}(?::?\\d{2})?)?");
@@ -62,7 +58,7 @@ public final class NexusTimeParser {
                     : LocalDateTime.parse(s.replaceAll("\\s+", " "), ASCTIME).atZone(facilityZone).toInstant();
             // the catalogue refuses a whole record holding a date outside the years 1-9999 (year 0000 is a writer's
             // placeholder): such a time is as unreadable as garbage
-            return at.isBefore(EARLIEST) || at.isAfter(LATEST) ? Optional.empty() : Optional.of(at);
+            return at.isBefore(HarvestRecord.EARLIEST) || at.isAfter(HarvestRecord.LATEST) ? Optional.empty() : Optional.of(at);
         } catch (DateTimeException | NumberFormatException e) {
             return Optional.empty();
         }
