@@ -74,7 +74,7 @@ public class PanoscDatasetsResource {
      * attaches from the database.
      */
     @GET
-    public Uni<List<Map<String, Object>>> list(@QueryParam("filter") String filterJson) {
+    public Uni<JsonPage> list(@QueryParam("filter") String filterJson) {
         PanoscFilter parsed = FilterParser.filter(filterJson);
         DatasetWhere.check(parsed.where(), parsed.include());
         // Large limits are clamped, not refused: a 400 makes the facility silently vanish from federated results
@@ -91,24 +91,25 @@ public class PanoscDatasetsResource {
         List<Optional<IndexedIncludes.Answer>> indexed = IndexedIncludes.of(attached.include(), ids);
         SearchScope scope = access.publicScope();
         Executor requestThread = requestThread();
-        Uni<List<DatasetRelations.Match>> relations = DatasetRelations.readsDatabase(parsed.include())
-                ? onWorker(() -> DatasetRelations.of(queries, parsed.include()))
-                : Uni.createFrom().item(List.of());
-        return relations
-                .chain(r -> Uni.createFrom().completionStage(search.ranked(request, scope, f -> f.bool()
+        Function<List<DatasetRelations.Match>, Uni<List<RankedSearch.Ranked>>> hits = r -> Uni.createFrom()
+                .completionStage(() -> search.ranked(request, scope, f -> f.bool()
                         .filter(DatasetWhere.of(f, parsed.where())).filter(DatasetWhere.techniques(f, parsed.include()))
-                        .filter(DatasetRelations.predicate(f, r)), order(parsed), IndexedIncludes.related(indexed))))
+                        .filter(DatasetRelations.predicate(f, r)), order(parsed), IndexedIncludes.related(indexed)));
+        // as few steps as the threads need: each step of the pipeline costs its context's capture and restore
+        return (DatasetRelations.readsDatabase(parsed.include())
+                ? onWorker(() -> DatasetRelations.of(queries, parsed.include())).chain(r -> hits.apply(r))
+                : hits.apply(List.of()))
                 .emitOn(requestThread)
-                .map(hits -> IndexedPage.of(hits, indexed))
-                .chain(page -> page.withoutDatabase()
-                        ? Uni.createFrom().item(answered(page, attached))
-                        : onWorker(() -> answered(page, attached)))
-                .map(answered -> page(answered, parsed, parameters));
+                .chain(found -> {
+                    IndexedPage page = IndexedPage.of(found, indexed);
+                    Supplier<JsonPage> answer = () -> page(answered(page, attached), parsed, parameters);
+                    return page.withoutDatabase() ? Uni.createFrom().item(answer) : onWorker(answer);
+                });
     }
 
     /** The page as answered: each row's kept properties and its score, parameter values in the query's units. */
-    private static List<Map<String, Object>> page(List<Answered> answered, PanoscFilter filter,
-                                                  List<SearchRequest.ParameterRange> parameters) {
+    private static JsonPage page(List<Answered> answered, PanoscFilter filter,
+                                 List<SearchRequest.ParameterRange> parameters) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Answered a : answered) {
             Map<String, Object> d = PanoscQueries.project(a.row().json(), filter.fields());
@@ -116,7 +117,7 @@ public class PanoscDatasetsResource {
             out.add(d);
         }
         QueryUnits.apply(out, parameters);
-        return out;
+        return new JsonPage(out);
     }
 
     /** Blocking work (the database) on a worker, with the request's context (its session, its caller). */

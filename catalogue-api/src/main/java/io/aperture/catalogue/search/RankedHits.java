@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.RankedSearch.Embedded;
 import io.aperture.catalogue.search.RankedSearch.IndexedInstrument;
@@ -14,9 +16,8 @@ import io.aperture.catalogue.search.RankedSearch.Related;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +36,8 @@ final class RankedHits {
     private static final List<String> PARAMETER = List.of("parameters.id", "parameters.name", "parameters.numericValue",
             "parameters.unit");
 
+    private static final String NO_SOURCE = ",\"_source\":false}";
+
     private RankedHits() {
     }
 
@@ -51,6 +54,29 @@ final class RankedHits {
             paths.addAll(PARAMETER);
         }
         return paths;
+    }
+
+    /**
+     * Hibernate Search's request body for a query that projects no {@code _source} ends with {@code "_source":false}, as
+     * it writes it ({@code ElasticsearchSearchQueryBuilder}); that is replaced by the paths read. A body written
+     * otherwise (another version) gets them through a tree of the body: the same request, only slower (a parse and a
+     * write of the whole body on every page; issue #12's profile).
+     */
+    static String withSource(String written, Set<Related> related, ObjectMapper json) {
+        List<String> paths = source(related);
+        if (written.endsWith(NO_SOURCE)) {
+            // the paths are this class's own field names: nothing in them needs escaping
+            return written.substring(0, written.length() - NO_SOURCE.length()) + ",\"_source\":[\""
+                    + String.join("\",\"", paths) + "\"]}";
+        }
+        try {
+            ObjectNode body = (ObjectNode) json.readTree(written);
+            ArrayNode source = body.putArray("_source");
+            paths.forEach(source::add);
+            return json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // Hibernate Search wrote it: not the caller's input
+        }
     }
 
     /**
@@ -116,9 +142,12 @@ final class RankedHits {
         return List.copyOf(out);
     }
 
-    /** Hibernate Search writes an Instant as ISO-8601 with its offset ({@code Z}), fractions of a second as needed. */
+    /**
+     * Hibernate Search writes an Instant as ISO-8601 with its offset ({@code Z}), fractions of a second as needed;
+     * {@link Instant#parse} reads any offset, and in a third less time than through an OffsetDateTime (50 per page).
+     */
     private static Instant instant(String v) {
-        return v == null ? null : OffsetDateTime.parse(v, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return v == null ? null : Instant.parse(v);
     }
 
     /** The parts of the engine's answer read; everything else in it is skipped. */

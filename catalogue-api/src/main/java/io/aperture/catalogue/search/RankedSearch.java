@@ -2,8 +2,6 @@ package io.aperture.catalogue.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.model.Dataset;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -202,14 +200,7 @@ public class RankedSearch {
                     .sort(order::apply)
                     .toQuery().queryString();
         }
-        try {
-            ObjectNode body = (ObjectNode) json.readTree(written);
-            ArrayNode source = body.putArray("_source");
-            RankedHits.source(related).forEach(source::add);
-            return json.writeValueAsString(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // Hibernate Search wrote it: not the caller's input
-        }
+        return RankedHits.withSource(written, related, json);
     }
 
     /**

@@ -48,6 +48,25 @@ class RankedHitsTest {
     }
 
     @Test
+    void theBodyAsksForThePathsReadInPlaceOfNoSourceAndOtherwiseAddsThem() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        // as Hibernate Search ends a body that projects nothing from the source, and as another writer might not
+        String asWritten = "{\"query\":{\"match_all\":{}},\"sort\":[\"_score\"],\"_source\":false}";
+        String otherwise = "{\"_source\":false,\"query\":{\"match_all\":{}},\"sort\":[\"_score\"]}";
+        Set<Related> related = EnumSet.of(Related.PARAMETERS);
+
+        for (String written : List.of(asWritten, otherwise)) {
+            var body = json.readTree(RankedHits.withSource(written, related, json));
+            assertThat(body.get("query")).isEqualTo(json.readTree("{\"match_all\":{}}"));
+            assertThat(body.get("sort")).isEqualTo(json.readTree("[\"_score\"]"));
+            assertThat(json.convertValue(body.get("_source"), List.class)).isEqualTo(RankedHits.source(related));
+            assertThat(body.size()).isEqualTo(3);
+        }
+        assertThat(RankedHits.withSource("{\"query\":{}}", Set.of(), json))
+                .isEqualTo("{\"query\":{},\"_source\":[\"pid\",\"panoscPid\",\"title\",\"producedAt\",\"sizeBytes\"]}");
+    }
+
+    @Test
     void aHitIsReadWithItsRelevanceItsPropertiesAndTheObjectsAskedFor() throws Exception {
         List<Ranked> hits = read(answer("""
                 {"_index":"dataset-000001","_id":"42","_score":2.5,"_source":{"pid":"ds-42","panoscPid":"10.5072/x-42",
@@ -72,6 +91,14 @@ class RankedHitsTest {
         assertThat(h.embedded().instrument()).isEqualTo(new IndexedInstrument("i22", "I22", "DLS"));
         assertThat(h.embedded().parameters()).containsExactly(new IndexedParameter(7L, "sample_temperature", 100.5, "K"),
                 new IndexedParameter(8L, "beamline", null, ""));
+    }
+
+    @Test
+    void aDateWrittenWithAnotherOffsetIsTheSameInstant() throws Exception {
+        List<Ranked> hits = read(answer("""
+                {"_id":"1","_source":{"pid":"ds-1","producedAt":"2019-01-01T01:30:00+01:30"}}"""), Set.of());
+
+        assertThat(hits.getFirst().producedAt()).isEqualTo(Instant.parse("2019-01-01T00:00:00Z"));
     }
 
     @Test
