@@ -1,5 +1,6 @@
 package io.aperture.portal;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.portal.testing.Catalogued;
 import io.aperture.portal.testing.DataCiteStandIn;
 import io.aperture.portal.testing.DataCiteStandInTest;
@@ -67,7 +68,9 @@ class DoiCollectionIT extends DataCiteStandInTest {
                         .formatted(code, code, code, code))
                 .post("/api/ingest/user-office").then().statusCode(200);
         Instant produced = Instant.now().minus(1, ChronoUnit.DAYS);
-        String first = Catalogued.ingest(Records.withProposal(Records.record("Open garnet " + code, produced), code, code + "-1"));
+        ObjectNode open = Records.record("Open garnet " + code, produced);
+        open.putObject("instrument").put("name", "Beamline " + code).put("shortName", code);
+        String first = Catalogued.ingest(Records.withProposal(open, code, code + "-1"));
         String second = Catalogued.ingest(Records.withProposal(Records.record("Hidden garnet " + code, produced), code, code + "-2"));
         job.runOnce();
         assertThat(collectionDoi(code)).as("nothing released: no collection minted").isNull();
@@ -87,6 +90,10 @@ class DoiCollectionIT extends DataCiteStandInTest {
         assertThat(related(xml, "HasPart")).as("only the released dataset is a part").containsExactly(firstDoi);
         assertThat(datacite.callsFor(collection)).allSatisfy(c -> assertThat(c.xml()).doesNotContain("Hidden garnet").doesNotContain(second));
         assertThat(related(lastAppliedXml(firstDoi), "IsPartOf")).as("the dataset names its collection").contains(collection);
+        // so does its record in an OAI-PMH page, where the collections are read for the whole page (DatasetExtras.forPage)
+        String page = given().queryParam("verb", "ListRecords").queryParam("metadataPrefix", "oai_datacite")
+                .queryParam("set", "instrument:" + code).get("/oai").then().statusCode(200).extract().asString();
+        assertThat(related(parse(page), "IsPartOf")).as("the dataset's OAI record names its collection").contains(collection);
 
         // its landing page, where the DOI resolves, lists the same parts
         given().get("/doi/" + collection).then().statusCode(200)

@@ -191,7 +191,7 @@ public class DataCiteMapper {
             normaliseDoi(d.proposal.doi).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
         }
         // the collection DOIs minted for its visit or proposal (aperture.doi.collections), once the policy made them findable
-        for (DoiCollection c : DoiCollection.of(d)) {
+        for (DoiCollection c : extras.collections().apply(d)) {
             if (CollectionDoi.named(c.doiState)) {
                 normaliseDoi(c.doi).ifPresent(doi -> out.add(new RelatedIdentifier(doi, "DOI", "IsPartOf")));
             }

@@ -2,6 +2,7 @@ package io.aperture.catalogue.datacite;
 
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.model.DatasetDerivation;
+import io.aperture.catalogue.model.DoiCollection;
 import jakarta.persistence.EntityManager;
 
 import java.util.ArrayList;
@@ -11,17 +12,18 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * What the DataCite mapping reads of a dataset beyond its row: the stored record (a lazily fetched column) and the
- * datasets derived from it. One dataset's export reads them one by one; a page of exports (OAI-PMH) reads them for the
- * whole page in two statements, not two per record.
+ * What the DataCite mapping reads of a dataset beyond its row: the stored record (a lazily fetched column), the
+ * datasets derived from it and the DOI collections of its visit and proposal. One dataset's export reads them one by
+ * one; a page of exports (OAI-PMH) reads them for the whole page in three statements, not three per record.
  */
-public record DatasetExtras(Function<Dataset, String> storedRecord, Function<Dataset, List<DatasetDerivation>> derivedBy) {
+public record DatasetExtras(Function<Dataset, String> storedRecord, Function<Dataset, List<DatasetDerivation>> derivedBy,
+                            Function<Dataset, List<DoiCollection>> collections) {
 
     /** For one dataset: each part read when the mapping asks for it. */
     public static final DatasetExtras ONE_BY_ONE = new DatasetExtras(d -> d.record,
-            d -> DatasetDerivation.list("sourceDataset = ?1 order by id", d));
+            d -> DatasetDerivation.list("sourceDataset = ?1 order by id", d), DoiCollection::of);
 
-    /** For a page of datasets: both parts read now, for all of them. */
+    /** For a page of datasets: every part read now, for all of them. */
     public static DatasetExtras forPage(EntityManager em, List<Dataset> page) {
         if (page.isEmpty()) {
             return ONE_BY_ONE;
@@ -34,7 +36,13 @@ public record DatasetExtras(Function<Dataset, String> storedRecord, Function<Dat
         em.createQuery("select dd from DatasetDerivation dd join fetch dd.dataset where dd.sourceDataset.id in :ids order by dd.id",
                         DatasetDerivation.class).setParameter("ids", ids).getResultList()
                 .forEach(dd -> derived.computeIfAbsent(dd.sourceDataset.id, k -> new ArrayList<>()).add(dd));
+        // the same collections as DoiCollection.of, for each dataset of the page, in id order
+        Map<Long, List<DoiCollection>> collections = new HashMap<>();
+        em.createQuery("select d.id, c from Dataset d, DoiCollection c where d.id in :ids and d.proposal is not null"
+                                + " and ((c.visit is not null and c.visit = d.visit) or (c.visit is null and c.proposal = d.proposal))"
+                                + " order by c.id", Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(r -> collections.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((DoiCollection) r[1]));
         return new DatasetExtras(d -> records.containsKey(d.id) ? records.get(d.id) : d.record,
-                d -> derived.getOrDefault(d.id, List.of()));
+                d -> derived.getOrDefault(d.id, List.of()), d -> collections.getOrDefault(d.id, List.of()));
     }
 }
