@@ -286,6 +286,15 @@ class HostileInputIT {
         }
     }
 
+    /** The OpenAPI UI goes without the content security policy: unless asked for (the embedded stack), it is not served. */
+    @Test
+    void theApiDocumentIsServedAndTheUiWithoutThePolicyIsNotUnlessAskedFor() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/search:"));
+        for (String path : List.of("/q/swagger-ui", "/q/swagger-ui/", "/q/swagger-ui/index.html")) {
+            given().redirects().follow(false).get(path).then().statusCode(404);
+        }
+    }
+
     private static String cut(String body) {
         return body.length() > 300 ? body.substring(0, 300) + "…" : body;
     }
