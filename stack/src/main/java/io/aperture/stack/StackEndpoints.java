@@ -63,8 +63,6 @@ public record StackEndpoints(String jdbcUrl, String dbUser, String dbPassword, S
         }
         // a local, throw-away stack: the server may use the public development secrets (secrets/PublicDefaultSecrets)
         env.put("APERTURE_DEVELOPMENT_SECRETS", "true");
-        // and may show the OpenAPI UI, which goes without the content security policy (docs/security.md)
-        env.put("APERTURE_OPENAPI_UI", "true");
         return env;
     }
 

@@ -170,11 +170,10 @@ class StackMainIT {
         StackEndpoints e = StackEndpoints.NONE.withDatabase("jdbc:postgresql://127.0.0.1:1/aperture", "u", "p")
                 .withSearch("127.0.0.1:2", new SearchCredentials("aperture", "s3cret"));
         StackMain.writeEnv(env, e);
-        // the embedded stack's own secrets are the published development ones, and its environment says so (and shows the OpenAPI UI)
+        // the embedded stack's own secrets are the published development ones, and its environment says so
         assertThat(Files.readAllLines(env)).containsExactly("APERTURE_DB_URL=jdbc:postgresql://127.0.0.1:1/aperture",
                 "APERTURE_DB_USER=u", "APERTURE_DB_PASSWORD=p", "APERTURE_SEARCH_HOSTS=127.0.0.1:2",
-                "APERTURE_SEARCH_USER=aperture", "APERTURE_SEARCH_PASSWORD=s3cret", "APERTURE_DEVELOPMENT_SECRETS=true",
-                "APERTURE_OPENAPI_UI=true");
+                "APERTURE_SEARCH_USER=aperture", "APERTURE_SEARCH_PASSWORD=s3cret", "APERTURE_DEVELOPMENT_SECRETS=true");
         assertThat(dir.resolve("sub/stack.env.tmp")).doesNotExist();
         // it holds passwords: only its owner reads it
         assertThat(Files.getPosixFilePermissions(env))
