@@ -15,7 +15,9 @@ import java.util.Map;
  * A page of a PaNOSC list as answered: its objects as maps of plain values (text, numbers, booleans, null) and of the
  * maps and lists attached to them, written as a JSON array. It is written by walking the values with the generator:
  * Jackson's map serializer looks up a serializer for every value's class, and a page with its parameters attached holds
- * thousands of values (issue #12's profile). A value of any other class is written by Jackson as before.
+ * thousands of values (issue #12's profile). A value of any other class is written by Jackson as before. The walk does
+ * not apply the mapper's inclusion or map-ordering settings (the application sets none: maps keep their order and
+ * nulls are written, as the other PaNOSC answers do); such a setting would have to be added here too.
  */
 @JsonSerialize(using = JsonPage.Writer.class)
 @Schema(type = SchemaType.ARRAY, implementation = Object.class)
