@@ -5,7 +5,6 @@ import io.aperture.catalogue.quality.DatasetQuality;
 import io.aperture.catalogue.quality.QualityLookup;
 import io.aperture.catalogue.api.ApiError;
 import io.aperture.catalogue.datacite.DataCiteMetadata;
-import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.links.FileUrls;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
@@ -84,8 +83,7 @@ public class DatasetPage {
     public Response page(@PathParam("pid") String pid, @QueryParam("format") String format,
                          @QueryParam("style") String style, @QueryParam("locale") String locale,
                          @Context HttpHeaders headers, @Context UriInfo uri) {
-        // an identifier no record can have (NUL, too long) is unknown like any other, without asking the database
-        return respond(() -> InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null,
+        return respond(() -> access.lookUp(pid),
                 format, style, locale, headers, uri);
     }
 

@@ -1,6 +1,7 @@
 package io.aperture.catalogue.access;
 
 import io.aperture.catalogue.audit.FactLog;
+import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.SearchScope;
 import io.aperture.policy.access.AccessDecision;
@@ -55,6 +56,16 @@ public class AccessControl {
      */
     public void resolveBeforeLookup() {
         caller();
+    }
+
+    /**
+     * The dataset {@code pid} names, for a read the policy decides next, or null: the caller resolved first
+     * ({@link #resolveBeforeLookup}), and an identifier no record can have (NUL, too long) unknown like any other,
+     * without asking the database.
+     */
+    public Dataset lookUp(String pid) {
+        resolveBeforeLookup();
+        return InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
     }
 
     /** What the caller may find through search. */

@@ -1,7 +1,6 @@
 package io.aperture.catalogue.datacite;
 
 import io.aperture.catalogue.access.AccessControl;
-import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.links.PublicUrls;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.AccessDecision;
@@ -54,9 +53,7 @@ public class DataCiteResource {
         if (format != null && !json && !"xml".equalsIgnoreCase(format)) {
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity("format must be xml or json\n").build();
         }
-        // an identifier no record can have (NUL, too long) is unknown like any other, without asking the database
-        access.resolveBeforeLookup();
-        Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
+        Dataset d = access.lookUp(pid);
         AccessDecision decision = d == null ? null : access.read(d, "datacite");
         Optional<ExportDetail> detail = decision == null ? Optional.empty() : access.exportDetail(decision, d);
         if (detail.isEmpty()) {

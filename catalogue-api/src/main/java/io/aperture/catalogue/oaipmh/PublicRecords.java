@@ -115,7 +115,7 @@ public class PublicRecords {
      */
     public record Page(List<Row> records, int scanned, Optional<Row> last, boolean more) {}
 
-    /** What the mapping of {@code rows}' records reads beyond their rows, read for all of them in two statements. */
+    /** What the mapping of {@code rows}' records reads beyond their rows, read for all of them at once (DatasetExtras.forPage). */
     public DatasetExtras extrasFor(List<Row> rows) {
         return DatasetExtras.forPage(em, rows.stream().filter(r -> !r.deleted()).map(Row::dataset).toList());
     }

@@ -2,7 +2,6 @@ package io.aperture.catalogue.preview;
 
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.api.ApiError;
-import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -30,8 +29,7 @@ public class PreviewAnswer {
 
     /** The answer for {@code pid}, inside the caller's transaction. */
     public Response of(String pid) {
-        access.resolveBeforeLookup();
-        Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
+        Dataset d = access.lookUp(pid);
         Optional<byte[]> png = d == null || !access.mayPreview(d) ? Optional.empty() : previews.find(d.id);
         if (png.isEmpty()) {
             return ApiError.of(404, NOT_FOUND).response();

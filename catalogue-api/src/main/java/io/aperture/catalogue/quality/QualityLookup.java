@@ -1,7 +1,6 @@
 package io.aperture.catalogue.quality;
 
 import io.aperture.catalogue.access.AccessControl;
-import io.aperture.catalogue.input.InputText;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.policy.access.QualityDisclosure;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,8 +42,7 @@ public class QualityLookup {
     }
 
     public Answer forPid(String pid, String view) {
-        access.resolveBeforeLookup();
-        Dataset d = InputText.possibleIdentifier(pid) ? Dataset.byPid(pid) : null;
+        Dataset d = access.lookUp(pid);
         return d == null ? new Unknown() : forDataset(d, view);
     }
 
