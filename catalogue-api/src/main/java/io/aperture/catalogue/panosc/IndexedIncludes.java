@@ -75,11 +75,27 @@ final class IndexedIncludes {
          * parameters' ids were mapped does not; then the page is attached from the database).
          */
         boolean answers(List<Embedded> hits) {
-            return switch (related) {
-                case INSTRUMENT -> hits.stream().map(Embedded::instrument).allMatch(i -> i == null || i.complete());
-                case PARAMETERS -> hits.stream().flatMap(h -> h.parameters().stream()).allMatch(p -> p.id() != null);
-                case TECHNIQUES -> true;
-            };
+            // loops, not streams: a page holds thousands of parameters, and this runs on the event loop for each page
+            for (Embedded h : hits) {
+                switch (related) {
+                    case INSTRUMENT -> {
+                        if (h.instrument() != null && !h.instrument().complete()) {
+                            return false;
+                        }
+                    }
+                    case PARAMETERS -> {
+                        for (var p : h.parameters()) {
+                            if (p.id() == null) {
+                                return false;
+                            }
+                        }
+                    }
+                    case TECHNIQUES -> {
+                        return true;
+                    }
+                }
+            }
+            return true;
         }
 
         /**

@@ -30,16 +30,18 @@ final class QueryUnits {
             if (c.unit() == null || c.text() != null) {
                 continue;
             }
-            Quantity zero = UNITS.quantity(0.0, c.unit());
-            Quantity one = UNITS.quantity(1.0, c.unit());
+            Affine query = Affine.of(c.unit());
             Set<String> names = ParameterNames.candidates(c.name());
             // a page repeats a handful of parameter names: each is matched against the condition once (issue #12's profile)
             Map<String, Boolean> named = new HashMap<>();
             Predicate<String> conditionNames = name -> named.computeIfAbsent(name,
                     n -> n.equalsIgnoreCase(c.name()) || !Collections.disjoint(ParameterPath.suffixes(n), names));
+            // and a handful of stored units: each is resolved once, then every value converts in double arithmetic,
+            // where the unit library's exact rational arithmetic cost more per value than the rest of the row
+            Map<String, Affine> stored = new HashMap<>();
             for (Map<String, Object> d : datasets) {
                 if (d.get("parameters") instanceof List<?> params) {
-                    params.forEach(p -> convert(castMap(p), conditionNames, c.unit(), zero, one));
+                    params.forEach(p -> convert(castMap(p), conditionNames, c.unit(), query, stored));
                 }
             }
         }
@@ -50,7 +52,8 @@ final class QueryUnits {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Collections.emptyMap();
     }
 
-    private static void convert(Map<String, Object> p, Predicate<String> conditionNames, String unit, Quantity zero, Quantity one) {
+    private static void convert(Map<String, Object> p, Predicate<String> conditionNames, String unit, Affine query,
+                                Map<String, Affine> storedUnits) {
         if (!(p.get("name") instanceof String name) || !(p.get("value") instanceof Number value) || !(p.get("unit") instanceof String stored)
                 || stored.equals(unit)) {
             return;
@@ -58,13 +61,37 @@ final class QueryUnits {
         if (!conditionNames.test(name)) {
             return;
         }
-        Quantity si = UNITS.asRecorded(value.doubleValue(), stored);
-        if (si.siValue() == null || !one.siUnit().equals(si.siUnit())) {
+        Affine from = storedUnits.computeIfAbsent(stored, Affine::of);
+        if (from == null || query == null || !query.siUnit().equals(from.siUnit())) {
             return;
         }
-        // every unit is affine in SI (celsius and fahrenheit have an offset): invert si = zero + value * (one - zero)
-        double inQueryUnit = (si.siValue() - zero.siValue()) / (one.siValue() - zero.siValue());
-        p.put("value", inQueryUnit);
-        p.put("unit", unit);
+        double inQueryUnit = query.fromSi(from.toSi(value.doubleValue()));
+        if (Double.isFinite(inQueryUnit)) {
+            p.put("value", inQueryUnit);
+            p.put("unit", unit);
+        }
+    }
+
+    /**
+     * A unit as SI sees it: every unit is affine in SI (celsius and fahrenheit have an offset), si = zero + value * step.
+     * Null (no entry) for a unit without an SI equivalent; a spelling the unit library refuses is one.
+     */
+    private record Affine(double zero, double step, String siUnit) {
+        static Affine of(String unit) {
+            Quantity zero = UNITS.asRecorded(0.0, unit);
+            Quantity one = UNITS.asRecorded(1.0, unit);
+            if (zero.siValue() == null || one.siValue() == null || one.siUnit() == null) {
+                return null;
+            }
+            return new Affine(zero.siValue(), one.siValue() - zero.siValue(), one.siUnit());
+        }
+
+        double toSi(double value) {
+            return zero + value * step;
+        }
+
+        double fromSi(double si) {
+            return (si - zero) / step;
+        }
     }
 }

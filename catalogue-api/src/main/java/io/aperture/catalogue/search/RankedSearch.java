@@ -130,7 +130,7 @@ public class RankedSearch {
         call.addParameter("size", String.valueOf(request.size()));
         call.addParameter("track_total_hits", "false");
         call.addParameter("timeout", timeoutMillis + "ms"); // the engine stops searching; the timer below stops waiting
-        call.setJsonEntity(body(request, scope, condition, order, related));
+        call.setJsonEntity(body(engine, request, scope, condition, order, related));
 
         CompletableFuture<List<Ranked>> answer = new CompletableFuture<>();
         Cancellable sent = engine.client().performRequestAsync(call, new ResponseListener() {
@@ -167,8 +167,14 @@ public class RankedSearch {
         return answer;
     }
 
-    /** The dataset index's search path (its read alias) and Hibernate Search's client: fixed while the application runs. */
-    private record Engine(String searchPath, RestClient client) {}
+    /**
+     * The dataset index's search path (its read alias), Hibernate Search's client, and its scope of the dataset index
+     * (session-independent; making one per request was a fiftieth of the event loop's time under the federated mix):
+     * fixed while the application runs. Hibernate Search's scope type is named in full: {@link SearchScope} here is the
+     * policy's access scope.
+     */
+    private record Engine(String searchPath, RestClient client,
+                          org.hibernate.search.mapper.orm.scope.SearchScope<Dataset> datasets) {}
 
     /**
      * Resolved on first use, not in the constructor (Hibernate Search may not have started when this bean is built), and
@@ -179,7 +185,8 @@ public class RankedSearch {
         Engine known = engine;
         if (known == null) {
             known = new Engine("/" + mapping.indexedEntity(Dataset.class).indexManager().unwrap(ElasticsearchIndexManager.class)
-                    .descriptor().readName() + "/_search", mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class));
+                    .descriptor().readName() + "/_search", mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class),
+                    mapping.scope(Dataset.class));
             engine = known;
         }
         return known;
@@ -190,11 +197,11 @@ public class RankedSearch {
      * {@code _source}. Built in a session of its own, which touches no connection: the request's session is tied to a
      * worker thread, and this may run on an event loop.
      */
-    private String body(SearchRequest request, SearchScope scope, Function<SearchPredicateFactory, PredicateFinalStep> condition,
+    private String body(Engine engine, SearchRequest request, SearchScope scope, Function<SearchPredicateFactory, PredicateFinalStep> condition,
                         Function<SearchSortFactory, SortFinalStep> order, Set<Related> related) {
         String written;
         try (Session session = sessions.openSession()) {
-            written = Search.session(session).search(Dataset.class)
+            written = Search.session(session).search(engine.datasets())
                     .select(f -> f.id(Long.class))
                     .where(f -> SearchPredicates.of(f, request, scope, condition))
                     .sort(order::apply)

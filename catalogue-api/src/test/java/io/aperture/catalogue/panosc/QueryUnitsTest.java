@@ -49,4 +49,21 @@ class QueryUnitsTest {
                 new SearchRequest.ParameterRange("wavelength", 1.0, 2.0, "celsius")));
         assertThat(temperature).containsEntry("value", 300.0).containsEntry("unit", "K");
     }
+
+    @Test
+    void aStoredUnitWithoutSiOrAValueBeyondDoublesStaysAsStored() {
+        Map<String, Object> absurd = parameter("/entry/sample/length", 2.0, "m^99999");
+        Map<String, Object> unknown = parameter("/entry/sample/length", 3.0, "pixels");
+        Map<String, Object> huge = parameter("/entry/sample/length", 1e300, "km");
+        Map<String, Object> ordinary = parameter("/entry/sample/length", 2.5, "mm");
+        Map<String, Object> d = Map.of("parameters", List.of(absurd, unknown, huge, ordinary));
+        QueryUnits.apply(List.of(d), List.of(new SearchRequest.ParameterRange("length", 1.0, 2.0, "nm")));
+        assertThat(absurd).containsEntry("value", 2.0).containsEntry("unit", "m^99999");
+        assertThat(unknown).containsEntry("value", 3.0).containsEntry("unit", "pixels");
+        // 1e300 km is 1e312 nm: no double holds it, so the value stays as recorded rather than becoming Infinity
+        assertThat(huge).containsEntry("value", 1e300).containsEntry("unit", "km");
+        // the same stored unit on many parameters converts each of them (it is resolved once per page)
+        assertThat((Double) ordinary.get("value")).isCloseTo(2.5e6, within(1e-6));
+        assertThat(ordinary.get("unit")).isEqualTo("nm");
+    }
 }
