@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aperture.catalogue.access.AccessControl;
 import io.aperture.catalogue.model.Dataset;
 import io.aperture.catalogue.search.DatasetSearch;
+import io.aperture.catalogue.search.EngineCredentials;
 import io.aperture.catalogue.search.RankedSearch;
 import io.aperture.catalogue.search.SearchRequest;
 import io.aperture.catalogue.search.SearchResult;
@@ -20,9 +21,15 @@ import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.search.engine.search.sort.dsl.SearchSortFactory;
 import org.hibernate.search.engine.search.sort.dsl.SortFinalStep;
+import org.apache.http.HttpRequestInterceptor;
+import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RestClient;
+import org.hibernate.search.backend.elasticsearch.ElasticsearchBackend;
 import org.hibernate.search.mapper.orm.Search;
+import org.hibernate.search.mapper.orm.mapping.SearchMapping;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +67,38 @@ class PanoscRankedIT {
 
     @Inject
     SessionFactory sessions;
+
+    @Inject
+    SearchMapping mapping;
+
+    /**
+     * Hibernate Search's client sends the engine's credentials through {@link EngineCredentials} (set by an unsupported
+     * property, which an upgrade may stop passing on): its interceptor comes first in the client's chain, and the
+     * engine, which answers 401 to any request without the account, accepts the client's requests (the auth cache is
+     * taken out of each request's context, so the header is the only credential sent). The chain is read by reflection:
+     * the client offers no view of it.
+     */
+    @Test
+    void engineRequestsCarryTheCredentialsFromTheConfigurerNotTheAuthCache() throws Exception {
+        RestClient client = mapping.backend().unwrap(ElasticsearchBackend.class).client(RestClient.class);
+        Object processor = field(field(field(client, "client"), "exec"), "httpProcessor");
+        HttpRequestInterceptor[] chain = (HttpRequestInterceptor[]) field(processor, "requestInterceptors");
+        assertThat(chain[0].getClass().getEnclosingClass()).isEqualTo(EngineCredentials.class);
+        assertThat(client.performRequest(new Request("GET", "/")).getStatusLine().getStatusCode()).isEqualTo(200);
+    }
+
+    private static Object field(Object owner, String name) throws ReflectiveOperationException {
+        for (Class<?> c = owner.getClass(); c != null; c = c.getSuperclass()) {
+            try {
+                Field f = c.getDeclaredField(name);
+                f.setAccessible(true);
+                return f.get(owner);
+            } catch (NoSuchFieldException e) {
+                // declared further up
+            }
+        }
+        throw new NoSuchFieldException(owner.getClass() + "." + name);
+    }
 
     /**
      * RankedHits.withSource replaces the {@code "_source":false} Hibernate Search ends such a body with, without a parse
