@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -231,6 +232,15 @@ class PortalPeopleBrowserIT {
         browser.get(root + "staff/audit?from=not-a-date");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("That request was not understood");
         assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("from");
+        // the pages' whole-number parameters (input.WholeNumber): no number, or out of range, is the same named 400
+        for (String address : List.of("staff/audit?page=abc", "staff/audit?page=0", "staff/audit?page=99999999999999999999",
+                "staff/requests?decided=x1", "staff/requests?decided=-4")) {
+            browser.get(root + address);
+            String field = address.substring(address.indexOf('?') + 1, address.indexOf('='));
+            assertThat(browser.findElement(By.tagName("h1")).getText()).as(address).isEqualTo("That request was not understood");
+            assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).as(address)
+                    .contains(field + ": must be a whole number from 1 to ");
+        }
     }
 
     @Test
