@@ -10,13 +10,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * Attached parameters in the unit the query asked in (design/PANOSC.md §3.6, the spec's "matching parameter values are
  * returned converted into the unit the user supplied"): a parameter a unit-carrying condition names, whose unit has the
- * same dimension, comes back as {@code value} in the query's unit, at full precision (no rounding to 3 digits as the
+ * same dimension, comes back as {@code value} in the query's unit, in double arithmetic (no rounding to 3 digits as the
  * SciCat adapter does). The other parameters stay as stored.
  */
 final class QueryUnits {
@@ -30,7 +31,7 @@ final class QueryUnits {
             if (c.unit() == null || c.text() != null) {
                 continue;
             }
-            Affine query = Affine.of(c.unit());
+            Affine query = Affine.of(c.unit()).orElse(null);
             Set<String> names = ParameterNames.candidates(c.name());
             // a page repeats a handful of parameter names: each is matched against the condition once (issue #12's profile)
             Map<String, Boolean> named = new HashMap<>();
@@ -38,7 +39,7 @@ final class QueryUnits {
                     n -> n.equalsIgnoreCase(c.name()) || !Collections.disjoint(ParameterPath.suffixes(n), names));
             // and a handful of stored units: each is resolved once, then every value converts in double arithmetic,
             // where the unit library's exact rational arithmetic cost more per value than the rest of the row
-            Map<String, Affine> stored = new HashMap<>();
+            Map<String, Optional<Affine>> stored = new HashMap<>();
             for (Map<String, Object> d : datasets) {
                 if (d.get("parameters") instanceof List<?> params) {
                     params.forEach(p -> convert(castMap(p), conditionNames, c.unit(), query, stored));
@@ -53,7 +54,7 @@ final class QueryUnits {
     }
 
     private static void convert(Map<String, Object> p, Predicate<String> conditionNames, String unit, Affine query,
-                                Map<String, Affine> storedUnits) {
+                                Map<String, Optional<Affine>> storedUnits) {
         if (!(p.get("name") instanceof String name) || !(p.get("value") instanceof Number value) || !(p.get("unit") instanceof String stored)
                 || stored.equals(unit)) {
             return;
@@ -61,7 +62,7 @@ final class QueryUnits {
         if (!conditionNames.test(name)) {
             return;
         }
-        Affine from = storedUnits.computeIfAbsent(stored, Affine::of);
+        Affine from = storedUnits.computeIfAbsent(stored, Affine::of).orElse(null);
         if (from == null || query == null || !query.siUnit().equals(from.siUnit())) {
             return;
         }
@@ -74,16 +75,17 @@ final class QueryUnits {
 
     /**
      * A unit as SI sees it: every unit is affine in SI (celsius and fahrenheit have an offset), si = zero + value * step.
-     * Null (no entry) for a unit without an SI equivalent; a spelling the unit library refuses is one.
+     * Empty for a unit without an SI equivalent (a spelling the unit library refuses is one), kept as such for the page.
+     * With an offset, the step is a difference of two rounded values: about 13 significant digits, not the last bit.
      */
     private record Affine(double zero, double step, String siUnit) {
-        static Affine of(String unit) {
+        static Optional<Affine> of(String unit) {
             Quantity zero = UNITS.asRecorded(0.0, unit);
             Quantity one = UNITS.asRecorded(1.0, unit);
             if (zero.siValue() == null || one.siValue() == null || one.siUnit() == null) {
-                return null;
+                return Optional.empty();
             }
-            return new Affine(zero.siValue(), one.siValue() - zero.siValue(), one.siUnit());
+            return Optional.of(new Affine(zero.siValue(), one.siValue() - zero.siValue(), one.siUnit()));
         }
 
         double toSi(double value) {

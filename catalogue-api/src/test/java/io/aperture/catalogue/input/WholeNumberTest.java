@@ -36,8 +36,9 @@ class WholeNumberTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2147483648", "9223372036854775807"})
+    @ValueSource(strings = {"2147483648", "4294967297", "9223372036854775807"})
     void theIntFormRefusesWhatTheRangeRefusesBeforeNarrowing(String text) {
+        // 4294967297 would narrow to 1, inside the range: it must be refused as the number it is
         assertThatThrownBy(() -> WholeNumber.of("page", text, 1, Integer.MAX_VALUE, 1)).isInstanceOf(InvalidInputException.class);
     }
 }

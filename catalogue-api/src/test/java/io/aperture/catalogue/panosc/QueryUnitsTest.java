@@ -56,7 +56,9 @@ class QueryUnitsTest {
         Map<String, Object> unknown = parameter("/entry/sample/length", 3.0, "pixels");
         Map<String, Object> huge = parameter("/entry/sample/length", 1e300, "km");
         Map<String, Object> ordinary = parameter("/entry/sample/length", 2.5, "mm");
-        Map<String, Object> d = Map.of("parameters", List.of(absurd, unknown, huge, ordinary));
+        Map<String, Object> again = parameter("/entry/sample/length", 4.0, "mm");
+        Map<String, Object> absurdAgain = parameter("/entry/sample/length", 5.0, "m^99999");
+        Map<String, Object> d = Map.of("parameters", List.of(absurd, unknown, huge, ordinary, again, absurdAgain));
         QueryUnits.apply(List.of(d), List.of(new SearchRequest.ParameterRange("length", 1.0, 2.0, "nm")));
         assertThat(absurd).containsEntry("value", 2.0).containsEntry("unit", "m^99999");
         assertThat(unknown).containsEntry("value", 3.0).containsEntry("unit", "pixels");
@@ -65,5 +67,7 @@ class QueryUnitsTest {
         // the same stored unit on many parameters converts each of them (it is resolved once per page)
         assertThat((Double) ordinary.get("value")).isCloseTo(2.5e6, within(1e-6));
         assertThat(ordinary.get("unit")).isEqualTo("nm");
+        assertThat((Double) again.get("value")).isCloseTo(4.0e6, within(1e-6));
+        assertThat(absurdAgain).containsEntry("value", 5.0).containsEntry("unit", "m^99999");
     }
 }
