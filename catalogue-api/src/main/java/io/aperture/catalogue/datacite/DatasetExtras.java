@@ -36,15 +36,7 @@ public record DatasetExtras(Function<Dataset, String> storedRecord, Function<Dat
         em.createQuery("select dd from DatasetDerivation dd join fetch dd.dataset where dd.sourceDataset.id in :ids order by dd.id",
                         DatasetDerivation.class).setParameter("ids", ids).getResultList()
                 .forEach(dd -> derived.computeIfAbsent(dd.sourceDataset.id, k -> new ArrayList<>()).add(dd));
-        // the same collections as DoiCollection.of, for each dataset of the page, in id order; none without a proposal
-        Map<Long, List<DoiCollection>> collections = new HashMap<>();
-        List<Long> withProposal = page.stream().filter(d -> d.proposal != null).map(d -> d.id).toList();
-        if (!withProposal.isEmpty()) {
-            em.createQuery("select d.id, c from Dataset d, DoiCollection c where d.id in :ids and d.proposal is not null"
-                            + " and ((c.visit is not null and c.visit = d.visit) or (c.visit is null and c.proposal = d.proposal))"
-                            + " order by c.id", Object[].class).setParameter("ids", withProposal).getResultList()
-                    .forEach(r -> collections.computeIfAbsent((Long) r[0], k -> new ArrayList<>()).add((DoiCollection) r[1]));
-        }
+        Map<Long, List<DoiCollection>> collections = DoiCollection.ofEach(page);
         return new DatasetExtras(d -> records.containsKey(d.id) ? records.get(d.id) : d.record,
                 d -> derived.getOrDefault(d.id, List.of()), d -> collections.getOrDefault(d.id, List.of()));
     }

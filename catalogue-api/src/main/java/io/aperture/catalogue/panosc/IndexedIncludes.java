@@ -75,26 +75,29 @@ final class IndexedIncludes {
          * parameters' ids were mapped does not; then the page is attached from the database).
          */
         boolean answers(List<Embedded> hits) {
-            // loops, not streams: a page holds thousands of parameters, and this runs on the event loop for each page
+            return switch (related) {
+                case INSTRUMENT -> instrumentsComplete(hits);
+                case PARAMETERS -> parametersIdentified(hits);
+                case TECHNIQUES -> true;
+            };
+        }
+
+        // loops, not streams: a page holds thousands of parameters, and this runs on the event loop for each page
+        private static boolean instrumentsComplete(List<Embedded> hits) {
             for (Embedded h : hits) {
-                switch (related) {
-                    case INSTRUMENT -> {
-                        if (h.instrument() != null && !h.instrument().complete()) {
-                            return false;
-                        }
+                if (h.instrument() != null && !h.instrument().complete()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean parametersIdentified(List<Embedded> hits) {
+            for (Embedded h : hits) {
+                for (var p : h.parameters()) {
+                    if (p.id() == null) {
+                        return false;
                     }
-                    case PARAMETERS -> {
-                        for (var p : h.parameters()) {
-                            if (p.id() == null) {
-                                return false;
-                            }
-                        }
-                    }
-                    case TECHNIQUES -> {
-                        return true;
-                    }
-                    // a statement switch need not be exhaustive: a new relation must say here whether the index answers it
-                    default -> throw new IllegalStateException("no rule for " + related);
                 }
             }
             return true;

@@ -31,7 +31,11 @@ final class QueryUnits {
             if (c.unit() == null || c.text() != null) {
                 continue;
             }
-            Affine query = Affine.of(c.unit()).orElse(null);
+            Optional<Affine> inQueryUnit = Affine.of(c.unit());
+            if (inQueryUnit.isEmpty()) {
+                continue; // a unit without SI converts nothing
+            }
+            Affine query = inQueryUnit.get();
             Set<String> names = ParameterNames.candidates(c.name());
             // a page repeats a handful of parameter names: each is matched against the condition once (issue #12's profile)
             Map<String, Boolean> named = new HashMap<>();
@@ -63,7 +67,7 @@ final class QueryUnits {
             return;
         }
         Affine from = storedUnits.computeIfAbsent(stored, Affine::of).orElse(null);
-        if (from == null || query == null || !query.siUnit().equals(from.siUnit())) {
+        if (from == null || !query.siUnit().equals(from.siUnit())) {
             return;
         }
         double inQueryUnit = query.fromSi(from.toSi(value.doubleValue()));
